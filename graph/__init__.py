@@ -1,0 +1,1 @@
+"""The knowledge graph: model, ids, store, conversions, analysis."""

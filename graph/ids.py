@@ -1,0 +1,66 @@
+"""Deterministic ids: the same name and type give the same id in every run and every document."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from ocgraph import ontology
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u00ad": ""})
+
+
+def fold(text: str) -> str:
+    """Fold a name for matching: no accents, no case, quotes and punctuation reduced to spaces.
+
+    >>> fold("Joaquín “El Chapo” Guzmán")
+    'joaquin el chapo guzman'
+    >>> fold("U.S. Treasury Department's")
+    'us treasury departments'
+    """
+    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    # dots and apostrophes join their neighbours ("U.S." -> "us"); every other mark separates
+    text = re.sub(r"[.'`´]", "", text)
+    return " ".join(re.findall(r"[^\W_]+", text))
+
+
+def slug(text: str) -> str:
+    """A readable id part: the folded name with hyphens.
+
+    >>> slug("Ismael Zambada García")
+    'ismael-zambada-garcia'
+    """
+    return fold(text).replace(" ", "-") or "unnamed"
+
+
+def digest(*parts: str, size: int = 16) -> str:
+    """A short, stable hex digest of the parts (sha256, parts joined by a separator no text holds)."""
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:size]
+
+
+def entity_id(type_name: str, name: str, key: str | None = None) -> str:
+    """The id of an entity: its type's prefix and the slug of its canonical name.
+
+    `key` tells apart two entities of the same type and name (a date of birth, an OFAC entry
+    number); it adds a short digest so the id stays stable.
+
+    >>> entity_id("Person", "Joaquín Guzmán Loera")
+    'person/joaquin-guzman-loera'
+    >>> entity_id("Person", "Juan Pérez", key="1970-01-01")
+    'person/juan-perez-85c14296'
+    """
+    prefix = ontology.node_type(type_name).id_prefix
+    base = f"{prefix}/{slug(name)}"
+    return f"{base}-{digest(key, size=8)}" if key else base
+
+
+def document_id(content: bytes) -> str:
+    """The id of a document: a digest of its bytes, so re-reading the same file gives the same id."""
+    return "doc/" + hashlib.sha256(content).hexdigest()[:16]
+
+
+def relation_id(subject: str, predicate: str, object: str) -> str:
+    """The id of a relation; for symmetric predicates the caller passes the ends in sorted order."""
+    return "rel/" + digest(subject, predicate, object)

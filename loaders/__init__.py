@@ -1,0 +1,1 @@
+"""Loaders: turn documents and structured sources into entities, relations and evidence."""

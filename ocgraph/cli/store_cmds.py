@@ -1,0 +1,82 @@
+"""Commands on the store itself: stats, export, validate."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from ocgraph import settings
+from ocgraph.cli import main
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def stats(as_json: bool) -> None:
+    """Count the store's entities per type and relations per predicate."""
+    counts = settings.store().load().counts()
+    if as_json:
+        click.echo(json.dumps(counts, indent=2))
+        return
+    for section, rows in counts.items():
+        click.echo(f"{section}: {sum(rows.values())}")
+        for name, n in rows.items():
+            click.echo(f"  {name:24} {n}")
+
+
+# format name -> "module:function"; each function is `write(kg, out: BinaryIO, format: str)`.
+# Imported only when that format is asked for.
+EXPORTERS = {
+    "turtle": "ocgraph.graph.rdf:write",
+    "nt": "ocgraph.graph.rdf:write",
+    "jsonld": "ocgraph.graph.rdf:write",
+    "trig": "ocgraph.graph.rdf:write",
+    "xml": "ocgraph.graph.rdf:write",
+}
+
+
+def _resolve(spec: str):
+    import importlib
+
+    module, _, func = spec.partition(":")
+    return getattr(importlib.import_module(module), func)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(sorted(EXPORTERS)), default="turtle", show_default=True,
+              help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-",
+              help="Output file (default: stdout).")
+def export(fmt: str, output: str) -> None:
+    """Export the store (RDF and other formats)."""
+    from ocgraph.graph.store import atomic_output
+
+    kg = settings.store().load()
+    writer = _resolve(EXPORTERS[fmt])
+    if output == "-":
+        writer(kg, sys.stdout.buffer, fmt)
+        sys.stdout.buffer.flush()
+        return
+    with atomic_output(output) as out:
+        writer(kg, out, fmt)
+    click.echo(f"wrote {fmt} to {output}", err=True)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+def merge(files: tuple[str, ...]) -> None:
+    """Merge ocgraph store files (JSON Lines) into the store."""
+    from pathlib import Path
+
+    from ocgraph.graph.store import read_graph
+
+    store = settings.store()
+    with store.transaction() as kg:
+        before = kg.counts()
+        for name in files:
+            kg.merge(read_graph(Path(name)))
+        after = kg.counts()
+    for section in ("entities", "relations"):
+        added = sum(after[section].values()) - sum(before[section].values())
+        click.echo(f"{section}: {sum(after[section].values())} ({added:+d})")

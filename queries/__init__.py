@@ -1,0 +1,1 @@
+"""Named Cypher and SPARQL queries for analysts, as files with a header comment."""
