@@ -1,0 +1,1 @@
+"""Fragmentation analysis of the criminal landscape: networkx-style functions grouped by domain."""
