@@ -16,10 +16,11 @@ from ocgraph.errors import ValidationError
 
 __all__ = [
     "NodeType",
-    "Predicate",
-    "Property",
     "Ontology",
     "OntologyError",
+    "Predicate",
+    "Property",
+    "RdfClass",
     "load",
     "node_type",
     "predicate",
@@ -63,7 +64,9 @@ class Property:
             if (self.min is not None and number < Decimal(str(self.min))) or (
                 self.max is not None and number > Decimal(str(self.max))
             ):
-                raise OntologyError(f"{where}: {self.name} must be between {self.min} and {self.max}, got {value!r}")
+                raise OntologyError(
+                    f"{where}: {self.name} must be between {self.min} and {self.max}, got {value!r}"
+                )
             # ints stay ints, so 20000000 is not written as 20000000.0
             return int(number) if number == number.to_integral_value() else float(number)
         if not isinstance(value, str):
@@ -71,7 +74,9 @@ class Property:
         if self.pattern and not re.match(self.pattern, value):
             raise OntologyError(f"{where}: {self.name} {value!r} does not match {self.pattern}")
         if self.values and value not in self.values:
-            raise OntologyError(f"{where}: {self.name} must be one of {', '.join(self.values)}, got {value!r}")
+            raise OntologyError(
+                f"{where}: {self.name} must be one of {', '.join(self.values)}, got {value!r}"
+            )
         return value
 
 
@@ -113,6 +118,16 @@ class Predicate:
 
 
 @dataclass(frozen=True)
+class RdfClass:
+    """A class used only in the RDF form of the graph (the reified assertion, its evidence)."""
+
+    name: str
+    iri: str
+    comment: str
+    subclass_of: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Ontology:
     """The whole declaration: prefixes, types, predicates and properties."""
 
@@ -127,6 +142,8 @@ class Ontology:
     node_properties: dict[str, Property]
     edge_properties: dict[str, Property]
     common_edge_properties: tuple[str, ...] = field(default=())
+    rdf_classes: dict[str, RdfClass] = field(default_factory=dict)
+    evidence_properties: dict[str, Property] = field(default_factory=dict)
 
     def node_type(self, name: str) -> NodeType:
         try:
@@ -253,6 +270,16 @@ def parse(text: str) -> Ontology:
         node_properties={k: _property(k, v) for k, v in raw["node_properties"].items()},
         edge_properties={k: _property(k, v) for k, v in raw["edge_properties"].items()},
         common_edge_properties=tuple(raw["common_edge_properties"]["names"]),
+        rdf_classes={
+            k: RdfClass(
+                k,
+                v["iri"].replace(meta["prefix"] + ":", ns, 1),
+                v["comment"],
+                tuple(v.get("subclass_of", ())),
+            )
+            for k, v in raw.get("rdf_classes", {}).items()
+        },
+        evidence_properties={k: _property(k, v) for k, v in raw.get("evidence_properties", {}).items()},
     )
 
 
