@@ -1,0 +1,298 @@
+"""The project's own local Neo4j: fetched through Maven on first use, run as a background process."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from ocgraph.errors import ServiceError
+
+NEO4J_VERSION = os.environ.get("OCGRAPH_NEO4J_VERSION", "5.26.0")
+DEFAULT_PORT = 7687
+LAUNCHER = "OcgraphServer"
+
+_POM = """<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>org.ocgraph</groupId>
+  <artifactId>ocgraph-neo4j-fetch</artifactId>
+  <version>1</version>
+  <dependencies>
+    <dependency><groupId>org.neo4j</groupId><artifactId>neo4j</artifactId><version>{v}</version></dependency>
+    <dependency><groupId>org.neo4j</groupId><artifactId>neo4j-bolt</artifactId><version>{v}</version></dependency>
+  </dependencies>
+</project>
+"""
+
+
+def _tail(path: Path, lines: int = 8) -> str:
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace").strip().splitlines()
+    except OSError:
+        return "(no log)"
+    return " | ".join(line.strip() for line in text[-lines:] if line.strip()) or "(empty log)"
+
+
+def _port_answers(port: int, timeout: float = 0.5) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    # a zombie (our own exited child, not yet reaped) is not running
+    with contextlib.suppress(OSError):
+        if Path(f"/proc/{pid}/stat").read_text().split()[2] == "Z":
+            return False
+    return True
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now (for tests and benchmarks)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass(frozen=True)
+class Status:
+    """What `ocgraph neo4j status` reports."""
+
+    running: bool
+    pid: int | None
+    port: int
+    version: str
+    home: Path
+
+    @property
+    def uri(self) -> str:
+        return f"bolt://127.0.0.1:{self.port}"
+
+    def describe(self) -> str:
+        if not self.running:
+            return f"not running (data in {self.home})"
+        return f"running: Neo4j {self.version} at {self.uri}, pid {self.pid}, data in {self.home}"
+
+
+class LocalServer:
+    """A Neo4j Community server under `<data dir>/neo4j`, reachable on 127.0.0.1 only.
+
+    Layout: `lib/` the jars Maven fetched, `classes/` the compiled launcher, `db/` the databases,
+    `password` (mode 0600), `server.json` (pid and port of the running server) and `server.log`.
+    """
+
+    def __init__(self, data_home: Path, port: int | None = None) -> None:
+        self.root = Path(data_home) / "neo4j"
+        self.lib = self.root / "lib"
+        self.classes = self.root / "classes"
+        self.db = self.root / "db"
+        self.log = self.root / "server.log"
+        self.state = self.root / "server.json"
+        self.password_file = self.root / "password"
+        self._port = port
+
+    # -- settings ---------------------------------------------------------------------------
+    @property
+    def port(self) -> int:
+        """The port asked for, else the running server's, else `OCGRAPH_NEO4J_PORT`, else 7687."""
+        if self._port is not None:
+            return self._port
+        state = self._read_state()
+        if state:
+            return int(state["port"])
+        return int(os.environ.get("OCGRAPH_NEO4J_PORT") or DEFAULT_PORT)
+
+    @property
+    def uri(self) -> str:
+        return f"bolt://127.0.0.1:{self.port}"
+
+    def password(self) -> str:
+        """`NEO4J_PASSWORD` when set, else the generated one kept in a file only the user can read."""
+        if os.environ.get("NEO4J_PASSWORD"):
+            return os.environ["NEO4J_PASSWORD"]
+        try:
+            return self.password_file.read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            pass
+        self.root.mkdir(parents=True, exist_ok=True)
+        secret = secrets.token_urlsafe(24)
+        # O_EXCL + 0600 from the start: the file is never readable by others, not even briefly
+        try:
+            fd = os.open(self.password_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another process generated it first; use theirs
+            return self.password_file.read_text(encoding="utf-8").strip()
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(secret + "\n")
+        return secret
+
+    # -- fetch and build ----------------------------------------------------------------------
+    def version(self) -> str:
+        """The Neo4j version in `lib/` (from the jar's name), or the one that would be fetched."""
+        for jar in self.lib.glob("neo4j-[0-9]*.jar"):
+            return jar.stem.removeprefix("neo4j-")
+        return NEO4J_VERSION
+
+    def fetch(self) -> None:
+        """Download Neo4j Community and its dependencies through Maven, once."""
+        if (self.lib / f"neo4j-{NEO4J_VERSION}.jar").exists():
+            return
+        mvn = shutil.which("mvn")
+        if mvn is None:
+            raise ServiceError("Maven (mvn) is not installed; it is needed once to fetch Neo4j")
+        self.root.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=".fetch-", dir=self.root))
+        try:
+            (work / "pom.xml").write_text(_POM.format(v=NEO4J_VERSION), encoding="utf-8")
+            cmd = [
+                mvn,
+                "-B",
+                "-q",
+                "-f",
+                str(work / "pom.xml"),
+                "dependency:copy-dependencies",
+                f"-DoutputDirectory={work / 'lib'}",
+            ]
+            done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+            if done.returncode != 0:
+                output = (done.stdout + done.stderr).splitlines()
+                lines = [x for x in output if "ERROR" in x] or output[-1:] or ["(no output)"]
+                raise ServiceError(f"Maven could not fetch Neo4j {NEO4J_VERSION}: {lines[0].strip()}")
+            # rename into place only once complete, so an interrupted fetch is retried, not half-used
+            shutil.rmtree(self.lib, ignore_errors=True)
+            os.replace(work / "lib", self.lib)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+
+    def _compile(self) -> None:
+        source = resources.files("ocgraph.graph").joinpath("java", f"{LAUNCHER}.java")
+        target = self.classes / f"{LAUNCHER}.class"
+        text = source.read_text(encoding="utf-8")
+        stamp = self.classes / "source.sha"
+        digest = hashlib.sha256(text.encode()).hexdigest()
+        if target.exists() and stamp.exists() and stamp.read_text() == digest:
+            return
+        javac = shutil.which("javac")
+        if javac is None:
+            raise ServiceError("javac (Java 17 JDK) is not installed; it builds the Neo4j launcher")
+        work = Path(tempfile.mkdtemp(prefix=".javac-", dir=self.root))
+        try:
+            (work / f"{LAUNCHER}.java").write_text(text, encoding="utf-8")
+            done = subprocess.run(
+                [javac, "-cp", f"{self.lib}/*", "-d", str(work / "classes"), str(work / f"{LAUNCHER}.java")],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if done.returncode != 0:
+                first = (done.stderr.strip().splitlines() or ["(no output)"])[0]
+                raise ServiceError(f"cannot compile the Neo4j launcher: {first}")
+            (work / "classes" / "source.sha").write_text(digest)
+            shutil.rmtree(self.classes, ignore_errors=True)
+            os.replace(work / "classes", self.classes)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+
+    # -- run ------------------------------------------------------------------------------
+    def _read_state(self) -> dict | None:
+        try:
+            state = json.loads(self.state.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return state if _alive(int(state.get("pid", 0))) else None
+
+    def status(self) -> Status:
+        state = self._read_state()
+        if state and _port_answers(int(state["port"])):
+            return Status(True, int(state["pid"]), int(state["port"]), self.version(), self.root)
+        return Status(False, None, self.port, self.version(), self.root)
+
+    def start(self, heap: str = "1g", pagecache_mib: int = 512, timeout: float = 120.0) -> Status:
+        """Start the server and return once Bolt answers; harmless when it already runs."""
+        current = self.status()
+        if current.running:
+            return current
+        port = self.port
+        if _port_answers(port):
+            raise ServiceError(f"port {port} on 127.0.0.1 is already used by another program; choose --port")
+        java = shutil.which("java")
+        if java is None:
+            raise ServiceError("java (Java 17) is not installed; it is needed to run Neo4j")
+        self.fetch()
+        self._compile()
+        self.db.mkdir(parents=True, exist_ok=True)
+        env = {**os.environ, "OCGRAPH_NEO4J_PASSWORD": self.password()}
+        cmd = [
+            java,
+            f"-Xmx{heap}",
+            "-XX:+UseG1GC",
+            "-cp",
+            f"{self.classes}:{self.lib}/*",
+            LAUNCHER,
+            str(self.db),
+            str(port),
+            str(pagecache_mib),
+        ]
+        with self.log.open("ab") as log:
+            proc = subprocess.Popen(
+                cmd,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                env=env,
+                start_new_session=True,
+                cwd=self.root,
+            )
+        self.state.write_text(json.dumps({"pid": proc.pid, "port": port}), encoding="utf-8")
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                self.state.unlink(missing_ok=True)
+                raise ServiceError(f"Neo4j exited while starting (code {proc.returncode}): {_tail(self.log)}")
+            if _port_answers(port) and "ocgraph-neo4j ready" in _tail(self.log, 3):
+                return Status(True, proc.pid, port, self.version(), self.root)
+            time.sleep(0.2)
+        self._terminate(proc.pid)
+        raise ServiceError(f"Neo4j did not answer on port {port} within {timeout:.0f} s: {_tail(self.log)}")
+
+    def stop(self, timeout: float = 60.0) -> bool:
+        """Shut the server down cleanly (SIGTERM); return whether it was running."""
+        state = self._read_state()
+        if not state:
+            self.state.unlink(missing_ok=True)
+            return False
+        self._terminate(int(state["pid"]), timeout)
+        self.state.unlink(missing_ok=True)
+        return True
+
+    def _terminate(self, pid: int, timeout: float = 60.0) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGTERM)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, os.WNOHANG)  # reap it when it is our own child
+            if not _alive(pid):
+                return
+            time.sleep(0.2)
+        # the JVM ignored SIGTERM for a minute: the transaction log still makes the store recoverable
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
