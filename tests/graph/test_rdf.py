@@ -165,7 +165,10 @@ def test_triple_count_is_what_the_design_says(small: KnowledgeGraph) -> None:
 
 def test_oxigraph_store_answers_sparql(fixture_graph: KnowledgeGraph) -> None:
     store = rdf.to_oxigraph(fixture_graph)
-    query = "PREFIX ocg: <https://w3id.org/ocgraph/ontology#> SELECT (COUNT(*) AS ?n) WHERE { ?s ocg:memberOf ?o }"
+    query = (
+        "PREFIX ocg: <https://w3id.org/ocgraph/ontology#> "
+        "SELECT (COUNT(*) AS ?n) WHERE { ?s ocg:memberOf ?o }"
+    )
     (row,) = store.query(query)
     members = sum(1 for r in fixture_graph.relations.values() if r.predicate == "member_of")
     assert int(row["n"].value) == members == 10
