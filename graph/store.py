@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ocgraph.errors import StoreError
+from ocgraph.graph import review
 from ocgraph.graph.model import KnowledgeGraph
 from ocgraph.ontology import OntologyError
 
@@ -103,6 +104,9 @@ class Store:
         with self._lock():
             kg = read_graph(self.path)
             yield kg
+            # Analyst decisions (decisions.csv beside the store) win over every ingest path:
+            # a rejected fact is dropped again, a confirmed one is marked, before each write.
+            review.apply(kg, review.read(review.decisions_path(self.home)))
             write_graph(kg, self.path)
 
     @contextlib.contextmanager

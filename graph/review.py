@@ -1,0 +1,261 @@
+"""Analyst review: confirm, reject or add facts, kept in a CSV decisions file applied on each store write."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from ocgraph import ontology
+from ocgraph.errors import InputError
+from ocgraph.graph.ids import document_id, entity_id, relation_id
+from ocgraph.graph.model import Evidence, KnowledgeGraph
+from ocgraph.ontology import OntologyError
+
+__all__ = ["ACTIONS", "FILENAME", "Decision", "apply", "decisions_path", "read", "record", "write"]
+
+FILENAME = "decisions.csv"
+ACTIONS = ("confirm", "reject", "add")
+COLUMNS = (
+    "action",
+    "subject",
+    "predicate",
+    "object",
+    "reason",
+    "author",
+    "date",
+    "source",
+    "subject_name",
+    "object_name",
+    "properties",
+)
+EXTRACTOR = "analyst"
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One analyst decision on the fact `subject predicate object` (entity ids and a predicate name).
+
+    `add` decisions also carry a `source` (where the analyst read the fact), the names of the two
+    entities (so the fact can be rebuilt in an empty store) and optional edge properties.
+    """
+
+    action: str
+    subject: str
+    predicate: str
+    object: str
+    reason: str
+    author: str
+    date: str = ""
+    source: str = ""
+    subject_name: str = ""
+    object_name: str = ""
+    properties: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.subject, self.predicate, self.object)
+
+    def normalised(self) -> Decision:
+        """The decision with a symmetric predicate's ends in the store's order (smaller id first)."""
+        if self.action not in ACTIONS:
+            raise InputError(f"unknown review action {self.action!r} (known: {', '.join(ACTIONS)})")
+        pred = ontology.predicate(self.predicate)
+        if not self.author.strip():
+            raise InputError(
+                f"{self.action} {self.subject} {self.predicate} {self.object}: an author is needed"
+            )
+        if self.action == "add" and not self.source.strip():
+            raise InputError(f"add {self.subject} {self.predicate} {self.object}: a source is needed")
+        if pred.symmetric and self.object < self.subject:
+            return replace(
+                self,
+                subject=self.object,
+                object=self.subject,
+                subject_name=self.object_name,
+                object_name=self.subject_name,
+            )
+        return self
+
+    def to_row(self) -> dict[str, str]:
+        row = {c: str(getattr(self, c)) for c in COLUMNS if c != "properties"}
+        row["properties"] = (
+            json.dumps(self.properties, sort_keys=True, ensure_ascii=False) if self.properties else ""
+        )
+        return row
+
+
+def decisions_path(home: Path) -> Path:
+    """Where the decisions of the store under `home` are kept."""
+    return Path(home) / FILENAME
+
+
+def read(path: Path) -> list[Decision]:
+    """The decisions in `path` (none when it does not exist); a bad row raises InputError naming file:line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read the decisions file: {exc}") from None
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    missing = [
+        c
+        for c in ("action", "subject", "predicate", "object", "author")
+        if c not in (reader.fieldnames or ())
+    ]
+    if missing:
+        raise InputError(f"{path}:1: the header lacks {', '.join(missing)}")
+    out = []
+    for row in reader:
+        where = f"{path}:{reader.line_num}"
+        try:
+            props = json.loads(row.get("properties") or "{}")
+            if not isinstance(props, dict):
+                raise ValueError("properties must be a JSON object")
+            decision = Decision(
+                action=(row.get("action") or "").strip(),
+                subject=(row.get("subject") or "").strip(),
+                predicate=(row.get("predicate") or "").strip(),
+                object=(row.get("object") or "").strip(),
+                reason=row.get("reason") or "",
+                author=row.get("author") or "",
+                date=row.get("date") or "",
+                source=row.get("source") or "",
+                subject_name=row.get("subject_name") or "",
+                object_name=row.get("object_name") or "",
+                properties=props,
+            ).normalised()
+        except (InputError, OntologyError, ValueError) as exc:
+            raise InputError(f"{where}: {exc}") from None
+        out.append(decision)
+    return out
+
+
+def write(path: Path, decisions: Iterable[Decision]) -> None:
+    """Write the decisions sorted by fact (one row per fact), atomically, so the file diffs well in git."""
+    rows = sorted({d.key: d for d in decisions}.values(), key=lambda d: (d.key, d.action))
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for d in rows:
+        writer.writerow(d.to_row())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            out.write(buffer.getvalue())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise InputError(f"{path}: cannot write the decisions file: {exc.strerror}") from None
+
+
+def record(path: Path, decision: Decision) -> list[Decision]:
+    """Add `decision` to the file at `path`, replacing an earlier decision on the same fact."""
+    decision = decision.normalised()
+    decisions = {d.key: d for d in read(path)}
+    decisions[decision.key] = decision
+    write(path, decisions.values())
+    return sorted(decisions.values(), key=lambda d: d.key)
+
+
+def apply(kg: KnowledgeGraph, decisions: Iterable[Decision]) -> dict[str, int]:
+    """Apply decisions to `kg` in place: rejected facts are removed, confirmed and added ones marked.
+
+    A decision on a fact the graph does not hold (yet) waits: it applies when the fact appears.
+    Returns how many facts each action touched.
+
+    Examples
+    --------
+    >>> kg = KnowledgeGraph()
+    >>> a = kg.add_entity("Person", "Ovidio Guzmán López").id
+    >>> b = kg.add_entity("CriminalOrganization", "Los Chapitos").id
+    >>> c = kg.add_entity("CriminalOrganization", "Sinaloa Cartel").id
+    >>> _ = kg.add_relation(a, "leader_of", b), kg.add_relation(a, "leader_of", c)
+    >>> apply(kg, [Decision("confirm", a, "leader_of", b, "court records", "ana"),
+    ...            Decision("reject", a, "leader_of", c, "he leads a faction", "ana")])
+    {'confirm': 1, 'reject': 1, 'add': 0}
+    >>> sorted((r.object, r.properties.get("review")) for r in kg.relations.values())
+    [('crimorg/los-chapitos', 'confirmed')]
+    """
+    counts = dict.fromkeys(ACTIONS, 0)
+    for d in decisions:
+        d = d.normalised()
+        if d.action == "add":
+            _add(kg, d)
+        rel = _find(kg, d)
+        if rel is None:
+            continue
+        if d.action == "reject":
+            del kg.relations[rel.id]
+        else:
+            rel.properties["review"] = "confirmed"
+        counts[d.action] += 1
+    return counts
+
+
+def _find(kg: KnowledgeGraph, d: Decision):
+    # normalised() put a symmetric fact's ends in the store's order, so the id is the store's
+    return kg.relations.get(relation_id(*d.key))
+
+
+def _add(kg: KnowledgeGraph, d: Decision) -> None:
+    for eid, name in ((d.subject, d.subject_name), (d.object, d.object_name)):
+        if eid not in kg.entities:
+            if not name:
+                raise InputError(
+                    f"add {d.subject} {d.predicate} {d.object}: {eid} is not in the store and has no name"
+                )
+            kg.add_entity(_type_of(eid), name, id=eid)
+    raw = d.source.encode("utf-8")
+    doc = kg.add_entity(
+        "Document",
+        d.source,
+        properties={"url": d.source if d.source.startswith(("http://", "https://")) else None},
+        id=document_id(raw),
+    )
+    evidence = Evidence(doc.id, 0, len(d.source), d.source, EXTRACTOR)
+    kg.add_relation(d.subject, d.predicate, d.object, d.properties, [evidence])
+
+
+def _type_of(eid: str) -> str:
+    prefix = eid.partition("/")[0]
+    for node in ontology.load().types.values():
+        if node.id_prefix == prefix:
+            return node.name
+    raise InputError(f"{eid}: the id prefix {prefix!r} names no node type")
+
+
+def parse_entity(text: str, kg: KnowledgeGraph) -> tuple[str, str]:
+    """An entity given on the command line: an id in `kg`, a `Type:Name` pair, or a unique name.
+
+    Returns the id and the name to record (empty for an id already in the store).
+    """
+    if text in kg.entities:
+        return text, kg.entities[text].name
+    type_name, sep, name = text.partition(":")
+    if sep and type_name in ontology.load().types and name.strip():
+        name = " ".join(name.split())
+        eid = entity_id(type_name, name)
+        if eid in kg.entities:
+            return eid, kg.entities[eid].name
+        found = kg.find(name, type_name)
+        return (found[0].id, found[0].name) if len(found) == 1 else (eid, name)
+    found = kg.find(text)
+    if len(found) == 1:
+        return found[0].id, found[0].name
+    if len(found) > 1:
+        raise InputError(
+            f"{text!r} names {len(found)} entities ({', '.join(e.id for e in found)}); give an id"
+        )
+    raise InputError(f"{text!r} is not in the store; give an id or Type:Name (e.g. Person:Juan Pérez)")

@@ -1,0 +1,147 @@
+"""Commands for analyst review: confirm, reject, add and list decisions on facts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+
+import click
+
+from ocgraph import settings
+from ocgraph.cli import main
+from ocgraph.errors import InputError
+
+
+@main.group()
+def review() -> None:
+    """Confirm, reject or add facts; decisions live in decisions.csv beside the store."""
+
+
+def _author(author: str | None) -> str:
+    author = author or os.environ.get("OCGRAPH_AUTHOR") or os.environ.get("USER") or ""
+    if not author.strip():
+        raise InputError("give --author (or set OCGRAPH_AUTHOR)")
+    return author.strip()
+
+
+def _fact(kg, fact: tuple[str, ...]) -> tuple[str, str, str]:
+    """A fact as (subject id, predicate, object id), from a relation id or SUBJECT PREDICATE OBJECT."""
+    from ocgraph.graph.review import parse_entity
+
+    if len(fact) == 1:
+        rel = kg.relations.get(fact[0])
+        if rel is None:
+            raise InputError(f"no fact with id {fact[0]!r} in the store")
+        return rel.subject, rel.predicate, rel.object
+    if len(fact) == 3:
+        subject, _ = parse_entity(fact[0], kg)
+        obj, _ = parse_entity(fact[2], kg)
+        return subject, fact[1], obj
+    raise InputError("give a fact as REL_ID or as SUBJECT PREDICATE OBJECT")
+
+
+_common = [
+    click.option("--reason", required=True, help="Why (kept in the decisions file)."),
+    click.option("--author", default=None, help="Who decides (default: $OCGRAPH_AUTHOR, then $USER)."),
+    click.option("--date", "when", default=None, help="Decision date, ISO 8601 (default: today, UTC)."),
+]
+
+
+def _with_common(func):
+    for option in reversed(_common):
+        func = option(func)
+    return func
+
+
+def _decide(action: str, fact: tuple[str, ...], reason: str, author: str | None, when: str | None) -> None:
+    from ocgraph.graph import review as rv
+
+    store = settings.store()
+    with store.transaction() as kg:
+        subject, predicate, obj = _fact(kg, fact)
+        decision = rv.Decision(
+            action, subject, predicate, obj, reason, _author(author), when or dt.date.today().isoformat()
+        ).normalised()
+        present = rv.relation_id(*decision.key) in kg.relations
+        rv.record(rv.decisions_path(store.home), decision)
+    state = "" if present else " (not in the store yet; applies when it appears)"
+    click.echo(f"{action}ed {decision.subject} {decision.predicate} {decision.object}{state}")
+
+
+@review.command()
+@click.argument("fact", nargs=-1, required=True)
+@_with_common
+def confirm(fact: tuple[str, ...], reason: str, author: str | None, when: str | None) -> None:
+    """Confirm a fact (REL_ID, or SUBJECT PREDICATE OBJECT): it is marked review=confirmed."""
+    _decide("confirm", fact, reason, author, when)
+
+
+@review.command()
+@click.argument("fact", nargs=-1, required=True)
+@_with_common
+def reject(fact: tuple[str, ...], reason: str, author: str | None, when: str | None) -> None:
+    """Reject a fact: it leaves the store and no later ingest adds it back."""
+    _decide("reject", fact, reason, author, when)
+
+
+@review.command()
+@click.argument("subject")
+@click.argument("predicate")
+@click.argument("object")
+@click.option("--source", required=True, help="Where the fact comes from (URL or citation).")
+@click.option("--property", "props", multiple=True, metavar="KEY=VALUE", help="Edge property (repeatable).")
+@_with_common
+def add(
+    subject: str,
+    predicate: str,
+    object: str,
+    source: str,
+    props: tuple[str, ...],
+    reason: str,
+    author: str | None,
+    when: str | None,
+) -> None:
+    """Add a fact of your own (entities as id, Type:Name or a known name) with its source."""
+    from ocgraph.graph import review as rv
+
+    properties = {}
+    for item in props:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise InputError(f"--property {item!r}: expected KEY=VALUE")
+        properties[key.strip()] = value
+    store = settings.store()
+    with store.transaction() as kg:
+        s_id, s_name = rv.parse_entity(subject, kg)
+        o_id, o_name = rv.parse_entity(object, kg)
+        decision = rv.Decision(
+            "add",
+            s_id,
+            predicate,
+            o_id,
+            reason,
+            _author(author),
+            when or dt.date.today().isoformat(),
+            source=source,
+            subject_name=s_name,
+            object_name=o_name,
+            properties=properties,
+        ).normalised()
+        # applied once here, so a bad fact fails before the decisions file changes
+        rv.apply(kg, [decision])
+        rv.record(rv.decisions_path(store.home), decision)
+    click.echo(f"added {decision.subject} {decision.predicate} {decision.object}")
+
+
+@review.command(name="list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON Lines instead of a table.")
+def list_(as_json: bool) -> None:
+    """List the decisions, one per fact, in the file's order."""
+    from ocgraph.graph import review as rv
+
+    for d in rv.read(rv.decisions_path(settings.data_home())):
+        if as_json:
+            click.echo(json.dumps(d.to_row(), ensure_ascii=False, sort_keys=True))
+        else:
+            click.echo(f"{d.action:8} {d.subject} {d.predicate} {d.object}  [{d.author} {d.date}] {d.reason}")
