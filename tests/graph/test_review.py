@@ -1,0 +1,176 @@
+"""Review decisions: the CSV file, the CLI, and decisions surviving a re-ingest of the same facts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from ocgraph import settings
+from ocgraph.cli import main
+from ocgraph.errors import InputError
+from ocgraph.graph import review
+from ocgraph.graph.ids import relation_id
+from ocgraph.graph.model import KnowledgeGraph
+
+FIXTURE = Path(__file__).resolve().parents[2] / "data" / "fixture-graph.jsonl"
+OVIDIO, CHAPO = "person/ovidio-guzman-lopez", "person/joaquin-guzman-loera"
+AURELIANO = "person/aureliano-guzman-loera"
+
+
+def _run(*args: str):
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return result
+
+
+def _merge_fixture() -> None:
+    result = _run("merge", str(FIXTURE))
+    assert result.exit_code == 0, result.output
+
+
+def _stored() -> KnowledgeGraph:
+    return settings.store().load()
+
+
+def test_decisions_file_is_sorted_plain_csv(tmp_path: Path) -> None:
+    path = tmp_path / "decisions.csv"
+    review.record(
+        path, review.Decision("reject", CHAPO, "sibling_of", AURELIANO, "unverified", "ana", "2026-11-27")
+    )
+    review.record(
+        path, review.Decision("confirm", OVIDIO, "child_of", CHAPO, "birth records", "bo", "2026-11-26")
+    )
+    # symmetric sibling_of is stored with the smaller id first, whatever order the analyst typed
+    assert path.read_text(encoding="utf-8") == (
+        "action,subject,predicate,object,reason,author,date,source,subject_name,object_name,properties\n"
+        "reject,person/aureliano-guzman-loera,sibling_of,person/joaquin-guzman-loera,unverified,ana,2026-11-27,,,,\n"
+        "confirm,person/ovidio-guzman-lopez,child_of,person/joaquin-guzman-loera,"
+        "birth records,bo,2026-11-26,,,,\n"
+    )
+    # a second decision on the same fact replaces the first
+    review.record(
+        path, review.Decision("confirm", AURELIANO, "sibling_of", CHAPO, "found it", "ana", "2026-11-28")
+    )
+    rows = review.read(path)
+    assert [(d.action, d.reason) for d in rows] == [("confirm", "found it"), ("confirm", "birth records")]
+
+
+def test_reject_survives_reingest_and_confirm_is_marked() -> None:
+    _merge_fixture()
+    sibling = relation_id(AURELIANO, "sibling_of", CHAPO)
+    child = relation_id(OVIDIO, "child_of", CHAPO)
+    assert sibling in _stored().relations
+    r1 = _run(
+        "review", "reject", sibling, "--reason", "unverified", "--author", "ana", "--date", "2026-11-27"
+    )
+    assert r1.exit_code == 0 and "rejected" in r1.output
+    r2 = _run(
+        "review", "confirm", "Ovidio Guzmán López", "child_of", CHAPO, "--reason", "records", "--author", "bo"
+    )
+    assert r2.exit_code == 0, r2.output
+    kg = _stored()
+    assert sibling not in kg.relations
+    assert kg.relations[child].properties["review"] == "confirmed"
+    before = settings.store().path.read_bytes()
+    # the same facts come in again (a re-ingest of the same source): the rejected one stays out
+    _merge_fixture()
+    assert settings.store().path.read_bytes() == before
+    assert sibling not in _stored().relations
+    assert _stored().relations[child].properties["review"] == "confirmed"
+
+
+def test_confirmed_fact_is_marked_in_exports() -> None:
+    _merge_fixture()
+    child = relation_id(OVIDIO, "child_of", CHAPO)
+    _run("review", "confirm", child, "--reason", "records", "--author", "bo")
+    out = _run("export", "--format", "nt").output
+    lines = [line for line in out.splitlines() if "confirmed" in line]
+    assert lines == [
+        f'<https://w3id.org/ocgraph/id/{child}> <https://w3id.org/ocgraph/ontology#review> "confirmed" .'
+    ]
+
+
+def test_add_a_fact_with_its_source() -> None:
+    _merge_fixture()
+    result = _run(
+        "review",
+        "add",
+        "Person:Juan Pérez",
+        "member_of",
+        "Sinaloa Cartel",
+        "--source",
+        "https://example.org/court-filing",
+        "--property",
+        "role=accountant",
+        "--reason",
+        "court filing",
+        "--author",
+        "ana",
+        "--date",
+        "2026-11-27",
+    )
+    assert result.exit_code == 0, result.output
+    kg = _stored()
+    rel = kg.relations[relation_id("person/juan-perez", "member_of", "crimorg/sinaloa-cartel")]
+    assert rel.properties == {"review": "confirmed", "role": "accountant"}
+    (ev,) = rel.evidence
+    assert (ev.extractor, ev.sentence) == ("analyst", "https://example.org/court-filing")
+    assert kg.entities[ev.document].properties["url"] == "https://example.org/court-filing"
+    assert kg.entities["person/juan-perez"].name == "Juan Pérez"
+    # the decisions file alone rebuilds the fact in an empty graph
+    rebuilt = KnowledgeGraph()
+    review.apply(rebuilt, review.read(review.decisions_path(settings.data_home())))
+    assert rebuilt.relations[rel.id].to_dict() == rel.to_dict()
+
+
+def test_list_shows_decisions() -> None:
+    _merge_fixture()
+    _run(
+        "review",
+        "reject",
+        AURELIANO,
+        "sibling_of",
+        CHAPO,
+        "--reason",
+        "unverified",
+        "--author",
+        "ana",
+        "--date",
+        "2026-11-27",
+    )
+    out = _run("review", "list").output
+    assert out == (
+        "reject   person/aureliano-guzman-loera sibling_of person/joaquin-guzman-loera"
+        "  [ana 2026-11-27] unverified\n"
+    )
+
+
+def test_bad_decisions_file_is_one_line_and_store_unchanged() -> None:
+    _merge_fixture()
+    before = settings.store().path.read_bytes()
+    path = review.decisions_path(settings.data_home())
+    path.write_text(
+        "action,subject,predicate,object,reason,author,date,source,subject_name,object_name,properties\n"
+        f"confirm,{OVIDIO},child_of,{CHAPO},ok,ana,,,,,\n"
+        f"approve,{OVIDIO},child_of,{CHAPO},ok,ana,,,,,\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match=r"decisions\.csv:3: unknown review action 'approve'"):
+        review.read(path)
+    result = CliRunner().invoke(main, ["merge", str(FIXTURE)])
+    assert result.exit_code == 1
+    assert result.output.count("\n") == 1 and "decisions.csv:3" in result.output
+    assert settings.store().path.read_bytes() == before
+
+
+def test_unknown_fact_and_missing_author_are_errors(monkeypatch: pytest.MonkeyPatch) -> None:
+    _merge_fixture()
+    result = CliRunner().invoke(main, ["review", "reject", "rel/0000", "--reason", "x", "--author", "a"])
+    assert result.exit_code == 1 and result.output == "error: no fact with id 'rel/0000' in the store\n"
+    monkeypatch.delenv("USER", raising=False)
+    monkeypatch.delenv("OCGRAPH_AUTHOR", raising=False)
+    child = relation_id(OVIDIO, "child_of", CHAPO)
+    result = CliRunner().invoke(main, ["review", "confirm", child, "--reason", "x"])
+    assert result.exit_code == 1 and "--author" in result.output
+    assert not review.decisions_path(settings.data_home()).exists()
