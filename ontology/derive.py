@@ -15,7 +15,7 @@ SHAPES_FILE = HERE / "shapes.ttl"
 README_START = "<!-- model-table:start -->"
 README_END = "<!-- model-table:end -->"
 SHAPES_PREFIX = "ocgsh"
-HEADER = "# Generated from ontology/schema.toml by `make ontology` (python -m ocgraph.ontology.derive). Do not edit."
+HEADER = "# Generated from ontology/schema.toml by `make ontology` (ocgraph.ontology.derive). Do not edit."
 
 _PLAIN_LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 
@@ -138,7 +138,7 @@ def owl_text(onto: Ontology) -> str:
     lines.append("# Terms of other vocabularies are only declared, not redefined.")
     lines.append("")
     for iri, uses in _datatype_properties(onto).items():
-        kind, prop = uses[0]
+        prop = uses[0][1]
         is_object = prop.datatype == "iri"
         pairs = [("a", "owl:ObjectProperty" if is_object else "owl:DatatypeProperty")]
         if iri.startswith(onto.namespace):
@@ -286,7 +286,8 @@ def shapes_text(onto: Ontology) -> str:
         ("sh:path", "rdf:predicate", f"sh:in ( {preds} )", "exactly one rdf:predicate from the ontology"),
     ]
     parts = [
-        f"[ sh:path {path} ; {rule} ; sh:minCount 1 ; sh:maxCount 1 ; sh:message {t.text('an assertion needs ' + why)} ]"
+        f"[ sh:path {path} ; {rule} ; sh:minCount 1 ; sh:maxCount 1 ; "
+        f"sh:message {t.text('an assertion needs ' + why)} ]"
         for _, path, rule, why in statement
     ]
     edge_refs = [_shape(onto, f"Edge-{p}") for p in onto.edge_properties]
@@ -323,13 +324,15 @@ def readme_tables(onto: Ontology) -> str:
             arrow = " ↔ " if pred.symmetric else " → "
             span = " \\| ".join(pred.domain) + arrow + " \\| ".join(pred.range)
         rows.append(
-            f"| `{pred.name}` | {span} | {'yes' if pred.symmetric else 'no'} | `{pred.rel_type}` | `{t.iri(pred.iri)}` |"
+            f"| `{pred.name}` | {span} | {'yes' if pred.symmetric else 'no'} "
+            f"| `{pred.rel_type}` | `{t.iri(pred.iri)}` |"
         )
     rows += ["", "| node type | Neo4j label | id prefix | RDF IRI | aligned with |", "|---|---|---|---|---|"]
     for node in onto.types.values():
         aligned = [f"≡ `{c}`" for c in node.equivalent] + [f"⊑ `{c}`" for c in node.subclass_of]
         rows.append(
-            f"| {node.name} | `{node.label}` | `{node.id_prefix}/` | `{t.iri(node.iri)}` | {', '.join(aligned)} |"
+            f"| {node.name} | `{node.label}` | `{node.id_prefix}/` "
+            f"| `{t.iri(node.iri)}` | {', '.join(aligned)} |"
         )
     return "\n".join(rows) + "\n"
 
