@@ -29,8 +29,10 @@ __all__ = [
     "from_rdflib",
     "from_triples",
     "guess_format",
+    "parse",
     "prefixes",
     "read",
+    "read_rdflib",
     "to_oxigraph",
     "to_rdflib",
     "triples",
@@ -339,8 +341,8 @@ def _ox_term(term: Any) -> str | Lit:
     raise InputError(f"unsupported RDF term {term}")
 
 
-def read(path: str | Path, format: str | None = None) -> KnowledgeGraph:
-    """Read an RDF file written by `write` (or by hand, in the same vocabulary) into a KnowledgeGraph.
+def parse(path: str | Path, format: str | None = None) -> list[Triple]:
+    """The triples of an RDF file (every graph of a TriG file), in the form `triples` yields.
 
     A syntax error raises InputError naming the file and the parser's line and column.
     """
@@ -349,12 +351,27 @@ def read(path: str | Path, format: str | None = None) -> KnowledgeGraph:
         raise InputError(f"unknown RDF format {fmt_name!r} (known: {', '.join(FORMATS)})")
     try:
         quads = ox.parse(path=str(path), format=FORMATS[fmt_name])
-        found = [(_ox_term(q.subject), q.predicate.value, _ox_term(q.object)) for q in quads]
+        return [(_ox_term(q.subject), q.predicate.value, _ox_term(q.object)) for q in quads]  # type: ignore[misc]
     except SyntaxError as exc:
         raise InputError(f"{path}: not valid {fmt_name}: {exc.msg}") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return from_triples(found, source=str(path))  # type: ignore[arg-type]
+
+
+def read(path: str | Path, format: str | None = None) -> KnowledgeGraph:
+    """Read an RDF file written by `write` (or by hand, in the same vocabulary) into a KnowledgeGraph.
+
+    A syntax error raises InputError naming the file and the parser's line and column; data the
+    ontology refuses raises InputError naming the file and the node.
+    """
+    return from_triples(parse(path, format), source=str(path))
+
+
+def read_rdflib(path: str | Path, format: str | None = None) -> rdflib.Graph:
+    """An RDF file as an rdflib Graph, as is (for SHACL: nothing is checked or dropped on the way)."""
+    g = rdflib.Graph()
+    g.addN((_rdflib_term(s), _rdflib_term(p), _rdflib_term(o), g) for s, p, o in parse(path, format))
+    return g
 
 
 def from_rdflib(g: rdflib.Graph, source: str = "RDF graph") -> KnowledgeGraph:

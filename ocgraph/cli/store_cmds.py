@@ -44,10 +44,21 @@ def _resolve(spec: str):
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(sorted(EXPORTERS)), default="turtle", show_default=True,
-              help="Output format.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-",
-              help="Output file (default: stdout).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(EXPORTERS)),
+    default="turtle",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    default="-",
+    help="Output file (default: stdout).",
+)
 def export(fmt: str, output: str) -> None:
     """Export the store (RDF and other formats)."""
     from ocgraph.graph.store import atomic_output
@@ -80,3 +91,31 @@ def merge(files: tuple[str, ...]) -> None:
     for section in ("entities", "relations"):
         added = sum(after[section].values()) - sum(before[section].values())
         click.echo(f"{section}: {sum(after[section].values())} ({added:+d})")
+
+
+@main.command()
+@click.argument("file", required=False, type=click.Path(dir_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["turtle", "nt", "jsonld", "trig", "xml"]),
+    default=None,
+    help="RDF format of FILE (default: from its suffix).",
+)
+def validate(file: str | None, fmt: str | None) -> None:
+    """Check the store (or an RDF FILE) against the SHACL shapes; exit 1 on any violation."""
+    from ocgraph.graph import rdf, shacl
+
+    if file is None:
+        data = rdf.to_rdflib(settings.store().load())
+        where = "the store"
+    else:
+        data = rdf.read_rdflib(file, fmt)
+        where = file
+    violations = shacl.validate(data)
+    for violation in violations:
+        click.echo(str(violation))
+    if violations:
+        click.echo(f"{len(violations)} violation(s) in {where}")
+        sys.exit(1)
+    click.echo(f"{where} conforms to the shapes ({len(data)} triples checked)")
