@@ -1,0 +1,193 @@
+"""Article text out of an HTML page (stdlib html.parser), as pieces that keep offsets into the page."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+# Elements whose text is never article text.
+_DROP = {"script", "style", "noscript", "template", "svg", "nav", "aside", "form", "menu", "button", "select"}
+_DROP |= {"iframe", "object", "canvas", "textarea", "dialog", "head"}
+# Dropped only outside <article>/<main>: the page's banner and footer, not the article's own header.
+_PAGE_CHROME = {"header", "footer"}
+_ROLES = {"navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search", "dialog"}
+_BOILER = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|cookies?|share|social|sidebar|advert|ads?|promo)(?:$|[\s_-])",
+    re.I,
+)
+_BLOCK = {"p", "div", "section", "article", "main", "li", "ul", "ol", "table", "tr", "blockquote", "figure"}
+_BLOCK |= {
+    "figcaption",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "pre",
+    "dd",
+    "dt",
+    "dl",
+    "address",
+    "body",
+    "td",
+    "th",
+}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_VOID = {"br", "img", "hr", "meta", "link", "input", "source", "wbr", "area", "base", "col", "embed", "track"}
+_DATE_META = {
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publish-date",
+}
+_DATE_META |= {"dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date"}
+
+
+@dataclass
+class HtmlText:
+    """What a page yields: text pieces over the raw page, heading and article starts, metadata."""
+
+    pieces: list[tuple[int, int, str | None]] = field(default_factory=list)
+    headings: set[int] = field(default_factory=set)  # raw offsets where a heading's text starts
+    articles: list[int] = field(default_factory=list)  # raw offsets where an <article> starts
+    title: str | None = None
+    date: str | None = None
+
+
+class _Extractor(HTMLParser):
+    def __init__(self, raw: str, scoped: bool):
+        super().__init__(convert_charrefs=False)
+        self.raw, self.scoped, self.out = raw, scoped, HtmlText()
+        self._lines = [0] + [m.end() for m in re.finditer("\n", raw)]
+        self._stack: list[tuple[str, bool]] = []  # open elements, and whether each one drops its content
+        self._dropping = 0
+        self._inside = 0  # open <article>/<main> elements
+        self._pending_break = False
+        self._at_block_start = True
+        self._heading_open = False
+        self._title: list[str] | None = None
+        self._titles: dict[str, str] = {}
+        self._time: str | None = None
+
+    def _pos(self) -> int:
+        line, col = self.getpos()
+        return self._lines[line - 1] + col
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "meta":
+            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
+            if key in _DATE_META and a.get("content"):
+                self.out.date = self.out.date or a["content"]
+            if key in ("og:title", "twitter:title") and a.get("content"):
+                self._titles.setdefault("og", html.unescape(a["content"]))
+        if tag == "time" and a.get("datetime") and not self._dropping:
+            self._time = self._time or a["datetime"]
+        if tag in _VOID:
+            if tag == "br":
+                self._emit_break("\n")
+            return
+        drop = (
+            tag in _DROP
+            or (tag in _PAGE_CHROME and not self._inside)
+            or a.get("role", "").lower() in _ROLES
+            or a.get("aria-hidden") == "true"
+            or bool(_BOILER.search(a.get("class", "") + " " + a.get("id", "")))
+        )
+        self._stack.append((tag, drop))
+        self._dropping += drop
+        if tag in ("article", "main"):
+            self._inside += 1
+            if tag == "article" and not self._dropping:
+                self.out.articles.append(self._pos())
+        if tag == "title":
+            self._title = []
+        if tag in _BLOCK:
+            self._pending_break = True
+        if tag in _HEADINGS:
+            self._heading_open = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title" and self._title is not None:
+            self._titles.setdefault("title", " ".join("".join(self._title).split()))
+            self._title = None
+        for i in range(len(self._stack) - 1, -1, -1):
+            if self._stack[i][0] == tag:
+                for name, drop in self._stack[i:]:
+                    self._dropping -= drop
+                    self._inside -= name in ("article", "main")
+                del self._stack[i:]
+                break
+        if tag in _BLOCK:
+            self._pending_break = True
+
+    def _emit_break(self, text: str) -> None:
+        if self.out.pieces and not self._dropping:
+            pos = self._pos()
+            self.out.pieces.append((pos, pos, text))
+            self._at_block_start = True
+
+    def _emit(self, start: int, end: int, text: str | None) -> None:
+        if self._dropping or (self.scoped and not self._inside):
+            return
+        if self._pending_break:
+            self._pending_break = False
+            if self.out.pieces:
+                self.out.pieces.append((start, start, "\n\n"))
+            self._at_block_start = True
+        if self._heading_open and self._at_block_start:
+            self.out.headings.add(start)
+        self._heading_open = False
+        self._at_block_start = False
+        self.out.pieces.append((start, end, text))
+
+    def handle_data(self, data: str) -> None:
+        if self._title is not None:
+            self._title.append(data)
+            return
+        start = self._pos()
+        for m in re.finditer(r"\s+|\S+", data):
+            a, b = start + m.start(), start + m.end()
+            if not m.group()[0].isspace():
+                self._emit(a, b, None)
+            elif not self._at_block_start and not self._pending_break:
+                # HTML collapses any run of white space to one space.
+                self._emit(a, b, None if m.group() == " " else " ")
+
+    def _ref(self, text: str, width: int) -> None:
+        start = self._pos()
+        if self.raw.startswith(";", start + width):
+            width += 1
+        if self._title is not None:
+            self._title.append(text)
+        else:
+            self._emit(start, start + width, text)
+
+    def handle_entityref(self, name: str) -> None:
+        self._ref(html.unescape(f"&{name};"), len(name) + 1)
+
+    def handle_charref(self, name: str) -> None:
+        self._ref(html.unescape(f"&#{name};"), len(name) + 2)
+
+
+def extract_html(raw: str) -> HtmlText:
+    """The article text of a page: <article>/<main> when present, without navigation and scripts.
+
+    >>> page = "<nav>Home</nav><main><h1>Big news</h1><p>Caf&eacute; <b>opens</b>.</p></main>"
+    >>> out = extract_html(page)
+    >>> "".join(page[a:b] if t is None else t for a, b, t in out.pieces)
+    'Big news\\n\\nCafé opens.'
+    """
+    scoped = re.search(r"<(?:article|main)\b", raw, re.I) is not None
+    parser = _Extractor(raw, scoped)
+    parser.feed(raw)
+    parser.close()
+    out = parser.out
+    out.date = out.date or parser._time
+    out.title = parser._titles.get("og") or parser._titles.get("title") or None
+    return out
