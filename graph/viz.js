@@ -55,7 +55,7 @@
     minY = Math.min(minY, n.y - n.r - 20); maxY = Math.max(maxY, n.y + n.r + 34);
   });
   var pad = 40;
-  var view = { x: minX - pad - 190, y: minY - pad, w: maxX - minX + 2 * pad + 190, h: maxY - minY + 2 * pad };
+  var view = { x: minX - pad, y: minY - pad, w: maxX - minX + 2 * pad, h: maxY - minY + 2 * pad };
   var svg = el("svg", { role: "img", "aria-label": data.title }, main);
   function setView() { svg.setAttribute("viewBox", [view.x, view.y, view.w, view.h].join(" ")); }
   setView();
@@ -134,7 +134,7 @@
   });
   html("div", null, legend, "sep");
   html("h2", "Relations", legend);
-  [["rivalry", "rivalry (rival of)"], ["alliance", "alliance (allied with)"], ["other", "other, arrow = direction"]]
+  [["rivalry", "rivalry (rival of)"], ["alliance", "alliance (allied with)"], ["other", "other (arrow: direction)"]]
     .forEach(function (k) {
       var row = html("div", null, legend, "row");
       var icon = el("svg", { width: 30, height: 10, viewBox: "0 0 30 10" }, row);
@@ -142,7 +142,7 @@
       el("path", { d: "M1,5 L29,5", "class": "line" }, g);
       html("span", k[1], row);
     });
-  html("div", "hover for names and evidence; drag to pan, wheel to zoom", legend, "hint");
+  html("div", "Hover a node or a line for names, aliases and evidence. Drag to pan, wheel to zoom.", legend, "hint");
 
   // -- hover cards ---------------------------------------------------------------------------
   var tip = document.getElementById("ocg-tip");

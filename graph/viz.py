@@ -47,10 +47,10 @@ HIDDEN_TYPES = frozenset({"Document"})
 EDGE_KINDS = {-1: "rivalry", 1: "alliance", 0: "other"}
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_EDGE = 200.0  # pixels drawn per relation on a shortest path
+_EDGE = 150.0  # pixels drawn per relation on a shortest path
 _STRESS_MAX = 1500  # larger components use a spring layout (the stress layout needs n x n matrices)
 _GAP = 60.0  # pixels between packed components
-_ROW_WIDTH = 1500.0
+_ASPECT = 1.6  # width / height the packed components aim for
 
 
 def parse_date(text: str) -> tuple[int, ...]:
@@ -186,8 +186,8 @@ def layout(kg: KnowledgeGraph, seed: int = 7) -> dict[str, tuple[float, float]]:
     >>> a, b = kg.add_entity("Person", "Ana").id, kg.add_entity("Person", "Bea").id
     >>> _ = kg.add_relation(a, "sibling_of", b)
     >>> pos = layout(kg)
-    >>> round(math.dist(pos[a], pos[b]))  # one relation is drawn _EDGE px long
-    200
+    >>> round(math.dist(pos[a], pos[b]))  # see _edge_length
+    141
     """
     graph = nx.Graph()
     graph.add_nodes_from(sorted(kg.entities))
@@ -219,25 +219,29 @@ def _component_layout(graph: nx.Graph, seed: int) -> dict[str, tuple[float, floa
         return {v: (float(raw[v][0]) * scale, float(raw[v][1]) * scale) for v in nodes}
     index = {v: i for i, v in enumerate(nodes)}
     dist = np.zeros((n, n))
-    for v, lengths in nx.all_pairs_shortest_path_length(graph):
+    # Relations between busy nodes are drawn longer, which opens room around hubs for their labels.
+    for u, v in graph.edges:
+        graph.edges[u, v]["px"] = _edge_length(graph.degree[u], graph.degree[v])
+    for v, lengths in nx.all_pairs_dijkstra_path_length(graph, weight="px"):
         for w, d in lengths.items():
-            dist[index[v], index[w]] = d * _EDGE
+            dist[index[v], index[w]] = d
     weight = np.zeros((n, n))
     mask = dist > 0
     weight[mask] = dist[mask] ** -2
     xy = np.random.default_rng(seed).uniform(-1, 1, (n, 2)) * _EDGE * math.sqrt(n)
-    for _ in range(300):
+    for _ in range(400):
         diff = xy[:, None, :] - xy[None, :, :]
         norm = np.sqrt((diff**2).sum(axis=2))
         np.fill_diagonal(norm, 1.0)
         norm[norm < 1e-9] = 1e-9
         # each node moves to the weighted mean of where every other node says it should be
         target = xy[None, :, :] + dist[:, :, None] * diff / norm[:, :, None]
-        new = (weight[:, :, None] * target).sum(axis=1) / weight.sum(axis=1)[:, None]
-        if np.abs(new - xy).max() < 0.01:
-            xy = new
-            break
+        # half a step: moving every node the whole way at once overshoots and can oscillate
+        new = 0.5 * xy + 0.5 * (weight[:, :, None] * target).sum(axis=1) / weight.sum(axis=1)[:, None]
+        done = np.abs(new - xy).max() < 0.01
         xy = new
+        if done:
+            break
     xy -= xy.mean(axis=0)
     # the wider spread horizontal, since labels are wide
     cov = np.cov(xy.T)
@@ -251,6 +255,11 @@ def _component_layout(graph: nx.Graph, seed: int) -> dict[str, tuple[float, floa
 def _label_width(name: str) -> float:
     """About how wide a node's label is drawn, in px (12 px sans-serif)."""
     return 6.8 * len(name) + 18
+
+
+def _edge_length(degree_a: int, degree_b: int) -> float:
+    """How long to draw a relation between nodes of these degrees, in px."""
+    return _EDGE * min(1.8, 0.8 + 0.07 * (degree_a + degree_b))
 
 
 def _spread(pos: dict[str, tuple[float, float]], names: dict[str, str], height: float = 64.0) -> None:
@@ -287,15 +296,20 @@ def _spread(pos: dict[str, tuple[float, float]], names: dict[str, str], height: 
 def _pack(placed: list[dict[str, tuple[float, float]]], kg: KnowledgeGraph) -> dict[str, tuple[float, float]]:
     """Place components left to right in rows, biggest first, with room for the labels."""
     out: dict[str, tuple[float, float]] = {}
-    x = y = row_height = 0.0
+    boxes = []
     for pos in placed:
         half_label = {n: _label_width(kg.entities[n].name) / 2 for n in pos}
         left = min(p[0] - half_label[n] for n, p in pos.items())
         right = max(p[0] + half_label[n] for n, p in pos.items())
         top = min(p[1] for p in pos.values()) - 30
         bottom = max(p[1] for p in pos.values()) + 45
-        width, height = right - left, bottom - top
-        if x > 0 and x + width > _ROW_WIDTH:
+        boxes.append((left, top, right - left, bottom - top))
+    # rows about as wide as a landscape screen needs for the total area, never narrower than the biggest
+    area = sum((w + _GAP) * (h + _GAP) for _, _, w, h in boxes)
+    row_width = max(max(w for _, _, w, _ in boxes), math.sqrt(area * _ASPECT))
+    x = y = row_height = 0.0
+    for pos, (left, top, width, height) in zip(placed, boxes, strict=True):
+        if x > 0 and x + width > row_width:
             x, y, row_height = 0.0, y + row_height + _GAP, 0.0
         for n, (px, py) in pos.items():
             out[n] = (round(px - left + x, 1), round(py - top + y, 1))
