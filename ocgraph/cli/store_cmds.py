@@ -33,6 +33,10 @@ EXPORTERS = {
     "jsonld": "ocgraph.graph.rdf:write",
     "trig": "ocgraph.graph.rdf:write",
     "xml": "ocgraph.graph.rdf:write",
+    "graphml": "ocgraph.graph.gephi:write",
+    "gexf": "ocgraph.graph.gephi:write",
+    # a zip of nodes.csv + relationships.csv + IMPORT.txt, so `-o FILE.zip` stays one atomic file
+    "neo4j-csv": "ocgraph.graph.neo4j_csv:write",
 }
 
 
