@@ -486,10 +486,17 @@ def _page(
 
 
 def iframe(page: str, height: int = 640) -> str:
-    """`page` wrapped in an <iframe srcdoc>, so a notebook can show several views without clashes."""
+    """`page` in an <iframe srcdoc>, so a notebook can show several views without their scripts clashing.
+
+    Examples
+    --------
+    >>> iframe('<p class="x">a & b</p>', height=300)[:86]
+    '<div class="ocgraph-viz"><iframe srcdoc="&lt;p class=&quot;x&quot;&gt;a &amp; b&lt;/p'
+    """
     return (
-        f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:{int(height)}px;'
-        'border:1px solid #ddd" sandbox="allow-scripts"></iframe>'
+        f'<div class="ocgraph-viz"><iframe srcdoc="{html.escape(page, quote=True)}" '
+        f'style="width:100%;height:{int(height)}px;border:1px solid #ddd" sandbox="allow-scripts">'
+        "</iframe></div>"
     )
 
 

@@ -276,7 +276,9 @@ def test_the_page_is_byte_identical_across_processes(fixture_graph: KnowledgeGra
 
 def test_iframe_escapes_the_page() -> None:
     frame = viz.iframe('<p class="x">a & b</p>', height=300)
-    assert frame.startswith('<iframe srcdoc="&lt;p class=&quot;x&quot;&gt;a &amp; b&lt;/p&gt;"')
+    assert frame.startswith(
+        '<div class="ocgraph-viz"><iframe srcdoc="&lt;p class=&quot;x&quot;&gt;a &amp; b&lt;/p&gt;"'
+    )
     assert "height:300px" in frame
 
 

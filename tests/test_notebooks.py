@@ -1,0 +1,82 @@
+"""Every notebook runs top to bottom in a fresh kernel, and is committed with its outputs stripped."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+ALL = sorted(NOTEBOOKS.glob("*.ipynb"))
+
+
+def test_the_three_notebooks_are_there() -> None:
+    assert [p.name for p in ALL] == [
+        "01-from-text-to-graph.ipynb",
+        "02-fragmentation.ipynb",
+        "03-cypher-for-analysts.ipynb",
+    ]
+
+
+@pytest.mark.parametrize("path", ALL, ids=[p.stem for p in ALL])
+def test_outputs_are_stripped(path: Path) -> None:
+    # README "Notebooks and pictures": outputs are not committed, so they can never be stale.
+    nb = nbformat.read(path, as_version=4)
+    nbformat.validate(nb)
+    for number, cell in enumerate(nb.cells):
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None, (
+                f"{path.name} cell {number} has output"
+            )
+    assert nb.metadata.get("kernelspec", {}).get("name") == "python3"
+
+
+@pytest.fixture
+def kernel(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A kernel spec that runs this test's own Python, whatever kernels the machine has."""
+    spec = tmp_path / "jupyter" / "kernels" / "ocgraph-test"
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(
+        json.dumps(
+            {
+                "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                "display_name": "ocgraph test",
+                "language": "python",
+            }
+        )
+    )
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
+    monkeypatch.setenv("JUPYTER_DATA_DIR", str(tmp_path / "jupyter"))
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    return "ocgraph-test"
+
+
+def run_notebook(path: Path, kernel: str) -> nbformat.NotebookNode:
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        nb, kernel_name=kernel, timeout=600, resources={"metadata": {"path": str(NOTEBOOKS)}}
+    )
+    client.execute()
+    return nb
+
+
+def outputs_text(nb: nbformat.NotebookNode) -> str:
+    parts = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            parts.append(out.get("text", ""))
+            parts.extend(str(v) for v in out.get("data", {}).values())
+    return "\n".join(parts)
+
+
+@pytest.mark.slow
+def test_01_from_text_to_graph(kernel: str, ocgraph_home: Path) -> None:
+    nb = run_notebook(NOTEBOOKS / "01-from-text-to-graph.ipynb", kernel)
+    text = outputs_text(nb)
+    assert "Ismael Zambada García" in text and "El Mayo" in text
+    assert "<iframe srcdoc=" in text  # the viz page, embedded
+    assert not (NOTEBOOKS / "ocgraph-data").exists()  # the store went to the test's OCGRAPH_HOME
