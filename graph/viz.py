@@ -490,7 +490,7 @@ def iframe(page: str, height: int = 640) -> str:
 
     Examples
     --------
-    >>> iframe('<p class="x">a & b</p>', height=300)[:86]
+    >>> iframe('<p class="x">a & b</p>', height=300)[:85]
     '<div class="ocgraph-viz"><iframe srcdoc="&lt;p class=&quot;x&quot;&gt;a &amp; b&lt;/p'
     """
     return (
