@@ -22,6 +22,17 @@ class Evidence:
     extractor: str = "manual"
     confidence: float | None = None
 
+    def __post_init__(self) -> None:
+        # 1.0 and 1 are one confidence: keep one spelling, so the store, RDF and Neo4j round trips
+        # give the same bytes (JSON writes 1.0 and 1 differently; xsd:decimal and Neo4j do not).
+        if isinstance(self.confidence, float) and self.confidence.is_integer():
+            object.__setattr__(self, "confidence", int(self.confidence))
+
+    def sort_key(self) -> tuple:
+        """The order of evidence in a relation; a missing confidence sorts before any number."""
+        c = self.confidence
+        return (self.document, self.start, self.end, self.sentence, self.extractor, c is not None, c or 0)
+
     def to_dict(self) -> dict[str, Any]:
         out = {
             "document": self.document,
@@ -225,7 +236,7 @@ class KnowledgeGraph:
         for ev in evidence:
             if ev not in rel.evidence:
                 rel.evidence.append(ev)
-        rel.evidence.sort()
+        rel.evidence.sort(key=Evidence.sort_key)
         return rel
 
     def relations_of(self, eid: str) -> Iterator[Relation]:
