@@ -238,14 +238,14 @@ def resolve_time(expression: str, document_date: str | None) -> str | None:
 
 
 def parse_date(text: str) -> str | None:
-    """The first explicit date in text that carries a year (a dateline or a metadata value).
+    """The first explicit date in text with a year and a month (a dateline or a metadata value).
 
     >>> parse_date("Thursday, December 8, 2022"), parse_date("2022-12-08T14:05:00-06:00")
     ('2022-12-08', '2022-12-08')
-    >>> parse_date("Dec. 8") is None
-    True
+    >>> parse_date("Dec. 8") is None, parse_date("In 2006, he left") is None
+    (True, True)
     """
     for t in find_times(text, None):
-        if t.iso and re.search(r"\d{4}", t.text):
+        if t.iso and len(t.iso) >= 7 and re.search(r"\d{4}", t.text):
             return t.iso
     return None

@@ -1,0 +1,188 @@
+"""Read a .txt, .md or .html file into clean articles whose every character maps back to the file."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ocgraph.errors import InputError
+from ocgraph.graph.ids import document_id
+from ocgraph.loaders.dates import TimeMention, find_times, parse_date, resolve_time
+from ocgraph.loaders.html import extract_html
+from ocgraph.loaders.markdown import extract_markdown
+from ocgraph.loaders.sections import split_sections
+from ocgraph.loaders.textmap import OffsetMap, normalise
+
+__all__ = [
+    "Section",
+    "SourceDocument",
+    "TimeMention",
+    "find_times",
+    "iter_paths",
+    "read_document",
+    "resolve_time",
+]
+
+SUFFIXES = (".txt", ".md", ".html", ".htm")
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Section:
+    """One article of a file."""
+
+    text: str  # normalised for matching: NBSP -> space, smart quotes -> straight, soft hyphens removed
+    offsets: Sequence[int]  # offsets[i] = index in SourceDocument.raw of text[i]; len == len(text) + 1
+    title: str | None
+    date: str | None  # ISO date of this article: its dateline, else the file's
+    index: int  # 0-based position of the section in the file
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The [a, b) of SourceDocument.raw whose text is text[start:end] (markup inside the span kept)."""
+        if isinstance(self.offsets, OffsetMap):
+            return self.offsets.span(start, end)
+        return self.offsets[start], self.offsets[end]
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """A file as read: its decoded text, where it came from, and its articles."""
+
+    path: Path
+    name: str  # the file name, e.g. "seed-kingpin-strategy.txt" (the JSONL "doc" field)
+    id: str  # document_id(raw bytes)
+    raw: str  # the decoded original text; evidence offsets point into this
+    encoding: str  # "utf-8", "utf-16", "cp1252" or "latin-1"
+    title: str | None
+    date: str | None
+    sections: tuple[Section, ...]
+    warnings: tuple[str, ...]
+
+
+def iter_paths(paths: str | os.PathLike | Iterable[str | os.PathLike]) -> Iterator[Path]:
+    """Each file named, and every .txt/.md/.html/.htm file under each directory named (sorted, recursive).
+
+    Files named directly come out whatever their type (or existence), so reading them reports the problem.
+    Hidden files and folders under a directory are skipped; a file named twice comes out once.
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    seen: set[Path] = set()
+    for given in paths:
+        root = Path(given)
+        if root.is_dir():
+            found = (
+                p
+                for p in root.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(root).parts)
+            )
+            candidates = sorted(found, key=lambda p: p.relative_to(root).as_posix())
+        else:
+            candidates = [root]
+        for p in candidates:
+            if p not in seen:
+                seen.add(p)
+                yield p
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
+    """Decode bytes as UTF-8 (BOM or not), else as cp1252 or Latin-1 when that is plausible."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16", [f"{name}: decoded as UTF-16 (byte order mark)"]
+        except UnicodeDecodeError as e:
+            raise InputError(f"{name}: invalid UTF-16 at byte {e.start}") from None
+    if b"\x00" in data or len(_CONTROL.findall(data[:65536])) > 0.01 * min(len(data), 65536):
+        raise InputError(f"{name}: binary file, not text (it holds NUL or control bytes)")
+    try:
+        return data.decode("utf-8-sig"), "utf-8", []
+    except UnicodeDecodeError as e:
+        error = e
+    # Valid multi-byte sequences mean the file is UTF-8 that is broken, not text in a legacy code page.
+    high = sum(b >= 0x80 for b in data)
+    if high and len(_UTF8_SEQUENCE.findall(data)) * 4 >= high:
+        where = "truncated at the end" if error.start >= len(data) - 3 else f"invalid at byte {error.start}"
+        raise InputError(f"{name}: not valid UTF-8 ({where}); re-save it as UTF-8")
+    if re.search(rb"[\x80-\x9f]", data):
+        try:
+            raw = data.decode("cp1252")
+        except UnicodeDecodeError:
+            raise InputError(f"{name}: neither UTF-8 nor cp1252 text (byte {error.start})") from None
+        encoding = "cp1252"
+    else:
+        raw, encoding = data.decode("latin-1"), "latin-1"
+    letters = sum(
+        c.isalpha() or c in "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0\u20ac\u00b0"
+        for c in raw
+        if ord(c) >= 0x80
+    )
+    if letters < 0.5 * sum(ord(c) >= 0x80 for c in raw):
+        raise InputError(f"{name}: not UTF-8, and its bytes do not read as {encoding} text either")
+    return raw, encoding, [f"{name}: decoded as {encoding} (not UTF-8)"]
+
+
+def read_document(path: str | os.PathLike, *, max_bytes: int = 20_000_000) -> SourceDocument:
+    """Read one file into articles (sections) of normalised text with offsets into the decoded file.
+
+    Raises InputError, with a one-line message naming the file, for a missing or unreadable file, an
+    unsupported type, an empty, binary or oversized file, or text in no encoding it can recognise.
+    The size is checked before reading, so a huge file costs no memory.
+    """
+    p = Path(path)
+    name = p.name
+    if p.suffix.lower() not in SUFFIXES:
+        raise InputError(
+            f"{p}: unsupported file type {p.suffix or '(none)'!r}; ocgraph reads {', '.join(SUFFIXES)}"
+        )
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                f"{p}: {size:,} bytes is over the {max_bytes:,}-byte limit; split it into smaller files "
+                f"(e.g. `split -C {max_bytes // 2} {name} part-`) or raise the limit"
+            )
+        with p.open("rb") as f:
+            data = f.read(max_bytes + 1)
+    except OSError as e:
+        raise InputError(f"{p}: cannot read ({e.strerror or e})") from None
+    if len(data) > max_bytes:  # grew while we looked
+        raise InputError(f"{p}: over the {max_bytes:,}-byte limit; split it into smaller files")
+    if not data.strip():
+        raise InputError(f"{p}: empty file")
+    raw, encoding, warnings = _decode(data, str(p))
+    headings: set[int] = set()
+    articles: list[int] = []
+    meta_title = meta_date = None
+    pieces = None
+    suffix = p.suffix.lower()
+    if suffix in (".html", ".htm"):
+        page = extract_html(raw)
+        pieces, headings, articles, meta_title, meta_date = (
+            page.pieces,
+            page.headings,
+            page.articles,
+            page.title,
+            page.date,
+        )
+    elif suffix == ".md":
+        md = extract_markdown(raw)
+        pieces, headings, meta_title, meta_date = md.pieces, md.headings, md.title, md.date
+    text, offsets = normalise(raw, pieces)
+    if not text.strip():
+        raise InputError(f"{p}: no text (only markup or white space)")
+    splits = split_sections(text, offsets.__getitem__, headings, articles)
+    doc_date = (parse_date(meta_date) if meta_date else None) or splits[0].date
+    sections = tuple(
+        Section(text[s.start : s.end], offsets.window(s.start, s.end), s.title, s.date or doc_date, k)
+        for k, s in enumerate(splits)
+    )
+    title = sections[0].title or (" ".join(meta_title.split()) if meta_title else None)
+    return SourceDocument(
+        p, name, document_id(data), raw, encoding, title, doc_date, sections, tuple(warnings)
+    )

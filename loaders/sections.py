@@ -1,0 +1,184 @@
+"""Split a page's text into articles: a headline opens one after an end mark, in a listing, on a new topic."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field
+
+from ocgraph.loaders.dates import parse_date
+
+# Lines that close an article: reprint notes, bylines at the foot, copyright, press-release end marks.
+_END = re.compile(
+    r"^(?:(?:reprinted|republished|originally published|this (?:article|story) (?:was|first)"
+    r"|read the original)\b|©|\(c\)\s|copyright\b|all rights reserved|#{3}\s*$|-\s?30\s?-|-?\s?end\s?-$)"
+    r"|\bis an? (?:staff )?(?:writer|reporter|journalist|correspondent|editor|contributor|researcher)"
+    r" (?:with|for|at)\b",
+    re.I,
+)
+_TITLE_END = re.compile(r"[.!?;:,]['\")\]]*$")
+_BYLINE = re.compile(r"^(?:by|photo|image|credit|source|updated|posted|published)\b", re.I)
+_WIRE = re.compile(r"[A-Z][A-Z .'-]{2,40},\s+(.{6,30}?\d{4})")
+_WORD = re.compile(r"[^\W\d_]{4,}")
+# Frequent words that say nothing about a story's topic (only words of 4+ letters are compared).
+_STOP = frozenset(
+    re.findall(
+        r"\w+",
+        "that this with from have been were their there they them said says about after also more than into "
+        "would which while when what where will could should other some only over such these those being",
+    )
+)
+
+
+@dataclass
+class Section:
+    """A run of lines [first, last) that forms one article, and its title line."""
+
+    first: int
+    title: int | None = None
+    body: list[int] = field(default_factory=list)
+    ended: int | None = None  # the last end-mark line seen
+    listing: bool = False  # started after another article's end: a run of teasers
+
+
+@dataclass(frozen=True)
+class Split:
+    """One article of the text: [start, end) in the text, its title and its dateline's date."""
+
+    start: int
+    end: int
+    title: str | None
+    date: str | None
+
+
+def _lines(text: str) -> list[tuple[int, int, bool]]:
+    """Non-blank lines as (start, end, alone): alone when blank lines (or the text's ends) surround it."""
+    spans, pos = [], 0
+    for piece in text.split("\n"):
+        spans.append((pos, pos + len(piece)))
+        pos += len(piece) + 1
+    out: list[tuple[int, int, bool]] = []
+    blank_before = True
+    for i, (a, b) in enumerate(spans):
+        line = text[a:b]
+        if not line.strip():
+            blank_before = True
+            continue
+        nxt = spans[i + 1] if i + 1 < len(spans) else None
+        blank_after = nxt is None or not text[nxt[0] : nxt[1]].strip()
+        lead = len(line) - len(line.lstrip())
+        out.append((a + lead, a + len(line.rstrip()), blank_before and blank_after))
+        blank_before = False
+    return out
+
+
+def _is_dateline(line: str) -> bool:
+    date = parse_date(line)
+    rest = _WORD.findall(re.sub(r"[A-Z][a-z]+day|[A-Z][a-z]{2}\.?\s+\d|\d{4}", " ", line))
+    return date is not None and len(line.split()) <= 8 and len(rest) <= 3
+
+
+def _is_title(line: str, alone: bool) -> bool:
+    words = line.split()
+    return (
+        alone
+        and 2 <= len(words) <= 16
+        and len(line) <= 150
+        and not _TITLE_END.search(line)
+        and (line[0].isupper() or line[0].isdigit() or line[0] in "\"'")
+        and not _BYLINE.match(line)
+    )
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in (x.lower() for x in _WORD.findall(text)) if w not in _STOP]
+
+
+def split_sections(
+    text: str,
+    raw_start: Callable[[int], int],
+    headings: Collection[int] = (),
+    articles: Sequence[int] = (),
+) -> list[Split]:
+    """Split text into articles.
+
+    A headline-like line (short, alone, no final punctuation; or a marked heading) starts a new
+    article when the current one has ended ("Reprinted from ...", "###", a foot byline), when the
+    current one is a teaser of a listing (caption, headline, lede; the line before the next headline
+    is that teaser's caption), or when the text after it shares few content words with the current
+    article. A subheading inside an article shares its words and stays. `raw_start` maps a text
+    offset to the raw file, for `headings` and `articles` (raw offsets of marked headings and of
+    <article> elements, which always start a new article).
+    """
+    lines = _lines(text)
+    kinds: list[str] = []
+    for a, b, alone in lines:
+        line = text[a:b]
+        if raw_start(a) in headings:
+            kinds.append("head")
+        elif _END.search(line):
+            kinds.append("end")
+        elif _is_dateline(line):
+            kinds.append("date")
+        else:
+            kinds.append("head" if _is_title(line, alone) else "body")
+    breaks = sorted(articles)
+    sections = [Section(0)]
+    for i, kind in enumerate(kinds):
+        cur = sections[-1]
+        if breaks and i and raw_start(lines[i][0]) >= breaks[0] > raw_start(lines[i - 1][0]):
+            while breaks and breaks[0] <= raw_start(lines[i][0]):
+                breaks.pop(0)
+            sections.append(cur := Section(i))
+        if kind == "head":
+            if (
+                not cur.body
+            ):  # no text yet: this is the title, or it follows a kicker ("FOR IMMEDIATE RELEASE")
+                if cur.title is None or text[lines[cur.title][0] : lines[cur.title][1]].isupper():
+                    cur.title = i
+                continue
+            split = None
+            if cur.ended is not None:
+                split = cur.ended + 1
+            elif cur.listing and cur.title is not None and len(cur.body) <= 2:
+                split = i - 1 if len(cur.body) == 2 else i
+            elif _topic_changes(text, lines, kinds, sections[-1], i):
+                split = i - 1 if kinds[i - 1] == "date" and i - 1 > (cur.title or cur.first) else i
+            if split is not None:
+                cur.body = [j for j in cur.body if j < split]
+                sections.append(Section(split, title=i, listing=cur.ended is not None or cur.listing))
+                continue
+        if kind == "end":
+            cur.ended = i
+        if kind != "date":
+            cur.body.append(i)
+    return _spans(text, lines, kinds, sections)
+
+
+def _topic_changes(text: str, lines: list, kinds: list[str], cur: Section, i: int) -> bool:
+    j = i + 1
+    while j < len(lines) and kinds[j] not in ("head", "end"):
+        j += 1
+    new = _words(text[lines[i][0] : lines[j - 1][1]])
+    old = set(_words(text[lines[cur.first][0] : lines[i - 1][1]]))
+    # Share of the new part's content words (counted with repeats, so its key words weigh most) that
+    # the article so far has used: about a third under a subheading, a few percent for a new story.
+    # Too few words to judge: keep the heading inside the article (a wrong split loses context).
+    return len(new) >= 15 and sum(w in old for w in new) / len(new) < 0.15
+
+
+def _spans(text: str, lines: list, kinds: list[str], sections: list[Section]) -> list[Split]:
+    out = []
+    for k, s in enumerate(sections):
+        start = 0 if k == 0 else lines[s.first][0]
+        end = lines[sections[k + 1].first][0] if k + 1 < len(sections) else len(text)
+        last = sections[k + 1].first if k + 1 < len(sections) else len(lines)
+        title = text[lines[s.title][0] : lines[s.title][1]] if s.title is not None else None
+        body = next((j for j in range(s.first, last) if kinds[j] == "body"), last)
+        dated = [j for j in range(s.first, body) if kinds[j] == "date"]
+        date = parse_date(text[lines[dated[0]][0] : lines[dated[0]][1]]) if dated else None
+        wire = _WIRE.match(text, lines[body][0]) if body < last else None
+        if date is None and wire:  # "MEXICO CITY, Dec. 8, 2022 (AP) -"
+            date = parse_date(wire[1])
+        out.append(Split(start, end, title, date))
+    return out
