@@ -50,10 +50,15 @@ def resolve_persons(G: nx.Graph, names: Iterable[str]) -> list[str]:
     for name in names:
         found = sorted(by_name.get(fold(name), ()))
         if not found:
-            labels = sorted({d.get("name", str(n)) for n, d in people.items()})
-            close = difflib.get_close_matches(name, labels, n=5, cutoff=0.4)
-            hint = f"closest: {', '.join(close)}" if close else "no person has a similar name"
-            raise InputError(f"--remove {name!r} matches no person; {hint}")
+            # match against names and aliases alike, then show each hit by its canonical name
+            labels: dict[str, str] = {}
+            for n, d in sorted(people.items()):
+                for label in [d.get("name", str(n)), *d.get("aliases", ())]:
+                    labels.setdefault(fold(label), d.get("name", str(n)))
+            close = difflib.get_close_matches(fold(name), list(labels), n=8, cutoff=0.5)
+            hint = list(dict.fromkeys(labels[c] for c in close))[:5]
+            tail = f"closest: {', '.join(hint)}" if hint else "no person has a similar name"
+            raise InputError(f"--remove {name!r} matches no person; {tail}")
         if len(found) > 1:
             raise InputError(
                 f"--remove {name!r} matches {len(found)} persons: {', '.join(found)}; give an id"
