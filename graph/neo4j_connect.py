@@ -87,6 +87,8 @@ def driver(cs: ConnectionSettings, **config: Any):  # -> neo4j.Driver
     import neo4j
 
     with neo4j_errors(cs):
+        # the server's hints (e.g. "property key does not exist" for an empty graph) are not errors
+        config.setdefault("notifications_min_severity", "OFF")
         drv = neo4j.GraphDatabase.driver(cs.uri, auth=(cs.username, cs.password), **config)
         try:
             drv.verify_connectivity()

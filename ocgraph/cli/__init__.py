@@ -16,6 +16,7 @@ from ocgraph.errors import OcgraphError
 COMMAND_MODULES = [
     "ocgraph.cli.analyze_cmds",
     "ocgraph.cli.store_cmds",
+    "ocgraph.cli.neo4j_cmds",
     "ocgraph.cli.viz_cmds",
     "ocgraph.cli.review_cmds",
 ]

@@ -1,0 +1,234 @@
+"""Commands for Neo4j (local server, load, dump, named and ad-hoc queries) and named SPARQL queries."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from ocgraph import settings
+from ocgraph.cli import main
+from ocgraph.errors import InputError
+
+
+def _connection_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--uri/--username/--password/--database, defaulting to NEO4J_* and then the local server."""
+
+    @click.option("--database", default=None, help="Database (default: NEO4J_DATABASE or the server's).")
+    @click.option(
+        "--password", default=None, help="Password (default: NEO4J_PASSWORD or the local server's)."
+    )
+    @click.option("--username", default=None, help="User (default: NEO4J_USERNAME or neo4j).")
+    @click.option(
+        "--uri", default=None, help="bolt://, neo4j:// or +s variants (default: NEO4J_URI or local)."
+    )
+    @functools.wraps(func)
+    def wrapper(
+        *args: Any,
+        uri: str | None,
+        username: str | None,
+        password: str | None,
+        database: str | None,
+        **kwargs: Any,
+    ) -> Any:
+        from ocgraph.graph import neo4j_connect
+
+        cs = neo4j_connect.resolve(uri, username, password, database)
+        return func(*args, cs=cs, **kwargs)
+
+    return wrapper
+
+
+def _params(pairs: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise InputError(f"--param {pair!r} must look like key=value")
+        out[key.strip()] = value
+    return out
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _print(columns: list[str], rows: list[list[Any]], fmt: str) -> None:
+    if fmt == "json":
+        click.echo(
+            json.dumps([dict(zip(columns, r, strict=True)) for r in rows], ensure_ascii=False, indent=2)
+        )
+    elif fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([_cell(v) for v in r] for r in rows)
+        click.echo(buf.getvalue(), nl=False)
+    else:
+        cells = [[_cell(v) for v in r] for r in rows]
+        widths = [max([len(c), *(len(r[i]) for r in cells)]) for i, c in enumerate(columns)]
+        click.echo("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
+        click.echo("  ".join("-" * w for w in widths))
+        for r in cells:
+            click.echo("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip())
+        click.echo(f"({len(rows)} row{'s' if len(rows) != 1 else ''})", err=True)
+
+
+_FORMAT = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+_PARAM = click.option("--param", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter.")
+
+
+# -- the local server ------------------------------------------------------------------------
+@main.group()
+def neo4j() -> None:
+    """Run the project's own local Neo4j server (fetched through Maven on first start)."""
+
+
+def _server(port: int | None = None):
+    from ocgraph.graph.neo4j_server import LocalServer
+
+    return LocalServer(settings.data_home(), port)
+
+
+@neo4j.command()
+@click.option(
+    "--port", type=int, default=None, help="Bolt port on 127.0.0.1 (default: OCGRAPH_NEO4J_PORT or 7687)."
+)
+@click.option("--heap", default="1g", show_default=True, help="Java heap size.")
+def start(port: int | None, heap: str) -> None:
+    """Start the local Neo4j server (harmless when it already runs)."""
+    server = _server(port)
+    if not server.lib.exists():
+        click.echo("fetching Neo4j through Maven (first start only)...", err=True)
+    click.echo(server.start(heap=heap).describe())
+
+
+@neo4j.command()
+def stop() -> None:
+    """Stop the local Neo4j server cleanly."""
+    click.echo("stopped" if _server().stop() else "not running")
+
+
+@neo4j.command()
+def status() -> None:
+    """Tell whether the local Neo4j server runs, where, and which version."""
+    click.echo(_server().status().describe())
+
+
+# -- load and dump ---------------------------------------------------------------------------
+@main.command()
+@click.option(
+    "--batch-size", type=click.IntRange(1), default=5000, show_default=True, help="Rows per transaction."
+)
+@_connection_options
+def load(batch_size: int, cs: Any) -> None:
+    """Write the store into Neo4j (batched, idempotent: loading twice changes nothing)."""
+    from ocgraph.graph.neo4j_connect import driver, neo4j_errors
+    from ocgraph.graph.neo4j_writer import Neo4jWriter
+
+    kg = settings.store().load()
+    with driver(cs) as drv, neo4j_errors(cs):
+        done = Neo4jWriter(drv, cs.database, batch_size).load(kg)
+    click.echo(
+        f"loaded {done['nodes']} nodes, {done['relationships']} relationships, "
+        f"{done['mentions']} document links into {cs.describe()}"
+    )
+
+
+@main.command()
+@click.option("--replace", is_flag=True, help="Replace the store instead of merging into it.")
+@_connection_options
+def dump(replace: bool, cs: Any) -> None:
+    """Read the graph in Neo4j back into the store (merged, or replacing it with --replace)."""
+    from ocgraph.graph.neo4j_connect import driver, neo4j_errors
+    from ocgraph.graph.neo4j_writer import Neo4jWriter
+
+    with driver(cs) as drv, neo4j_errors(cs):
+        kg = Neo4jWriter(drv, cs.database).dump()
+    store = settings.store()
+    if replace:
+        store.save(kg)
+    else:
+        with store.transaction() as current:
+            current.merge(kg)
+    click.echo(f"dumped {len(kg.entities)} entities and {len(kg.relations)} relations from {cs.describe()}")
+
+
+# -- queries ---------------------------------------------------------------------------------
+def _list(language: str) -> None:
+    from ocgraph.queries.library import available
+
+    for name, q in available(language).items():
+        click.echo(f"{name:18} {q.purpose}")
+        for p in q.params:
+            default = "" if p.required else f" (default {p.default!r})"
+            click.echo(f"{'':18}   --param {p.name}=...  {p.doc}{default}")
+
+
+@main.command()
+@click.argument("name", required=False)
+@click.option("--list", "show", is_flag=True, help="List the named queries.")
+@_PARAM
+@_FORMAT
+@_connection_options
+def query(name: str | None, show: bool, params: tuple[str, ...], fmt: str, cs: Any) -> None:
+    """Run a named Cypher query from queries/ (names match case- and accent-insensitively)."""
+    from ocgraph.queries.library import get, run_cypher
+
+    if show or not name:
+        _list("cypher")
+        return
+    get(name, "cypher").bind(_params(params))  # unknown names and bad parameters fail before connecting
+    from ocgraph.graph.neo4j_connect import driver
+
+    with driver(cs) as drv:
+        columns, rows = run_cypher(drv, cs, name, _params(params))
+    _print(columns, rows, fmt)
+
+
+@main.command()
+@click.argument("statement")
+@click.option("--write", is_flag=True, help="Allow writes (otherwise the server refuses them).")
+@_PARAM
+@_FORMAT
+@_connection_options
+def cypher(statement: str, write: bool, params: tuple[str, ...], fmt: str, cs: Any) -> None:
+    """Run ad-hoc Cypher, in READ access mode unless --write."""
+    from ocgraph.graph.neo4j_connect import driver, run
+
+    with driver(cs) as drv:
+        columns, rows = run(drv, cs, statement, _params(params), write=write)
+    _print(columns, rows, fmt)
+
+
+@main.command()
+@click.argument("name", required=False)
+@click.option("--list", "show", is_flag=True, help="List the named SPARQL queries.")
+@_PARAM
+@_FORMAT
+def sparql(name: str | None, show: bool, params: tuple[str, ...], fmt: str) -> None:
+    """Run a named SPARQL query from queries/ over the store's RDF."""
+    from ocgraph.queries.library import get, run_sparql
+
+    if show or not name:
+        _list("sparql")
+        return
+    get(name, "sparql").bind(_params(params))
+    columns, rows = run_sparql(settings.store().load(), name, _params(params))
+    _print(columns, rows, fmt)

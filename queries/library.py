@@ -1,0 +1,219 @@
+"""The named query library: the `.cypher` and `.rq` files in this folder, their headers and parameters."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from ocgraph import ontology
+from ocgraph.errors import InputError, ValidationError
+from ocgraph.graph.ids import fold
+
+LANGUAGES = {"cypher": (".cypher", "//"), "sparql": (".rq", "#")}
+# SPARQL has no accent folding, so the .rq files call this function, which runs ocgraph's own fold
+FOLD_FUNCTION = "https://w3id.org/ocgraph/function#fold"
+_PARAM = re.compile(
+    r"^Param (?P<name>\w+)(?: \((?P<kind>name|int|text)\))?(?: = (?P<default>.+?))?: (?P<doc>.*)$"
+)
+_FIELD = re.compile(r"^(Purpose|Parameters|Example|Lists):\s*(.*)$")
+
+
+@dataclass(frozen=True)
+class Param:
+    """A query parameter: `name` values are folded to match `search_names`; `int` values are parsed."""
+
+    name: str
+    kind: str
+    default: Any
+    doc: str
+
+    @property
+    def required(self) -> bool:
+        return self.default is None
+
+    def convert(self, raw: str, query: str) -> Any:
+        if self.kind == "int":
+            try:
+                return int(raw)
+            except ValueError:
+                raise InputError(
+                    f"query {query}: --param {self.name} must be a whole number, got {raw!r}"
+                ) from None
+        if self.kind == "name":
+            return fold(raw)
+        return raw
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """One query file: its name, language, header fields and text."""
+
+    name: str
+    language: str
+    purpose: str
+    example: str
+    params: tuple[Param, ...]
+    text: str
+    lists: tuple[str, ...] = ()
+
+    def bind(self, raw: dict[str, str]) -> dict[str, Any]:
+        """The driver's parameters from the user's `key=value` strings (defaults filled, names folded)."""
+        known = {p.name: p for p in self.params}
+        unknown = sorted(set(raw) - set(known))
+        if unknown:
+            allowed = ", ".join(known) or "none"
+            raise InputError(f"query {self.name} has no parameter {unknown[0]!r} (parameters: {allowed})")
+        out = {}
+        for p in self.params:
+            if p.name in raw:
+                out[p.name] = p.convert(raw[p.name], self.name)
+            elif p.required:
+                raise InputError(f"query {self.name} needs --param {p.name}=... ({p.doc})")
+            else:
+                out[p.name] = p.default
+        return out
+
+    def cypher(self) -> str:
+        """The Cypher text with `{{types}}` replaced by every ontology relationship type."""
+        types = [p.rel_type for p in ontology.load().predicates.values()]
+        for t in types:
+            if not re.fullmatch(r"[A-Z][A-Z0-9_]*", t):
+                raise ValidationError(f"relationship type {t!r} is not a plain identifier")
+        return self.text.replace("{{types}}", "|".join(types))
+
+
+def _default(text: str | None) -> Any:
+    if text is None:
+        return None
+    text = text.strip()
+    if text.startswith('"') and text.endswith('"'):
+        return text[1:-1]
+    return int(text)
+
+
+def parse(name: str, language: str, text: str) -> NamedQuery:
+    """Read the header comment of a query file: Purpose, Param lines, Example (continuations indented)."""
+    marker = LANGUAGES[language][1]
+    fields: dict[str, list[str]] = {}
+    params: list[list[str]] = []
+    last: list[str] | None = None
+    for line in text.splitlines():
+        if not line.startswith(marker):
+            if line.strip():
+                break
+            continue
+        body = line[len(marker) :]
+        content = body.strip()
+        if body.startswith("   ") and last is not None:  # an indented line continues the field above
+            last[-1] += " " + content
+            continue
+        match = _FIELD.match(content)
+        if match:
+            last = [match.group(1), match.group(2)]
+            fields[match.group(1)] = last
+        elif content.startswith("Param "):
+            last = [content]
+            params.append(last)
+    header = {k: v[1] for k, v in fields.items()}
+    if "Purpose" not in header or "Example" not in header:
+        raise ValidationError(f"query {name}: the header must give Purpose and Example")
+    parsed = []
+    for (line,) in params:
+        m = _PARAM.match(line)
+        if not m:
+            raise ValidationError(f"query {name}: cannot read the parameter line {line!r}")
+        parsed.append(Param(m["name"], m["kind"] or "text", _default(m["default"]), m["doc"]))
+    lists = tuple(x.strip() for x in header.get("Lists", "").split(",") if x.strip())
+    return NamedQuery(name, language, header["Purpose"], header["Example"], tuple(parsed), text, lists)
+
+
+@cache
+def available(language: str = "cypher") -> dict[str, NamedQuery]:
+    """Every named query of a language ('cypher' or 'sparql'), by name."""
+    suffix = LANGUAGES[language][0]
+    out = {}
+    for entry in sorted(resources.files(__name__.rpartition(".")[0]).iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(suffix) and entry.is_file():
+            name = entry.name.removesuffix(suffix)
+            out[name] = parse(name, language, entry.read_text(encoding="utf-8"))
+    return out
+
+
+def get(name: str, language: str = "cypher") -> NamedQuery:
+    """The named query; InputError listing the known names when there is none."""
+    queries = available(language)
+    try:
+        return queries[name]
+    except KeyError:
+        raise InputError(f"unknown {language} query {name!r} (known: {', '.join(queries)})") from None
+
+
+def run_cypher(drv: Any, cs: Any, name: str, raw: dict[str, str]) -> tuple[list[str], list[list[Any]]]:
+    """Run a named Cypher query in READ mode; returns column names and rows."""
+    from ocgraph.graph.neo4j_connect import run
+
+    query = get(name, "cypher")
+    return run(drv, cs, query.cypher(), query.bind(raw))
+
+
+def _python(term: Any) -> Any:
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        kind = term.datatype.value.rpartition("#")[2]
+        if kind in ("integer", "int", "long"):
+            return int(term.value)
+        if kind in ("decimal", "double", "float"):
+            number = Decimal(term.value)
+            return int(number) if number == number.to_integral_value() else float(number)
+        if kind == "boolean":
+            return term.value == "true"
+        return term.value
+    return term.value
+
+
+def run_sparql(
+    kg: Any, name: str, raw: dict[str, str], store: Any = None
+) -> tuple[list[str], list[list[Any]]]:
+    """Run a named SPARQL query over the graph's RDF (pyoxigraph); same columns as its Cypher twin.
+
+    Columns listed under `Lists:` in the header hold values joined by U+001F (GROUP_CONCAT); they
+    come back as sorted lists, like Neo4j's list properties.
+    """
+    import pyoxigraph as ox
+
+    from ocgraph.graph.rdf import to_oxigraph
+
+    query = get(name, "sparql")
+    values = query.bind(raw)
+    subs = {}
+    for p in query.params:
+        value = values[p.name]
+        if p.kind == "int":
+            subs[ox.Variable(p.name)] = ox.Literal(str(value), datatype=ox.NamedNode(XSD_INTEGER))
+        elif value != "" or p.kind == "name":
+            subs[ox.Variable(p.name)] = ox.Literal(value)
+    store = store if store is not None else to_oxigraph(kg)
+    functions = {ox.NamedNode(FOLD_FUNCTION): lambda term: ox.Literal(fold(term.value))}
+    try:
+        solutions = store.query(query.text, substitutions=subs, custom_functions=functions)
+    except SyntaxError as exc:
+        raise ValidationError(f"sparql query {name}: {exc}") from None
+    columns = [v.value for v in solutions.variables]
+    rows = []
+    for sol in solutions:
+        row = [_python(sol[c]) for c in columns]
+        for i, c in enumerate(columns):
+            if c in query.lists:
+                row[i] = sorted(x for x in (row[i] or "").split("\x1f") if x)
+        rows.append(row)
+    return columns, rows
+
+
+XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
