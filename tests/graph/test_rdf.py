@@ -245,3 +245,28 @@ def test_edge_against_the_ontology_is_refused(tmp_path: Path) -> None:
             'id:person\\/a a ocg:Person ; schema:name "Ana" .\n'
             'id:crimorg\\/x a ocg:CriminalOrganization ; schema:name "X" ; ocg:memberOf id:person\\/a .\n',
         )
+
+
+def test_fast_ntriples_equal_pyoxigraph_canonical_output() -> None:
+    import pyoxigraph as ox
+
+    kg = KnowledgeGraph()
+    # every ASCII character, some beyond, in a sentence (names lose their whitespace in the model)
+    weird = "".join(chr(c) for c in range(1, 0x80)) + "é€😀\u2028\ufeff"
+    a = kg.add_entity("Person", "Ana Ñ", aliases=[weird], properties={"url": "https://example.org/a?b=c"})
+    b = kg.add_entity("CriminalOrganization", "X")
+    ev = Evidence("doc/1", 0, 1, weird, "manual", 1e-05)
+    kg.add_relation(a.id, "member_of", b.id, {"confidence": 0.000001}, [ev])
+    reference = io.BytesIO()
+    ox.serialize(rdf._ox_triples(kg), reference, ox.RdfFormat.N_TRIPLES)
+    assert _export(kg, "nt") == reference.getvalue()
+    assert b'"0.00001"^^<http://www.w3.org/2001/XMLSchema#decimal>' in reference.getvalue()
+
+
+def test_entity_iri_escapes_unusual_ids_and_reads_them_back(tmp_path: Path) -> None:
+    kg = KnowledgeGraph()
+    kg.add_entity("Person", "Ana", id="person/ana pérez#1")
+    assert rdf.entity_iri("person/ana pérez#1") == ID + "person/ana%20p%C3%A9rez%231"
+    path = tmp_path / "odd.nt"
+    path.write_bytes(_export(kg, "nt"))
+    assert list(rdf.read(path).entities) == ["person/ana pérez#1"]
