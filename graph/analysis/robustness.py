@@ -55,7 +55,8 @@ def attack_order(
         else:
             kk = k if k and k < H.number_of_nodes() else None
             scores = _backend.betweenness(H, k=kk, seed=seed + len(order), backend="networkx")
-        take = sorted(H, key=lambda v: (-scores[v], str(v)))[:step]
+        # rounded so float noise in sums of path shares cannot break a true tie differently
+        take = sorted(H, key=lambda v: (-round(scores[v], 9), str(v)))[:step]
         order += take
         H.remove_nodes_from(take)
     return order
@@ -78,7 +79,7 @@ def _attack_igraph(G: nx.Graph, strategy: str, seed: int, step: int, k: int | No
         else:
             scores = g.betweenness(directed=False)
         keys = g.vs["key"]
-        ranked = sorted(range(n), key=lambda i: (-scores[i], text[keys[i]]))[:step]
+        ranked = sorted(range(n), key=lambda i: (-round(scores[i], 9), text[keys[i]]))[:step]
         order += [nodes[keys[i]] for i in ranked]
         g.delete_vertices(ranked)
     return order

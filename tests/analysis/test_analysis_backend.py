@@ -1,0 +1,92 @@
+"""networkx and igraph give the same answers on small seeded random graphs."""
+
+from __future__ import annotations
+
+import random
+
+import networkx as nx
+import pytest
+
+from ocgraph.graph.analysis import backend, communities, connectivity, keyplayers, robustness
+
+SEEDS = range(6)
+
+
+def random_graph(seed: int) -> nx.Graph:
+    # string names, a few isolated nodes and several components, as in real projections
+    rng = random.Random(seed)
+    G = nx.gnm_random_graph(rng.randint(30, 80), rng.randint(30, 160), seed=seed)
+    return nx.relabel_nodes(G, {i: f"n{i:03d}" for i in G})
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_components_agree(seed: int) -> None:
+    G = random_graph(seed)
+    assert backend.components(G, "networkx") == backend.components(G, "igraph")
+    assert connectivity.component_sizes(G, "networkx") == connectivity.component_sizes(G, "igraph")
+    assert connectivity.fragmentation(G, "networkx") == connectivity.fragmentation(G, "igraph")
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_distance_fragmentation_agrees_with_global_efficiency(seed: int) -> None:
+    G = random_graph(seed)
+    reference = 1 - nx.global_efficiency(G)  # networkx's own, independent route
+    assert connectivity.distance_fragmentation(G, backend="networkx") == pytest.approx(reference, abs=1e-12)
+    assert connectivity.distance_fragmentation(G, backend="igraph") == pytest.approx(reference, abs=1e-12)
+    sampled = [
+        connectivity.distance_fragmentation(G, k=10, seed=seed, backend=b) for b in ("networkx", "igraph")
+    ]
+    assert sampled[0] == pytest.approx(sampled[1], abs=1e-12)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("k", [None, 5, 20])
+def test_betweenness_agrees_exact_and_sampled(seed: int, k: int | None) -> None:
+    G = random_graph(seed)
+    reference = nx.betweenness_centrality(G, k=k, seed=seed)  # networkx's own sampling
+    fast = keyplayers.betweenness(G, k=k, seed=seed, backend="igraph")
+    assert fast.keys() == reference.keys()
+    for v in G:
+        assert fast[v] == pytest.approx(reference[v], abs=1e-12), v
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_modularity_agrees(seed: int) -> None:
+    G = random_graph(seed)
+    parts = backend.louvain(G, seed=seed, backend="networkx")
+    assert communities.modularity(G, parts, "igraph") == pytest.approx(
+        nx.community.modularity(G, parts), abs=1e-12
+    )
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_louvain_agrees_on_planted_communities(seed: int) -> None:
+    # clear communities: both implementations must find the planted blocks
+    G = nx.planted_partition_graph(4, 12, 0.9, 0.01, seed=seed)
+    planted = sorted(sorted(b) for b in G.graph["partition"])
+    for b in ("networkx", "igraph"):
+        assert sorted(sorted(c) for c in communities.louvain(G, seed=seed, backend=b)) == planted
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("strategy", ["betweenness", "degree", "random"])
+def test_attacks_agree(seed: int, strategy: str) -> None:
+    G = random_graph(seed)
+    orders = [robustness.attack_order(G, strategy, seed=seed, backend=b) for b in ("networkx", "igraph")]
+    assert orders[0] == orders[1]
+    assert sorted(orders[0]) == sorted(G)
+
+
+def test_louvain_does_not_disturb_the_callers_random_state() -> None:
+    random.seed(42)
+    expected = random.random()
+    random.seed(42)
+    backend.louvain(nx.karate_club_graph(), seed=1, backend="igraph")
+    assert random.random() == expected
+
+
+def test_auto_uses_igraph_only_on_big_graphs() -> None:
+    assert not backend.use_igraph(nx.path_graph(backend.IGRAPH_THRESHOLD - 1))
+    assert backend.use_igraph(nx.path_graph(backend.IGRAPH_THRESHOLD))
+    with pytest.raises(ValueError, match="backend must be one of"):
+        backend.use_igraph(nx.path_graph(3), "graph-tool")
