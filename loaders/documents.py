@@ -182,7 +182,9 @@ def read_document(path: str | os.PathLike, *, max_bytes: int = 20_000_000) -> So
         Section(text[s.start : s.end], offsets.window(s.start, s.end), s.title, s.date or doc_date, k)
         for k, s in enumerate(splits)
     )
-    title = sections[0].title or (" ".join(meta_title.split()) if meta_title else None)
+    # A Markdown front matter title is the author's own; an HTML <title> often carries the site's name.
+    meta_title = " ".join(meta_title.split()) if meta_title else None
+    title = (meta_title if suffix == ".md" else None) or sections[0].title or meta_title
     return SourceDocument(
         p, name, document_id(data), raw, encoding, title, doc_date, sections, tuple(warnings)
     )
