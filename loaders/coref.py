@@ -1,0 +1,152 @@
+"""Pronouns and descriptions ("they", "the group", "the four sons", "the new plan") pointing back to actors."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ocgraph.loaders.mentions import Mention
+
+THEY = re.compile(r"^\s*(They|Their)\b")
+HE = re.compile(r"^\s*(He|She)\b")
+GROUP = re.compile(
+    r"\b[Tt]he (?:(?:same|criminal|crime|armed|drug) )?(?:group|cartel|gang|organi[sz]ation|syndicate)(?:'s)?"
+    r"(?!\s+[A-Z\"])"
+)
+POLICY = re.compile(
+    r"\b[Tt]he (?:new |same |latest |binational )?(?:plan|initiative|framework|strategy|agreement|"
+    r"program|programme|policy|pact)\b(?!\s+[A-Z])"
+)
+NUMBERED = re.compile(
+    r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Hh]is|[Hh]er|[Tt]heir) (two|three|four|five|six|seven|eight|"
+    r"nine|ten) (?=[a-z])"
+)
+NUMBERS = {w: i for i, w in enumerate("two three four five six seven eight nine ten".split(), 2)}
+LIST_GAP = re.compile(r"^(?:,? and |, |,? as well as )$")
+
+
+@dataclass
+class History:
+    """What a section has mentioned so far, newest last."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    lists: list[tuple[str, ...]] = field(default_factory=list)  # people named together
+    collective: dict[tuple[str, ...], Mention] = field(default_factory=dict)  # people -> group they form
+    last_subject: Mention | None = None
+
+
+def _virtual(m: re.Match[str], group: int, ref: Mention, keys: tuple[str, ...] | None = None) -> Mention:
+    return Mention(m.start(group), m.end(group), m.group(group), ref.type, "coref", keys=keys or ref.keys)
+
+
+def lists_in(text: str, mentions: list[Mention]) -> list[list[Mention]]:
+    """Runs of people joined by commas and "and" ("A, B, C and D")."""
+    runs: list[list[Mention]] = []
+    run: list[Mention] = []
+    for m in mentions:
+        if (
+            run
+            and m.type == "Person"
+            and run[-1].type == "Person"
+            and LIST_GAP.match(text[run[-1].end : m.start])
+        ):
+            run.append(m)
+            continue
+        if len(run) > 1:
+            runs.append(run)
+        run = [m] if m.type == "Person" else []
+    if len(run) > 1:
+        runs.append(run)
+    return runs
+
+
+def refer(text: str, start: int, end: int, mentions: list[Mention], hist: History) -> list[Mention]:
+    """Mentions for the references in sentence text[start:end]; updates `hist` with the sentence."""
+    sentence = text[start:end]
+    out: list[Mention] = []
+    taken = [(m.start - start, m.end - start) for m in mentions]
+
+    def free(s: int, e: int) -> bool:
+        return not any(s < te and ts < e for ts, te in taken)
+
+    m = THEY.match(sentence)
+    if m and hist.last_subject is not None:
+        ref = hist.last_subject
+        group = hist.collective.get(ref.keys)
+        if group is not None:
+            out.append(_virtual(m, 1, group))
+        elif len(ref.keys) > 1 or ref.type == "CriminalOrganization":
+            out.append(_virtual(m, 1, ref))
+    m = HE.match(sentence)
+    if (
+        m
+        and hist.last_subject is not None
+        and hist.last_subject.type == "Person"
+        and len(hist.last_subject.keys) == 1
+    ):
+        out.append(_virtual(m, 1, hist.last_subject))
+    for m in NUMBERED.finditer(sentence):
+        n = NUMBERS[m.group(1)]
+        if not free(m.start(), m.end()) or any(len(r) == n for r in lists_in(text, mentions)):
+            continue
+        match = next((keys for keys in reversed(hist.lists) if len(keys) == n), None)
+        if match:
+            ref = Mention(0, 0, "", "Person", "coref", keys=match)
+            out.append(_virtual(m, 0, ref))
+    first_group = GROUP.search(sentence)
+    cut = first_group.start() if first_group else len(sentence)
+    # "the group" is not an actor already named before it in the same sentence
+    bound = {k for v in out if v.start < cut for k in v.keys}
+    bound |= {k for x in mentions if x.start - start < cut for k in x.keys}
+    for m in GROUP.finditer(sentence):
+        if not free(m.start(), m.end()):
+            continue
+        ref = next(
+            (
+                x
+                for x in reversed(hist.mentions)
+                if x.type == "CriminalOrganization" and len(x.keys) == 1 and x.keys[0] not in bound
+            ),
+            None,
+        )
+        if ref:
+            out.append(
+                Mention(
+                    m.start(),
+                    m.end() - (2 if m.group(0).endswith("'s") else 0),
+                    m.group(0).removesuffix("'s"),
+                    ref.type,
+                    "coref",
+                    keys=ref.keys,
+                )
+            )
+    for m in POLICY.finditer(sentence):
+        if not free(m.start(), m.end()):
+            continue
+        ref = next((x for x in reversed(hist.mentions) if x.type == "Policy"), None)
+        if ref:
+            out.append(_virtual(m, 0, ref))
+    for v in out:
+        v.start, v.end = v.start + start, v.end + start
+    # remember the sentence
+    everything = sorted([*mentions, *out], key=lambda x: x.start)
+    for run in lists_in(text, [x for x in everything if len(x.keys) == 1]):
+        hist.lists.append(tuple(k for x in run for k in x.keys))
+    if everything:
+        first = everything[0]
+        runs = lists_in(text, [x for x in everything if len(x.keys) == 1])
+        if runs and runs[0][0] is first:
+            first = Mention(
+                first.start,
+                runs[0][-1].end,
+                "",
+                "Person",
+                "coref",
+                keys=tuple(k for x in runs[0] for k in x.keys),
+            )
+        collective = next((x for x in everything if x.source == "collective"), None)
+        if collective is not None and collective.keys and first is not collective:
+            hist.collective[first.keys] = collective
+        hist.last_subject = first
+    hist.mentions.extend(x for x in everything if x.keys)
+    return out

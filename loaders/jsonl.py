@@ -1,0 +1,53 @@
+"""The extraction contract: one document's graph as JSON Lines (entity lines, then relation lines)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import IO, Any
+
+from ocgraph.graph.model import KnowledgeGraph
+
+# Edge properties copied onto a relation line when the text gave them.
+OPTIONAL = ("amount", "currency", "amount_scope", "role", "date", "start", "end", "status")
+
+
+def records(kg: KnowledgeGraph, doc: str) -> Iterator[dict[str, Any]]:
+    """The contract's records for the graph of one document `doc` (its file name), in a stable order.
+
+    Examples
+    --------
+    >>> kg = KnowledgeGraph()
+    >>> a = kg.add_entity("Person", "Ana Pérez", aliases=["La Jefa"])
+    >>> g = kg.add_entity("CriminalOrganization", "Cartel del Río")
+    >>> _ = kg.add_relation(a.id, "leader_of", g.id, {"confidence": 0.9})
+    >>> [r["kind"] for r in records(kg, "x.txt")]
+    ['entity', 'entity', 'relation']
+    """
+    for eid in sorted(kg.entities):
+        e = kg.entities[eid]
+        if e.type == "Document":
+            continue
+        yield {"kind": "entity", "doc": doc, "id": e.id, "type": e.type, "name": e.name, "aliases": list(e.aliases)}
+    for rid in sorted(kg.relations, key=lambda r: (kg.relations[r].subject, kg.relations[r].predicate,
+                                                   kg.relations[r].object)):
+        rel = kg.relations[rid]
+        best = max(rel.evidence, key=lambda ev: (ev.confidence or 0, -ev.start), default=None)
+        line: dict[str, Any] = {"kind": "relation", "doc": doc, "subject": rel.subject, "predicate": rel.predicate,
+                                "object": rel.object}
+        if best is not None:
+            line.update(evidence=best.sentence, start=best.start, end=best.end)
+        line["confidence"] = rel.properties.get("confidence", best.confidence if best else None)
+        for key in OPTIONAL:
+            if key in rel.properties:
+                line[key] = rel.properties[key]
+        yield line
+
+
+def write(kg: KnowledgeGraph, doc: str, out: IO[str]) -> int:
+    """Write one document's records to a text stream; return how many lines were written."""
+    n = 0
+    for record in records(kg, doc):
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        n += 1
+    return n

@@ -1,0 +1,357 @@
+"""Mentions of actors in a paragraph: curated names, naming rules and spaCy entities, typed by head words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ocgraph.loaders.gazetteer import Entry, Gazetteer
+
+# Head words that type a name (the issue's list, plus close synonyms).
+CRIME_HEADS = {
+    "cartel",
+    "cartels",
+    "gang",
+    "mafia",
+    "syndicate",
+    "clan",
+    "faction",
+    "cell",
+    "brotherhood",
+    "mara",
+}
+GOV_HEADS = {
+    "department",
+    "ministry",
+    "secretariat",
+    "office",
+    "agency",
+    "administration",
+    "bureau",
+    "army",
+    "navy",
+    "guard",
+    "police",
+    "prosecutor",
+    "prosecutors",
+    "commission",
+    "service",
+    "force",
+    "forces",
+    "marines",
+    "command",
+    "directorate",
+    "unit",
+    "system",
+    "attorney",
+    "treasury",
+    "government",
+}
+POLICY_HEADS = {
+    "initiative",
+    "framework",
+    "strategy",
+    "plan",
+    "program",
+    "programme",
+    "act",
+    "accord",
+    "agreement",
+    "policy",
+    "pact",
+    "law",
+}
+ORG_HEADS = {
+    "university",
+    "foundation",
+    "institute",
+    "group",
+    "center",
+    "centre",
+    "project",
+    "company",
+    "corp",
+    "inc",
+    "bank",
+    "times",
+    "post",
+    "journal",
+    "news",
+    "network",
+    "council",
+    "association",
+    "society",
+}
+# Capitalised words that start a sentence or a title, never a name part.
+NOT_NAME = {
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "By",
+    "For",
+    "From",
+    "With",
+    "And",
+    "But",
+    "Or",
+    "If",
+    "As",
+    "Since",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Former",
+    "President",
+    "Minister",
+    "Governor",
+    "Secretary",
+    "General",
+    "Foreign",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Senator",
+    "Judge",
+    "Attorney",
+    "CEO",
+    "Director",
+    "Chief",
+    "Leader",
+    "Commander",
+    "Officials",
+    "Specifically",
+    "However",
+    "Also",
+    "Not",
+    "Reprinted",
+    "According",
+}
+CAP = r"[A-ZÁÉÍÓÚÜÑ][\w\-]*"
+CONNECT = r"(?:of|de|del|la|el|los|las|for|the|y|on)"
+CAP_SEQ = re.compile(rf"{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*")
+# "the Rojos and Guerreros Unidos crime groups", "the Sinaloa cartel", "the Gulf Clan gang"
+GROUP_LIST = re.compile(
+    rf"((?:{CAP}(?:\s{CAP})*)(?:(?:,\s|,?\sand\s)(?:{CAP}(?:\s{CAP})*))*)\s"
+    r"(crime groups?|criminal groups?|criminal organi[sz]ations?|cartels?|gangs?|factions?|cells?|"
+    r"criminal gangs?|drug trafficking organi[sz]ations?)\b"
+)
+NICKNAME = re.compile(
+    r"\b(?:alias|aka|a\.k\.a\.|also known as|known as|nicknamed|dubbed|known collectively as)"
+    r'\s+"([^"]{2,40}?)[,.]?"'
+)
+INNER_NICK = re.compile(rf'\b({CAP}(?:\s{CAP})?)\s"([^"]{{2,30}}?)"\s({CAP}(?:\s{CAP}){{0,2}})')
+ACRONYM = re.compile(r"\s\(([A-Z][A-Z.&\-]{1,9})\)")
+SPANISH_PLURAL = re.compile(r"^(?:Los|Las)\s")
+
+TYPE_CODES = {
+    "Person": "P",
+    "CriminalOrganization": "C",
+    "GovernmentOrganization": "G",
+    "State": "S",
+    "Policy": "Y",
+    "Organization": "O",
+    "Place": "L",
+}
+
+
+@dataclass
+class Mention:
+    """A span of a paragraph naming (or referring to) one or more actors."""
+
+    start: int
+    end: int
+    text: str
+    type: str | None
+    source: str  # gazetteer, rule, nickname, ner, coref
+    entry: Entry | None = None
+    keys: tuple[str, ...] = ()  # entity keys, set by resolution
+    demonym: bool = False  # "Mexican" in "Mexican Foreign Minister": the state as a modifier
+    alias_of: str | None = None  # for nicknames: the surface of the name they belong to
+    extras: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def code(self) -> str:
+        return "D" if self.demonym else TYPE_CODES.get(self.type or "", "X")
+
+
+def type_by_heads(name: str, crime_context: bool = False) -> str | None:
+    """The node type a name's head words imply, or None.
+
+    >>> type_by_heads("Jalisco New Generation Cartel"), type_by_heads("Ministry of Defense")
+    ('CriminalOrganization', 'GovernmentOrganization')
+    >>> type_by_heads("Bicentennial Framework"), type_by_heads("Cartel del Noreste")
+    ('Policy', 'CriminalOrganization')
+    """
+    words = [w.strip("'’").casefold() for w in re.findall(r"[\w'’]+", name)]
+    if not words:
+        return None
+    first, last = words[0], words[-1].removesuffix("'s").removesuffix("’s")
+    if last in CRIME_HEADS or first in {"cartel", "cártel"}:
+        return "CriminalOrganization"
+    if last == "organization" or last == "organisation":
+        return "CriminalOrganization" if crime_context else "Organization"
+    if last in POLICY_HEADS or first in {"plan"}:
+        return "Policy"
+    if last in GOV_HEADS or first in {
+        "department",
+        "ministry",
+        "secretariat",
+        "office",
+        "bureau",
+        "attorney",
+    }:
+        return "GovernmentOrganization"
+    if last in ORG_HEADS or first in {"university"}:
+        return "Organization"
+    return None
+
+
+def _clean(text: str, start: int) -> tuple[str, int, int]:
+    """Drop a leading "the" and a trailing possessive from a span; return text and new bounds."""
+    end = start + len(text)
+    m = re.match(r"(?:[Tt]he)\s+", text)
+    if m:
+        start, text = start + m.end(), text[m.end() :]
+    m = re.search(r"['’]s?$", text)
+    if m:
+        end, text = end - len(m.group(0)), text[: m.start()]
+    return text, start, end
+
+
+CRIME_WORDS = re.compile(r"\b(?:crime|criminal|cartels?|drugs?|trafficking|gangs?|narco\w*)\b", re.I)
+
+
+def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]]) -> list[Mention]:
+    """Every actor mention in a paragraph, longest and most trusted first, without overlaps.
+
+    `ents` are spaCy entities as (start, end, label); an empty list runs the rule-only pipeline.
+    """
+    crime = bool(CRIME_WORDS.search(text))
+    found: list[tuple[int, Mention]] = []  # (priority, mention); lower priority wins ties on overlap
+
+    for m in NICKNAME.finditer(text):
+        if m.group(0).startswith("known collectively"):  # a name for the group the subject forms
+            found.append((0, Mention(m.start(1), m.end(1), m.group(1), "CriminalOrganization", "collective")))
+        else:
+            found.append((0, Mention(m.start(1), m.end(1), m.group(1), None, "nickname")))
+    for m in ACRONYM.finditer(text):
+        found.append((1, Mention(m.start(1), m.end(1), m.group(1), None, "acronym")))
+    for m in INNER_NICK.finditer(text):
+        if m.group(1) in NOT_NAME:
+            continue
+        full = f"{m.group(1)} {m.group(3)}"
+        found.append((0, Mention(m.start(), m.end(), full, "Person", "rule", extras={"nick": m.group(2)})))
+    for m in gaz.finditer(text):
+        entry = gaz.entry_for(m.group(0))
+        if entry is not None:
+            found.append((1, Mention(m.start(), m.end(), m.group(0), entry.type, "gazetteer", entry)))
+        elif m.group(0) in gaz.demonyms:
+            found.append(
+                (
+                    1,
+                    Mention(
+                        m.start(),
+                        m.end(),
+                        m.group(0),
+                        "State",
+                        "gazetteer",
+                        gaz.demonyms[m.group(0)],
+                        demonym=True,
+                    ),
+                )
+            )
+    for m in GROUP_LIST.finditer(text):
+        head = m.group(2)
+        for part in re.finditer(rf"{CAP}(?:\s{CAP})*", m.group(1)):
+            if part.group(0) in NOT_NAME or part.group(0) in gaz.demonyms:
+                continue
+            name = part.group(0)
+            if head in {"cartel", "gang"} and " and " not in m.group(1):
+                name = f"{name} {head.capitalize()}"
+            found.append(
+                (
+                    2,
+                    Mention(
+                        m.start(1) + part.start(),
+                        m.start(1) + part.end(),
+                        name,
+                        "CriminalOrganization",
+                        "rule",
+                    ),
+                )
+            )
+    for m in CAP_SEQ.finditer(text):
+        name, s, e = _clean(m.group(0), m.start())
+        words = name.split()
+        while words and words[0] in NOT_NAME:
+            s += len(words[0]) + 1
+            words = words[1:]
+        name = " ".join(words)
+        kind = type_by_heads(name, crime) if len(words) > 1 else None
+        if kind and kind != "Person":
+            found.append((3, Mention(s, s + len(name), name, kind, "rule")))
+    for s, e, label in ents:
+        found.extend((4, m) for m in _from_ner(text, s, e, label, crime))
+    return _select(found)
+
+
+def _from_ner(text: str, s: int, e: int, label: str, crime: bool) -> list[Mention]:
+    name, s, e = _clean(text[s:e], s)
+    name = name.strip(' ,.()"')
+    if not name or name in NOT_NAME:
+        return []
+    if label == "PERSON":
+        # the model cuts "Ovidio Guzmán López" to "Guzmán López": take capitalised words just before
+        before = re.search(rf"((?:{CAP}\s)+)$", text[:s])
+        if before:
+            extra = [w for w in before.group(1).split()]
+            while extra and (extra[0] in NOT_NAME or not extra[0][0].isupper()):
+                extra = extra[1:]
+            if extra and all(w not in NOT_NAME for w in extra):
+                s -= len(" ".join(extra)) + 1
+                name = text[s:e]
+        kind = type_by_heads(name, crime) if len(name.split()) > 1 else None
+        return [Mention(s, e, name, kind or "Person", "ner")]
+    if label == "ORG":
+        if re.fullmatch(rf"(?:El|La)\s{CAP}", name):  # the model's "El Chapo" as ORG: a nickname
+            return [Mention(s, e, name, "Person", "ner")]
+        return [Mention(s, e, name, type_by_heads(name, crime) or "Organization", "ner")]
+    if label in {"GPE", "LOC"}:
+        if SPANISH_PLURAL.match(name) and not re.search(r"\b(?:in|near|at|from|to)\s$", text[:s]):
+            return [Mention(s, e, name, "CriminalOrganization", "ner")]  # "Los Chapitos" as a place
+        return [Mention(s, e, name, "Place", "ner")]
+    if label in {"FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"}:
+        kind = type_by_heads(name, crime)
+        return [Mention(s, e, name, kind, "ner")] if kind else []
+    return []
+
+
+def _select(found: list[tuple[int, Mention]]) -> list[Mention]:
+    """Keep the most trusted, then longest, mention of each stretch of text."""
+    chosen: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for _, m in sorted(found, key=lambda pm: (pm[0], -(pm[1].end - pm[1].start), pm[1].start)):
+        if m.end <= m.start or any(m.start < e and s < m.end for s, e in taken):
+            continue
+        chosen.append(m)
+        taken.append((m.start, m.end))
+    return sorted(chosen, key=lambda m: m.start)

@@ -1,0 +1,152 @@
+"""Within one document: which mentions name the same actor, and what each actor is called."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ocgraph.graph.ids import entity_id, fold
+from ocgraph.loaders.gazetteer import Entry, Gazetteer
+from ocgraph.loaders.mentions import Mention
+
+ALIAS_LINK = re.compile(r'^\s*,?\s*(?:alias|aka|a\.k\.a\.|also known as|known as|nicknamed|dubbed)\s+"$')
+ARTICLE = re.compile(r"^(?:the|los|las|la|el|les)\s+")
+# Rank of the evidence a type comes from: the curated gazetteer beats naming rules beats the model.
+SOURCE_RANK = {"gazetteer": 0, "collective": 1, "rule": 2, "nickname": 3, "acronym": 3, "ner": 4}
+
+
+@dataclass
+class Actor:
+    """An actor of one document: its id, type, canonical name and the surface forms seen."""
+
+    key: str
+    type: str
+    name: str
+    surfaces: list[str] = field(default_factory=list)
+    entry: Entry | None = None
+
+    def add_surface(self, surface: str) -> None:
+        if surface not in self.surfaces:
+            self.surfaces.append(surface)
+
+
+def _org_key(name: str) -> str:
+    return ARTICLE.sub("", fold(name))
+
+
+def _is_nickname(name: str) -> bool:
+    return bool(re.fullmatch(r"(?:El|La|Los|Las)\s\S+", name))
+
+
+class Resolver:
+    """Gives every mention of a document the id of its actor (or none when it is ambiguous)."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+
+    def resolve(self, paragraphs: list[tuple[str, list[Mention]]]) -> dict[str, Actor]:
+        """Set `keys` on every mention; return the document's actors by id."""
+        actors: dict[str, Actor] = {}
+        aliases: dict[str, str] = {}  # folded nickname or acronym -> actor id
+        mentions = [m for _, ms in paragraphs for m in ms]
+
+        def actor(type_name: str, name: str, entry: Entry | None = None) -> Actor:
+            key = entity_id(type_name, name)
+            if key not in actors:
+                actors[key] = Actor(key, type_name, name, [], entry)
+            return actors[key]
+
+        # 1. curated names, and names given to another mention ("X, alias "Y"", "X (Y)")
+        for text, ms in paragraphs:
+            for i, m in enumerate(ms):
+                if m.entry is not None:
+                    a = actor(m.entry.type, m.entry.name, m.entry)
+                    m.keys = (a.key,)
+                    if not m.demonym:
+                        a.add_surface(m.text)
+                if m.source in {"nickname", "acronym"} and i > 0:
+                    prev = ms[i - 1]
+                    gap = text[prev.end : m.start]
+                    if (m.source == "acronym" and gap == " (") or ALIAS_LINK.match(gap):
+                        m.alias_of = prev.text
+        # 2. full names of people and names of groups, merged when they fold alike
+        people = [m for m in mentions if m.type == "Person" and not m.keys and not m.alias_of]
+        full = {}
+        for m in people:
+            if len(m.text.split()) >= 2 and not _is_nickname(m.text):
+                full.setdefault(fold(m.text), m.text)
+        # a full name inside a longer one ("Marcelo Ebrard" in "Marcelo Ebrard Casaubón") is the same person
+        for short in sorted(full, key=len):
+            longer = [f for f in full if f != short and f.startswith(short + " ")]
+            if len(longer) == 1:
+                full[short] = full[longer[0]]
+        # the model's ORG "Ebrard": a short name of exactly one person is that person
+        for m in mentions:
+            if m.source == "ner" and m.type == "Organization" and not m.keys:
+                fits = {f for f in full if f.endswith(" " + fold(m.text))}
+                if len(fits) == 1:
+                    m.type = "Person"
+        for m in people:
+            if fold(m.text) in full:
+                a = actor("Person", self._canonical_person(full[fold(m.text)]))
+                m.keys = (a.key,)
+                a.add_surface(m.text)
+                if "nick" in m.extras:
+                    aliases[fold(m.extras["nick"])] = a.key
+                    a.add_surface(m.extras["nick"])
+        orgs: dict[str, list[Mention]] = {}
+        for m in mentions:
+            if not m.keys and not m.alias_of and m.type not in (None, "Person"):
+                orgs.setdefault(_org_key(m.text), []).append(m)
+        for ms in orgs.values():
+            best = min(ms, key=lambda m: (SOURCE_RANK.get(m.source, 5), m.type == "Place"))
+            name = max((m.text for m in ms), key=lambda t: (len(t), t))
+            a = actor(best.type or "Organization", name)
+            for m in ms:
+                m.keys = (a.key,)
+                m.type = a.type
+                a.add_surface(m.text)
+        # 3. nicknames and acronyms take their owner's id
+        for m in mentions:
+            if m.alias_of:
+                owner = next((x for x in mentions if x.text == m.alias_of and x.keys), None)
+                if owner:
+                    m.keys = owner.keys
+                    m.type = actors[owner.keys[0]].type
+                    aliases[fold(m.text)] = owner.keys[0]
+                    actors[owner.keys[0]].add_surface(m.text)
+        # 4. short names ("Ebrard", "Guzmán") and bare nicknames: only when one actor fits
+        for m in mentions:
+            if m.keys or m.type not in (None, "Person"):
+                continue
+            key = aliases.get(fold(m.text))
+            if key is None:
+                entry = self.gaz.entry_for(m.text)
+                if entry is not None:
+                    key = actor(entry.type, entry.name, entry).key
+            if key is None and not _is_nickname(m.text):
+                words = fold(m.text)
+                fits = {
+                    actors[k].key
+                    for k in actors
+                    if actors[k].type == "Person"
+                    and (
+                        fold(actors[k].name).endswith(" " + words)
+                        or any(fold(s).endswith(" " + words) for s in actors[k].surfaces)
+                    )
+                }
+                if len(fits) == 1:
+                    key = fits.pop()
+                elif not fits and m.type == "Person":
+                    key = actor("Person", m.text).key
+            elif key is None and m.type == "Person":
+                key = actor("Person", m.text).key
+            if key:
+                m.keys = (key,)
+                m.type = actors[key].type
+                actors[key].add_surface(m.text)
+        return actors
+
+    def _canonical_person(self, name: str) -> str:
+        entry = self.gaz.entry_for(name)
+        return entry.name if entry is not None and entry.type == "Person" else name

