@@ -19,7 +19,7 @@ POLICY = re.compile(
 )
 NUMBERED = re.compile(
     r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Hh]is|[Hh]er|[Tt]heir) (two|three|four|five|six|seven|eight|"
-    r"nine|ten) (?=[a-z])"
+    r"nine|ten)(?= [a-z])"
 )
 NUMBERS = {w: i for i, w in enumerate("two three four five six seven eight nine ten".split(), 2)}
 LIST_GAP = re.compile(r"^(?:,? and |, |,? as well as )$")

@@ -88,7 +88,7 @@ class Gazetteer:
                     self._by_surface.setdefault(variant, entry)
             for demonym in entry.demonyms:
                 self.demonyms[demonym] = entry
-        surfaces = sorted(self._by_surface, key=lambda s: (-len(s), s))
+        surfaces = sorted({*self._by_surface, *self.demonyms}, key=lambda s: (-len(s), s))
         self._pattern = re.compile(r"(?<![\w.-])(?:" + "|".join(map(re.escape, surfaces)) + r")(?![\w-])")
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:

@@ -146,7 +146,7 @@ NOT_NAME = {
     "According",
 }
 CAP = r"[A-ZÁÉÍÓÚÜÑ][\w\-]*"
-CONNECT = r"(?:of|de|del|la|el|los|las|for|the|y|on)"
+CONNECT = r"(?:of|de|del|la|el|los|las|for|the|y|on|in)"
 CAP_SEQ = re.compile(rf"{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*")
 # "the Rojos and Guerreros Unidos crime groups", "the Sinaloa cartel", "the Gulf Clan gang"
 GROUP_LIST = re.compile(

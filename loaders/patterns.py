@@ -140,6 +140,10 @@ RULES = [
     ("who-at-odds", expand(r"<PC:b>,? (?:who|whom|which|that) <PC+:a> (?:are|is|were|was|have been|has been) "
                            r"(?:(?:also|reportedly|allegedly|now|still) )*(?:at odds|at war|fighting|battling|feuding) "
                            r"with"), pair_rule("rival_of", "a", "b", "who-at-odds")),
+    ("who-at-odds-appositive", expand(r"<P:b>, [^.;{}]*?(?:\{[A-Z]\d+\}[^.;{}]*?)*[a-z]+ (?:who|whom) <PC+:a> (?:are|is|"
+                                      r"were|was|have been|has been) (?:(?:also|reportedly|allegedly|now|still) )*"
+                                      r"(?:at odds|at war|fighting|battling|feuding) with\b"),
+     pair_rule("rival_of", "a", "b", "who-at-odds-appositive")),
     ("rival-premod", expand(r"<PC:a>(?:'s|,) (?:rival|rivals|enemy|archrival) <PC+:b>"),
      pair_rule("rival_of", "a", "b", "rival-premod")),
     # alliances
@@ -166,7 +170,7 @@ RULES = [
                         r"from|took the reins from) <PCY:a>"), pair_rule("succeeded_by", "a", "b", "replaced")),
     ("replaced-by", expand(r"<PCY:a> (?:was|is|has been|had been) (?:replaced|succeeded|superseded) by <PCY:b>"),
      pair_rule("succeeded_by", "a", "b", "replaced-by")),
-    ("leaving-behind", expand(r"<Y:b>[^.;]*? leaving <Y:a> behind"), pair_rule("succeeded_by", "a", "b", "leaving")),
+    ("leaving-behind", expand(r"<Y:b>[^.;]*?\bleaving <Y:a> behind"), pair_rule("succeeded_by", "a", "b", "leaving")),
     ("took-over-after", expand(r"<P:b> took (?:over|control) (?:of )?<C>?[^.;{}]*? after <P:a>"),
      pair_rule("succeeded_by", "a", "b", "took-over")),
     # family by verb

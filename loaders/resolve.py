@@ -81,10 +81,10 @@ class Resolver:
             if len(longer) == 1:
                 full[short] = full[longer[0]]
         # the model's ORG "Ebrard": a short name of exactly one person is that person
+        names = [*full, *(fold(a.name) for a in actors.values() if a.type == "Person")]
         for m in mentions:
             if m.source == "ner" and m.type == "Organization" and not m.keys:
-                fits = {f for f in full if f.endswith(" " + fold(m.text))}
-                if len(fits) == 1:
+                if len({f for f in names if f.endswith(" " + fold(m.text))}) == 1:
                     m.type = "Person"
         for m in people:
             if fold(m.text) in full:

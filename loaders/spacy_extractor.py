@@ -139,7 +139,7 @@ class SpacyExtractor:
                     yield fact
         factor = cues(sent.template, 0, len(sent.template))
         if factor is not None:
-            for fact in [*events.rewards(sent, earlier), *events.parties(sent)]:
+            for fact in [*events.rewards(sent, earlier), *events.parties(sent), *events.leader_lists(sent)]:
                 fact.confidence = round(fact.confidence * factor, 2)
                 yield fact
 
