@@ -206,7 +206,8 @@ def find_times(sentence: str, document_date: str | None) -> list[TimeMention]:
         ):
             continue
         first = TimeMention(m.start(), m.end("y1"), sentence[m.start() : m.end("y1")], "start", f"{y1:04d}")
-        second = TimeMention(m.start("y2"), m.end(), sentence[m.start("y2") : m.end()], "end", f"{y2:04d}")
+        at = m.start("sep") if m["sep"].isalpha() else m.start("y2")  # "to 2012", but "2021" of "2016-2021"
+        second = TimeMention(at, m.end(), sentence[at : m.end()], "end", f"{y2:04d}")
         found.append((m.start(), m.end(), [first, second]))
     for pattern, resolve, cued in _COMPILED:
         for m in pattern.finditer(sentence):

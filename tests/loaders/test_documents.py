@@ -132,9 +132,8 @@ def test_markdown_markup_goes_and_offsets_stay():
     assert _surface(doc, main, "Iván Serrano, the") == "Iván Serrano](https://example.org/ivan), the"
     assert "Why the split matters" in main.text  # subheading of the same story
     assert fair.text.startswith("Visitors crowd the main square")  # caption after the reprint note
-    assert bridge.text.startswith(
-        "Workers paint the railings"
-    )  # the line between a teaser's lede and a headline
+    # the line between a teaser's lede and the next headline is the next teaser's caption
+    assert bridge.text.startswith("Workers paint the railings")
     _tiles(doc, start=doc.raw.index("---\n", 3) + 4)  # after the front matter
 
 
