@@ -310,7 +310,7 @@ def _join_add(path: Path, entries: dict[int, SdnEntry], errors: list[str]) -> No
         if entry is None:
             continue
         _, _, street, city, country, _remarks = row.fields
-        parts = [p for p in (street, city, country) if p]
+        parts = [" ".join(p.split()) for p in (street, city, country) if p]
         if parts:
             entry.addresses.append(", ".join(parts))
         if country:

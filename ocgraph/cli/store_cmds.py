@@ -35,6 +35,7 @@ EXPORTERS = {
     "xml": "ocgraph.graph.rdf:write",
     "graphml": "ocgraph.graph.gephi:write",
     "gexf": "ocgraph.graph.gephi:write",
+    "ftm": "ocgraph.graph.ftm_export:write",
     # a zip of nodes.csv + relationships.csv + IMPORT.txt, so `-o FILE.zip` stays one atomic file
     "neo4j-csv": "ocgraph.graph.neo4j_csv:write",
 }
