@@ -328,13 +328,21 @@ def _nt_lines(kg: KnowledgeGraph) -> Iterator[str]:
         yield f"{s} {p} {o} .\n"
 
 
-def _ox_triples(kg: KnowledgeGraph) -> Iterator[ox.Triple]:
+def _ox_terms(kg: KnowledgeGraph) -> Iterator[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]]:
     def literal(value: str, datatype: str | None) -> ox.Literal:
         return ox.Literal(value) if datatype is None else ox.Literal(value, datatype=datatypes[datatype])
 
     datatypes = {XSD + n: ox.NamedNode(XSD + n) for n in ("decimal", "integer", "anyURI", "string")}
-    for s, p, o in _statements(kg, ox.NamedNode, literal):
-        yield ox.Triple(s, p, o)
+    return _statements(kg, ox.NamedNode, literal)
+
+
+def _ox_triples(kg: KnowledgeGraph) -> Iterator[ox.Triple]:
+    return (ox.Triple(s, p, o) for s, p, o in _ox_terms(kg))
+
+
+def _ox_quads(kg: KnowledgeGraph) -> Iterator[ox.Quad]:
+    default = ox.DefaultGraph()
+    return (ox.Quad(s, p, o, default) for s, p, o in _ox_terms(kg))
 
 
 def _rdflib_term(term: str | Lit) -> rdflib.term.Identifier:
@@ -357,7 +365,7 @@ def to_rdflib(kg: KnowledgeGraph) -> rdflib.Graph:
 def to_oxigraph(kg: KnowledgeGraph) -> ox.Store:
     """The graph loaded into an in-memory pyoxigraph Store (default graph), ready for SPARQL."""
     store = ox.Store()
-    store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in _ox_triples(kg))
+    store.bulk_extend(_ox_quads(kg))
     return store
 
 
@@ -380,10 +388,8 @@ def write(kg: KnowledgeGraph, out: BinaryIO, format: str) -> None:
                 batch.clear()
         out.write("".join(batch).encode("utf-8"))
         return
-    stream: Iterable[ox.Triple | ox.Quad] = _ox_triples(kg)
-    if format == "trig":
-        stream = (ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in stream)
-    ox.serialize(stream, out, fmt, prefixes=None if format == "nt" else prefixes())
+    stream: Iterable[ox.Triple | ox.Quad] = _ox_quads(kg) if format == "trig" else _ox_triples(kg)
+    ox.serialize(stream, out, fmt, prefixes=prefixes())
 
 
 # -- import ----------------------------------------------------------------------------------------
