@@ -73,9 +73,11 @@ def _lines(text: str) -> list[tuple[int, int, bool]]:
 
 
 def _is_dateline(line: str) -> bool:
-    date = parse_date(line)
+    # cheap tests first: parse_date runs every time pattern, and most lines are long paragraphs
+    if len(line.split()) > 8:
+        return False
     rest = _WORD.findall(re.sub(r"[A-Z][a-z]+day|[A-Z][a-z]{2}\.?\s+\d|\d{4}", " ", line))
-    return date is not None and len(line.split()) <= 8 and len(rest) <= 3
+    return len(rest) <= 3 and parse_date(line) is not None
 
 
 def _is_title(line: str, alone: bool) -> bool:
