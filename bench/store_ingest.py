@@ -14,10 +14,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from synthetic import make_corpus, words  # noqa: E402 - bench/ is a folder of scripts
+from synthetic import make_corpus, words
 
-from ocgraph.graph.ids import entity_id  # noqa: E402
-from ocgraph.graph.model import Evidence, KnowledgeGraph  # noqa: E402
+from ocgraph.graph.model import Evidence, KnowledgeGraph
 
 SIZES = (2_000, 5_000, 10_000)
 SEED = 11

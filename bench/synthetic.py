@@ -10,10 +10,9 @@ from collections.abc import Iterator
 from itertools import accumulate
 from typing import Any
 
+from ocgraph import ontology
 from ocgraph.graph.ids import entity_id, slug
 from ocgraph.graph.model import Evidence, KnowledgeGraph
-
-from ocgraph import ontology
 
 __all__ = ["PREDICATE_MIX", "TYPE_MIX", "group_name", "make_corpus", "make_graph", "person_name"]
 

@@ -31,7 +31,10 @@ def _one_line(message: str) -> str:
     [
         ("empty.txt", "empty.txt: empty file"),
         ("binary.txt", "binary.txt: binary file, not text (it holds NUL or control bytes)"),
-        ("truncated-utf8.txt", "truncated-utf8.txt: not valid UTF-8 (truncated at the end); re-save it as UTF-8"),
+        (
+            "truncated-utf8.txt",
+            "truncated-utf8.txt: not valid UTF-8 (truncated at the end); re-save it as UTF-8",
+        ),
     ],
 )
 def test_unreadable_document_gives_one_line_naming_the_file(name: str, expected: str) -> None:
@@ -55,14 +58,22 @@ def test_latin1_document_is_decoded_with_a_one_line_warning() -> None:
 def test_html_scripts_styles_and_navigation_never_reach_the_text() -> None:
     doc = read_document(BAD / "script-page.html")
     text = " ".join(s.text for s in doc.sections)
-    for planted in ("Ignacio Falso Ruiz", "Phantom Cartel", "Rafael Fantasma", "Ghost Cartel", "document.write"):
+    for planted in (
+        "Ignacio Falso Ruiz",
+        "Phantom Cartel",
+        "Rafael Fantasma",
+        "Ghost Cartel",
+        "document.write",
+    ):
         assert planted not in text
     assert "Efraín Rosales Núñez" in text and "Cártel de Tepalcatepec" in text
 
 
 def test_a_50_mb_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
     big = tmp_path / "huge-archive.txt"
-    line = ("The Sinaloa Cartel has been battling with the Jalisco New Generation Cartel. " * 10 + "\n").encode()
+    line = (
+        "The Sinaloa Cartel has been battling with the Jalisco New Generation Cartel. " * 10 + "\n"
+    ).encode()
     with big.open("wb") as out:
         for _ in range(50 * 2**20 // len(line) + 1):
             out.write(line)
