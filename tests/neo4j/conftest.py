@@ -35,4 +35,3 @@ def neo4j_env(neo4j_db, neo4j_settings, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.password)
     monkeypatch.delenv("NEO4J_DATABASE", raising=False)
     return neo4j_settings
-
