@@ -167,6 +167,7 @@ def ingest(paths: Sequence[Path | str], **_options: object) -> tuple[KnowledgeGr
             id=document_id(text.encode("utf-8")),
         )
         ids: dict[str, str] = {}
+        authorities: dict[str, str] = {}  # Sanction authority name -> entity id, found once
         links = []
         for number, start, end, data in records:
             try:
@@ -177,7 +178,7 @@ def ingest(paths: Sequence[Path | str], **_options: object) -> tuple[KnowledgeGr
         for number, start, end, data in links:
             fallback = Evidence(doc.id, start, end, text[start:end], EXTRACTOR)
             try:
-                problem = _add_link(kg, data, ids, fallback)
+                problem = _add_link(kg, data, ids, fallback, authorities)
             except OntologyError as exc:
                 problem = str(exc)
             if problem:
@@ -246,8 +247,20 @@ def _evidence(
     ]
 
 
+def _authority(kg: KnowledgeGraph, name: str, cache: dict[str, str]) -> str:
+    """The id of the body named `name` (a known GovernmentOrganization or State, else a new body)."""
+    if name not in cache:
+        found = [e for e in kg.find(name) if e.type in ("GovernmentOrganization", "State")]
+        cache[name] = found[0].id if found else kg.add_entity("GovernmentOrganization", name).id
+    return cache[name]
+
+
 def _add_link(
-    kg: KnowledgeGraph, data: dict[str, Any], ids: dict[str, str], fallback: Evidence
+    kg: KnowledgeGraph,
+    data: dict[str, Any],
+    ids: dict[str, str],
+    fallback: Evidence,
+    authorities: dict[str, str],
 ) -> str | None:
     schema, p = data["schema"], data.get("properties", {})
     evidence = _evidence(kg, p, ids, fallback)
@@ -269,8 +282,7 @@ def _add_link(
         authority = (p.get("authority") or [None])[0]
         if target is None or not authority:
             return "the Sanction's entity is not in the file or it names no authority"
-        found = [e for e in kg.find(authority) if e.type in ("GovernmentOrganization", "State")]
-        body = found[0].id if found else kg.add_entity("GovernmentOrganization", authority).id
+        body = _authority(kg, authority, authorities)
         props = {k: props[k] for k in ("date", "start", "end", "review") if props.get(k)}
         kg.add_relation(target, "sanctioned_by", body, {**props, "program": p.get("program", [])}, evidence)
         return None
