@@ -1,4 +1,4 @@
-"""Pronouns and descriptions ("they", "the group", "the four sons", "the new plan") pointing back to actors."""
+"""Pronouns and descriptions ("they", "the group", "the four sons", "the new plan") that point back."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from ocgraph.loaders.mentions import Mention
 
 THEY = re.compile(r"^\s*(They|Their)\b")
 HE = re.compile(r"^\s*(He|She)\b")
+HIS = re.compile(r"^\s*(His|Her)(?= (?:older |younger |eldest |half-)?[a-z-]+, )")
 GROUP = re.compile(
     r"\b[Tt]he (?:(?:same|criminal|crime|armed|drug) )?(?:group|cartel|gang|organi[sz]ation|syndicate)(?:'s)?"
     r"(?!\s+[A-Z\"])"
@@ -21,7 +22,7 @@ NUMBERED = re.compile(
     r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Hh]is|[Hh]er|[Tt]heir) (two|three|four|five|six|seven|eight|"
     r"nine|ten)(?= [a-z])"
 )
-NUMBERS = {w: i for i, w in enumerate("two three four five six seven eight nine ten".split(), 2)}
+NUMBERS = {w: i for i, w in enumerate("two three four five six seven eight nine ten".split(), 2)}  # noqa: SIM905
 LIST_GAP = re.compile(r"^(?:,? and |, |,? as well as )$")
 
 
@@ -78,6 +79,14 @@ def refer(text: str, start: int, end: int, mentions: list[Mention], hist: Histor
         elif len(ref.keys) > 1 or ref.type == "CriminalOrganization":
             out.append(_virtual(m, 1, ref))
     m = HE.match(sentence)
+    if (
+        m
+        and hist.last_subject is not None
+        and hist.last_subject.type == "Person"
+        and len(hist.last_subject.keys) == 1
+    ):
+        out.append(_virtual(m, 1, hist.last_subject))
+    m = HIS.match(sentence)
     if (
         m
         and hist.last_subject is not None

@@ -13,8 +13,8 @@ REWARD = re.compile(r"\b(?:rewards?|bount(?:y|ies))\b")
 OFFER = re.compile(r"\b(?:offer(?:s|ed|ing)?|pledged?|pledges|pledging|put up)\b")
 PURPOSE = re.compile(r"\b(?:information|arrests?|capture|conviction|whereabouts)\b")
 TARGET_INTRO = re.compile(
-    r"\b(?:arrests?|arresting|capture|capturing|conviction|whereabouts|location|locating|information (?:on|about|"
-    r"regarding)|for)\b"
+    r"\b(?:arrests?|arresting|capture|capturing|conviction|whereabouts|location|locating|"
+    r"information (?:on|about|regarding)|for)\b"
 )
 MONEY = re.compile(
     r"(?:US\s?\$|USD\s?|\$)\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<mult>million|billion|thousand|m\b|bn\b)?"
@@ -22,14 +22,18 @@ MONEY = re.compile(
 )
 MULTIPLIERS = {"million": 10**6, "m": 10**6, "billion": 10**9, "bn": 10**9, "thousand": 10**3, None: 1, "": 1}
 CURRENCIES = {"pesos": "MXN", "dollars": "USD", "euros": "EUR"}
-MODIFIER_AFTER = re.compile(r"^(?:'s)? (?:members?|leaders?|operatives?|figures?|bosses|associates?|lieutenants?|"
-                            r"factions?|cells?|commanders?)\b")
+MODIFIER_AFTER = re.compile(
+    r"^(?:'s)? (?:members?|leaders?|operatives?|figures?|bosses|associates?|lieutenants?|"
+    r"factions?|cells?|commanders?)\b"
+)
 PARTY_TRIGGER = re.compile(
     r"\b(?:sign(?:ed|s|ing)?|launch(?:ed|es|ing)?|start(?:ed|s)?|adopt(?:ed|s)?|implement(?:ed|s|ing)?|"
     r"agree(?:d|s)? (?:to|on|upon)|negotiat\w+|join(?:ed|s)?|enter(?:ed)? into|ratif\w+|"
     r"(?:the )?(?:official )?start of|within|under|committed to)\b(?:(?! said\b)[^.;{}]){0,40}$"
 )
-GOVERNMENT_NOUN = re.compile(r"^ (?:[A-Z]|officials|authorities|government|leaders|counterparts|president|forces)")
+GOVERNMENT_NOUN = re.compile(
+    r"^ (?:[A-Z]|officials|authorities|government|leaders|counterparts|president|forces)"
+)
 
 
 def amount(template: str) -> tuple[int | float, str] | None:
@@ -48,7 +52,7 @@ def amount(template: str) -> tuple[int | float, str] | None:
 
 
 def rewards(sent: Sentence, earlier: list[Mention]) -> Iterator[Fact]:
-    """reward_offered_by facts: targets after "arrest of"/"for", the offerer before the offer (or just before)."""
+    """reward_offered_by facts: targets after "arrest of"/"for", the offerer before the offer or earlier."""
     t = sent.template
     trigger = REWARD.search(t) or (OFFER.search(t) if MONEY.search(t) and PURPOSE.search(t) else None)
     if trigger is None:
@@ -70,7 +74,9 @@ def rewards(sent: Sentence, earlier: list[Mention]) -> Iterator[Fact]:
     if offerers:
         offerer_keys, offerer_type = sent.keys(offerers[-1]), sent.type(offerers[-1])
     else:  # "officials said they would offer": the authority of the sentences before
-        ref = next((x for x in reversed(earlier) if x.type in ("GovernmentOrganization", "State") and x.keys), None)
+        ref = next(
+            (x for x in reversed(earlier) if x.type in ("GovernmentOrganization", "State") and x.keys), None
+        )
         if ref is None:
             return
         offerer_keys, offerer_type = ref.keys, ref.type
@@ -117,7 +123,7 @@ AFFILIATION = re.compile(r"\{P(\d+)\},? of \{C(\d+)\}")
 
 
 def leader_lists(sent: Sentence) -> Iterator[Fact]:
-    """"crime leaders: A of the X Cartel and B of the Y Cartel" -> A leads X, B leads Y."""
+    """ "crime leaders: A of the X Cartel and B of the Y Cartel" -> A leads X, B leads Y."""
     intro = LEADER_LIST.search(sent.template)
     if intro is None:
         return

@@ -28,13 +28,27 @@ def records(kg: KnowledgeGraph, doc: str) -> Iterator[dict[str, Any]]:
         e = kg.entities[eid]
         if e.type == "Document":
             continue
-        yield {"kind": "entity", "doc": doc, "id": e.id, "type": e.type, "name": e.name, "aliases": list(e.aliases)}
-    for rid in sorted(kg.relations, key=lambda r: (kg.relations[r].subject, kg.relations[r].predicate,
-                                                   kg.relations[r].object)):
+        yield {
+            "kind": "entity",
+            "doc": doc,
+            "id": e.id,
+            "type": e.type,
+            "name": e.name,
+            "aliases": list(e.aliases),
+        }
+    for rid in sorted(
+        kg.relations,
+        key=lambda r: (kg.relations[r].subject, kg.relations[r].predicate, kg.relations[r].object),
+    ):
         rel = kg.relations[rid]
         best = max(rel.evidence, key=lambda ev: (ev.confidence or 0, -ev.start), default=None)
-        line: dict[str, Any] = {"kind": "relation", "doc": doc, "subject": rel.subject, "predicate": rel.predicate,
-                                "object": rel.object}
+        line: dict[str, Any] = {
+            "kind": "relation",
+            "doc": doc,
+            "subject": rel.subject,
+            "predicate": rel.predicate,
+            "object": rel.object,
+        }
         if best is not None:
             line.update(evidence=best.sentence, start=best.start, end=best.end)
         line["confidence"] = rel.properties.get("confidence", best.confidence if best else None)

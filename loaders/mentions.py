@@ -47,6 +47,12 @@ GOV_HEADS = {
     "attorney",
     "treasury",
     "government",
+    "senate",
+    "congress",
+    "committee",
+    "parliament",
+    "court",
+    "cabinet",
 }
 POLICY_HEADS = {
     "initiative",
@@ -161,6 +167,15 @@ NICKNAME = re.compile(
 INNER_NICK = re.compile(rf'\b({CAP}(?:\s{CAP})?)\s"([^"]{{2,30}}?)"\s({CAP}(?:\s{CAP}){{0,2}})')
 ACRONYM = re.compile(r"\s\(([A-Z][A-Z.&\-]{1,9})\)")
 SPANISH_PLURAL = re.compile(r"^(?:Los|Las)\s")
+# Only groups are members' organisations, split from one another or form alliances: a name in these
+# places is a criminal group even when nothing in the name says so ("the Guerreros del Cavata").
+GROUP_CONTEXT_BEFORE = re.compile(
+    r"\b(?:members?|leaders?|head|boss|faction|wing|cell|splinter|offshoot|lieutenants?|operatives?|hitmen|"
+    r"founders?) of (?:the )?$|\b(?:split|splintered|broke away|broke off) from (?:the )?$|"
+    r"\b(?:alliance|allied|allies|ally|war|battling|fighting|feuding|clashing) with (?:the )?$"
+)
+GROUP_CONTEXT_AFTER = re.compile(r"^,? (?:split|splintered|broke away|broke off)(?: off| away)? from\b")
+LIST_GAP = re.compile(r"^(?:,? and |, )$")
 
 TYPE_CODES = {
     "Person": "P",
@@ -306,12 +321,51 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
             s += len(words[0]) + 1
             words = words[1:]
         name = " ".join(words)
-        kind = type_by_heads(name, crime) if len(words) > 1 else None
-        if kind and kind != "Person":
+        kind = type_by_heads(name, crime) if len(words) > 1 else type_by_heads(name) if words else None
+        vague = kind is None or (kind == "Organization" and words[-1].casefold().startswith("organi"))
+        if (
+            vague
+            and words
+            and (
+                GROUP_CONTEXT_BEFORE.search(text[max(0, s - 40) : s])
+                or GROUP_CONTEXT_AFTER.match(text[s + len(name) :])
+            )
+        ):
+            found.append((3, Mention(s, s + len(name), name, "CriminalOrganization", "rule")))
+        elif kind and kind != "Person" and len(words) > 1:
             found.append((3, Mention(s, s + len(name), name, kind, "rule")))
     for s, e, label in ents:
         found.extend((4, m) for m in _from_ner(text, s, e, label, crime))
-    return _select(found)
+    return _complete_lists(text, _select(found))
+
+
+def _complete_lists(text: str, chosen: list[Mention]) -> list[Mention]:
+    """In "A, B and C" where A and C are people, B is a person too (the model often misses one)."""
+    people = [m for m in chosen if m.type == "Person"]
+    if not people:
+        return chosen
+    extra = []
+    for m in CAP_SEQ.finditer(text):
+        words = m.group(0).split()
+        if not 2 <= len(words) <= 5 or words[0] in NOT_NAME or type_by_heads(m.group(0)):
+            continue
+        inside = [c for c in chosen if c.start < m.end() and m.start() < c.end]
+        if inside and not (
+            len(inside) == 1
+            and inside[0].source == "ner"
+            and inside[0].type == "Organization"
+            and (inside[0].start, inside[0].end) == m.span()
+        ):
+            continue
+        near = any(
+            LIST_GAP.match(text[p.end : m.start()]) or LIST_GAP.match(text[m.end() : p.start]) for p in people
+        )
+        if near:
+            if inside:
+                inside[0].type = "Person"
+            else:
+                extra.append(Mention(m.start(), m.end(), m.group(0), "Person", "rule"))
+    return sorted([*chosen, *extra], key=lambda x: x.start)
 
 
 def _from_ner(text: str, s: int, e: int, label: str, crime: bool) -> list[Mention]:
@@ -330,11 +384,16 @@ def _from_ner(text: str, s: int, e: int, label: str, crime: bool) -> list[Mentio
                 s -= len(" ".join(extra)) + 1
                 name = text[s:e]
         kind = type_by_heads(name, crime) if len(name.split()) > 1 else None
+        if kind is None and SPANISH_PLURAL.match(name):
+            kind = "CriminalOrganization"  # people are not called "Los ..."; groups are
         return [Mention(s, e, name, kind or "Person", "ner")]
     if label == "ORG":
         if re.fullmatch(rf"(?:El|La)\s{CAP}", name):  # the model's "El Chapo" as ORG: a nickname
             return [Mention(s, e, name, "Person", "ner")]
-        return [Mention(s, e, name, type_by_heads(name, crime) or "Organization", "ner")]
+        kind = type_by_heads(name, crime)
+        if kind is None and crime and SPANISH_PLURAL.match(name):
+            kind = "CriminalOrganization"
+        return [Mention(s, e, name, kind or "Organization", "ner")]
     if label in {"GPE", "LOC"}:
         if SPANISH_PLURAL.match(name) and not re.search(r"\b(?:in|near|at|from|to)\s$", text[:s]):
             return [Mention(s, e, name, "CriminalOrganization", "ner")]  # "Los Chapitos" as a place

@@ -7,16 +7,22 @@ from collections.abc import Iterator
 
 from ocgraph.loaders.relations import Fact, Sentence, allowed, expand, slots
 
-LEADER = (r"co-founder|founder|leader|head|boss|chief|commander|kingpin|capo|ringleader|mastermind|jefe|CEO|"
-          r"president|President|director|Director|governor|Governor|chairman|Chairman")
-MEMBER = (r"second-in-command|plaza boss|security chief|number two|hit man|money launderer|member|operative|"
-          r"associate|lieutenant|figure|hitman|enforcer|financier|trafficker|accountant|sicario|official|officer|"
-          r"agent|spokesperson|spokesman|[A-Z][a-z]+ Minister|Minister|minister|Secretary|secretary|prosecutor|"
-          r"deputy|commissioner|ambassador|envoy|writer|researcher|analyst|employee|soldier|operator|lawyer|"
-          r"pilot|gunman|Attorney General")
+LEADER = (
+    r"co-founder|founder|leader|head|boss|chief|commander|kingpin|capo|ringleader|mastermind|jefe|CEO|"
+    r"president|President|director|Director|governor|Governor|chairman|Chairman"
+)
+MEMBER = (
+    r"second-in-command|plaza boss|security chief|number two|hit man|money launderer|member|operative|"
+    r"associate|lieutenant|figure|hitman|enforcer|financier|trafficker|accountant|sicario|official|officer|"
+    r"agent|spokesperson|spokesman|[A-Z][a-z]+ Minister|Minister|minister|Secretary|secretary|prosecutor|"
+    r"deputy|commissioner|ambassador|envoy|writer|researcher|analyst|employee|soldier|operator|lawyer|"
+    r"pilot|gunman|Attorney General"
+)
 CHILD = r"sons|son|daughters|daughter|children|child"
 PARENT = r"father|mother|parent"
-SIBLING = r"half-brothers|half-brother|half-sisters|half-sister|brothers|brother|sisters|sister|siblings|sibling"
+SIBLING = (
+    r"half-brothers|half-brother|half-sisters|half-sister|brothers|brother|sisters|sister|siblings|sibling"
+)
 FACTION = r"armed wing|wing|faction|cell|branch|arm"
 SPLINTER = r"splinter group|splinter|offshoot|breakaway group|breakaway faction|spin-off|spinoff"
 SUCCESSOR = r"successor|heir|replacement"
@@ -99,106 +105,292 @@ DESC = rf"(?:(?:the|an?|one|another|his|her|its|their|a) )?(?P<adj>(?:{NOT_ADJ}[
 VERB_GAP = r"(?:(?:is|are|was|were|has been|have been|had been) )?(?:(?:currently|also|now|reportedly|allegedly|still|long|openly) )*"
 RULES = [
     # "Sinaloa Cartel members A, B and C", "Mexican Foreign Minister Marcelo Ebrard", "El Chapo's son Ovidio"
-    ("premodifier", expand(rf"{FORMER}<CGSDOP:o>(?:'s)? {FORMER2}(?:[a-z-]+ )?(?P<role>{ROLE})s?{END}"
-                           rf"(?: [a-z]+)? <P+:s>"), role_rule("s", "o", "premodifier")),
+    (
+        "premodifier",
+        expand(
+            rf"{FORMER}<CGSDOP:o>(?:'s)? {FORMER2}(?:[a-z-]+ )?(?P<role>{ROLE})s?{END}"
+            rf"(?: [a-z]+)? <P+:s>"
+        ),
+        role_rule("s", "o", "premodifier"),
+    ),
     # "X, the older brother of Y", "X is a member of Y", "X, who leads..."
-    ("of-role", expand(rf"<PCGO+:s>(?:, | (?:is|was|are|were|became|remains|has been|had been) (?:also |now |still |"
-                       rf"reportedly |allegedly )?|, who (?:is|was|are|were) ){DESC}(?P<role>{ROLE})s?{END}"
-                       rf"(?: [a-z]+)? (?:of|in|with|for|at|to|within) <*:o>"), role_rule("s", "o", "of-role")),
+    (
+        "of-role",
+        expand(
+            rf"<PCGO+:s>(?:, |,? (?:is|was|are|were|became|remains|has been|had been) (?:also |now |still |"
+            rf"reportedly |allegedly )?|, who (?:is|was|are|were) ){DESC}(?P<role>{ROLE})s?{END}"
+            rf"(?: [a-z]+)? (?:of|in|with|for|at|to|within) <*:o>"
+        ),
+        role_rule("s", "o", "of-role"),
+    ),
     # "X, another major Sinaloa Cartel figure", "X and another Sinaloa Cartel figure"
-    ("appositive-premod", expand(rf"<PC:s>, [^.;:]*?(?:, |\band )(?:an?|another|the|one) (?P<adj>(?:[\w'-]+ ){{0,2}}?)"
-                                 rf"<CGSDO:o>(?:'s)? {FORMER}(?P<role>{ROLE})s?{END}"), role_rule("s", "o", "appos2")),
-    ("appositive-premod0", expand(rf"<PC:s>, (?:an?|another|the|one) (?P<adj>(?:[\w'-]+ ){{0,2}}?)"
-                                  rf"<CGSDO:o>(?:'s)? {FORMER}(?P<role>{ROLE})s?{END}"), role_rule("s", "o", "appos")),
-    ("copula-premod", expand(rf"<PC+:s> (?:is|was|are|were|became) (?:also |now |reportedly |allegedly )?"
-                             rf"(?:an?|another|the|one) (?P<adj>(?:[\w'-]+ ){{0,2}}?)<CGSDO:o>(?:'s)? {FORMER}"
-                             rf"(?P<role>{ROLE})s?{END}"), role_rule("s", "o", "copula")),
+    (
+        "appositive-premod",
+        expand(
+            rf"<PC:s>, [^.;:]*?(?:, |\band )(?:an?|another|the|one) (?P<adj>(?:[\w'-]+ ){{0,2}}?)"
+            rf"<CGSDO:o>(?:'s)? {FORMER}(?P<role>{ROLE})s?{END}"
+        ),
+        role_rule("s", "o", "appos2"),
+    ),
+    (
+        "appositive-premod0",
+        expand(
+            rf"<PC:s>, (?:an?|another|the|one) (?P<adj>(?:[\w'-]+ ){{0,2}}?)"
+            rf"<CGSDO:o>(?:'s)? {FORMER}(?P<role>{ROLE})s?{END}"
+        ),
+        role_rule("s", "o", "appos"),
+    ),
+    (
+        "copula-premod",
+        expand(
+            rf"<PC+:s> (?:is|was|are|were|became) (?:also |now |reportedly |allegedly )?"
+            rf"(?:an?|another|the|one) (?P<adj>(?:[\w'-]+ ){{0,2}}?)<CGSDO:o>(?:'s)? {FORMER}"
+            rf"(?P<role>{ROLE})s?{END}"
+        ),
+        role_rule("s", "o", "copula"),
+    ),
     # "X, one of the group's oldest members"
-    ("one-of", expand(rf"<P:s>, (?:[^.;:]*?, )?one of <CGSO:o>'s? (?:[a-z]+ ){{0,2}}(?P<role>{ROLE})s?{END}"),
-     role_rule("s", "o", "one-of")),
+    (
+        "one-of",
+        expand(rf"<P:s>, (?:[^.;:]*?, )?one of <CGSO:o>'s? (?:[a-z]+ ){{0,2}}(?P<role>{ROLE})s?{END}"),
+        role_rule("s", "o", "one-of"),
+    ),
     # "the four sons of former Sinaloa Cartel leader Joaquín Guzmán Loera"
-    ("children-of", expand(rf"<P+:s>,? (?:the |his |her )?(?:(?:[a-z]+) )?(?P<role>{CHILD}) of (?:[^,;.{{}}]*?"
-                           rf"\{{[CGSDO]\d+\}}[^,;.{{}}]*?)?<P:o>"), role_rule("s", "o", "children-of")),
+    (
+        "children-of",
+        expand(
+            rf"<P+:s>,? (?:the |his |her )?(?:(?:[a-z]+) )?(?P<role>{CHILD}) of (?:[^,;.{{}}]*?"
+            rf"\{{[CGSDO]\d+\}}[^,;.{{}}]*?)?<P:o>"
+        ),
+        role_rule("s", "o", "children-of"),
+    ),
+    # "His brother, X, ..." (his = the person named before), "Y's son, X,"
+    (
+        "relative-appositive",
+        expand(
+            rf"<P:o>(?:'s)? (?:(?:older|younger|eldest|half) )?(?P<role>{SIBLING}|{CHILD}|"
+            rf"{PARENT}), <P:s>,"
+        ),
+        role_rule("s", "o", "relative-appositive"),
+    ),
     # leadership and membership by verb
-    ("leads", expand(rf"<P+:s>,? (?:who )?(?:allegedly |reportedly |currently |once )?(?:leads|led|heads|headed|runs|ran|"
-                     rf"commands|commanded|founded|co-founded|controls|controlled) <C:o>"),
-     pair_rule("leader_of", "s", "o", "leads")),
-    ("joined", expand(r"<P+:s>,? (?:who )?(?:joined|belongs to|belonged to|worked for|works for|fought for) <C:o>"),
-     pair_rule("member_of", "s", "o", "joined")),
-    ("collective", expand(r"^<P+:s>[^.;]*? (?:are|were) (?:known )?collectively (?:known )?as <C:o>"),
-     pair_rule("member_of", "s", "o", "collective")),
+    (
+        "leads",
+        expand(
+            r"<P+:s>,? (?:who )?(?:allegedly |reportedly |currently |once )?(?:leads|led|heads|headed|runs|ran|"
+            r"commands|commanded|founded|co-founded|controls|controlled) <C:o>"
+        ),
+        pair_rule("leader_of", "s", "o", "leads"),
+    ),
+    (
+        "joined",
+        expand(r"<P+:s>,? (?:who )?(?:joined|belongs to|belonged to|worked for|works for|fought for) <C:o>"),
+        pair_rule("member_of", "s", "o", "joined"),
+    ),
+    (
+        "collective",
+        expand(r"^<P+:s>[^.;]*? (?:are|were) (?:known )?collectively (?:known )?as <C:o>"),
+        pair_rule("member_of", "s", "o", "collective"),
+    ),
     # rivalry
-    ("battling", expand(rf"<PC+:a> {VERB_GAP}(?:battling|fighting|warring|feuding|clashing|competing|vying|at war|"
-                        rf"at odds|in conflict|locked in a [a-z ]*?(?:war|battle|struggle|dispute)|engaged in a [a-z ]*?"
-                        rf"(?:war|battle|struggle))(?:(?! (?:and|but|while|said)\b)[^.;:{{}}]|\{{[CG]\d+\}})*? "
-                        rf"(?:with|against) <PC+:b>"), pair_rule("rival_of", "a", "b", "battling")),
-    ("war-between", expand(r"(?:war|clashes|fighting|rivalry|feud|conflict|turf war|dispute|violence) between "
-                           r"<PC:a> and <PC:b>"), pair_rule("rival_of", "a", "b", "war-between")),
-    ("are-rivals", expand(r"<PC:a> and <PC:b> (?:are|were|became|have been|had been) (?:bitter |long-time |longtime )?"
-                          r"(?:rivals|enemies|at war|at odds|fighting|battling|feuding)"),
-     pair_rule("rival_of", "a", "b", "are-rivals")),
-    ("who-at-odds", expand(r"<PC:b>,? (?:who|whom|which|that) <PC+:a> (?:are|is|were|was|have been|has been) "
-                           r"(?:(?:also|reportedly|allegedly|now|still) )*(?:at odds|at war|fighting|battling|feuding) "
-                           r"with"), pair_rule("rival_of", "a", "b", "who-at-odds")),
-    ("who-at-odds-appositive", expand(r"<P:b>, [^.;{}]*?(?:\{[A-Z]\d+\}[^.;{}]*?)*[a-z]+ (?:who|whom) <PC+:a> (?:are|is|"
-                                      r"were|was|have been|has been) (?:(?:also|reportedly|allegedly|now|still) )*"
-                                      r"(?:at odds|at war|fighting|battling|feuding) with\b"),
-     pair_rule("rival_of", "a", "b", "who-at-odds-appositive")),
-    ("rival-premod", expand(r"<PC:a>(?:'s|,) (?:rival|rivals|enemy|archrival) <PC+:b>"),
-     pair_rule("rival_of", "a", "b", "rival-premod")),
+    (
+        "battling",
+        expand(
+            rf"<PC+:a> {VERB_GAP}(?:battling|fighting|warring|feuding|clashing|competing|vying|at war|"
+            rf"at odds|in conflict|locked in a [a-z ]*?(?:war|battle|struggle|dispute)|engaged in a [a-z ]*?"
+            rf"(?:war|battle|struggle))(?:(?! (?:and|but|while|said)\b)[^.;:{{}}]|\{{[CG]\d+\}})*? "
+            rf"(?:with|against) <PC+:b>"
+        ),
+        pair_rule("rival_of", "a", "b", "battling"),
+    ),
+    (
+        "war-between",
+        expand(
+            r"(?:war|clashes|fighting|rivalry|feud|conflict|turf war|dispute|violence) between "
+            r"<PC:a> and <PC:b>"
+        ),
+        pair_rule("rival_of", "a", "b", "war-between"),
+    ),
+    (
+        "are-rivals",
+        expand(
+            r"<PC:a> and <PC:b> (?:are|were|became|have been|had been) (?:bitter |long-time |longtime )?"
+            r"(?:rivals|enemies|at war|at odds|fighting|battling|feuding)"
+        ),
+        pair_rule("rival_of", "a", "b", "are-rivals"),
+    ),
+    (
+        "who-at-odds",
+        expand(
+            r"<PC:b>,? (?:who|whom|which|that) <PC+:a> (?:are|is|were|was|have been|has been) "
+            r"(?:(?:also|reportedly|allegedly|now|still) )*(?:at odds|at war|fighting|battling|feuding) "
+            r"with"
+        ),
+        pair_rule("rival_of", "a", "b", "who-at-odds"),
+    ),
+    (
+        "who-at-odds-appositive",
+        expand(
+            r"<P:b>, [^.;{}]*?(?:\{[A-Z]\d+\}[^.;{}]*?)*[a-z]+ (?:who|whom) <PC+:a> (?:are|is|"
+            r"were|was|have been|has been) (?:(?:also|reportedly|allegedly|now|still) )*"
+            r"(?:at odds|at war|fighting|battling|feuding) with\b"
+        ),
+        pair_rule("rival_of", "a", "b", "who-at-odds-appositive"),
+    ),
+    (
+        "rival-premod",
+        expand(r"<PC:a>(?:'s|,) (?:rival|rivals|enemy|archrival) <PC+:b>"),
+        pair_rule("rival_of", "a", "b", "rival-premod"),
+    ),
     # alliances
-    ("allied", expand(rf"<PC+:a> {VERB_GAP}(?:allied|teamed up|partnered|joined forces|formed an alliance|forged an "
-                      rf"alliance|struck an alliance|in an alliance|in alliance|working together|cooperating) "
-                      rf"with <PC+:b>"), pair_rule("allied_with", "a", "b", "allied")),
-    ("alliance-between", expand(r"(?:alliance|pact|truce|partnership) (?:between|of) <PC:a> and <PC:b>"),
-     pair_rule("allied_with", "a", "b", "alliance-between")),
-    ("formed-alliance", expand(r"<PC:a> and <PC:b> (?:have |had )?(?:formed|forged|struck|sealed|agreed) an? "
-                               r"(?:[a-z]+ )?(?:alliance|pact|partnership)"), pair_rule("allied_with", "a", "b", "formed")),
+    (
+        "allied",
+        expand(
+            rf"<PC+:a> {VERB_GAP}(?:allied|teamed up|partnered|joined forces|formed an alliance|forged an "
+            rf"alliance|struck an alliance|in an alliance|in alliance|working together|cooperating) "
+            rf"with <PC+:b>"
+        ),
+        pair_rule("allied_with", "a", "b", "allied"),
+    ),
+    (
+        "alliance-between",
+        expand(r"(?:alliance|pact|truce|partnership) (?:between|of) <PC:a> and <PC:b>"),
+        pair_rule("allied_with", "a", "b", "alliance-between"),
+    ),
+    (
+        "formed-alliance",
+        expand(
+            r"<PC:a> and <PC:b> (?:have |had )?(?:formed|forged|struck|sealed|agreed) an? "
+            r"(?:[a-z]+ )?(?:alliance|pact|partnership)"
+        ),
+        pair_rule("allied_with", "a", "b", "formed"),
+    ),
     # factions and splinters
-    ("internal-control", expand(r"<C+:a> [^.;]*?(?:battling|fighting|vying|struggling|competing) for (?:internal )"
-                                r"control of <C:b>"), pair_rule("faction_of", "a", "b", "internal-control")),
-    ("faction-of-premod", expand(r"<C:a> (?:faction|wing|cell) of <C:b>"), pair_rule("faction_of", "a", "b", "faction")),
-    ("premod-faction", expand(r"<C:b>(?:'s)? (?:faction|wing|cell|armed wing) (?:known as |called )?<C:a>"),
-     pair_rule("faction_of", "a", "b", "premod-faction")),
-    ("split-from", expand(r"<C:a>,? (?:which |that )?(?:has |had )?(?:split|broke away|broke off|splintered|"
-                          r"splintered off|separated|emerged|was formed|formed) (?:off |away )?from <C:b>"),
-     pair_rule("splinter_of", "a", "b", "split-from")),
-    ("formerly-part", expand(r"<C:a>,? (?:which |that )?(?:was |were )?(?:formerly|once|previously|originally) "
-                             r"(?:a )?part of <C:b>"), pair_rule("splinter_of", "a", "b", "formerly-part")),
+    (
+        "internal-control",
+        expand(
+            r"<C+:a> [^.;]*?(?:battling|fighting|vying|struggling|competing) for (?:internal )"
+            r"control of <C:b>"
+        ),
+        pair_rule("faction_of", "a", "b", "internal-control"),
+    ),
+    (
+        "faction-of-premod",
+        expand(r"<C:a> (?:faction|wing|cell) of <C:b>"),
+        pair_rule("faction_of", "a", "b", "faction"),
+    ),
+    (
+        "premod-faction",
+        expand(r"<C:b>(?:'s)? (?:faction|wing|cell|armed wing) (?:known as |called )?<C:a>"),
+        pair_rule("faction_of", "a", "b", "premod-faction"),
+    ),
+    (
+        "split-from",
+        expand(
+            r"<C:a>,? (?:which |that )?(?:has |had )?(?:split|broke away|broke off|splintered|"
+            r"splintered off|separated|emerged|was formed|formed) (?:off |away )?from <C:b>"
+        ),
+        pair_rule("splinter_of", "a", "b", "split-from"),
+    ),
+    (
+        "formerly-part",
+        expand(
+            r"<C:a>,? (?:which |that )?(?:was |were )?(?:formerly|once|previously|originally) "
+            r"(?:a )?part of <C:b>"
+        ),
+        pair_rule("splinter_of", "a", "b", "formerly-part"),
+    ),
     # succession: A succeeded_by B
-    ("replaced", expand(r"<PCY:b> (?:has |had )?(?:replaced|replaces|succeeded|succeeds|superseded|supersedes|took over "
-                        r"from|took the reins from) <PCY:a>"), pair_rule("succeeded_by", "a", "b", "replaced")),
-    ("replaced-by", expand(r"<PCY:a> (?:was|is|has been|had been) (?:replaced|succeeded|superseded) by <PCY:b>"),
-     pair_rule("succeeded_by", "a", "b", "replaced-by")),
-    ("leaving-behind", expand(r"<Y:b>[^.;]*?\bleaving <Y:a> behind"), pair_rule("succeeded_by", "a", "b", "leaving")),
-    ("took-over-after", expand(r"<P:b> took (?:over|control) (?:of )?<C>?[^.;{}]*? after <P:a>"),
-     pair_rule("succeeded_by", "a", "b", "took-over")),
+    (
+        "replaced",
+        expand(
+            r"<PCY:b> (?:has |had )?(?:replaced|replaces|succeeded|succeeds|superseded|supersedes|took over "
+            r"from|took the reins from) <PCY:a>"
+        ),
+        pair_rule("succeeded_by", "a", "b", "replaced"),
+    ),
+    (
+        "replaced-by",
+        expand(r"<PCY:a> (?:was|is|has been|had been) (?:replaced|succeeded|superseded) by <PCY:b>"),
+        pair_rule("succeeded_by", "a", "b", "replaced-by"),
+    ),
+    (
+        "leaving-behind",
+        expand(r"<Y:b>[^.;]*?\bleaving <Y:a> behind"),
+        pair_rule("succeeded_by", "a", "b", "leaving"),
+    ),
+    (
+        "took-over-after",
+        expand(r"<P:b> took (?:over|control) (?:of )?<C>?[^.;{}]*? after <P:a>"),
+        pair_rule("succeeded_by", "a", "b", "took-over"),
+    ),
     # family by verb
-    ("are-siblings", expand(rf"<P:a> and <P:b> (?:are|were) (?:(?:twin|half|older|younger) )?(?:{SIBLING}){END}"),
-     pair_rule("sibling_of", "a", "b", "are-siblings")),
+    (
+        "are-siblings",
+        expand(rf"<P:a> and <P:b> (?:are|were) (?:(?:twin|half|older|younger) )?(?:{SIBLING}){END}"),
+        pair_rule("sibling_of", "a", "b", "are-siblings"),
+    ),
     # detention
-    ("jailed-in", expand(r"<P+:a>,?(?: —| -)? (?:who (?:is|was) |was |were |is |has been |had been |after being |after )?"
-                         r"(?:now |later |currently |recently |subsequently |since )?(?:jailed|imprisoned|incarcerated|"
-                         r"detained|arrested|captured|apprehended|held|extradited|behind bars|serving [a-z ]+)"
-                         r"(?: [a-z]+){0,2}? (?:in|by|to) <GS:b>"), pair_rule("detained_by", "a", "b", "jailed")),
-    ("arrested-obj", expand(r"<GSD:b>(?: [a-z]+)? (?:arrested|captured|detained|extradited|apprehended|jailed) <P+:a>"),
-     pair_rule("detained_by", "a", "b", "arrested")),
+    (
+        "jailed-in",
+        expand(
+            r"<P+:a>,?(?: —| -)? (?:who (?:is|was) |was |were |is |has been |had been |after being |after )?"
+            r"(?:now |later |currently |recently |subsequently |since )?(?:jailed|imprisoned|incarcerated|"
+            r"detained|arrested|captured|apprehended|held|extradited|behind bars|serving [a-z ]+)"
+            r"(?: [a-z]+){0,2}? (?:in|by|to) <GS:b>"
+        ),
+        pair_rule("detained_by", "a", "b", "jailed"),
+    ),
+    (
+        "arrested-obj",
+        expand(r"<GSD:b>(?: [a-z]+)? (?:arrested|captured|detained|extradited|apprehended|jailed) <P+:a>"),
+        pair_rule("detained_by", "a", "b", "arrested"),
+    ),
     # sanctions
-    ("sanctioned", expand(r"<GS:b> (?:has |have |had |also )?(?:sanctioned|designated|blacklisted|sanctions|designates|"
-                          r"targeted)(?: [a-z-]+){0,2}? <PCO+:a>"), pair_rule("sanctioned_by", "a", "b", "sanctioned")),
-    ("sanctions-on", expand(r"<GS:b>,? [^.;{}]*?(?:announced|imposed|issued|unveiled|levied|placed) (?:new |fresh |"
-                            r"additional )?(?:sanctions|designations|financial sanctions) (?:on|against|to|targeting|"
-                            r"of|for) <PCO+:a>"), pair_rule("sanctioned_by", "a", "b", "sanctions-on")),
-    ("sanctioned-by", expand(r"<PCO+:a> (?:was|were|has been|have been|had been) (?:also )?(?:sanctioned|designated|"
-                             r"blacklisted|placed under sanctions)(?: [a-z-]+){0,3}? by <GS:b>"),
-     pair_rule("sanctioned_by", "a", "b", "sanctioned-by")),
+    (
+        "sanctioned",
+        expand(
+            r"<GS:b> (?:has |have |had |also )?(?:sanctioned|designated|blacklisted|sanctions|designates|"
+            r"targeted)(?: [a-z-]+){0,2}? <PCO+:a>"
+        ),
+        pair_rule("sanctioned_by", "a", "b", "sanctioned"),
+    ),
+    (
+        "sanctions-on",
+        expand(
+            r"<GS:b>,? [^.;{}]*?(?:announced|imposed|issued|unveiled|levied|placed) (?:new |fresh |"
+            r"additional )?(?:sanctions|designations|financial sanctions) (?:on|against|to|targeting|"
+            r"of|for) <PCO+:a>"
+        ),
+        pair_rule("sanctioned_by", "a", "b", "sanctions-on"),
+    ),
+    (
+        "sanctioned-by",
+        expand(
+            r"<PCO+:a> (?:was|were|has been|have been|had been) (?:also )?(?:sanctioned|designated|"
+            r"blacklisted|placed under sanctions)(?: [a-z-]+){0,3}? by <GS:b>"
+        ),
+        pair_rule("sanctioned_by", "a", "b", "sanctioned-by"),
+    ),
     # government structure: "the Treasury Department's Office of Foreign Assets Control"
     ("possessive-part", expand(r"<GS:b>'s <G:a>"), pair_rule("part_of", "a", "b", "possessive")),
     # policies
-    ("launched", expand(r"<PSGD:b> (?:launched|unveiled|introduced|created|enacted|proposed|announced) <Y:a>"),
-     pair_rule("launched_by", "a", "b", "launched")),
-    ("launched-by", expand(r"<Y:a>,? (?:which was |was |were |, )?(?:launched|unveiled|introduced|created|enacted|"
-                           r"proposed) by <PSG:b>"), pair_rule("launched_by", "a", "b", "launched-by")),
-    ("launched-known-as", expand(r"<PSG:b> launched an? [^.;]{0,220}?(?:known as|called|dubbed|named) <Y:a>"),
-     pair_rule("launched_by", "a", "b", "launched-known-as", 0.8)),
+    (
+        "launched",
+        expand(r"<PSGD:b> (?:launched|unveiled|introduced|created|enacted|proposed|announced) <Y:a>"),
+        pair_rule("launched_by", "a", "b", "launched"),
+    ),
+    (
+        "launched-by",
+        expand(
+            r"<Y:a>,? (?:which was |was |were |, )?(?:launched|unveiled|introduced|created|enacted|"
+            r"proposed) by <PSG:b>"
+        ),
+        pair_rule("launched_by", "a", "b", "launched-by"),
+    ),
+    (
+        "launched-known-as",
+        expand(r"<PSG:b> launched an? [^.;]{0,220}?(?:known as|called|dubbed|named) <Y:a>"),
+        pair_rule("launched_by", "a", "b", "launched-known-as", 0.8),
+    ),
 ]

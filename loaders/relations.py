@@ -1,4 +1,4 @@
-"""Relations from a sentence: actors become slots ({P0}, {C1}...) and English patterns are matched over them."""
+"""Relations from a sentence: actors become slots ({P0}, {C1}...) and English patterns match over them."""
 
 from __future__ import annotations
 

@@ -83,9 +83,9 @@ class Resolver:
         # the model's ORG "Ebrard": a short name of exactly one person is that person
         names = [*full, *(fold(a.name) for a in actors.values() if a.type == "Person")]
         for m in mentions:
-            if m.source == "ner" and m.type == "Organization" and not m.keys:
-                if len({f for f in names if f.endswith(" " + fold(m.text))}) == 1:
-                    m.type = "Person"
+            fits = {f for f in names if f.endswith(" " + fold(m.text))}
+            if m.source == "ner" and m.type == "Organization" and not m.keys and len(fits) == 1:
+                m.type = "Person"
         for m in people:
             if fold(m.text) in full:
                 a = actor("Person", self._canonical_person(full[fold(m.text)]))
@@ -99,7 +99,9 @@ class Resolver:
             if not m.keys and not m.alias_of and m.type not in (None, "Person"):
                 orgs.setdefault(_org_key(m.text), []).append(m)
         for ms in orgs.values():
-            best = min(ms, key=lambda m: (SOURCE_RANK.get(m.source, 5), m.type == "Place"))
+            best = min(
+                ms, key=lambda m: (SOURCE_RANK.get(m.source, 5), m.type == "Place", m.type == "Organization")
+            )
             name = max((m.text for m in ms), key=lambda t: (len(t), t))
             a = actor(best.type or "Organization", name)
             for m in ms:

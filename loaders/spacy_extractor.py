@@ -42,10 +42,15 @@ def load_pipeline(model: str | None = MODEL) -> Any:
     if model:
         try:
             # only NER is used: tagger, parser and lemmatizer would cost half the time for nothing
-            nlp = spacy.load(model, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
+            nlp = spacy.load(
+                model, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
+            )
         except OSError:
-            warnings.warn(f"spaCy model {model!r} is not installed: running the rule-only pipeline "
-                          "(install it with `make setup`)", stacklevel=2)
+            warnings.warn(
+                f"spaCy model {model!r} is not installed: running the rule-only pipeline "
+                "(install it with `make setup`)",
+                stacklevel=2,
+            )
     if nlp is None:
         nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
@@ -123,9 +128,13 @@ class SpacyExtractor:
         if text.strip():
             yield _Paragraph(section, start, text)
 
-    def _facts(self, text: str, mentions: list[Mention], offset: int, earlier: list[Mention]) -> Iterator[Fact]:
-        local = [Mention(m.start - offset, m.end - offset, m.text, m.type, m.source, m.entry, m.keys, m.demonym)
-                 for m in mentions]
+    def _facts(
+        self, text: str, mentions: list[Mention], offset: int, earlier: list[Mention]
+    ) -> Iterator[Fact]:
+        local = [
+            Mention(m.start - offset, m.end - offset, m.text, m.type, m.source, m.entry, m.keys, m.demonym)
+            for m in mentions
+        ]
         sent = build(text, local)
         if len(sent.mentions) < 1:
             return
@@ -152,8 +161,16 @@ class SpacyExtractor:
         props = {"date": doc.date, "title": doc.title, "path": str(doc.path), "sha256": sha}
         kg.add_entity("Document", doc.name, properties=props, id=doc.id)
 
-    def _add_fact(self, kg: KnowledgeGraph, doc: SourceDocument, para: _Paragraph, s: int, e: int,
-                  fact: Fact, actors: dict[str, Actor]) -> None:
+    def _add_fact(
+        self,
+        kg: KnowledgeGraph,
+        doc: SourceDocument,
+        para: _Paragraph,
+        s: int,
+        e: int,
+        fact: Fact,
+        actors: dict[str, Actor],
+    ) -> None:
         if fact.confidence < self.min_confidence:
             return
         pred = self._onto.predicate(fact.predicate)
@@ -162,6 +179,8 @@ class SpacyExtractor:
         lead = len(text) - len(text.lstrip())
         trail = len(text.rstrip())
         raw_start, raw_end = para.section.original_span(para.start + s + lead, para.start + s + trail)
-        evidence = Evidence(doc.id, raw_start, raw_end, doc.raw[raw_start:raw_end], EXTRACTOR, fact.confidence)
+        evidence = Evidence(
+            doc.id, raw_start, raw_end, doc.raw[raw_start:raw_end], EXTRACTOR, fact.confidence
+        )
         props["confidence"] = fact.confidence
         kg.add_relation(fact.subject, fact.predicate, fact.object, props, [evidence])
