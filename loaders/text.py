@@ -1,0 +1,50 @@
+"""Text ingestion: files and folders of articles in, one merged graph and a list of one-line errors out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from ocgraph.errors import OcgraphError
+from ocgraph.graph.model import KnowledgeGraph
+from ocgraph.loaders.documents import SourceDocument, iter_paths, read_document
+
+
+def read_all(
+    paths: Iterable[str | Path], errors: list[str], warnings: list[str] | None = None
+) -> Iterator[SourceDocument]:
+    """Every readable document under `paths`; a bad file adds its one-line message to `errors`."""
+    for path in iter_paths(paths):
+        try:
+            doc = read_document(path)
+        except OcgraphError as exc:
+            errors.append(str(exc))
+            continue
+        if warnings is not None:
+            warnings.extend(doc.warnings)
+        yield doc
+
+
+def ingest(
+    paths: Sequence[Path],
+    *,
+    extractor: Any = None,
+    progress: Callable[[Path], None] | None = None,
+    **_options: Any,
+) -> tuple[KnowledgeGraph, list[str]]:
+    """Extract every article under `paths` into one graph; bad files become one-line errors.
+
+    `progress` is called with each file once it is done (the CLI's progress bar).
+    """
+    if extractor is None:
+        from ocgraph.loaders.spacy_extractor import SpacyExtractor
+
+        extractor = SpacyExtractor()
+    kg = KnowledgeGraph()
+    errors: list[str] = []
+    for doc in read_all(paths, errors):
+        kg.merge(extractor.extract(doc))
+        if progress is not None:
+            progress(doc.path)
+    return kg, errors

