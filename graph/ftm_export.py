@@ -149,7 +149,10 @@ def _relation(kg: KnowledgeGraph, r: Relation):
         # FtM links have no amount; loaders/ftm.py reads this exact wording back
         props["description"] = f"reward {r.properties['amount']} {r.properties.get('currency', '')}{scope}"
     if r.properties.get("review") == "confirmed":
-        props["status"] = "confirmed" if "status" not in props else f"{props['status']}; confirmed"
+        if proxy.schema.get("status"):
+            props["status"] = "confirmed" if "status" not in props else f"{props['status']}; confirmed"
+        else:  # Family and Associate have no status
+            props["description"] = "; ".join(filter(None, (props.get("description"), "review: confirmed")))
     props["proof"] = sorted({ftm_id(ev.document) for ev in r.evidence})
     props["summary"] = [ev.sentence for ev in r.evidence]
     for prop, value in props.items():

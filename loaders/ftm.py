@@ -228,7 +228,11 @@ def _edge_properties(p: dict[str, list[str]]) -> dict[str, Any]:
                 out["review"] = "confirmed"
             elif part in ("current", "former", "alleged"):
                 out["status"] = part
-    if m := _REWARD.match((p.get("description") or [""])[0]):
+    description = (p.get("description") or [""])[0]
+    if description.endswith("review: confirmed"):  # how the export marks links without a status
+        out["review"] = "confirmed"
+        description = description.removesuffix("review: confirmed").removesuffix("; ")
+    if m := _REWARD.match(description):
         out.update(amount=m.group("amount"), currency=m.group("currency"), amount_scope=m.group("scope"))
     return out
 

@@ -174,3 +174,39 @@ def test_unknown_fact_and_missing_author_are_errors(monkeypatch: pytest.MonkeyPa
     result = CliRunner().invoke(main, ["review", "confirm", child, "--reason", "x"])
     assert result.exit_code == 1 and "--author" in result.output
     assert not review.decisions_path(settings.data_home()).exists()
+
+
+def test_confirmed_mark_reaches_every_export_format(tmp_path: Path) -> None:
+    import csv
+    import io
+    import json
+    import zipfile
+
+    import networkx as nx
+
+    _merge_fixture()
+    child = relation_id(OVIDIO, "child_of", CHAPO)
+    assert _run("review", "confirm", child, "--reason", "records", "--author", "bo").exit_code == 0
+    for fmt in ("graphml", "gexf", "neo4j-csv", "ftm"):
+        out = tmp_path / f"graph.{fmt}"
+        result = _run("export", "--format", fmt, "-o", str(out))
+        assert result.exit_code == 0, result.output
+        if fmt == "graphml":
+            marks = {k: d.get("review") for _, _, k, d in nx.read_graphml(out).edges(keys=True, data=True)}
+        elif fmt == "gexf":
+            marks = {k: d.get("review") for _, _, k, d in nx.read_gexf(out).edges(keys=True, data=True)}
+        elif fmt == "neo4j-csv":
+            text = zipfile.ZipFile(out).read("relationships.csv").decode("utf-8")
+            marks = {r["id"]: r["review"] or None for r in csv.DictReader(io.StringIO(text))}
+        else:
+            records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+            # links with a status carry it there; Family and Associate (no status) in the description
+            marks = {
+                r["id"].replace(".", "/", 1): "confirmed"
+                if "confirmed" in (r["properties"].get("status") or [""])[0]
+                or (r["properties"].get("description") or [""])[0].endswith("review: confirmed")
+                else None
+                for r in records
+                if r["id"].startswith("rel.")
+            }
+        assert {k for k, v in marks.items() if v == "confirmed"} == {child}, fmt

@@ -259,3 +259,17 @@ def test_cli_export(tmp_path: Path) -> None:
     result = runner.invoke(main, ["export", "--format", "ftm", "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert len(out.read_text(encoding="utf-8").splitlines()) == 22 + 37
+
+
+def test_review_mark_round_trips(tmp_path: Path) -> None:
+    kg = KnowledgeGraph()
+    son = kg.add_entity("Person", "Ovidio Guzmán López").id
+    father = kg.add_entity("Person", "Joaquín Guzmán Loera").id
+    cartel = kg.add_entity("CriminalOrganization", "Sinaloa Cartel").id
+    kg.add_relation(son, "child_of", father, {"review": "confirmed"})  # Family: no status property
+    kg.add_relation(son, "member_of", cartel, {"review": "confirmed", "status": "former"})
+    back, errors = _import(tmp_path, _export(kg))
+    assert errors == []
+    assert {r.id: r.properties for r in back.relations.values()} == {
+        r.id: r.properties for r in kg.relations.values()
+    }
