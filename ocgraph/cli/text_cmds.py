@@ -20,9 +20,11 @@ from ocgraph.cli import main
 
 INGESTERS = {
     "text": "ocgraph.loaders.text:ingest",
+    "ofac-sdn": "ocgraph.loaders.ofac:ingest",
+    "ftm": "ocgraph.loaders.ftm:ingest",
 }
 # click parameter names of `ingest` that are handed on to the ingester when given
-INGEST_OPTIONS: list[str] = []
+INGEST_OPTIONS: list[str] = ["alt", "add"]
 
 
 def _resolve(spec: str):
@@ -77,6 +79,18 @@ def extract(paths: tuple[str, ...], output: str, no_model: bool) -> None:
     default="text",
     show_default=True,
     help="What the files are.",
+)
+@click.option(
+    "--alt",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    help="ofac-sdn: OFAC's ALT.CSV (alternate names).",
+)
+@click.option(
+    "--add",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    help="ofac-sdn: OFAC's ADD.CSV (addresses).",
 )
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], fmt: str, **extra: object) -> None:
