@@ -11,7 +11,7 @@ from ocgraph.loaders.relations import SLOT, Fact, Sentence, allowed
 
 REWARD = re.compile(r"\b(?:rewards?|bount(?:y|ies))\b")
 OFFER = re.compile(r"\b(?:offer(?:s|ed|ing)?|pledged?|pledges|pledging|put up)\b")
-PURPOSE = re.compile(r"\b(?:information|arrests?|capture|conviction|whereabouts)\b")
+PURPOSE = re.compile(r"\b(?:information|arrests?|capture|conviction|whereabouts)\b|\bfor \{[PC]\d+\}")
 TARGET_INTRO = re.compile(
     r"\b(?:arrests?|arresting|capture|capturing|conviction|whereabouts|location|locating|"
     r"information (?:on|about|regarding)|for)\b"

@@ -156,7 +156,7 @@ CONNECT = r"(?:of|de|del|la|el|los|las|for|the|y|on|in)"
 CAP_SEQ = re.compile(rf"{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*")
 # "the Rojos and Guerreros Unidos crime groups", "the Sinaloa cartel", "the Gulf Clan gang"
 GROUP_LIST = re.compile(
-    rf"((?:{CAP}(?:\s{CAP})*)(?:(?:,\s|,?\sand\s)(?:{CAP}(?:\s{CAP})*))*)\s"
+    rf"((?:{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*)(?:(?:,\s|,?\sand\s)(?:{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*))*)\s"
     r"(crime groups?|criminal groups?|criminal organi[sz]ations?|cartels?|gangs?|factions?|cells?|"
     r"criminal gangs?|drug trafficking organi[sz]ations?)\b"
 )
@@ -280,40 +280,23 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
         if entry is not None:
             found.append((1, Mention(m.start(), m.end(), m.group(0), entry.type, "gazetteer", entry)))
         elif m.group(0) in gaz.demonyms:
-            found.append(
-                (
-                    1,
-                    Mention(
-                        m.start(),
-                        m.end(),
-                        m.group(0),
-                        "State",
-                        "gazetteer",
-                        gaz.demonyms[m.group(0)],
-                        demonym=True,
-                    ),
-                )
-            )
+            # below naming rules, so "Guatemalan Army" stays one body
+            demonym = Mention(m.start(), m.end(), m.group(0), "State", "gazetteer", gaz.demonyms[m.group(0)])
+            demonym.demonym = True
+            found.append((3, demonym))
     for m in GROUP_LIST.finditer(text):
         head = m.group(2)
-        for part in re.finditer(rf"{CAP}(?:\s{CAP})*", m.group(1)):
+        for part in re.finditer(rf"{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*", m.group(1)):
             if part.group(0) in NOT_NAME or part.group(0) in gaz.demonyms:
                 continue
             name = part.group(0)
             if head in {"cartel", "gang"} and " and " not in m.group(1):
                 name = f"{name} {head.capitalize()}"
-            found.append(
-                (
-                    2,
-                    Mention(
-                        m.start(1) + part.start(),
-                        m.start(1) + part.end(),
-                        name,
-                        "CriminalOrganization",
-                        "rule",
-                    ),
-                )
-            )
+            start = m.start(1) + part.start()
+            lead = re.match(r"(?:(?:The|A|An|In|And|But)\s)+", name)
+            if lead:
+                start, name = start + lead.end(), name[lead.end() :]
+            found.append((2, Mention(start, m.start(1) + part.end(), name, "CriminalOrganization", "rule")))
     for m in CAP_SEQ.finditer(text):
         name, s, e = _clean(m.group(0), m.start())
         words = name.split()

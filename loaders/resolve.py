@@ -147,7 +147,31 @@ class Resolver:
                 m.keys = (key,)
                 m.type = actors[key].type
                 actors[key].add_surface(m.text)
+        self._rejoin(mentions, actors, aliases)
         return actors
+
+    def _rejoin(self, mentions: list[Mention], actors: dict[str, Actor], aliases: dict[str, str]) -> None:
+        """A weak mention ("NASA" typed ORG by the model, "the Tigrillos" as a PERSON) whose name is an
+        acronym, nickname or article-less form of exactly one group joins that group."""
+        index: dict[str, set[str]] = {}
+        for a in actors.values():
+            if a.type not in ("Person", "Place"):
+                for surface in a.surfaces:
+                    index.setdefault(_org_key(surface), set()).add(a.key)
+        for alias, owner in aliases.items():
+            index.setdefault(alias, set()).add(owner)
+        for m in mentions:
+            if m.source != "ner" or not m.keys or m.keys[0] not in actors:
+                continue
+            current = actors[m.keys[0]]
+            weak = current.type in ("Organization", "Place") or (
+                current.type == "Person" and " " not in m.text
+            )
+            fits = index.get(_org_key(m.text), set()) - {current.key}
+            if weak and len(fits) == 1 and current.entry is None:
+                target = actors[fits.pop()]
+                m.keys, m.type = (target.key,), target.type
+                target.add_surface(m.text)
 
     def _canonical_person(self, name: str) -> str:
         entry = self.gaz.entry_for(name)

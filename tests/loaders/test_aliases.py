@@ -1,0 +1,51 @@
+"""Aliases: alias "Y", known as "Y", First "Y" Last, X ("Y"), acronyms, Los X / X; every alias resolves."""
+
+from extract_helpers import extract, facts, types
+
+
+def test_alias_comma_form_resolves_later_mentions():
+    kg = extract(
+        'Rodrigo Salas Ibarra, alias "El Tordo," leads the Cartel de los Llanos. '
+        "Prosecutors say El Tordo ordered the attack.\n"
+    )
+    person = kg.find("El Tordo")
+    assert [e.name for e in person] == ["Rodrigo Salas Ibarra"]
+    assert "El Tordo" in person[0].aliases
+    assert facts(kg, "leader_of") == {("Rodrigo Salas Ibarra", "leader_of", "Cartel de los Llanos")}
+
+
+def test_known_as_and_inner_nickname():
+    kg = extract(
+        'Police arrested Benigno "El Gato" Rendón in Culiacán on Monday. '
+        'Óscar Villafaña Torres, known as "La Sombra," is a leader of the Brisa Cartel.\n'
+    )
+    assert [e.name for e in kg.find("El Gato")] == ["Benigno Rendón"]
+    assert [e.name for e in kg.find("La Sombra")] == ["Óscar Villafaña Torres"]
+    assert facts(kg, "leader_of") == {("Óscar Villafaña Torres", "leader_of", "Brisa Cartel")}
+
+
+def test_acronym_in_parentheses_is_an_alias():
+    kg = extract(
+        "The National Anti-Smuggling Agency (NASA) said on Friday that the Brisa Cartel moved fuel. "
+        "NASA did not give details.\n"
+    )
+    agency = kg.find("NASA")
+    assert [(e.name, e.type) for e in agency] == [
+        ("National Anti-Smuggling Agency", "GovernmentOrganization")
+    ]
+
+
+def test_spanish_article_forms_are_one_group():
+    kg = extract(
+        "The Cartel de Poniente and Los Tigrillos are at war in the state. "
+        "Residents say the Tigrillos control the port.\n"
+    )
+    names = types(kg)
+    assert names.get("Los Tigrillos") == "CriminalOrganization"
+    assert "Tigrillos" not in names
+    assert facts(kg, "rival_of") == {("Cartel de Poniente", "rival_of", "Los Tigrillos")}
+
+
+def test_gazetteer_aliases_join_one_entity():
+    kg = extract("Treasury said OFAC and the Office of Foreign Assets Control act together.\n")
+    assert [e.name for e in kg.find("OFAC")] == ["Office of Foreign Assets Control"]

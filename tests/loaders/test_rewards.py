@@ -1,0 +1,50 @@
+"""Rewards: amount, currency, "in total" vs "each", the authority that offers."""
+
+from extract_helpers import extract, facts, relation
+
+
+def test_total_amount_for_several_people():
+    kg = extract(
+        "The State Department offered up to $12 million in total for information leading to the arrest of "
+        "Ramiro Fuentes Olvera and Teodora Quiñones Baca.\n"
+    )
+    rel = relation(kg, "Ramiro Fuentes Olvera", "reward_offered_by", "U.S. Department of State")
+    assert (rel.properties["amount"], rel.properties["currency"], rel.properties["amount_scope"]) == (
+        12000000,
+        "USD",
+        "total",
+    )
+    assert len(facts(kg, "reward_offered_by")) == 2
+
+
+def test_each_amount_and_pesos():
+    kg = extract(
+        "The Mexican government offered 5 million pesos each for Ramiro Fuentes Olvera and Lisandro Peña Urías.\n"
+    )
+    rel = relation(kg, "Lisandro Peña Urías", "reward_offered_by", "Mexico")
+    assert (rel.properties["amount"], rel.properties["currency"], rel.properties["amount_scope"]) == (
+        5000000,
+        "MXN",
+        "each",
+    )
+
+
+def test_offerer_from_the_sentence_before():
+    kg = extract(
+        "The Federal Investigations Bureau announced new steps on Tuesday. Officials said they would offer "
+        "up to $3 million for information on Maximino Arce Dávila.\n"
+    )
+    assert facts(kg, "reward_offered_by") == {
+        ("Maximino Arce Dávila", "reward_offered_by", "Federal Investigations Bureau")
+    }
+    rel = relation(kg, "Maximino Arce Dávila", "reward_offered_by", "Federal Investigations Bureau")
+    assert rel.properties["amount"] == 3000000 and "amount_scope" not in rel.properties
+
+
+def test_affiliation_is_not_a_target():
+    kg = extract(
+        "Washington has pledged $8 million for the capture of two leaders: Teodora Quiñones Baca of the "
+        "Brisa Cartel and Ramiro Fuentes Olvera of the Cartel de Poniente.\n"
+    )
+    targets = {s for s, _, _ in facts(kg, "reward_offered_by")}
+    assert "Brisa Cartel" not in targets and "Cartel de Poniente" not in targets

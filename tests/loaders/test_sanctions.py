@@ -1,0 +1,33 @@
+"""Sanctions and designations, active, passive and as a noun."""
+
+from extract_helpers import extract, facts
+
+
+def test_designations_to_groups():
+    kg = extract(
+        "The Treasury Department's Office of Foreign Assets Control announced new sanctions against the "
+        "Brisa Cartel and the Cartel de Poniente.\n"
+    )
+    assert facts(kg, "sanctioned_by") == {
+        ("Brisa Cartel", "sanctioned_by", "Office of Foreign Assets Control"),
+        ("Cartel de Poniente", "sanctioned_by", "Office of Foreign Assets Control"),
+    }
+    assert facts(kg, "part_of") == {
+        ("Office of Foreign Assets Control", "part_of", "U.S. Department of the Treasury")
+    }
+
+
+def test_passive_and_active_designation():
+    kg = extract(
+        "Ramiro Fuentes Olvera was designated by OFAC in 2019. The Ministry of Finance sanctioned "
+        "Teodora Quiñones Baca last week.\n"
+    )
+    assert facts(kg, "sanctioned_by") == {
+        ("Ramiro Fuentes Olvera", "sanctioned_by", "Office of Foreign Assets Control"),
+        ("Teodora Quiñones Baca", "sanctioned_by", "Ministry of Finance"),
+    }
+
+
+def test_denied_sanction_is_dropped():
+    kg = extract("The Ministry of Finance has not sanctioned the Brisa Cartel.\n")
+    assert facts(kg, "sanctioned_by") == set()
