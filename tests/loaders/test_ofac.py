@@ -255,3 +255,50 @@ def test_2021_and_2024_lists_merge_on_ent_num(kg21: KnowledgeGraph) -> None:
     assert sinaloa.properties["source_ids"] == ["ofac-sdn:11440"]
     assert sinaloa.aliases == ["Alliance", "Federation", "Guadalajara Cartel", "Mexican Federation"]
     assert sinaloa.properties["programs"] == ["ILLICIT-DRUGS-EO14059", "SDNTK"]
+
+
+def test_cli_ingest_with_alt_and_add(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from ocgraph import settings
+    from ocgraph.cli import main
+
+    runner = CliRunner()
+    args = ["ingest", "--format", "ofac-sdn", str(SDN21), "--alt", str(ALT21), "--add", str(ADD21)]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "relations: 481 (+481)" in result.output  # 238 sanctioned_by + 243 associated_with
+    stored = settings.store().load()
+    assert _by_source(stored, 7226).aliases[0] == "El Mayo Zambada"
+    again = runner.invoke(main, args)
+    assert "entities: 259 (+0)" in again.output and "relations: 481 (+0)" in again.output
+    # a malformed row: one line naming file:line, exit 1, and every other row still loads
+    bad = tmp_path / "SDN.CSV"
+    lines = SDN24.read_bytes().split(b"\r\n")
+    bad.write_bytes(b"\r\n".join([*lines[:2], b'"not a number","X",-0- ', *lines[2:]]))
+    result = runner.invoke(main, ["ingest", "--format", "ofac-sdn", str(bad)])
+    assert result.exit_code == 1
+    assert f"error: {bad}:3: expected 12 fields, found 3" in result.output
+    assert settings.store().load().counts()["relations"]["sanctioned_by"] == 238 + 62  # the 62 newer entries
+
+
+def test_merges_with_the_text_loader() -> None:
+    """The seed article's actors and the OFAC rows meet on the same ids."""
+    from click.testing import CliRunner
+
+    from ocgraph import settings
+    from ocgraph.cli import main
+
+    runner = CliRunner()
+    seed = Path(__file__).resolve().parents[2] / "data" / "seed-kingpin-strategy.txt"
+    assert runner.invoke(main, ["ingest", str(seed)]).exit_code == 0
+    assert runner.invoke(main, ["ingest", "--format", "ofac-sdn", str(SDN24)]).exit_code == 0
+    kg = settings.store().load()
+    ovidio = kg.entities["person/ovidio-guzman-lopez"]
+    assert ovidio.name == "Ovidio Guzmán López"  # the text's spelling came first
+    assert ovidio.properties["source_ids"] == ["ofac-sdn:13149"]
+    facts = {r.predicate for r in kg.relations_of(ovidio.id)}
+    assert {"sanctioned_by", "member_of", "child_of"} <= facts
+    # two different second surnames: two people
+    assert kg.entities["person/joaquin-guzman-lopez"].properties["source_ids"] == ["ofac-sdn:41897"]
+    assert kg.entities["person/joaquin-guzman-loera"].properties["source_ids"] == ["ofac-sdn:6861"]
