@@ -210,3 +210,22 @@ def test_confirmed_mark_reaches_every_export_format(tmp_path: Path) -> None:
                 if r["id"].startswith("rel.")
             }
         assert {k for k, v in marks.items() if v == "confirmed"} == {child}, fmt
+
+
+def test_rejected_fact_stays_out_after_text_reingest() -> None:
+    """The issue's case: ingest an article, reject a fact, ingest the same article again."""
+    seed = FIXTURE.parent / "seed-kingpin-strategy.txt"
+    assert _run("ingest", str(seed)).exit_code == 0
+    kg = _stored()
+    child = relation_id(OVIDIO, "child_of", CHAPO)
+    member = next(r.id for r in kg.relations_of(OVIDIO) if r.predicate == "member_of")
+    assert child in kg.relations
+    assert _run("review", "reject", member, "--reason", "not in the source", "--author", "ana").exit_code == 0
+    assert _run("review", "confirm", child, "--reason", "records", "--author", "ana").exit_code == 0
+    before = settings.store().path.read_bytes()
+    result = _run("ingest", str(seed))
+    assert result.exit_code == 0, result.output
+    assert settings.store().path.read_bytes() == before
+    kg = _stored()
+    assert member not in kg.relations
+    assert kg.relations[child].properties["review"] == "confirmed"
