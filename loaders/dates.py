@@ -173,6 +173,11 @@ _PATTERNS: list[tuple[str, _Resolver | None, bool]] = [
     ),
     (r"(?i:\b(?:in\s+)?(?:recent\s+years|(?:the\s+)?(?:1[89]|20)\d0s)\b)", None, False),
 ]
+# Every pattern needs a digit, a capitalised month or weekday, or one of these words: skip other sentences.
+_GATE = re.compile(
+    r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b"
+    r"|(?i:yesterday|today|tomorrow|recent|last|this|next|previous|past|ago|early|mid|late)"
+)
 _COMPILED = [(re.compile(p), f, cued) for p, f, cued in _PATTERNS]
 _RANGE = re.compile(
     r"(?i:\b(?P<c1>from|between)\s+)?\b(?P<y1>1[89]\d\d|20\d\d)\s*(?P<sep>-|–|—|(?i:to|and|until|through))\s*"
@@ -194,6 +199,8 @@ def find_times(sentence: str, document_date: str | None) -> list[TimeMention]:
     >>> [(t.text, t.kind, t.iso) for t in find_times("committed 2016-2021", None)]
     [('2016', 'start', '2016'), ('2021', 'end', '2021')]
     """
+    if not _GATE.search(sentence):
+        return []
     doc = _doc(document_date)
     found: list[tuple[int, int, list[TimeMention]]] = []
     for m in _RANGE.finditer(sentence):

@@ -25,7 +25,7 @@ _WIRE = re.compile(r"[A-Z][A-Z .'-]{2,40},\s+(.{6,30}?\d{4})")
 # Latin letters only: twice as fast as any letter ([^\W\d_]), and the texts are English (with Spanish names).
 _WORD = re.compile(r"[a-z\u00c0-\u024f]{4,}")  # on lower-cased text
 # Frequent words that say nothing about a story's topic (only words of 4+ letters are compared).
-_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")  # a dateline has a year
 _STOP = frozenset(
     re.findall(
         r"\w+",
@@ -72,7 +72,7 @@ def _lines(text: str) -> list[tuple[int, int, bool]]:
 
 def _is_dateline(line: str) -> bool:
     # cheap tests first: parse_date runs every time pattern, and most lines are long paragraphs
-    if len(line.split()) > 8:
+    if len(line) > 80 or len(line.split()) > 8 or not _YEAR.search(line):
         return False
     rest = _WORD.findall(re.sub(r"[A-Z][a-z]+day|[A-Z][a-z]{2}\.?\s+\d|\d{4}", " ", line).lower())
     return len(rest) <= 3 and parse_date(line) is not None
