@@ -14,8 +14,9 @@ from ocgraph.errors import InputError, ValidationError
 from ocgraph.graph.ids import fold
 
 LANGUAGES = {"cypher": (".cypher", "//"), "sparql": (".rq", "#")}
-# SPARQL has no accent folding, so the .rq files call this function, which runs ocgraph's own fold
-FOLD_FUNCTION = "https://w3id.org/ocgraph/function#fold"
+# SPARQL has no accent folding and no parameters: the .rq files call ocgf:fold (ocgraph's own
+# fold) and ocgf:param("name"), Python functions in this namespace
+FUNCTIONS = "https://w3id.org/ocgraph/function#"
 _PARAM = re.compile(
     r"^Param (?P<name>\w+)(?: \((?P<kind>name|int|text)\))?(?: = (?P<default>.+?))?: (?P<doc>.*)$"
 )
@@ -183,7 +184,8 @@ def run_sparql(
 ) -> tuple[list[str], list[list[Any]]]:
     """Run a named SPARQL query over the graph's RDF (pyoxigraph); same columns as its Cypher twin.
 
-    Columns listed under `Lists:` in the header hold values joined by U+001F (GROUP_CONCAT); they
+    Parameter values come from `ocgf:param("name")` in the query. Columns listed under `Lists:`
+    in the header hold values joined by U+001F (GROUP_CONCAT); they
     come back as sorted lists, like Neo4j's list properties.
     """
     import pyoxigraph as ox
@@ -192,17 +194,20 @@ def run_sparql(
 
     query = get(name, "sparql")
     values = query.bind(raw)
-    subs = {}
+    # SPARQL cannot take parameters, so the .rq files call ocgf:param("name") for each value
+    # (folded for names); no value is ever written into the query text
+    literals = {}
     for p in query.params:
         value = values[p.name]
-        if p.kind == "int":
-            subs[ox.Variable(p.name)] = ox.Literal(str(value), datatype=ox.NamedNode(XSD_INTEGER))
-        elif value != "" or p.kind == "name":
-            subs[ox.Variable(p.name)] = ox.Literal(value)
+        kind = XSD_INTEGER if p.kind == "int" else None
+        literals[p.name] = ox.Literal(str(value), datatype=ox.NamedNode(kind)) if kind else ox.Literal(value)
+    functions = {
+        ox.NamedNode(FUNCTIONS + "fold"): lambda term: ox.Literal(fold(term.value)),
+        ox.NamedNode(FUNCTIONS + "param"): lambda term: literals.get(term.value),
+    }
     store = store if store is not None else to_oxigraph(kg)
-    functions = {ox.NamedNode(FOLD_FUNCTION): lambda term: ox.Literal(fold(term.value))}
     try:
-        solutions = store.query(query.text, substitutions=subs, custom_functions=functions)
+        solutions = store.query(query.text, custom_functions=functions)
     except SyntaxError as exc:
         raise ValidationError(f"sparql query {name}: {exc}") from None
     columns = [v.value for v in solutions.variables]
