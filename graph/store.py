@@ -104,10 +104,16 @@ class Store:
         with self._lock():
             kg = read_graph(self.path)
             yield kg
-            # Analyst decisions (decisions.csv beside the store) win over every ingest path:
-            # a rejected fact is dropped again, a confirmed one is marked, before each write.
-            review.apply(kg, review.read(review.decisions_path(self.home)))
+            self.apply_review(kg)
             write_graph(kg, self.path)
+
+    def apply_review(self, kg: KnowledgeGraph) -> dict[str, int]:
+        """Apply the analyst decisions (decisions.csv beside the store) to `kg`, as every write does.
+
+        They win over every ingest path: a rejected fact is dropped again, a confirmed one marked.
+        Commands that report counts call it before counting, so the counts are what gets written.
+        """
+        return review.apply(kg, review.read(review.decisions_path(self.home)))
 
     @contextlib.contextmanager
     def _lock(self) -> Iterator[None]:

@@ -92,6 +92,7 @@ def merge(files: tuple[str, ...]) -> None:
         before = kg.counts()
         for name in files:
             kg.merge(read_graph(Path(name)))
+        store.apply_review(kg)  # count what will be written: rejected facts stay out
         after = kg.counts()
     for section in ("entities", "relations"):
         added = sum(after[section].values()) - sum(before[section].values())

@@ -109,6 +109,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], fmt: str, **extra: object
     with store.transaction() as kg:
         before = kg.counts()
         kg.merge(graph)
+        store.apply_review(kg)  # count what will be written: rejected facts stay out
         after = kg.counts()
     for section in ("entities", "relations"):
         total = sum(after[section].values())

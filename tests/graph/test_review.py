@@ -225,6 +225,7 @@ def test_rejected_fact_stays_out_after_text_reingest() -> None:
     before = settings.store().path.read_bytes()
     result = _run("ingest", str(seed))
     assert result.exit_code == 0, result.output
+    assert f"relations: {len(kg.relations) - 1} (+0)" in result.output  # the summary counts what is kept
     assert settings.store().path.read_bytes() == before
     kg = _stored()
     assert member not in kg.relations
