@@ -270,3 +270,40 @@ def test_entity_iri_escapes_unusual_ids_and_reads_them_back(tmp_path: Path) -> N
     path = tmp_path / "odd.nt"
     path.write_bytes(_export(kg, "nt"))
     assert list(rdf.read(path).entities) == ["person/ana pérez#1"]
+
+
+def _weird_graph() -> KnowledgeGraph:
+    kg = KnowledgeGraph()
+    weird = "".join(chr(c) for c in range(1, 0x80)) + "é€😀\u2028\ufeff"
+    a = kg.add_entity(
+        "Person", "Ana Ñ", aliases=['El "Güero"'], properties={"url": "https://example.org/a?b=c"}
+    )
+    b = kg.add_entity("CriminalOrganization", "X")
+    kg.add_entity("Person", "Ana", id="person/ana pérez#1")
+    ev = Evidence("doc/1", 0, 1, weird, "manual", 1e-05)
+    kg.add_relation(a.id, "member_of", b.id, {"confidence": 0.000001, "role": weird}, [ev])
+    return kg
+
+
+@pytest.mark.parametrize("fmt", sorted(set(rdf.FORMATS) - {"xml"}))
+def test_every_character_survives_every_text_format(fmt: str, tmp_path: Path) -> None:
+    kg = _weird_graph()
+    path = tmp_path / f"weird{SUFFIX[fmt]}"
+    path.write_bytes(_export(kg, fmt))
+    assert rdf.read(path).to_records() == kg.to_records()
+    assert isomorphic(_parse(path.read_bytes(), fmt), rdf.to_rdflib(kg))
+
+
+@pytest.mark.parametrize("fmt", sorted(rdf.FORMATS))
+def test_empty_graph_in_every_format(fmt: str, tmp_path: Path) -> None:
+    path = tmp_path / f"empty{SUFFIX[fmt]}"
+    path.write_bytes(_export(KnowledgeGraph(), fmt))
+    assert rdf.read(path).to_records() == []
+
+
+def test_rdfxml_refuses_control_characters_and_keeps_the_rest() -> None:
+    with pytest.raises(InputError, match=r"holds U\+0001, which RDF/XML cannot carry"):
+        _export(_weird_graph(), "xml")
+    kg = KnowledgeGraph()
+    kg.add_entity("Person", 'Ana "Ñ" <&> 😀')
+    assert rdf.from_rdflib(_parse(_export(kg, "xml"), "xml")) == kg
