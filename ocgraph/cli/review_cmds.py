@@ -145,3 +145,20 @@ def list_(as_json: bool) -> None:
             click.echo(json.dumps(d.to_row(), ensure_ascii=False, sort_keys=True))
         else:
             click.echo(f"{d.action:8} {d.subject} {d.predicate} {d.object}  [{d.author} {d.date}] {d.reason}")
+
+
+@review.command(name="import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+def import_(file: str) -> None:
+    """Merge a decisions CSV written elsewhere (same columns) into the store's decisions."""
+    from pathlib import Path
+
+    from ocgraph.graph import review as rv
+
+    incoming = rv.read(Path(file))  # a bad row fails here, before anything changes
+    store = settings.store()
+    with store.transaction() as kg:
+        rv.apply(kg, incoming)  # an add that cannot be built fails here, before the file changes
+        path = rv.decisions_path(store.home)
+        rv.write(path, [*rv.read(path), *incoming])  # later decisions on a fact replace earlier ones
+    click.echo(f"imported {len(incoming)} decision(s) from {file}")

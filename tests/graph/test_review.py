@@ -230,3 +230,36 @@ def test_rejected_fact_stays_out_after_text_reingest() -> None:
     kg = _stored()
     assert member not in kg.relations
     assert kg.relations[child].properties["review"] == "confirmed"
+
+
+def test_import_a_decisions_file(tmp_path: Path) -> None:
+    _merge_fixture()
+    header = "action,subject,predicate,object,reason,author,date,source,subject_name,object_name,properties\n"
+    theirs = tmp_path / "team-decisions.csv"
+    theirs.write_text(
+        header
+        + f"reject,{CHAPO},sibling_of,{AURELIANO},no source,bo,2026-11-20,,,,\n"
+        + "add,person/juan-perez,member_of,crimorg/sinaloa-cartel,filing,bo,2026-11-20,"
+        + 'Court filing 21-cr-100,Juan Pérez,,"{""role"": ""accountant""}"\n',
+        encoding="utf-8",
+    )
+    result = _run("review", "import", str(theirs))
+    assert result.exit_code == 0, result.output
+    assert result.output == f"imported 2 decision(s) from {theirs}\n"
+    kg = _stored()
+    assert relation_id(AURELIANO, "sibling_of", CHAPO) not in kg.relations
+    added = kg.relations[relation_id("person/juan-perez", "member_of", "crimorg/sinaloa-cartel")]
+    assert added.properties == {"review": "confirmed", "role": "accountant"}
+    # the symmetric fact was written in the store's order
+    ours = review.decisions_path(settings.data_home()).read_text(encoding="utf-8").splitlines()
+    assert ours[1].startswith(f"reject,{AURELIANO},sibling_of,{CHAPO},")
+    # an add whose new entity has no name cannot be built: one-line error, nothing changes
+    before = settings.store().path.read_bytes(), review.decisions_path(settings.data_home()).read_bytes()
+    broken = tmp_path / "broken.csv"
+    broken.write_text(header + "add,person/nobody,member_of,crimorg/sinaloa-cartel,x,bo,,a source,,,\n")
+    result = CliRunner().invoke(main, ["review", "import", str(broken)])
+    assert result.exit_code == 1 and result.output.startswith("error: add person/nobody member_of")
+    assert (
+        settings.store().path.read_bytes(),
+        review.decisions_path(settings.data_home()).read_bytes(),
+    ) == before
