@@ -253,7 +253,10 @@ def parse_date(text: str) -> str | None:
     >>> parse_date("Dec. 8") is None, parse_date("In 2006, he left") is None
     (True, True)
     """
-    for t in find_times(text, None):
-        if t.iso and len(t.iso) >= 7 and re.search(r"\d{4}", t.text):
-            return t.iso
+    # only the explicit patterns (ISO, day-month-year, month-year): no range or relative time has a month
+    hits = [(m.start(), -m.end(), m) for pattern, _, _ in _COMPILED[:4] for m in pattern.finditer(text)]
+    for _, _, m in sorted(hits, key=lambda h: h[:2]):
+        iso = _explicit(m.groupdict(), (None, None, None)) if m["y"] else None
+        if iso and len(iso) >= 7:
+            return iso
     return None
