@@ -319,7 +319,54 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
             found.append((3, Mention(s, s + len(name), name, kind, "rule")))
     for s, e, label in ents:
         found.extend((4, m) for m in _from_ner(text, s, e, label, crime))
-    return _complete_lists(text, _select(found))
+    return _complete_lists(text, _people_by_context(text, _join_people(text, _select(found))))
+
+
+# Where only a person can stand: the model's ORG "Lisandro Peña Urías" in these places is a person.
+PERSON_BEFORE = re.compile(
+    r"(?:\b(?:leader|boss|chief|head|member|members|lieutenant|son|daughter|brother|sister|wife|"
+    r"Minister|President|Governor|Secretary|Mr\.|Ms\.|Mrs\.|Dr\.) |\b(?:succeeded|replaced) by )$"
+)
+PERSON_AFTER = re.compile(
+    r"^(?:,? (?:who|alias|aka)\b|,? (?:the|a|an) (?:[a-z-]+ ){0,3}?(?:member|leader|boss|chief|lieutenant|son|"
+    r"daughter|brother|sister|father|mother|successor|founder|operative|hitman)\b| (?:founded|leads|led|heads|"
+    r"headed|joined|replaced|succeeded)\b| (?:is|was) (?:a|an|the) (?:[a-z-]+ ){0,3}?(?:member|leader|boss|"
+    r"lieutenant|son|daughter|brother|sister|founder|operative)\b| (?:was|were|has been) (?:arrested|extradited|"
+    r"sentenced|killed|captured|detained|succeeded|replaced)\b)"
+)
+
+
+def _looks_like_name(name: str) -> bool:
+    words = name.split()
+    return 2 <= len(words) <= 5 and all(w[0].isupper() for w in words) and type_by_heads(name) is None
+
+
+def _people_by_context(text: str, chosen: list[Mention]) -> list[Mention]:
+    """The model's ORG or place that stands where only a person can is a person."""
+    for m in chosen:
+        if m.source == "ner" and m.type in ("Organization", "Place") and _looks_like_name(m.text):
+            if PERSON_BEFORE.search(text[max(0, m.start - 30) : m.start]) or PERSON_AFTER.match(
+                text[m.end :]
+            ):
+                m.type = "Person"
+    return chosen
+
+
+def _join_people(text: str, chosen: list[Mention]) -> list[Mention]:
+    """The model cuts "Eulalio Tapia Ruelas" into "Eulalio Tapia" + "Ruelas": join people one space apart."""
+    out: list[Mention] = []
+    for m in chosen:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.type == m.type == "Person"
+            and prev.source == m.source == "ner"
+            and text[prev.end : m.start] == " "
+        ):
+            out[-1] = Mention(prev.start, m.end, text[prev.start : m.end], "Person", "ner")
+        else:
+            out.append(m)
+    return out
 
 
 def _complete_lists(text: str, chosen: list[Mention]) -> list[Mention]:

@@ -31,8 +31,8 @@ ALLY = r"ally|allies|partner"
 PART = r"part|unit|division|component|agency|bureau|office"
 ROLE = "|".join([LEADER, MEMBER, CHILD, PARENT, SIBLING, FACTION, SPLINTER, SUCCESSOR, RIVAL, ALLY, PART])
 END = r"(?![\w-])"
-FORMER = r"(?P<former>former |ex-|onetime |late |one-time )?"
-FORMER2 = r"(?P<former2>former |ex-|onetime |late |one-time )?"
+FORMER = r"(?P<former>[Ff]ormer |ex-|onetime |late |one-time )?"
+FORMER2 = r"(?P<former2>[Ff]ormer |ex-|onetime |late |one-time )?"
 
 
 def _role_facts(role: str, s: str, o: str, st: str | None, ot: str | None, former: bool) -> list[tuple]:
@@ -102,7 +102,10 @@ def pair_rule(predicate: str, subject: str, obj: str, rule: str, conf: float = 0
 
 NOT_ADJ = r"(?!(?:with|by|of|in|for|to|and|or|who|which|was|is|were|are|said|says|that|as)\b)"
 DESC = rf"(?:(?:the|an?|one|another|his|her|its|their|a) )?(?P<adj>(?:{NOT_ADJ}[\w'-]+ ){{0,3}}?)"
-VERB_GAP = r"(?:(?:is|are|was|were|has been|have been|had been) )?(?:(?:currently|also|now|reportedly|allegedly|still|long|openly) )*"
+VERB_GAP = (
+    r"(?:(?:is|are|was|were|has been|have been|had been|has|have|had) )?"
+    r"(?:(?:currently|also|now|reportedly|allegedly|still|long|openly) )*"
+)
 RULES = [
     # "Sinaloa Cartel members A, B and C", "Mexican Foreign Minister Marcelo Ebrard", "El Chapo's son Ovidio"
     (
@@ -204,9 +207,14 @@ RULES = [
         pair_rule("rival_of", "a", "b", "battling"),
     ),
     (
+        "battling-direct",
+        expand(rf"<PC+:a> {VERB_GAP}(?:battling|fighting|confronting) <PC+:b>"),
+        pair_rule("rival_of", "a", "b", "battling-direct"),
+    ),
+    (
         "war-between",
         expand(
-            r"(?:war|clashes|fighting|rivalry|feud|conflict|turf war|dispute|violence) between "
+            r"(?i:war|clashes|fighting|rivalry|feud|conflict|turf war|dispute|violence) between "
             r"<PC:a> and <PC:b>"
         ),
         pair_rule("rival_of", "a", "b", "war-between"),
@@ -254,7 +262,7 @@ RULES = [
     ),
     (
         "alliance-between",
-        expand(r"(?:alliance|pact|truce|partnership) (?:between|of) <PC:a> and <PC:b>"),
+        expand(r"(?i:alliance|pact|truce|partnership) (?:between|of) <PC:a> and <PC:b>"),
         pair_rule("allied_with", "a", "b", "alliance-between"),
     ),
     (

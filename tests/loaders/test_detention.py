@@ -1,0 +1,21 @@
+"""Detention and extradition."""
+
+from extract_helpers import extract, facts
+
+P = "Ramiro Fuentes Olvera"
+
+
+def test_detention_wordings():
+    for sentence, authority in (
+        (f"{P} was arrested by the Federal Investigations Bureau in 2019.", "Federal Investigations Bureau"),
+        (f"{P} was extradited to the United States in 2020.", "United States"),
+        (f"{P}, now jailed in Mexico, still gives orders.", "Mexico"),
+        (f"The National Guard captured {P} in Sinaloa.", "National Guard"),
+    ):
+        kg = extract(sentence + "\n")
+        assert facts(kg, "detained_by") == {(P, "detained_by", authority)}, sentence
+
+
+def test_escape_and_denial_are_not_detentions():
+    kg = extract(f"{P} was never arrested by the National Guard.\n")
+    assert facts(kg, "detained_by") == set()

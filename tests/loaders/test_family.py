@@ -1,0 +1,41 @@
+"""Family: son, daughter, brother, half-brother; in-laws and nephews are not sibling_of/child_of."""
+
+from extract_helpers import extract, facts
+
+F, S = "Ramiro Fuentes Olvera", "Teodora Fuentes Baca"
+
+
+def test_child_wordings():
+    for sentence in (
+        f"{S}, the daughter of {F}, runs the money side.",
+        f"{F}'s son {S} was arrested.",
+        f"{S} is the son of {F}.",
+    ):
+        kg = extract(sentence + "\n")
+        assert facts(kg, "child_of") == {(S, "child_of", F)}, sentence
+
+
+def test_sibling_wordings():
+    for sentence in (
+        f"{S}, the younger brother of {F}, was arrested.",
+        f"{S} is a half-brother of {F}.",
+        f"{F} and {S} are brothers.",
+    ):
+        kg = extract(sentence + "\n")
+        assert facts(kg, "sibling_of") == {(F, "sibling_of", S)}, sentence
+
+
+def test_in_laws_and_nephews_are_not_family_edges():
+    for sentence in (
+        f"{S}, the brother-in-law of {F}, was arrested.",
+        f"{S}, a nephew of {F}, was arrested.",
+        f"{S} is the son-in-law of {F}.",
+    ):
+        kg = extract(sentence + "\n")
+        assert facts(kg, "sibling_of", "child_of") == set(), sentence
+
+
+def test_his_brother_refers_back():
+    kg = extract(f"{F} was arrested in 2017. His brother, {S}, is a member of the Brisa Cartel.\n")
+    assert facts(kg, "sibling_of") == {(F, "sibling_of", S)}
+    assert facts(kg, "member_of") == {(S, "member_of", "Brisa Cartel")}

@@ -1,0 +1,42 @@
+"""Leadership (leader, head, boss, chief, commander, founder) and membership with roles."""
+
+from extract_helpers import extract, facts, relation
+
+G = "Brisa Cartel"
+
+
+def test_leader_wordings():
+    for sentence, name in (
+        (
+            "Ramiro Fuentes Olvera, the leader of the Brisa Cartel, was seen in Sonora.",
+            "Ramiro Fuentes Olvera",
+        ),
+        ("Brisa Cartel boss Teodora Quiñones Baca gave the order.", "Teodora Quiñones Baca"),
+        ("Lisandro Peña Urías founded the Brisa Cartel in 2004.", "Lisandro Peña Urías"),
+        ("Maximino Arce Dávila is the head of the Brisa Cartel.", "Maximino Arce Dávila"),
+        ("Prosecutors say Eulalio Tapia Ruelas heads the Brisa Cartel.", "Eulalio Tapia Ruelas"),
+    ):
+        kg = extract(sentence + "\n")
+        assert facts(kg, "leader_of") == {(name, "leader_of", G)}, sentence
+
+
+def test_former_leader_has_status():
+    kg = extract("Former Brisa Cartel leader Ramiro Fuentes Olvera died in prison.\n")
+    assert relation(kg, "Ramiro Fuentes Olvera", "leader_of", G).properties["status"] == "former"
+
+
+def test_membership_wordings():
+    for sentence, name in (
+        ("Ramiro Fuentes Olvera, a member of the Brisa Cartel, was sentenced.", "Ramiro Fuentes Olvera"),
+        ("Teodora Quiñones Baca, a Brisa Cartel operative, was sentenced.", "Teodora Quiñones Baca"),
+        ("Lisandro Peña Urías is a lieutenant in the Brisa Cartel.", "Lisandro Peña Urías"),
+        ("Maximino Arce Dávila joined the Brisa Cartel in 2012.", "Maximino Arce Dávila"),
+    ):
+        kg = extract(sentence + "\n")
+        assert facts(kg, "member_of") == {(name, "member_of", G)}, sentence
+
+
+def test_government_role_is_kept():
+    kg = extract("Guatemalan Interior Minister Eulalio Tapia Ruelas met police chiefs on Monday.\n")
+    rel = relation(kg, "Eulalio Tapia Ruelas", "member_of", "Guatemala")
+    assert rel.properties["role"] == "Interior Minister"
