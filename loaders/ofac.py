@@ -178,14 +178,15 @@ def _alias(text: str, individual: bool) -> str:
 def read_rows(path: Path, columns: int) -> tuple[str, list[Row], list[str]]:
     """The decoded file text, its records and one-line errors for the records that cannot be read.
 
-    The file is Latin-1 (every byte decodes, so offsets are byte offsets too); OFAC's trailing
-    0x1A end-of-file byte is dropped; CRLF, LF and CR line ends are all accepted.
+    OFAC's legacy files are Latin-1; a file re-saved as UTF-8 is read as UTF-8 (Latin-1 text with
+    accents is almost never valid UTF-8). Offsets count characters of the decoded text. OFAC's
+    trailing 0x1A end-of-file byte is dropped; CRLF, LF and CR line ends are all accepted.
     """
+    raw = _read_bytes(path)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
-    text = raw.decode("latin-1")
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("latin-1")
     rows: list[Row] = []
     errors: list[str] = []
     for number, start, end in _lines(text):
@@ -203,6 +204,13 @@ def read_rows(path: Path, columns: int) -> tuple[str, list[Row], list[str]]:
         values = tuple(None if f.strip() in (NULL, "") else f.strip() for f in fields)
         rows.append(Row(number, start, end, line, values))
     return text, rows, errors
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
 
 
 def _lines(text: str) -> Iterator[tuple[int, int, int]]:
@@ -226,7 +234,7 @@ def parse_sdn(path: Path) -> tuple[str, list[SdnEntry], list[str]]:
         elif sdn_type not in (None, "individual", "vessel", "aircraft"):
             problem = f"unknown SDN_Type {sdn_type!r}"
         elif sdn_type in ("vessel", "aircraft"):
-            problem = f"SDN_Type {sdn_type!r} is not an actor; row skipped"
+            continue  # a well-formed row, but a ship or a plane is not an actor of the ontology
         if problem:
             errors.append(f"{path}:{row.line}: {problem}")
             continue
@@ -364,9 +372,9 @@ def ingest(
     documents: dict[int, str] = {}
     files: dict[int, Path] = {}
     for path in map(Path, paths):
-        text, parsed, row_errors = parse_sdn(path)
+        _, parsed, row_errors = parse_sdn(path)
         errors.extend(row_errors)
-        doc = _add_document(kg, path, text)
+        doc = _add_document(kg, path)
         for entry in parsed:
             entries[entry.ent_num] = entry
             documents[entry.ent_num] = doc
@@ -410,8 +418,8 @@ def ingest(
     return kg, errors
 
 
-def _add_document(kg: KnowledgeGraph, path: Path, text: str) -> str:
-    raw = text.encode("latin-1")
+def _add_document(kg: KnowledgeGraph, path: Path) -> str:
+    raw = _read_bytes(path)
     doc = kg.add_entity(
         "Document",
         f"OFAC SDN list ({path.name})",

@@ -302,3 +302,17 @@ def test_merges_with_the_text_loader() -> None:
     # two different second surnames: two people
     assert kg.entities["person/joaquin-guzman-lopez"].properties["source_ids"] == ["ofac-sdn:41897"]
     assert kg.entities["person/joaquin-guzman-loera"].properties["source_ids"] == ["ofac-sdn:6861"]
+
+
+def test_utf8_resave_and_vessels(tmp_path: Path) -> None:
+    lines = SDN24.read_bytes().split(b"\r\n")
+    # the same list re-saved as UTF-8 with an accent, plus a (made-up) vessel row, which is no actor
+    body = b"\r\n".join(lines).replace(b"GUZMAN LOPEZ, Ovidio", "GUZMÁN LÓPEZ, Ovidio".encode())
+    vessel = b'99998,"SOME SHIP","vessel","SDNTK",-0- ,-0- ,"Cargo",-0- ,-0- ,"Panama",-0- ,-0- '
+    path = tmp_path / "sdn-utf8.csv"
+    path.write_bytes(vessel + b"\r\n" + body)
+    kg, errors = ingest([path], known=KnowledgeGraph())
+    assert errors == []
+    assert kg.entities["person/ovidio-guzman-lopez"].name == "Ovidio Guzmán López"
+    assert kg.counts()["relations"]["sanctioned_by"] == 300
+    assert not kg.find("Some Ship")
