@@ -36,6 +36,7 @@ _BLOCK |= {
     "th",
 }
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_COLLAPSE = re.compile(r"\s{2,}|[^\S ]|^ | $")
 _VOID = {"br", "img", "hr", "meta", "link", "input", "source", "wbr", "area", "base", "col", "embed", "track"}
 _DATE_META = {
     "article:published_time",
@@ -150,14 +151,18 @@ class _Extractor(HTMLParser):
         if self._title is not None:
             self._title.append(data)
             return
-        start = self._pos()
-        for m in re.finditer(r"\s+|\S+", data):
-            a, b = start + m.start(), start + m.end()
-            if not m.group()[0].isspace():
-                self._emit(a, b, None)
-            elif not self._at_block_start and not self._pending_break:
-                # HTML collapses any run of white space to one space.
-                self._emit(a, b, None if m.group() == " " else " ")
+        if self._dropping or (self.scoped and not self._inside):
+            return
+        start, pos = self._pos(), 0
+        # HTML collapses any run of white space to one space; a lone plain space inside the text stays.
+        for m in _COLLAPSE.finditer(data):
+            if m.start() > pos:
+                self._emit(start + pos, start + m.start(), None)
+            if not self._at_block_start and not self._pending_break:
+                self._emit(start + m.start(), start + m.end(), " ")
+            pos = m.end()
+        if pos < len(data):
+            self._emit(start + pos, start + len(data), None)
 
     def _ref(self, text: str, width: int) -> None:
         start = self._pos()
