@@ -116,6 +116,17 @@ class OffsetMap(Sequence[int]):
             return self._end_at(i - 1 + self._shift)
         return self._start_at(i + self._shift)
 
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    def __hash__(self) -> int:
+        return hash((len(self), self[0], self[len(self) - 1]))
+
+    def __repr__(self) -> str:
+        return f"OffsetMap(len={len(self)}, raw {self[0]}..{self[len(self) - 1]})"
+
     def __iter__(self) -> Iterator[int]:
         return (self[i] for i in range(len(self)))
 

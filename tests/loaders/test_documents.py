@@ -88,6 +88,9 @@ def test_reading_twice_gives_the_same_document():
     assert [(s.text, list(s.offsets)) for s in one.sections] == [
         (s.text, list(s.offsets)) for s in two.sections
     ]
+    assert one.sections == two.sections
+    assert one.sections[0].offsets == list(one.sections[0].offsets)
+    assert one.sections[0].offsets != one.sections[1].offsets
 
 
 def test_two_articles_split_on_topic_change_but_not_on_a_subheading():
