@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ocgraph.errors import InputError
-from ocgraph.graph.ids import document_id, entity_id
+from ocgraph.graph.ids import document_id, entity_id, fold
 from ocgraph.graph.model import Entity, Evidence, KnowledgeGraph
 from ocgraph.ontology import OntologyError
 
@@ -442,10 +442,24 @@ def _assign_ids(entries: Iterable[SdnEntry], known: KnowledgeGraph) -> dict[int,
     """
     ids: dict[int, str] = {}
     taken: set[str] = set()
+    # indexes of the known graph, built once: a full SDN list against a large store stays linear
+    by_source: dict[str, Entity] = {}
+    by_name: dict[tuple[str, str], list[Entity]] = {}
+    for e in sorted(known.entities.values(), key=lambda e: e.id):
+        for sid in e.properties.get("source_ids", ()):
+            by_source.setdefault(sid, e)
+        for key in {(e.type, fold(n)) for n in e.names()}:
+            by_name.setdefault(key, []).append(e)
     for entry in sorted(entries, key=lambda e: e.ent_num):
         plain = entity_id(entry.type, entry.name)
         eid = plain
-        match = _known_match(entry, known)
+        match = by_source.get(f"ofac-sdn:{entry.ent_num}")  # an earlier ingest of this same entry
+        if match is None:
+            # the one known actor of the same type and name (or alias) whose dates of birth agree
+            candidates = [
+                e for e in by_name.get((entry.type, fold(entry.name)), []) if not _disagrees(entry, e)
+            ]
+            match = candidates[0] if len(candidates) == 1 else None
         if match is not None:
             eid = match.id
         elif plain in known.entities and _disagrees(entry, known.entities[plain]):
@@ -455,16 +469,6 @@ def _assign_ids(entries: Iterable[SdnEntry], known: KnowledgeGraph) -> dict[int,
         taken.add(eid)
         ids[entry.ent_num] = eid
     return ids
-
-
-def _known_match(entry: SdnEntry, known: KnowledgeGraph) -> Entity | None:
-    """The one known actor this entry is: same type and folded name (or alias), dates of birth agreeing."""
-    source_id = f"ofac-sdn:{entry.ent_num}"
-    for e in known.entities.values():
-        if source_id in e.properties.get("source_ids", ()):
-            return e  # an earlier ingest of this same entry
-    candidates = [e for e in known.find(entry.name, entry.type) if not _disagrees(entry, e)]
-    return candidates[0] if len(candidates) == 1 else None
 
 
 def _disagrees(entry: SdnEntry, other: Entity) -> bool:
