@@ -34,6 +34,11 @@ def _org_key(name: str) -> str:
     return ARTICLE.sub("", fold(name))
 
 
+def _inside(short: str, name: str) -> bool:
+    """Whether the folded words of `short` run, in order, inside the longer folded `name`."""
+    return short != name and f" {short} " in f" {name} "
+
+
 def _is_nickname(name: str) -> bool:
     return bool(re.fullmatch(r"(?:El|La|Los|Las)\s\S+", name))
 
@@ -75,15 +80,18 @@ class Resolver:
         for m in people:
             if len(m.text.split()) >= 2 and not _is_nickname(m.text):
                 full.setdefault(fold(m.text), m.text)
-        # a full name inside a longer one ("Marcelo Ebrard" in "Marcelo Ebrard Casaubón") is the same person
+        # a name inside a longer one ("Tapia Ruelas" in "Eulalio Tapia Ruelas") is that person when only
+        # one name holds it; when two do ("Joaquín Guzmán") it is left for step 4, which drops it
         for short in sorted(full, key=len):
-            longer = [f for f in full if f != short and f.startswith(short + " ")]
+            longer = {full[f] for f in full if f != short and _inside(short, f)}
             if len(longer) == 1:
-                full[short] = full[longer[0]]
+                full[short] = longer.pop()
+            elif len(longer) > 1:
+                del full[short]
         # the model's ORG "Ebrard": a short name of exactly one person is that person
         names = [*full, *(fold(a.name) for a in actors.values() if a.type == "Person")]
         for m in mentions:
-            fits = {f for f in names if f.endswith(" " + fold(m.text))}
+            fits = {f for f in names if _inside(fold(m.text), f)}
             if m.source == "ner" and m.type == "Organization" and not m.keys and len(fits) == 1:
                 m.type = "Person"
         for m in people:
@@ -133,8 +141,8 @@ class Resolver:
                     for k in actors
                     if actors[k].type == "Person"
                     and (
-                        fold(actors[k].name).endswith(" " + words)
-                        or any(fold(s).endswith(" " + words) for s in actors[k].surfaces)
+                        _inside(words, fold(actors[k].name))
+                        or any(_inside(words, fold(s)) for s in actors[k].surfaces)
                     )
                 }
                 if len(fits) == 1:

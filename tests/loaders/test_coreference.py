@@ -1,0 +1,44 @@
+"""Pronouns and "the group" refer back within the paragraph; no false merges of similar names."""
+
+from extract_helpers import extract, facts, types
+
+
+def test_they_are_the_group_the_sons_form():
+    kg = extract(
+        "Brisa Cartel members Ramiro Fuentes Olvera and Lisandro Fuentes Olvera are wanted.\n\n"
+        "The two sons of Brisa Cartel leader Teodoro Fuentes Baca are known collectively as "
+        '"Los Fuentitos." They are battling for internal control of the group with Maximino Arce Dávila, '
+        "one of the group's oldest members.\n"
+    )
+    assert facts(kg, "child_of") == {
+        ("Ramiro Fuentes Olvera", "child_of", "Teodoro Fuentes Baca"),
+        ("Lisandro Fuentes Olvera", "child_of", "Teodoro Fuentes Baca"),
+    }
+    assert facts(kg, "rival_of") == {("Los Fuentitos", "rival_of", "Maximino Arce Dávila")}
+    assert facts(kg, "faction_of") == {("Los Fuentitos", "faction_of", "Brisa Cartel")}
+    assert ("Maximino Arce Dávila", "member_of", "Brisa Cartel") in facts(kg, "member_of")
+
+
+def test_he_refers_to_the_last_person_named_as_subject():
+    kg = extract("Ramiro Fuentes Olvera was seen in Sonora. He is a member of the Brisa Cartel.\n")
+    assert facts(kg, "member_of") == {("Ramiro Fuentes Olvera", "member_of", "Brisa Cartel")}
+
+
+def test_similar_full_names_stay_apart_and_bare_surname_is_dropped_when_ambiguous():
+    kg = extract(
+        "Joaquín Guzmán Loera leads the Brisa Cartel. Joaquín Guzmán López is a member of the Cartel de "
+        "Poniente. Guzmán was seen in Sonora with the Cartel de Poniente.\n"
+    )
+    people = {n for n, t in types(kg).items() if t == "Person"}
+    assert people == {"Joaquín Guzmán Loera", "Joaquín Guzmán López"}
+    assert facts(kg, "leader_of", "member_of") == {
+        ("Joaquín Guzmán Loera", "leader_of", "Brisa Cartel"),
+        ("Joaquín Guzmán López", "member_of", "Cartel de Poniente"),
+    }
+
+
+def test_bare_surname_resolves_when_unique():
+    kg = extract(
+        "Eulalio Tapia Ruelas was arrested on Monday. Prosecutors say Tapia Ruelas heads the Brisa Cartel.\n"
+    )
+    assert facts(kg, "leader_of") == {("Eulalio Tapia Ruelas", "leader_of", "Brisa Cartel")}
