@@ -51,7 +51,6 @@ def kernel(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     )
     monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
     monkeypatch.setenv("JUPYTER_DATA_DIR", str(tmp_path / "jupyter"))
-    monkeypatch.setenv("MPLBACKEND", "Agg")
     return "ocgraph-test"
 
 
@@ -80,3 +79,12 @@ def test_01_from_text_to_graph(kernel: str, ocgraph_home: Path) -> None:
     assert "Ismael Zambada García" in text and "El Mayo" in text
     assert "<iframe srcdoc=" in text  # the viz page, embedded
     assert not (NOTEBOOKS / "ocgraph-data").exists()  # the store went to the test's OCGRAPH_HOME
+
+
+@pytest.mark.slow
+def test_02_fragmentation(kernel: str) -> None:
+    nb = run_notebook(NOTEBOOKS / "02-fragmentation.ipynb", kernel)
+    text = outputs_text(nb)
+    assert "remove both" in text and "Sinaloa Cartel" in text
+    images = [o for c in nb.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
+    assert len(images) == 3  # lineage tree, robustness of the person and of the criminal network
