@@ -1,0 +1,83 @@
+"""Plots: titles, axis labels, legends, readable names, and the same bytes on every run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from ocgraph.graph.analysis import plots, projection
+from ocgraph.graph.analysis.report import analyze
+
+
+@pytest.fixture
+def seed_typed(fixture_graph):
+    return projection.from_knowledge_graph(fixture_graph)
+
+
+def _check_axes(fig) -> None:
+    [ax] = fig.axes
+    assert ax.get_title()
+    assert ax.get_xlabel()
+    assert ax.get_ylabel()
+    assert ax.get_legend() is not None
+
+
+def test_seed_figures_are_labelled_and_readable(seed_typed) -> None:
+    report = analyze(seed_typed)
+    for make in (lambda: plots.robustness_figure(report), lambda: plots.timeline_figure(report)):
+        fig = make()
+        _check_axes(fig)
+        assert plots.label_overlaps(fig) == 0
+    fig = plots.lineage_figure(seed_typed)
+    _check_axes(fig)
+    names = sorted(t.get_text() for t in fig.axes[0].texts)
+    assert names == ["Los Chapitos", "Sinaloa Cartel"]
+    assert plots.label_overlaps(fig) == 0
+    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert legend == ["splinter of", "faction of"]
+
+
+def test_robustness_legend_gives_r(seed_typed) -> None:
+    report = analyze(seed_typed)
+    fig = plots.robustness_figure(report)
+    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert legend == [
+        f"{s}: R = {report['robustness'][s]['R']:.3f}" for s in ("betweenness", "degree", "random")
+    ]
+
+
+def test_wide_lineage_names_do_not_collide() -> None:
+    G = nx.MultiDiGraph()
+    G.add_node("P", name="Beltrán Leyva Organization")
+    for i in range(6):
+        G.add_node(f"C{i}", name=f"Cártel Independiente Número {i}")
+        G.add_edge(f"C{i}", "P", predicate="splinter_of")
+        G.add_node(f"C{i}x", name=f"Facción de Cártel {i}")
+        G.add_edge(f"C{i}x", f"C{i}", predicate="faction_of")
+    fig = plots.lineage_figure(G)
+    assert len(fig.axes[0].texts) == 13
+    assert plots.label_overlaps(fig) == 0
+
+
+def test_layout_puts_parents_over_children() -> None:
+    F = nx.DiGraph([("P", "C1"), ("P", "C2"), ("C1", "C1a"), ("C1", "C1b"), ("C1a", "C1a-i")])
+    pos = plots.lineage_layout(F)
+    # leaves C1a-i, C1b, C2 take slots 0, 1, 2; each parent sits at the mean of its children
+    assert pos["C1a-i"] == (0.0, -3.0)
+    assert pos["C1a"] == (0.0, -2.0)
+    assert pos["C1"] == (0.5, -1.0)
+    assert pos["C2"] == (2.0, -1.0)
+    assert pos["P"] == (1.25, 0.0)
+
+
+def test_pngs_are_byte_identical(seed_typed, tmp_path: Path) -> None:
+    report = analyze(seed_typed)
+    first = plots.write_plots(seed_typed, report, tmp_path / "a")
+    second = plots.write_plots(seed_typed, report, tmp_path / "b")
+    assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
+
+
+def test_empty_report_writes_nothing(tmp_path: Path) -> None:
+    assert plots.write_plots(nx.MultiDiGraph(), analyze(nx.MultiDiGraph()), tmp_path) == []
