@@ -1,0 +1,184 @@
+"""The Neo4j commands through click's CliRunner, against the session's real server."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from ocgraph.cli import main
+from ocgraph.graph.neo4j_server import free_port
+from ocgraph.graph.store import FILENAME
+
+pytestmark = pytest.mark.neo4j
+
+FIXTURE = Path(__file__).resolve().parents[2] / "data" / "fixture-graph.jsonl"
+
+
+def ocg(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def one_line_error(result, *fragments: str) -> None:
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("error: "), result.stderr
+    for fragment in fragments:
+        assert fragment in result.stderr, result.stderr
+
+
+@pytest.fixture
+def loaded(neo4j_env, ocgraph_home):
+    assert ocg("merge", str(FIXTURE)).exit_code == 0
+    result = ocg("load")
+    assert result.exit_code == 0, result.output
+    assert (
+        result.stdout
+        == f"loaded 22 nodes, 37 relationships, 20 document links into {neo4j_env.uri} as neo4j\n"
+    )
+    return neo4j_env
+
+
+def test_load_then_dump_into_an_empty_store_gives_the_same_bytes(loaded, tmp_path, monkeypatch):
+    other = tmp_path / "other-home"
+    monkeypatch.setenv("OCGRAPH_HOME", str(other))
+    result = ocg("dump", "--replace")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"dumped 22 entities and 37 relations from {loaded.uri} as neo4j\n"
+    assert (other / FILENAME).read_bytes() == FIXTURE.read_bytes()
+
+
+def test_query_formats(loaded):
+    result = ocg("query", "leaders", "--param", "org=sinaloa cartel", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == [
+        {
+            "organization": "Sinaloa Cartel",
+            "leader": "Ismael Zambada García",
+            "role": None,
+            "status": None,
+            "start": None,
+            "end": None,
+            "current": True,
+        },
+        {
+            "organization": "Sinaloa Cartel",
+            "leader": "Joaquín Guzmán Loera",
+            "role": None,
+            "status": "former",
+            "start": None,
+            "end": None,
+            "current": False,
+        },
+    ]
+    result = ocg("query", "leaderless", "--format", "csv")
+    assert result.stdout == (
+        "organization,former_leaders\nBeltrán Leyva Organization,[]\nGuerreros Unidos,[]\n"
+        "Los Chapitos,[]\nLos Rojos,[]\n"
+    )
+    result = ocg("query", "rivals_allies", "--param", "actor=LOS CHAPITOS")
+    assert result.stdout.splitlines() == [
+        "actor         stance  other                   status  start  end",
+        "------------  ------  ----------------------  ------  -----  ---",
+        "Los Chapitos  rival   Aureliano Guzmán Loera",
+        "Los Chapitos  rival   Ismael Zambada García",
+    ]
+    assert result.stderr == "(2 rows)\n"
+
+
+def test_query_list_names_every_query(neo4j_env):
+    result = ocg("query", "--list")
+    assert result.exit_code == 0
+    names = [line.split()[0] for line in result.stdout.splitlines() if not line.startswith(" ")]
+    queries = Path(__file__).resolve().parents[2] / "queries"
+    assert names == [p.stem for p in sorted(queries.glob("*.cypher"))]
+    assert len(names) == 11
+
+
+def test_cypher_is_read_only_unless_write(neo4j_env):
+    one_line_error(ocg("cypher", "CREATE (n:Scratch {v: 1}) RETURN n.v"), "read access mode")
+    assert ocg("cypher", "MATCH (n:Scratch) RETURN count(n) AS n", "--format", "csv").stdout == "n\n0\n"
+    result = ocg("cypher", "CREATE (n:Scratch {v: $v}) RETURN n.v AS v", "--param", "v=1", "--write")
+    assert result.exit_code == 0, result.output
+    assert ocg("cypher", "MATCH (n:Scratch) RETURN n.v AS v", "--format", "csv").stdout == "v\n1\n"
+
+
+def test_injection_parameter_matches_literally(neo4j_env):
+    name = "x\"}) DETACH DELETE n //'; MATCH (m) DELETE m"
+    result = ocg(
+        "cypher",
+        "CREATE (n:Scratch {name: $name}) RETURN n.name AS name",
+        "--param",
+        f"name={name}",
+        "--write",
+        "--format",
+        "json",
+    )
+    assert json.loads(result.stdout) == [{"name": name}]
+    result = ocg(
+        "cypher",
+        "MATCH (n:Scratch {name: $name}) RETURN count(n) AS n",
+        "--param",
+        f"name={name}",
+        "--format",
+        "csv",
+    )
+    assert result.stdout == "n\n1\n"
+
+
+def test_unknown_query_and_bad_parameters(neo4j_env):
+    one_line_error(ocg("query", "no_such_query"), "unknown cypher query 'no_such_query'", "members")
+    one_line_error(ocg("query", "members"), "needs --param org=")
+    one_line_error(ocg("query", "members", "--param", "team=x"), "no parameter 'team'")
+    one_line_error(ocg("query", "neighborhood", "--param", "actor=x", "--param", "hops=two"), "whole number")
+    one_line_error(ocg("query", "members", "--param", "org"), "key=value")
+
+
+def test_wrong_password(neo4j_env, monkeypatch):
+    monkeypatch.setenv("NEO4J_PASSWORD", "not-the-password")
+    one_line_error(ocg("cypher", "RETURN 1"), "refused the password for user 'neo4j'")
+    one_line_error(ocg("load"), "refused the password")
+
+
+def test_server_down(neo4j_env, monkeypatch):
+    port = free_port()
+    monkeypatch.setenv("NEO4J_URI", f"bolt://127.0.0.1:{port}")
+    one_line_error(ocg("cypher", "RETURN 1"), f"cannot reach Neo4j at bolt://127.0.0.1:{port}")
+    one_line_error(ocg("query", "leaderless"), "cannot reach Neo4j")
+
+
+def test_bad_uri(neo4j_env, monkeypatch):
+    monkeypatch.setenv("NEO4J_URI", "http://127.0.0.1:7474")
+    one_line_error(ocg("cypher", "RETURN 1"), "must start with one of bolt://")
+
+
+def test_the_local_server_is_the_default(neo4j_server, neo4j_db, monkeypatch):
+    """No NEO4J_* at all: commands use the data directory's server and its generated password."""
+    for var in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("OCGRAPH_HOME", str(neo4j_server.root.parent))
+    result = ocg("cypher", "RETURN 40 + 2 AS answer", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "answer\n42\n"
+    status = ocg("neo4j", "status")
+    pid = neo4j_server.status().pid
+    assert status.stdout == (
+        f"running: Neo4j 5.26.0 at bolt://127.0.0.1:{neo4j_server.port}, pid {pid}, "
+        f"data in {neo4j_server.root}\n"
+    )
+    assert ocg("neo4j", "start").stdout == status.stdout  # starting twice is harmless
+
+
+def test_server_files_and_loopback_only(neo4j_server):
+    assert neo4j_server.password_file.stat().st_mode & 0o777 == 0o600
+    port = f"{neo4j_server.port:04X}"
+    listening = []
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            if local.endswith(":" + port) and state == "0A":
+                listening.append(local.rpartition(":")[0])
+    # 127.0.0.1 only (Java may show it as the IPv4-mapped ::ffff:127.0.0.1); no wildcard listener
+    assert len(listening) == 1 and listening[0] in ("0100007F", "0000000000000000FFFF00000100007F")
