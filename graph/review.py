@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -72,6 +73,8 @@ class Decision:
             raise InputError(
                 f"{self.action} {self.subject} {self.predicate} {self.object}: an author is needed"
             )
+        if self.date and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", self.date):
+            raise InputError(f"date {self.date!r} is not an ISO 8601 day (YYYY-MM-DD)")
         if self.action == "add" and not self.source.strip():
             raise InputError(f"add {self.subject} {self.predicate} {self.object}: a source is needed")
         if pred.symmetric and self.object < self.subject:

@@ -18,6 +18,10 @@ def review() -> None:
     """Confirm, reject or add facts; decisions live in decisions.csv beside the store."""
 
 
+def _today() -> str:
+    return dt.datetime.now(dt.UTC).date().isoformat()
+
+
 def _author(author: str | None) -> str:
     author = author or os.environ.get("OCGRAPH_AUTHOR") or os.environ.get("USER") or ""
     if not author.strip():
@@ -61,7 +65,7 @@ def _decide(action: str, fact: tuple[str, ...], reason: str, author: str | None,
     with store.transaction() as kg:
         subject, predicate, obj = _fact(kg, fact)
         decision = rv.Decision(
-            action, subject, predicate, obj, reason, _author(author), when or dt.date.today().isoformat()
+            action, subject, predicate, obj, reason, _author(author), when or _today()
         ).normalised()
         present = rv.relation_id(*decision.key) in kg.relations
         rv.record(rv.decisions_path(store.home), decision)
@@ -122,7 +126,7 @@ def add(
             o_id,
             reason,
             _author(author),
-            when or dt.date.today().isoformat(),
+            when or _today(),
             source=source,
             subject_name=s_name,
             object_name=o_name,
