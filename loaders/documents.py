@@ -136,7 +136,9 @@ def read_document(path: str | os.PathLike, *, max_bytes: int = 20_000_000) -> So
     """
     p = Path(path)
     name = p.name
-    if p.suffix.lower() not in SUFFIXES:
+    if p.is_dir():
+        raise InputError(f"{p}: is a folder, not a file (pass it to iter_paths to read the files in it)")
+    if p.exists() and p.suffix.lower() not in SUFFIXES:
         raise InputError(
             f"{p}: unsupported file type {p.suffix or '(none)'!r}; ocgraph reads {', '.join(SUFFIXES)}"
         )

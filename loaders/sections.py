@@ -15,6 +15,8 @@ _END = re.compile(
     r"|read the original)\b|©|\(c\)\s|copyright\b|all rights reserved|#{3}\s*$|-\s?30\s?-|-?\s?end\s?-$",
     re.I,
 )
+# A rule between stories in plain text: "----", "====", "* * *".
+_RULE = re.compile(r"(?:[-=*_~•·]\s*){3,}")
 _FOOT_BYLINE = re.compile(
     r"\bis an? (?:staff )?(?:writer|reporter|journalist|correspondent|editor|contributor|researcher)"
     r" (?:with|for|at)\b"
@@ -78,6 +80,12 @@ def _is_dateline(line: str) -> bool:
     return len(rest) <= 3 and parse_date(line) is not None
 
 
+def _is_end(line: str) -> bool:
+    if _RULE.fullmatch(line):
+        return True
+    return len(line) < 400 and bool(_END.match(line) or (" is a" in line and _FOOT_BYLINE.search(line)))
+
+
 def _is_title(line: str, alone: bool) -> bool:
     if not alone or len(line) > 150:
         return False
@@ -119,7 +127,7 @@ def split_sections(
         line = text[a:b]
         if headings and raw_start(a) in headings:
             kinds.append("head")
-        elif len(line) < 400 and (_END.match(line) or (" is a" in line and _FOOT_BYLINE.search(line))):
+        elif _is_end(line):
             kinds.append("end")
         elif _is_dateline(line):
             kinds.append("date")

@@ -117,6 +117,28 @@ def test_press_releases_split_on_end_marks_and_keep_their_own_datelines():
     _tiles(doc)
 
 
+_SAME_GANG = (
+    "Gang leaders meet in Bahía Clara\n\n"
+    "Leaders of Grupo Serrano met in Bahía Clara to divide the port's smuggling routes between its factions, "
+    "police said, and the meeting ended without violence between the factions of Grupo Serrano.\n\n"
+    "{rule}"
+    "Grupo Serrano factions divide the port routes\n\n"
+    "The factions of Grupo Serrano divided the smuggling routes of the port of Bahía Clara after the leaders "
+    "met, police said; each faction keeps its own routes and leaders.\n"
+)
+
+
+@pytest.mark.parametrize(("rule", "titles"), [("", 1), ("* * *\n\n", 2), ("----------\n\n", 2)])
+def test_a_rule_line_separates_stories_on_the_same_topic(tmp_path: Path, rule: str, titles: int):
+    path = tmp_path / "gang.txt"
+    path.write_text(_SAME_GANG.format(rule=rule), encoding="utf-8")
+    doc = read_document(path)
+    assert len(doc.sections) == titles
+    assert doc.sections[-1].title == (
+        "Grupo Serrano factions divide the port routes" if titles == 2 else doc.title
+    )
+
+
 def test_markdown_markup_goes_and_offsets_stay():
     doc = read_document(DOCS / "listing.md")
     assert (doc.title, doc.date) == ("Weekly security roundup", "2023-06-09")
@@ -247,8 +269,9 @@ def test_unsupported_missing_and_directory(tmp_path: Path):
     (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4")
     (tmp_path / "folder.txt").mkdir()
     assert "unsupported file type '.pdf'" in _error(tmp_path / "report.pdf")
-    assert "cannot read" in _error(tmp_path / "missing.txt")
-    assert "cannot read" in _error(tmp_path / "folder.txt")
+    assert _error(tmp_path / "missing.txt").endswith("cannot read (No such file or directory)")
+    assert _error(tmp_path / "missing").endswith("cannot read (No such file or directory)")
+    assert "is a folder, not a file" in _error(tmp_path / "folder.txt")
 
 
 def test_a_50_mb_file_is_refused_before_it_is_read(tmp_path: Path):
