@@ -263,3 +263,10 @@ def test_import_a_decisions_file(tmp_path: Path) -> None:
         settings.store().path.read_bytes(),
         review.decisions_path(settings.data_home()).read_bytes(),
     ) == before
+
+
+def test_decision_date_must_be_a_day(tmp_path: Path) -> None:
+    bad = review.Decision("confirm", OVIDIO, "child_of", CHAPO, "r", "ana", "27/11/2026")
+    with pytest.raises(InputError, match=r"date '27/11/2026' is not an ISO 8601 day"):
+        review.record(tmp_path / "decisions.csv", bad)
+    assert not (tmp_path / "decisions.csv").exists()
