@@ -34,11 +34,13 @@ def parse_period(value: str) -> tuple[dt.date, dt.date]:
     try:
         if not m:
             raise ValueError
-        year, month, day = int(m[1]), m[2] and int(m[2]), m[3] and int(m[3])
-        if day:
+        year = int(m[1])
+        month = int(m[2]) if m[2] else None
+        day = int(m[3]) if m[3] else None
+        if month is not None and day is not None:
             d = dt.date(year, month, day)
             return d, d
-        if month:
+        if month is not None:
             return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
     except ValueError:
