@@ -185,6 +185,21 @@ _RANGE = re.compile(
 )
 
 
+_COUNTED = re.compile(r"\s+(?:[a-z]+s|people|police|staff)\b")
+
+
+def _is_count(g: dict, sentence: str, end: int) -> bool:
+    """A bare year-like number after "of", "to" or "by" and before a plural is a count: "of 2000 troops"."""
+    if (
+        g.get("mon")
+        or g.get("m")
+        or not g.get("y")
+        or (g.get("cue") or "").lower() not in ("of", "to", "up to", "by", "at")
+    ):
+        return False
+    return _COUNTED.match(sentence, end) is not None
+
+
 def _kind(cue: str | None) -> str:
     cue = (cue or "").lower()
     return "start" if cue in _START_CUES else "end" if cue in _END_CUES else "point"
@@ -220,6 +235,8 @@ def find_times(sentence: str, document_date: str | None) -> list[TimeMention]:
         for m in pattern.finditer(sentence):
             g = m.groupdict()
             if cued and not (g.get("cue") or g.get("rel") or g.get("qual")):
+                continue
+            if _is_count(g, sentence, m.end()):
                 continue
             iso = resolve(g, doc) if resolve else None
             found.append(

@@ -51,6 +51,8 @@ DOC = "2022-12-08"  # a Thursday
         ("by the end of 2024", "2024"),
         ("until March 2010", "2010-03"),
         ("as of 2019", "2019"),
+        ("the elections of 2018", "2018"),
+        ("extradited to the US in 2017", "2017"),
         ("February 30, 2020", None),  # no such day
     ],
 )
@@ -125,6 +127,9 @@ def test_year_ranges(sentence: str, expected: list):
         "a reward of $2,000",
         "2020-2012 is no range",
         "Room 2019B was searched",
+        "a total of 2000 troops",
+        "up to 1500 pesos",
+        "raised the force by 1800 police",
     ],
 )
 def test_no_time_where_there_is_none(sentence: str):
