@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -233,10 +234,12 @@ class KnowledgeGraph:
                 rel.properties[key] = max(rel.properties.get(key, 0), value)
             else:
                 rel.properties[key] = _merge_values(rel.properties.get(key, [] if prop.many else None), value, prop.many)
+        # rel.evidence stays sorted, so a binary search finds duplicates: a fact reported in
+        # thousands of articles must not cost a scan and a sort of its whole evidence per article.
         for ev in evidence:
-            if ev not in rel.evidence:
-                rel.evidence.append(ev)
-        rel.evidence.sort(key=Evidence.sort_key)
+            at = bisect.bisect_left(rel.evidence, ev.sort_key(), key=Evidence.sort_key)
+            if at == len(rel.evidence) or rel.evidence[at] != ev:
+                rel.evidence.insert(at, ev)
         return rel
 
     def relations_of(self, eid: str) -> Iterator[Relation]:
