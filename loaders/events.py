@@ -18,10 +18,18 @@ TARGET_INTRO = re.compile(
 )
 MONEY = re.compile(
     r"(?:US\s?\$|USD\s?|\$)\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<mult>million|billion|thousand|m\b|bn\b)?"
-    r"|(?P<n2>\d[\d,]*(?:\.\d+)?)\s*(?P<mult2>million|billion|thousand)?\s*(?P<cur>pesos|dollars|euros)"
+    r"|(?P<n2>\d[\d,]*(?:\.\d+)?)\s*(?P<mult2>million|billion|thousand)?\s*(?P<cur>pesos|dollars|euros|lempiras|quetzales|soles|colones)"
 )
 MULTIPLIERS = {"million": 10**6, "m": 10**6, "billion": 10**9, "bn": 10**9, "thousand": 10**3, None: 1, "": 1}
-CURRENCIES = {"pesos": "MXN", "dollars": "USD", "euros": "EUR"}
+CURRENCIES = {
+    "pesos": "MXN",
+    "dollars": "USD",
+    "euros": "EUR",
+    "lempiras": "HNL",
+    "quetzales": "GTQ",
+    "soles": "PEN",
+    "colones": "CRC",
+}
 MODIFIER_AFTER = re.compile(
     r"^(?:'s)? (?:members?|leaders?|operatives?|figures?|bosses|associates?|lieutenants?|"
     r"factions?|cells?|commanders?)\b"

@@ -290,13 +290,14 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
             if part.group(0) in NOT_NAME or part.group(0) in gaz.demonyms:
                 continue
             name = part.group(0)
+            end = m.start(1) + part.end()
             if head in {"cartel", "gang"} and " and " not in m.group(1):
-                name = f"{name} {head.capitalize()}"
+                name, end = f"{name} {head.capitalize()}", m.end(2)  # "the Sinaloa cartel" is its name
             start = m.start(1) + part.start()
             lead = re.match(r"(?:(?:The|A|An|In|And|But)\s)+", name)
             if lead:
                 start, name = start + lead.end(), name[lead.end() :]
-            found.append((2, Mention(start, m.start(1) + part.end(), name, "CriminalOrganization", "rule")))
+            found.append((2, Mention(start, end, name, "CriminalOrganization", "rule")))
     for m in CAP_SEQ.finditer(text):
         name, s, e = _clean(m.group(0), m.start())
         words = name.split()
@@ -325,7 +326,7 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
 # Where only a person can stand: the model's ORG "Lisandro Peña Urías" in these places is a person.
 PERSON_BEFORE = re.compile(
     r"(?:\b(?:leader|boss|chief|head|member|members|lieutenant|son|daughter|brother|sister|wife|"
-    r"Minister|President|Governor|Secretary|Mr\.|Ms\.|Mrs\.|Dr\.) |\b(?:succeeded|replaced) by )$"
+    r"Minister|President|Governor|Secretary|Mr\.|Ms\.|Mrs\.|Dr\.),? |\b(?:succeeded|replaced) by )$"
 )
 PERSON_AFTER = re.compile(
     r"^(?:,? (?:who|alias|aka)\b|,? (?:the|a|an) (?:[a-z-]+ ){0,3}?(?:member|leader|boss|chief|lieutenant|son|"

@@ -102,6 +102,8 @@ def pair_rule(predicate: str, subject: str, obj: str, rule: str, conf: float = 0
 
 NOT_ADJ = r"(?!(?:with|by|of|in|for|to|and|or|who|which|was|is|were|are|said|says|that|as)\b)"
 DESC = rf"(?:(?:the|an?|one|another|his|her|its|their|a) )?(?P<adj>(?:{NOT_ADJ}[\w'-]+ ){{0,3}}?)"
+# an appositive between a subject and its verb: "Los X, a splinter group of Y, are battling..."
+APPOS = r"(?:, (?:an?|the|one|another) [^,;.{}]*?(?:\{[A-Z]\d+\}[^,;.{}]*?)?,)?"
 VERB_GAP = (
     r"(?:(?:is|are|was|were|has been|have been|had been|has|have|had) )?"
     r"(?:(?:currently|also|now|reportedly|allegedly|still|long|openly) )*"
@@ -180,14 +182,16 @@ RULES = [
     (
         "leads",
         expand(
-            r"<P+:s>,? (?:who )?(?:allegedly |reportedly |currently |once )?(?:leads|led|heads|headed|runs|ran|"
+            rf"<P+:s>{APPOS},? (?:who )?(?:allegedly |reportedly |currently |once )?(?:leads|led|heads|headed|runs|ran|"
             r"commands|commanded|founded|co-founded|controls|controlled) <C:o>"
         ),
         pair_rule("leader_of", "s", "o", "leads"),
     ),
     (
         "joined",
-        expand(r"<P+:s>,? (?:who )?(?:joined|belongs to|belonged to|worked for|works for|fought for) <C:o>"),
+        expand(
+            rf"<P+:s>{APPOS},? (?:who )?(?:joined|belongs to|belonged to|worked for|works for|fought for) <C:o>"
+        ),
         pair_rule("member_of", "s", "o", "joined"),
     ),
     (
@@ -199,7 +203,7 @@ RULES = [
     (
         "battling",
         expand(
-            rf"<PC+:a> {VERB_GAP}(?:battling|fighting|warring|feuding|clashing|competing|vying|at war|"
+            rf"<PC+:a>{APPOS} {VERB_GAP}(?:battling|fighting|warring|feuding|clashing|competing|vying|at war|"
             rf"at odds|in conflict|locked in a [a-z ]*?(?:war|battle|struggle|dispute)|engaged in a [a-z ]*?"
             rf"(?:war|battle|struggle))(?:(?! (?:and|but|while|said)\b)[^.;:{{}}]|\{{[CG]\d+\}})*? "
             rf"(?:with|against) <PC+:b>"
@@ -208,7 +212,7 @@ RULES = [
     ),
     (
         "battling-direct",
-        expand(rf"<PC+:a> {VERB_GAP}(?:battling|fighting|confronting) <PC+:b>"),
+        expand(rf"<PC+:a>{APPOS} {VERB_GAP}(?:battling|fighting|confronting) <PC+:b>"),
         pair_rule("rival_of", "a", "b", "battling-direct"),
     ),
     (
@@ -254,7 +258,7 @@ RULES = [
     (
         "allied",
         expand(
-            rf"<PC+:a> {VERB_GAP}(?:allied|teamed up|partnered|joined forces|formed an alliance|forged an "
+            rf"<PC+:a>{APPOS} {VERB_GAP}(?:allied|teamed up|partnered|joined forces|formed an alliance|forged an "
             rf"alliance|struck an alliance|in an alliance|in alliance|working together|cooperating) "
             rf"with <PC+:b>"
         ),
@@ -295,7 +299,7 @@ RULES = [
     (
         "split-from",
         expand(
-            r"<C:a>,? (?:which |that )?(?:has |had )?(?:split|broke away|broke off|splintered|"
+            rf"<C:a>{APPOS},? (?:which |that )?(?:has |had )?(?:split|broke away|broke off|splintered|"
             r"splintered off|separated|emerged|was formed|formed) (?:off |away )?from <C:b>"
         ),
         pair_rule("splinter_of", "a", "b", "split-from"),

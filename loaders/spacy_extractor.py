@@ -87,6 +87,7 @@ class SpacyExtractor:
             ents = [(e.start_char, e.end_char, e.label_) for e in sdoc.ents]
             sents = [(s.start_char, s.end_char) for s in sdoc.sents]
             units.append((para, find_mentions(para.text, self.gazetteer, ents), sents))
+        _repeat_names(units)
         actors = self.resolver.resolve([(p.text, ms) for p, ms, _ in units])
         kg = KnowledgeGraph()
         self._add_document(kg, doc)
@@ -184,3 +185,34 @@ class SpacyExtractor:
         )
         props["confidence"] = fact.confidence
         kg.add_relation(fact.subject, fact.predicate, fact.object, props, [evidence])
+
+
+def _repeat_names(units: list) -> None:
+    """Once a document has named an actor, the same name elsewhere in it is a mention too (the model
+    finds "the Brigada Norte" in one sentence and misses it in the next)."""
+    known: dict[str, Mention] = {}
+    for _, ms, _ in units:
+        for m in ms:
+            words = m.text.split()
+            if (
+                m.type in (None, "Place")
+                or m.demonym
+                or m.source in ("gazetteer", "coref")
+                or len(m.text) < 4
+            ):
+                continue
+            if len(words) >= 2 or m.source in ("rule", "collective"):
+                known.setdefault(m.text, m)
+    if not known:
+        return
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(known, key=len, reverse=True))) + r")(?![\w-])"
+    )
+    for para, ms, _ in units:
+        taken = [(m.start, m.end) for m in ms]
+        for hit in pattern.finditer(para.text):
+            if any(hit.start() < e and s < hit.end() for s, e in taken):
+                continue
+            src = known[hit.group(0)]
+            ms.append(Mention(hit.start(), hit.end(), hit.group(0), src.type, "repeat", src.entry))
+        ms.sort(key=lambda m: m.start)

@@ -1,0 +1,87 @@
+"""End to end: `ocgraph extract` on the seed and on our own articles, scored by the shared scorer."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from ocgraph.cli import main
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURES = REPO / "tests" / "fixtures"
+# CI lays the shared folder beside the clone, as on the development machine
+SCORER = REPO.parent / "shared" / "eval" / "score.py"
+
+
+def _scorer():
+    if not SCORER.exists():
+        pytest.skip(f"scorer not found at {SCORER}")
+    spec = importlib.util.spec_from_file_location("ocgraph_shared_score", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _score(texts: list[Path], golds: list[Path], tmp_path: Path) -> dict:
+    out = tmp_path / "pred.jsonl"
+    result = CliRunner().invoke(main, ["extract", *map(str, texts), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    score = _scorer()
+    ents, rels = score.load_pred([str(out)])
+    counts, _, misses, wrong = score.score(score.load_gold([str(g) for g in golds]), ents, rels)
+    tp, fp, fn = (sum(c[i] for c in counts.values()) for i in range(3))
+    p, r, f = score.prf(tp, fp, fn)
+    return {"precision": p, "recall": r, "f1": f, "misses": misses, "wrong": wrong}
+
+
+def test_seed_precision_and_f1(tmp_path: Path) -> None:
+    result = _score(
+        [REPO / "data" / "seed-kingpin-strategy.txt"],
+        [FIXTURES / "gold" / "seed-kingpin-strategy.gold.json"],
+        tmp_path,
+    )
+    assert result["precision"] >= 0.95, result["wrong"]
+    assert result["f1"] >= 0.90, result["misses"]
+
+
+def test_own_articles_precision_and_f1(tmp_path: Path) -> None:
+    golds = sorted((FIXTURES / "articles").glob("*.gold.json"))
+    texts = [g.with_name(g.name.replace(".gold.json", ".txt")) for g in golds]
+    assert golds and all(t.exists() for t in texts)
+    result = _score(texts, golds, tmp_path)
+    assert result["precision"] >= 0.95, result["wrong"]
+    assert result["f1"] >= 0.85, result["misses"]
+
+
+def test_contract_lines(tmp_path: Path) -> None:
+    out = tmp_path / "seed.jsonl"
+    seed = REPO / "data" / "seed-kingpin-strategy.txt"
+    assert CliRunner().invoke(main, ["extract", str(seed), "-o", str(out)]).exit_code == 0
+    lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    kinds = [x["kind"] for x in lines]
+    assert kinds == sorted(kinds)  # entity lines, then relation lines
+    raw = seed.read_text(encoding="utf-8")
+    ids = {x["id"] for x in lines if x["kind"] == "entity"}
+    for rel in (x for x in lines if x["kind"] == "relation"):
+        assert rel["doc"] == "seed-kingpin-strategy.txt"
+        assert rel["subject"] in ids and rel["object"] in ids
+        assert raw[rel["start"] : rel["end"]] == rel["evidence"]
+        assert 0 < rel["confidence"] <= 1
+    chapo = next(x for x in lines if x["kind"] == "entity" and x["name"] == "Joaquín Guzmán Loera")
+    assert chapo["id"] == "person/joaquin-guzman-loera" and "El Chapo" in chapo["aliases"]
+    reward = next(
+        x
+        for x in lines
+        if x["kind"] == "relation"
+        and x["predicate"] == "reward_offered_by"
+        and x["subject"] == "person/ovidio-guzman-lopez"
+    )
+    assert (reward["amount"], reward["currency"], reward["amount_scope"]) == (20000000, "USD", "total")
+    # same input, same bytes
+    again = tmp_path / "again.jsonl"
+    assert CliRunner().invoke(main, ["extract", str(seed), "-o", str(again)]).exit_code == 0
+    assert again.read_bytes() == out.read_bytes()
