@@ -346,7 +346,7 @@ RULES = [
     (
         "jailed-in",
         expand(
-            r"<P+:a>,?(?: —| -)? (?:who (?:is|was) |was |were |is |has been |had been |after being |after )?"
+            rf"<P+:a>{APPOS},?(?: —| -)? (?:who (?:is|was) |was |were |is |has been |had been |after being |after )?"
             r"(?:now |later |currently |recently |subsequently |since )?(?:jailed|imprisoned|incarcerated|"
             r"detained|arrested|captured|apprehended|held|extradited|behind bars|serving [a-z ]+)"
             r"(?: [a-z]+){0,2}? (?:in|by|to) <GS:b>"
