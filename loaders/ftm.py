@@ -125,22 +125,48 @@ def _read(path: Path, errors: list[str]) -> tuple[str, list[tuple[int, int, int,
             continue
         try:
             data = json.loads(body)
-            if not isinstance(data, dict) or not data.get("id") or not data.get("schema"):
-                raise ValueError("not an FtM entity (needs id and schema)")
-            schema = model.get(data["schema"])
-            if schema is None:
-                raise ValueError(f"unknown FtM schema {data['schema']!r}")
-            proxy = model.get_proxy(
-                {"id": data["id"], "schema": data["schema"], "properties": data.get("properties") or {}}
-            )
+            found: list[dict[str, Any]] = []
+            _flatten(data, found)
+            proxies = [model.get_proxy(d) for d in found]
         except json.JSONDecodeError as exc:
             errors.append(f"{path}:{number}: not JSON ({exc.msg} at column {exc.colno})")
             continue
         except Exception as exc:  # followthemoney raises several types for bad data
             errors.append(f"{path}:{number}: {exc}")
             continue
-        records.append((number, start, start + len(body), proxy.to_dict()))
+        records.extend((number, start, start + len(body), proxy.to_dict()) for proxy in proxies)
     return text, records
+
+
+def _flatten(data: Any, out: list[dict[str, Any]]) -> str:
+    """Append `data` and the entities nested in its properties (OpenSanctions' nested exports) to `out`.
+
+    Returns the entity's id, which replaces a nested entity in its parent's property.
+    """
+    from followthemoney import model
+
+    if not isinstance(data, dict) or not data.get("id") or not data.get("schema"):
+        raise ValueError("not an FtM entity (needs id and schema)")
+    if model.get(data["schema"]) is None:
+        raise ValueError(f"unknown FtM schema {data['schema']!r}")
+    schema = model.get(data["schema"])
+    props: dict[str, list[str]] = {}
+    out.append({"id": data["id"], "schema": data["schema"], "properties": props})
+    for name, values in (data.get("properties") or {}).items():
+        props[name] = []
+        for value in values:
+            if isinstance(value, dict):
+                # a nested link may leave out its way back to the parent ("sanctions" -> "entity")
+                prop = schema.get(name)
+                reverse = prop.reverse.name if prop is not None and prop.reverse is not None else None
+                if reverse and not (value.get("properties") or {}).get(reverse):
+                    value = {
+                        **value,
+                        "properties": {**(value.get("properties") or {}), reverse: [data["id"]]},
+                    }
+                value = _flatten(value, out)
+            props[name].append(value)
+    return str(data["id"])
 
 
 def ingest(paths: Sequence[Path | str], **_options: object) -> tuple[KnowledgeGraph, list[str]]:

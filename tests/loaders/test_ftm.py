@@ -273,3 +273,44 @@ def test_review_mark_round_trips(tmp_path: Path) -> None:
     assert {r.id: r.properties for r in back.relations.values()} == {
         r.id: r.properties for r in kg.relations.values()
     }
+
+
+def test_import_nested_entities(tmp_path: Path) -> None:
+    """OpenSanctions' nested exports put links inside the entity, often without the way back."""
+    record = {
+        "id": "NK-ovidio",
+        "schema": "Person",
+        "caption": "Ovidio Guzman Lopez",
+        "datasets": ["us_ofac_sdn"],
+        "properties": {
+            "name": ["Ovidio Guzman Lopez"],
+            "sanctions": [
+                {
+                    "id": "NK-s",
+                    "schema": "Sanction",
+                    "properties": {"authority": ["Office of Foreign Assets Control"], "program": ["SDNTK"]},
+                }
+            ],
+            "membershipMember": [
+                {
+                    "id": "NK-m",
+                    "schema": "Membership",
+                    "properties": {
+                        "organization": [
+                            {
+                                "id": "NK-o",
+                                "schema": "Organization",
+                                "properties": {"name": ["Sinaloa Cartel"], "topics": ["crime"]},
+                            }
+                        ]
+                    },
+                }
+            ],
+        },
+    }
+    kg, errors = _import(tmp_path, (json.dumps(record) + "\n").encode("utf-8"))
+    assert errors == []
+    assert sorted((r.subject, r.predicate, r.object) for r in kg.relations.values()) == [
+        ("person/ovidio-guzman-lopez", "member_of", "crimorg/sinaloa-cartel"),
+        ("person/ovidio-guzman-lopez", "sanctioned_by", "govorg/office-of-foreign-assets-control"),
+    ]
