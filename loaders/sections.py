@@ -12,7 +12,8 @@ from ocgraph.loaders.dates import parse_date
 # Lines that close an article: reprint notes, bylines at the foot, copyright, press-release end marks.
 _END = re.compile(
     r"(?:reprinted|republished|originally published|this (?:article|story) (?:was|first)"
-    r"|read the original)\b|©|\(c\)\s|copyright\b|all rights reserved|#{3}\s*$|-\s?30\s?-|-?\s?end\s?-$",
+    r"|read the original|read more|continue reading|full story)\b"
+    r"|©|\(c\)\s|copyright\b|all rights reserved|#{3}\s*$|-\s?30\s?-|-?\s?end\s?-$",
     re.I,
 )
 # A rule between stories in plain text: "----", "====", "* * *".
@@ -142,11 +143,10 @@ def split_sections(
                 breaks.pop(0)
             sections.append(cur := Section(i))
         if kind == "head":
-            if (
-                not cur.body
-            ):  # no text yet: this is the title, or it follows a kicker ("FOR IMMEDIATE RELEASE")
-                if cur.title is None or text[lines[cur.title][0] : lines[cur.title][1]].isupper():
-                    cur.title = i
+            if not cur.body:
+                # No text yet: the last title-like line before the text is the headline; any before it
+                # are labels and kickers ("FOR IMMEDIATE RELEASE", "Latest news").
+                cur.title = i
                 continue
             split = None
             if cur.ended is not None:

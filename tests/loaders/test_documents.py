@@ -139,6 +139,31 @@ def test_a_rule_line_separates_stories_on_the_same_topic(tmp_path: Path, rule: s
     )
 
 
+def test_a_page_of_teasers_ending_in_read_more(tmp_path: Path):
+    page = (
+        "Latest news\n\n"
+        "Port police seize cocaine in banana crates\n\n"
+        "Police at the port of Bahía Clara found 300 kilos of cocaine hidden in banana crates on Friday.\n"
+        "Read more\n\n"
+        "Ex-mayor of Tamalpa charged with laundering cartel money\n\n"
+        "Prosecutors charged the former mayor with laundering money for Grupo Serrano since 2019.\n"
+        "Read more\n\n"
+        "Drought forces farmers to sell cattle early\n\n"
+        "Cattle prices fell as farmers in the valley sold herds before the dry season.\n"
+        "Read more\n"
+    )
+    path = tmp_path / "latest.txt"
+    path.write_text(page, encoding="utf-8")
+    doc = read_document(path)
+    assert [s.title for s in doc.sections] == [
+        "Port police seize cocaine in banana crates",  # "Latest news" is a label: no text follows it
+        "Ex-mayor of Tamalpa charged with laundering cartel money",
+        "Drought forces farmers to sell cattle early",
+    ]
+    assert doc.sections[1].text.startswith("Ex-mayor") and doc.sections[1].text.rstrip().endswith("Read more")
+    _tiles(doc)
+
+
 def test_markdown_markup_goes_and_offsets_stay():
     doc = read_document(DOCS / "listing.md")
     assert (doc.title, doc.date) == ("Weekly security roundup", "2023-06-09")
