@@ -356,3 +356,49 @@ def test_no_title_when_nothing_looks_like_one(tmp_path: Path):
     doc = read_document(path)
     assert (doc.title, doc.date, len(doc.sections)) == (None, None, 1)
     assert re.fullmatch(r"doc/[0-9a-f]{16}", doc.id)
+
+
+_PIECES = [
+    "<p>",
+    "</p>",
+    "<a href='x'>",
+    "<script>",
+    "</script>",
+    "&amp;",
+    "&#x27;",
+    "&bogus;",
+    "<!--",
+    "-->",
+]
+_PIECES += [
+    "# ",
+    "**",
+    "[",
+    "](",
+    ")",
+    "\n",
+    "\n\n",
+    "Title line",
+    "A sentence.",
+    "é",
+    "\u2019",
+    "\x00",
+    "\xff",
+]
+_PIECES += ["<![CDATA[", "<!DOCTYPE html>", "<?xml?>", "<", ">", "---\n", "\r\n", "December 8, 2022"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.sampled_from([".txt", ".md", ".html"]))
+def test_any_input_gives_a_document_or_an_input_error(tmp_path_factory, pieces: list[str], suffix: str):
+    path = tmp_path_factory.mktemp("fuzz") / f"f{suffix}"
+    path.write_bytes("".join(pieces).encode("utf-8", "surrogateescape").replace(b"\xc3\xbf", b"\xff"))
+    try:
+        doc = read_document(path)
+    except InputError as e:
+        assert "\n" not in str(e) and str(path) in str(e)
+        return
+    for s in doc.sections:
+        assert len(s.offsets) == len(s.text) + 1
+        a, b = s.original_span(0, len(s.text))
+        assert 0 <= a <= b <= len(doc.raw)
