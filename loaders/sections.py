@@ -22,6 +22,7 @@ _FOOT_BYLINE = re.compile(
     r"\bis an? (?:staff )?(?:writer|reporter|journalist|correspondent|editor|contributor|researcher)"
     r" (?:with|for|at)\b"
 )
+_SENTENCE_END = re.compile(r"[.!?]['\")\]]*$")
 _TITLE_END = re.compile(r"[.!?;:,]['\")\]]*$")
 _BYLINE = re.compile(r"^(?:by|photo|image|credit|source|updated|posted|published)\b", re.I)
 _WIRE = re.compile(r"[A-Z][A-Z .'-]{2,40},\s+(.{6,30}?\d{4})")
@@ -143,7 +144,9 @@ def split_sections(
                 breaks.pop(0)
             sections.append(cur := Section(i))
         if kind == "head":
-            if not cur.body:
+            if not any(
+                kinds[j] == "body" and _SENTENCE_END.search(text[lines[j][0] : lines[j][1]]) for j in cur.body
+            ):
                 # No text yet: the last title-like line before the text is the headline; any before it
                 # are labels and kickers ("FOR IMMEDIATE RELEASE", "Latest news").
                 cur.title = i
@@ -187,11 +190,20 @@ def _spans(text: str, lines: list, kinds: list[str], sections: list[Section]) ->
         end = lines[sections[k + 1].first][0] if k + 1 < len(sections) else len(text)
         last = sections[k + 1].first if k + 1 < len(sections) else len(lines)
         title = text[lines[s.title][0] : lines[s.title][1]] if s.title is not None else None
-        body = next((j for j in range(s.first, last) if kinds[j] == "body"), last)
+        # the dateline comes before the first sentence of text (letterhead lines may come before it)
+        body = next(
+            (
+                j
+                for j in range(s.first, last)
+                if kinds[j] == "body" and _SENTENCE_END.search(text[lines[j][0] : lines[j][1]])
+            ),
+            last,
+        )
         dated = [j for j in range(s.first, body) if kinds[j] == "date"]
         date = parse_date(text[lines[dated[0]][0] : lines[dated[0]][1]]) if dated else None
-        wire = _WIRE.match(text, lines[body][0]) if body < last else None
-        if date is None and wire:  # "MEXICO CITY, Dec. 8, 2022 (AP) -"
-            date = parse_date(wire[1])
+        for j in range(s.first, min(body + 1, last)):
+            wire = _WIRE.match(text, lines[j][0]) if kinds[j] == "body" and date is None else None
+            if wire:  # "MEXICO CITY, Dec. 8, 2022 (AP) -"
+                date = parse_date(wire[1])
         out.append(Split(start, end, title, date))
     return out

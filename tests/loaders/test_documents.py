@@ -164,6 +164,28 @@ def test_a_page_of_teasers_ending_in_read_more(tmp_path: Path):
     _tiles(doc)
 
 
+def test_a_hard_wrapped_government_release_is_one_article_under_its_letterhead():
+    doc = read_document(DOCS / "doj-style-release.txt")
+    (s,) = doc.sections
+    assert s.title == "Leaders of the Invented Valle Rojo Cartel Indicted for Fentanyl Trafficking"
+    assert (doc.title, doc.date, s.date) == (s.title, "2023-09-12", "2023-09-12")
+    assert s.text.startswith("Department of Justice\nOffice of Public Affairs")
+    assert s.text.rstrip().endswith("Press Release Number: 23-000")
+    # the text keeps the file's line breaks: offsets stay one for one
+    i = s.text.index('also known as "El Ingeniero,"')
+    a, b = s.original_span(i, i + 29)
+    assert doc.raw[a:b] == 'also known as "El Ingeniero,"'
+
+
+def test_a_wire_dateline_on_a_wrapped_first_line(tmp_path: Path):
+    path = tmp_path / "wire.txt"
+    path.write_text(
+        "Cartel accountant extradited\n\nMEXICO CITY, Jan. 9, 2024 (Wire) - Mexico extradited the clerk\n"
+        "of the invented Valle Rojo Cartel to the United States on Tuesday,\nofficials said.\n"
+    )
+    assert read_document(path).sections[0].date == "2024-01-09"
+
+
 def test_markdown_markup_goes_and_offsets_stay():
     doc = read_document(DOCS / "listing.md")
     assert (doc.title, doc.date) == ("Weekly security roundup", "2023-06-09")
@@ -347,7 +369,7 @@ def test_a_folder_mixing_good_and_bad_files(tmp_path: Path):
 def test_iter_paths_takes_one_path_too():
     assert [p.name for p in iter_paths(str(SEED))] == ["seed-kingpin-strategy.txt"]
     names = [p.name for p in iter_paths(DOCS)]
-    assert names == sorted(names) and len(names) == 8 and "cp1252.txt" in names
+    assert names == sorted(names) and len(names) == 9 and "cp1252.txt" in names
 
 
 def test_no_title_when_nothing_looks_like_one(tmp_path: Path):
