@@ -88,3 +88,29 @@ def test_02_fragmentation(kernel: str) -> None:
     assert "remove both" in text and "Sinaloa Cartel" in text
     images = [o for c in nb.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
     assert len(images) == 3  # lineage tree, robustness of the person and of the criminal network
+
+
+@pytest.mark.slow
+@pytest.mark.neo4j
+def test_03_cypher_for_analysts(
+    kernel: str, ocgraph_home: Path, neo4j_server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ocgraph.graph import neo4j_connect
+
+    # the session's server, emptied first like every Neo4j test; the notebook reads NEO4J_* (its
+    # own-server branch is what `ocgraph neo4j start` does, tested with the Neo4j commands)
+    cs = neo4j_connect.ConnectionSettings(neo4j_server.uri, "neo4j", neo4j_server.password())
+    with neo4j_connect.driver(cs) as drv:
+        neo4j_connect.run(drv, cs, "MATCH (n) DETACH DELETE n", write=True)
+    monkeypatch.setenv("NEO4J_URI", cs.uri)
+    monkeypatch.setenv("NEO4J_USERNAME", "neo4j")
+    monkeypatch.setenv("NEO4J_PASSWORD", cs.password)
+    monkeypatch.delenv("NEO4J_DATABASE", raising=False)
+    nb = run_notebook(NOTEBOOKS / "03-cypher-for-analysts.ipynb", kernel)
+    text = outputs_text(nb)
+    assert "connected to " + cs.uri in text
+    assert "RIVAL_OF" in text and "Ismael Zambada García" in text
+    assert (ocgraph_home / "from-neo4j.ttl").read_text(encoding="utf-8").startswith("@prefix")
+    with neo4j_connect.driver(cs) as drv:
+        _, rows = neo4j_connect.run(drv, cs, "MATCH (n:Entity) RETURN count(n)")
+    assert rows[0][0] > 300  # the seed article and the 300 OFAC rows were loaded
