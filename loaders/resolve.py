@@ -91,9 +91,10 @@ class Resolver:
         # the model's ORG "Ebrard": a short name of exactly one person is that person
         names = [*full, *(fold(a.name) for a in actors.values() if a.type == "Person")]
         for m in mentions:
-            fits = {f for f in names if _inside(fold(m.text), f)}
-            if m.source == "ner" and m.type == "Organization" and not m.keys and len(fits) == 1:
-                m.type = "Person"
+            if m.source == "ner" and m.type == "Organization" and not m.keys:
+                short = fold(m.text)
+                if len({f for f in names if _inside(short, f)}) == 1:
+                    m.type = "Person"
         for m in people:
             if fold(m.text) in full:
                 a = actor("Person", self._canonical_person(full[fold(m.text)]))
