@@ -75,9 +75,7 @@ def main() -> None:
         f"relations found: {relations}; load average now: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
     )
     # CPU seconds tell the extractor's own cost; wall seconds include waiting on a busy machine
-    print(
-        "| processes | wall s | words/s (wall) | CPU s (slowest process) | words/s (CPU) | peak RSS/process (MB) |"
-    )
+    print("| processes | wall s | words/s (wall) | CPU s (slowest) | words/s (CPU) | peak RSS/process (MB) |")
     print("| --- | --- | --- | --- | --- | --- |")
     print(f"| 1 | {one:.1f} | {total / one:,.0f} | {cpu_one:.1f} | {total / cpu_one:,.0f} | {rss_one:.0f} |")
     print(

@@ -328,12 +328,16 @@ PERSON_BEFORE = re.compile(
     r"(?:\b(?:leader|boss|chief|head|member|members|lieutenant|son|daughter|brother|sister|wife|"
     r"Minister|President|Governor|Secretary|Mr\.|Ms\.|Mrs\.|Dr\.),? |\b(?:succeeded|replaced) by )$"
 )
+_ROLES = (
+    r"(?:member|leader|boss|chief|lieutenant|son|daughter|brother|sister|father|mother|successor|founder|"
+    r"operative|hitman)\b"
+)
 PERSON_AFTER = re.compile(
-    r"^(?:,? (?:who|alias|aka)\b|,? (?:the|a|an) (?:[a-z-]+ ){0,3}?(?:member|leader|boss|chief|lieutenant|son|"
-    r"daughter|brother|sister|father|mother|successor|founder|operative|hitman)\b| (?:founded|leads|led|heads|"
-    r"headed|joined|replaced|succeeded)\b| (?:is|was) (?:a|an|the) (?:[a-z-]+ ){0,3}?(?:member|leader|boss|"
-    r"lieutenant|son|daughter|brother|sister|founder|operative)\b| (?:was|were|has been) (?:arrested|extradited|"
-    r"sentenced|killed|captured|detained|succeeded|replaced)\b)"
+    rf"^(?:,? (?:who|alias|aka)\b|,? (?:the|a|an) (?:[a-z-]+ ){{0,3}}?{_ROLES}"
+    r"| (?:founded|leads|led|heads|headed|joined|replaced|succeeded)\b"
+    rf"| (?:is|was) (?:a|an|the) (?:[a-z-]+ ){{0,3}}?{_ROLES}"
+    r"| (?:was|were|has been) (?:arrested|extradited|sentenced|killed|captured|detained|succeeded|"
+    r"replaced)\b)"
 )
 
 
@@ -345,11 +349,11 @@ def _looks_like_name(name: str) -> bool:
 def _people_by_context(text: str, chosen: list[Mention]) -> list[Mention]:
     """The model's ORG or place that stands where only a person can is a person."""
     for m in chosen:
-        if m.source == "ner" and m.type in ("Organization", "Place") and _looks_like_name(m.text):
-            if PERSON_BEFORE.search(text[max(0, m.start - 30) : m.start]) or PERSON_AFTER.match(
-                text[m.end :]
-            ):
-                m.type = "Person"
+        weak = m.source == "ner" and m.type in ("Organization", "Place") and _looks_like_name(m.text)
+        if weak and (
+            PERSON_BEFORE.search(text[max(0, m.start - 30) : m.start]) or PERSON_AFTER.match(text[m.end :])
+        ):
+            m.type = "Person"
     return chosen
 
 

@@ -182,7 +182,8 @@ RULES = [
     (
         "leads",
         expand(
-            rf"<P+:s>{APPOS},? (?:who )?(?:allegedly |reportedly |currently |once )?(?:leads|led|heads|headed|runs|ran|"
+            rf"<P+:s>{APPOS},? (?:who )?(?:allegedly |reportedly |currently |once )?"
+            r"(?:leads|led|heads|headed|runs|ran|"
             r"commands|commanded|founded|co-founded|controls|controlled) <C:o>"
         ),
         pair_rule("leader_of", "s", "o", "leads"),
@@ -190,7 +191,8 @@ RULES = [
     (
         "joined",
         expand(
-            rf"<P+:s>{APPOS},? (?:who )?(?:joined|belongs to|belonged to|worked for|works for|fought for) <C:o>"
+            rf"<P+:s>{APPOS},? (?:who )?"
+            r"(?:joined|belongs to|belonged to|worked for|works for|fought for) <C:o>"
         ),
         pair_rule("member_of", "s", "o", "joined"),
     ),
@@ -258,7 +260,8 @@ RULES = [
     (
         "allied",
         expand(
-            rf"<PC+:a>{APPOS} {VERB_GAP}(?:allied|teamed up|partnered|joined forces|formed an alliance|forged an "
+            rf"<PC+:a>{APPOS} {VERB_GAP}"
+            r"(?:allied|teamed up|partnered|joined forces|formed an alliance|forged an "
             rf"alliance|struck an alliance|in an alliance|in alliance|working together|cooperating) "
             rf"with <PC+:b>"
         ),
@@ -346,7 +349,8 @@ RULES = [
     (
         "jailed-in",
         expand(
-            rf"<P+:a>{APPOS},?(?: —| -)? (?:who (?:is|was) |was |were |is |has been |had been |after being |after )?"
+            rf"<P+:a>{APPOS},?(?: —| -)? "
+            r"(?:who (?:is|was) |was |were |is |has been |had been |after being |after )?"
             r"(?:now |later |currently |recently |subsequently |since )?(?:jailed|imprisoned|incarcerated|"
             r"detained|arrested|captured|apprehended|held|extradited|behind bars|serving [a-z ]+)"
             r"(?: [a-z]+){0,2}? (?:in|by|to) <GS:b>"

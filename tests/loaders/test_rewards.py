@@ -19,7 +19,8 @@ def test_total_amount_for_several_people():
 
 def test_each_amount_and_pesos():
     kg = extract(
-        "The Mexican government offered 5 million pesos each for Ramiro Fuentes Olvera and Lisandro Peña Urías.\n"
+        "The Mexican government offered 5 million pesos each for Ramiro Fuentes Olvera and "
+        "Lisandro Peña Urías.\n"
     )
     rel = relation(kg, "Lisandro Peña Urías", "reward_offered_by", "Mexico")
     assert (rel.properties["amount"], rel.properties["currency"], rel.properties["amount_scope"]) == (
