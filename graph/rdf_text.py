@@ -32,6 +32,14 @@ _ESCAPES = {
 }
 _ESCAPES.update({c: f"\\u{c:04X}" for c in (*range(0x20), 0x7F) if c not in _ESCAPES})
 _TABLE = str.maketrans(_ESCAPES)
+# most text needs no escape, and searching is cheaper than translating
+_NEEDS_ESCAPE = re.compile('[\\\\"\x00-\x1f\x7f]').search
+
+
+def _quoted(value: str) -> str:
+    return '"' + (value.translate(_TABLE) if _NEEDS_ESCAPE(value) else value) + '"'
+
+
 # a local name that needs no escaping in a Turtle prefixed name
 _PLAIN_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*").fullmatch
 _BATCH = 4096
@@ -42,7 +50,7 @@ def nt_iri(iri: str) -> str:
 
 
 def nt_literal(value: str, datatype: str | None) -> str:
-    text = '"' + value.translate(_TABLE) + '"'
+    text = _quoted(value)
     return text if datatype is None else f"{text}^^<{datatype}>"
 
 
@@ -79,7 +87,7 @@ class TurtleTerms:
         return f"<{iri}>"
 
     def literal(self, value: str, datatype: str | None) -> str:
-        text = '"' + value.translate(_TABLE) + '"'
+        text = _quoted(value)
         return text if datatype is None else f"{text}^^{self.iri(datatype)}"
 
 
