@@ -180,8 +180,11 @@ def evidence_iri(relation_id: str, ev: Evidence) -> str:
 
 
 def _number_text(value: Any) -> str:
+    if type(value) is int:
+        return str(value)
+    text = str(value)
     # plain decimal notation: str(1e-05) would not be a valid xsd:decimal
-    return format(Decimal(str(value)), "f")
+    return text if "e" not in text and "n" not in text else format(Decimal(text), "f")
 
 
 def _literal(datatype: str, value: Any) -> tuple[str, str | None]:
