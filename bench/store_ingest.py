@@ -69,6 +69,7 @@ def child_ingest(corpus: Path, home: Path, n: int, batches: int) -> dict:
                 doc = read_document(corpus / name)
                 total_words += words(doc.raw)
                 kg.merge(facts_graph(doc, facts))
+        del kg  # as between two `ocgraph ingest` runs: the last graph is gone before the next is read
     seconds = time.perf_counter() - t0
     return {"seconds": seconds, "peak_mb": _rss_mb(), "base_mb": base, "words": total_words}
 
@@ -121,26 +122,30 @@ def main() -> None:
         )
         print()
         print(
-            "| documents | transactions | words | time (s) | docs/s | peak RSS (MB) | graph alone (MB) "
-            "| peak - graph (MB) | entities | relations | store file (MB) |"
+            "| documents | transactions | words | time (s) | docs/s | words/s | peak RSS (MB) "
+            "| graph alone (MB) | peak - graph (MB) | (% of graph) | entities | relations | store file (MB) "
+            "| load avg |"
         )
-        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        print("|" + " ---: |" * 14)
         runs = [(n, 1) for n in sorted(args.sizes)] + [(largest, args.batches)]
         for n, batches in runs:
             home = Path(tmp) / f"home-{n}-{batches}"
             ing = _run("--child", "ingest", str(corpus), str(home), str(n), str(batches))
             held = _run("--child", "hold", str(home))
+            extra = ing["peak_mb"] - held["peak_mb"]
             print(
                 f"| {n:,} | {batches} | {ing['words']:,} | {ing['seconds']:.1f} | {n / ing['seconds']:,.0f} "
-                f"| {ing['peak_mb']:.0f} | {held['peak_mb']:.0f} | {ing['peak_mb'] - held['peak_mb']:.0f} "
-                f"| {held['entities']:,} | {held['relations']:,} | {held['store_mb']:.1f} |",
+                f"| {ing['words'] / ing['seconds']:,.0f} | {ing['peak_mb']:.0f} | {held['peak_mb']:.0f} "
+                f"| {extra:.0f} | {100 * extra / held['peak_mb']:.0f}% | {held['entities']:,} "
+                f"| {held['relations']:,} | {held['store_mb']:.1f} | {os.getloadavg()[0]:.1f} |",
                 flush=True,
             )
         print()
         print(
             "peak RSS: the whole ingest process; graph alone: a fresh process that only loads the finished "
             "store (its peak RSS). A constant 'peak - graph' across sizes means memory grows with the "
-            "graph, not with the number of documents read."
+            "graph, not with the number of documents read. load avg: the machine's 1-minute load when the "
+            "run ended (other work on the machine slows the timings)."
         )
 
 
