@@ -13,6 +13,7 @@ from typing import Any
 from ocgraph import ontology
 from ocgraph.graph.model import Evidence, KnowledgeGraph
 from ocgraph.loaders import coref, events, patterns
+from ocgraph.loaders.dates import find_times
 from ocgraph.loaders.documents import Section, SourceDocument
 from ocgraph.loaders.gazetteer import Gazetteer
 from ocgraph.loaders.mentions import Mention, find_mentions
@@ -102,7 +103,10 @@ class SpacyExtractor:
                 inside = [m for m in ms if s <= m.start and m.end <= e and m.keys]
                 refs = coref.refer(para.text, s, e, inside, hist)
                 earlier = hist.mentions[: len(hist.mentions) - len([*inside, *refs])]
+                when = _time(para.text[s:e], para.section.date or doc.date)
                 for fact in self._facts(para.text[s:e], inside + refs, s, earlier):
+                    for key, value in when.items():
+                        fact.properties.setdefault(key, value)
                     self._add_fact(kg, doc, para, s, e, fact, actors)
         return kg
 
@@ -216,3 +220,13 @@ def _repeat_names(units: list) -> None:
             src = known[hit.group(0)]
             ms.append(Mention(hit.start(), hit.end(), hit.group(0), src.type, "repeat", src.entry))
         ms.sort(key=lambda m: m.start)
+
+
+def _time(sentence: str, document_date: str | None) -> dict[str, str]:
+    """The sentence's one explicit time as `date` (an event), `start` ("since 2007") or `end` ("until");
+    nothing when it names none or several (which fact each belongs to is then a guess)."""
+    times = [t for t in find_times(sentence, document_date) if t.iso]
+    if len({(t.kind, t.iso) for t in times}) != 1:
+        return {}
+    t = times[0]
+    return {"date": t.iso} if t.kind == "point" else {t.kind: t.iso}

@@ -32,3 +32,10 @@ def test_splinter_wordings():
 def test_unnamed_splinters_give_nothing():
     kg = extract("Many factions have splintered off from the Brisa Cartel and the Cartel de Poniente.\n")
     assert facts(kg, "splinter_of", "faction_of") == set()
+
+
+def test_split_date_is_kept():
+    from extract_helpers import relation
+
+    kg = extract("Los Tigrillos split from the Brisa Cartel in 2011.\n")
+    assert relation(kg, A, "splinter_of", B).properties["date"] == "2011"

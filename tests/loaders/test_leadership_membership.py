@@ -40,3 +40,8 @@ def test_government_role_is_kept():
     kg = extract("Guatemalan Interior Minister Eulalio Tapia Ruelas met police chiefs on Monday.\n")
     rel = relation(kg, "Eulalio Tapia Ruelas", "member_of", "Guatemala")
     assert rel.properties["role"] == "Interior Minister"
+
+
+def test_time_in_the_sentence_bounds_the_fact():
+    kg = extract("Ramiro Fuentes Olvera has been a member of the Brisa Cartel since 2007.\n")
+    assert relation(kg, "Ramiro Fuentes Olvera", "member_of", G).properties["start"] == "2007"
