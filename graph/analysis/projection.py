@@ -95,11 +95,20 @@ def members(G: nx.MultiDiGraph) -> dict[str, list[str]]:
 
 
 def _role(G: nx.MultiDiGraph, predicate: str) -> dict[str, list[str]]:
-    out: dict[str, set[str]] = defaultdict(set)
-    for u, v in _edges_by(G, predicate):
-        if G.nodes[v].get("type") == "CriminalOrganization" and G.nodes[u].get("type") == "Person":
-            out[v].add(u)
-    return {org: sorted(people) for org, people in sorted(out.items())}
+    return {org: sorted(people) for org, people in sorted(_roles(G, _types(G))[predicate].items())}
+
+
+def _types(G: nx.MultiDiGraph) -> dict[Any, Any]:
+    return dict(G.nodes(data="type"))
+
+
+def _roles(G: nx.MultiDiGraph, types: dict[Any, Any]) -> dict[str, dict[str, set[str]]]:
+    # one pass over the edges for both roles: big graphs have hundreds of thousands
+    out: dict[str, dict[str, set[str]]] = {"leader_of": defaultdict(set), "member_of": defaultdict(set)}
+    for u, v, p in G.edges(data="predicate"):
+        if p in out and types[v] == "CriminalOrganization" and types[u] == "Person":
+            out[p][v].add(u)
+    return out
 
 
 def criminal_network(G: nx.MultiDiGraph) -> nx.Graph:
@@ -119,29 +128,29 @@ def criminal_network(G: nx.MultiDiGraph) -> nx.Graph:
     >>> sorted(C.nodes), C.edges["K", "O"]["predicates"]
     (['K', 'O'], ['leader_of'])
     """
-    C = nx.Graph()
-    C.add_nodes_from((n, d) for n, d in sorted(G.nodes(data=True)) if d.get("type") == "CriminalOrganization")
+    types = _types(G)
     preds: dict[tuple[str, str], set[str]] = defaultdict(set)
     for u, v, p in G.edges(data="predicate"):
-        if p in AUTHORITY_PREDICATES:
-            continue
-        if G.nodes[u].get("type") in CRIMINAL_TYPES and G.nodes[v].get("type") in CRIMINAL_TYPES:
+        if p not in AUTHORITY_PREDICATES and types[u] in CRIMINAL_TYPES and types[v] in CRIMINAL_TYPES:
             preds[(u, v) if u < v else (v, u)].add(p)
-    for (u, v), ps in sorted(preds.items()):
-        for n in (u, v):
-            if n not in C:
-                C.add_node(n, **G.nodes[n])
-        C.add_edge(u, v, predicates=sorted(ps))
+    keep = {n for n, t in types.items() if t == "CriminalOrganization"}
+    for u, v in preds:
+        keep.add(u)
+        keep.add(v)
+    C = nx.Graph()
+    C.add_nodes_from((n, G.nodes[n]) for n in sorted(keep))
+    C.add_edges_from((u, v, {"predicates": sorted(ps)}) for (u, v), ps in sorted(preds.items()))
     return C
 
 
-def person_projection(G: nx.MultiDiGraph) -> nx.Graph:
+def person_projection(G: nx.MultiDiGraph, reasons: bool = True) -> nx.Graph:
     """The person network on which disruption is measured.
 
     Each criminal organization becomes links from each of its leaders to its members and
     co-leaders; family and declared person-to-person ties stay; the leaders of allied
     organizations are linked. Without it the organization node keeps everyone connected and
-    removing a leader never registers. Edges carry ``via``: why the two people are linked.
+    removing a leader never registers. With `reasons`, edges carry ``via``: why the two people
+    are linked (on big graphs leave it off: millions of small lists cost time and memory).
 
     Parameters
     ----------
@@ -167,33 +176,49 @@ def person_projection(G: nx.MultiDiGraph) -> nx.Graph:
     >>> sorted(tuple(sorted(e)) for e in person_projection(G).edges)
     [('K', 'L1'), ('K', 'L2'), ('K', 'M'), ('L3', 'M')]
     """
-    C = criminal_network(G)
-    P = nx.Graph()
-    P.add_nodes_from((n, d) for n, d in C.nodes(data=True) if d.get("type") == "Person")
-    via: dict[tuple[str, str], set[str]] = defaultdict(set)
-
-    def link(a: str, b: str, why: str) -> None:
-        if a != b and a in P and b in P:
-            via[(a, b) if a < b else (b, a)].add(why)
-
-    heads, crew = leaders(G), members(G)
-    for org, bosses in heads.items():
-        for boss in bosses:
-            for other in sorted({*crew.get(org, ()), *bosses}):
-                link(boss, other, f"organization:{org}")
+    types = _types(G)
+    # persons of the criminal network: those with a non-authority tie to a person or group
+    people: set[str] = set()
     for u, v, p in G.edges(data="predicate"):
-        tu, tv = G.nodes[u].get("type"), G.nodes[v].get("type")
+        if p not in AUTHORITY_PREDICATES and types[u] in CRIMINAL_TYPES and types[v] in CRIMINAL_TYPES:
+            people.update(n for n in (u, v) if types[n] == "Person")
+    roles = _roles(G, types)
+    heads, crew = roles["leader_of"], roles["member_of"]
+    pairs: set[tuple[str, str]] = set()
+    why: dict[tuple[str, str], set[str]] = defaultdict(set)
+
+    def link(a: str, b: str, reason: str) -> None:
+        if a != b and a in people and b in people:
+            key = (a, b) if a < b else (b, a)
+            pairs.add(key)
+            if reasons:
+                why[key].add(reason)
+
+    for org, bosses in heads.items():
+        group = crew.get(org, set()) | bosses
+        for boss in bosses:
+            if reasons:
+                for other in group:
+                    link(boss, other, f"organization:{org}")
+            else:  # the same links without a call per pair: big groups give millions of pairs
+                pairs.update((boss, o) if boss < o else (o, boss) for o in group if o != boss)
+    for u, v, p in G.edges(data="predicate"):
+        tu, tv = types[u], types[v]
         if p in PERSON_LINKS and tu == tv == "Person":
             link(u, v, p)
         elif p == "allied_with":
             # an alliance binds the people who lead each side (a person ally counts as their own leader)
-            side_u = heads.get(u, []) if tu == "CriminalOrganization" else [u]
-            side_v = heads.get(v, []) if tv == "CriminalOrganization" else [v]
+            side_u = heads.get(u, ()) if tu == "CriminalOrganization" else [u]
+            side_v = heads.get(v, ()) if tv == "CriminalOrganization" else [v]
             for a in side_u:
                 for b in side_v:
                     link(a, b, "alliance")
-    for (a, b), whys in sorted(via.items()):
-        P.add_edge(a, b, via=sorted(whys))
+    P = nx.Graph()
+    P.add_nodes_from((n, G.nodes[n]) for n in sorted(people))
+    if reasons:
+        P.add_edges_from((a, b, {"via": sorted(why[(a, b)])}) for a, b in sorted(pairs))
+    else:
+        P.add_edges_from(sorted(pairs))
     return P
 
 

@@ -86,7 +86,7 @@ def analyze(
             f"{info['kept_undated']} of them without dates (kept because nothing says when they held)"
         )
     C = projection.criminal_network(G)
-    P = projection.person_projection(G)
+    P = projection.person_projection(G, reasons=False)
     S = projection.signed_network(G)
     names = G
 
