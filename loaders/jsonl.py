@@ -8,8 +8,18 @@ from typing import IO, Any
 
 from ocgraph.graph.model import KnowledgeGraph
 
-# Edge properties copied onto a relation line when the text gave them.
-OPTIONAL = ("amount", "currency", "amount_scope", "role", "date", "start", "end", "status")
+# Edge properties copied onto a relation line when the text gave them.  The contract's `start`/`end`
+# are character offsets, so the edge's time bounds go out as `start_date`/`end_date`.
+OPTIONAL = {
+    "amount": "amount",
+    "currency": "currency",
+    "amount_scope": "amount_scope",
+    "role": "role",
+    "date": "date",
+    "start": "start_date",
+    "end": "end_date",
+    "status": "status",
+}
 
 
 def records(kg: KnowledgeGraph, doc: str) -> Iterator[dict[str, Any]]:
@@ -52,9 +62,9 @@ def records(kg: KnowledgeGraph, doc: str) -> Iterator[dict[str, Any]]:
         if best is not None:
             line.update(evidence=best.sentence, start=best.start, end=best.end)
         line["confidence"] = rel.properties.get("confidence", best.confidence if best else None)
-        for key in OPTIONAL:
+        for key, out in OPTIONAL.items():
             if key in rel.properties:
-                line[key] = rel.properties[key]
+                line[out] = rel.properties[key]
         yield line
 
 
