@@ -128,7 +128,7 @@ class _Extractor(HTMLParser):
             self._pending_break = True
 
     def _emit_break(self, text: str) -> None:
-        if self.out.pieces and not self._dropping:
+        if self.out.pieces and not self._dropping and not (self.scoped and not self._inside):
             pos = self._pos()
             self.out.pieces.append((pos, pos, text))
             self._at_block_start = True
@@ -188,11 +188,24 @@ def extract_html(raw: str) -> HtmlText:
     >>> "".join(page[a:b] if t is None else t for a, b, t in out.pieces)
     'Big news\\n\\nCafé opens.'
     """
-    scoped = re.search(r"<(?:article|main)\b", raw, re.I) is not None
-    parser = _Extractor(raw, scoped)
-    parser.feed(raw)
-    parser.close()
-    out = parser.out
+    out, parser = _parse(raw, scoped=re.search(r"<(?:article|main)\b", raw, re.I) is not None)
+    if parser.scoped and _length(out) < 500:
+        # A page whose <article>s are only sidebar teasers keeps its story elsewhere: take the whole
+        # page (minus boilerplate) when that holds much more text.
+        whole, whole_parser = _parse(raw, scoped=False)
+        if _length(whole) > 3 * _length(out):
+            out, parser = whole, whole_parser
     out.date = out.date or parser._time
     out.title = parser._titles.get("og") or parser._titles.get("title") or None
     return out
+
+
+def _parse(raw: str, scoped: bool) -> tuple[HtmlText, _Extractor]:
+    parser = _Extractor(raw, scoped)
+    parser.feed(raw)
+    parser.close()
+    return parser.out, parser
+
+
+def _length(out: HtmlText) -> int:
+    return sum((b - a if t is None else len(t)) for a, b, t in out.pieces)

@@ -106,3 +106,21 @@ def test_time_element_dates_a_page_without_metadata():
 def test_unclosed_tags_do_not_swallow_the_page():
     page = "<div class='menu'><ul><li>Home<li>News</div><p>First paragraph<p>Second paragraph</body>"
     assert _text(page) == "First paragraph\n\nSecond paragraph"
+
+
+def test_sidebar_teasers_in_article_elements_do_not_hide_the_story():
+    story = " ".join(["The cartel's accountant was extradited to the United States on Tuesday."] * 12)
+    page = (
+        f"<body><div class='story'><h1>Accountant extradited</h1><p>{story}</p></div>"
+        "<div class='more'><article><a href='/a'>Harvest fair opens</a></article></div></body>"
+    )
+    text = _text(page)
+    assert (
+        text.startswith("Accountant extradited\n\nThe cartel's accountant") and "Harvest fair opens" in text
+    )
+    short = "<body><p>Site-wide notice</p><article><h1>Short story</h1><p>It rained.</p></article></body>"
+    assert _text(short) == "Short story\n\nIt rained."
+
+
+def test_line_breaks_outside_the_article_add_nothing():
+    assert _text("<body>Menu<br>Login<br><main><p>Story text.</p></main></body>") == "Story text."
