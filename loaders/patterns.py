@@ -182,7 +182,7 @@ RULES = [
     (
         "leads",
         expand(
-            rf"<P+:s>{APPOS},? (?:who )?(?:allegedly |reportedly |currently |once )?"
+            rf"<P+:s>{APPOS},? (?:who )?(?:(?:allegedly|reportedly|currently|once|now|still|also|later) )*"
             r"(?:leads|led|heads|headed|runs|ran|"
             r"commands|commanded|founded|co-founded|controls|controlled) <C:o>"
         ),
