@@ -307,3 +307,19 @@ def test_rdfxml_refuses_control_characters_and_keeps_the_rest() -> None:
     kg = KnowledgeGraph()
     kg.add_entity("Person", 'Ana "Ñ" <&> 😀')
     assert rdf.from_rdflib(_parse(_export(kg, "xml"), "xml")) == kg
+
+
+def test_readme_sparql_example_finds_the_evidence_of_every_membership(fixture_graph: KnowledgeGraph) -> None:
+    import re
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    query = re.search(r"```sparql\n(.*?)```", readme, re.S).group(1)
+    rows = list(rdf.to_oxigraph(fixture_graph).query(query))
+    expected = sorted(
+        (ev.sentence, ID + ev.document)
+        for r in fixture_graph.relations.values()
+        if r.predicate == "member_of"
+        for ev in r.evidence
+    )
+    assert len(rows) == 10
+    assert sorted((row["sentence"].value, row["doc"].value) for row in rows) == expected
