@@ -7,6 +7,7 @@ import io
 import zipfile
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from ocgraph.cli import main
@@ -115,3 +116,59 @@ def test_same_bytes_and_cli(fixture_graph: KnowledgeGraph, tmp_path: Path) -> No
     result = runner.invoke(main, ["export", "--format", "neo4j-csv", "-o", str(target)])
     assert result.exit_code == 0, result.output
     assert target.read_bytes() == out1.getvalue()
+
+
+@pytest.mark.neo4j
+@pytest.mark.slow
+def test_neo4j_admin_imports_it_and_the_graph_reads_back(neo4j_server, fixture_graph, tmp_path: Path) -> None:
+    """The real `neo4j-admin database import` (Neo4j's import tool, from the jars the project
+    fetched) loads the zip with the command in IMPORT.txt; a server on that database then gives
+    back, through Neo4jWriter.dump, exactly the graph that was exported."""
+    import os
+    import shutil
+    import subprocess
+
+    from ocgraph.graph import neo4j_connect
+    from ocgraph.graph.neo4j_csv import IMPORT_COMMAND
+    from ocgraph.graph.neo4j_server import LocalServer, free_port
+    from ocgraph.graph.neo4j_writer import Neo4jWriter
+
+    folder = tmp_path / "import"
+    _archive(fixture_graph).extractall(folder)
+    home = tmp_path / "srv" / "neo4j" / "db"  # the layout LocalServer starts from
+    (home / "conf").mkdir(parents=True)
+    (home / "conf" / "neo4j.conf").write_text("", encoding="utf-8")
+    args = IMPORT_COMMAND.split()[1:]  # "neo4j-admin" is AdminTool on the classpath
+    env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
+    done = subprocess.run(
+        [
+            shutil.which("java") or "java",
+            "-Xmx512m",
+            "-cp",
+            f"{neo4j_server.lib}/*",
+            "org.neo4j.cli.AdminTool",
+            *args,
+        ],
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    assert "Imported:\n  22 nodes\n  37 relationships" in done.stdout
+    server = LocalServer(tmp_path / "srv", port=free_port())
+    # reuse the session server's jars and compiled launcher instead of fetching them again
+    server.lib.symlink_to(neo4j_server.lib, target_is_directory=True)
+    server.classes.symlink_to(neo4j_server.classes, target_is_directory=True)
+    server.start(heap="512m", pagecache_mib=64)
+    try:
+        settings = neo4j_connect.ConnectionSettings(server.uri, "neo4j", server.password())
+        driver = neo4j_connect.driver(settings)
+        try:
+            back = Neo4jWriter(driver).dump()
+        finally:
+            driver.close()
+    finally:
+        server.stop()
+    assert back.to_records() == fixture_graph.to_records()
