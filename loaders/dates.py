@@ -208,6 +208,22 @@ def _kind(cue: str | None) -> str:
 def find_times(sentence: str, document_date: str | None) -> list[TimeMention]:
     """Every time expression in the sentence, left to right, resolved against the document date.
 
+    Parameters
+    ----------
+    sentence : str
+        Any text; offsets in the result are offsets into it.
+    document_date : str or None
+        ISO date (possibly partial) that relative times ("last November", "yesterday") count from.
+
+    Returns
+    -------
+    list of TimeMention
+        Non-overlapping mentions (the longest wins), each with its span, its kind ("start" after
+        since/from, "end" after until/by, else "point") and its ISO value, None when vague ("in the
+        last 15 years") or when it needs a document date that is missing. A year range gives two.
+
+    Examples
+    --------
     >>> times = find_times("Launched in 2007, it ran until last November.", "2022-12-08")
     >>> [(t.text, t.kind, t.iso) for t in times]
     [('in 2007', 'point', '2007'), ('until last November', 'end', '2021-11')]
@@ -253,6 +269,20 @@ def find_times(sentence: str, document_date: str | None) -> list[TimeMention]:
 def resolve_time(expression: str, document_date: str | None) -> str | None:
     """The ISO date (possibly partial) an expression names, or None when it names no point in time.
 
+    Parameters
+    ----------
+    expression : str
+        A time expression, such as "in 2006", "since 2007", "last November" or "December 14".
+    document_date : str or None
+        The date relative expressions count from.
+
+    Returns
+    -------
+    str or None
+        "YYYY", "YYYY-MM" or "YYYY-MM-DD" (the first time in the expression).
+
+    Examples
+    --------
     >>> resolve_time("last November", "2022-12-08"), resolve_time("December 14", "2022-12-08")
     ('2021-11', '2022-12-14')
     >>> resolve_time("in the last 15 years", "2022-12-08") is None

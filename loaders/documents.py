@@ -66,8 +66,22 @@ class SourceDocument:
 def iter_paths(paths: str | os.PathLike | Iterable[str | os.PathLike]) -> Iterator[Path]:
     """Each file named, and every .txt/.md/.html/.htm file under each directory named (sorted, recursive).
 
-    Files named directly come out whatever their type (or existence), so reading them reports the problem.
-    Hidden files and folders under a directory are skipped; a file named twice comes out once.
+    Parameters
+    ----------
+    paths : path or iterable of paths
+        Files and folders, as given on a command line.
+
+    Returns
+    -------
+    Iterator[Path]
+        Files named directly come out whatever their type (or existence), so that reading them
+        reports the problem; hidden files and folders under a directory are skipped; a file named
+        twice comes out once.
+
+    Examples
+    --------
+    >>> [p.name for p in iter_paths(["README.md", "README.md"])]
+    ['README.md']
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
@@ -130,9 +144,24 @@ def _decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
 def read_document(path: str | os.PathLike, *, max_bytes: int = 20_000_000) -> SourceDocument:
     """Read one file into articles (sections) of normalised text with offsets into the decoded file.
 
-    Raises InputError, with a one-line message naming the file, for a missing or unreadable file, an
-    unsupported type, an empty, binary or oversized file, or text in no encoding it can recognise.
-    The size is checked before reading, so a huge file costs no memory.
+    Parameters
+    ----------
+    path : str or PathLike
+        A .txt, .md, .html or .htm file.
+    max_bytes : int
+        Larger files are refused; the size is checked before reading, so a huge file costs no memory.
+
+    Returns
+    -------
+    SourceDocument
+        The decoded text (`raw`), its encoding and warnings, date, title and `sections`; each
+        section's `offsets` point into `raw`.
+
+    Raises
+    ------
+    InputError
+        With a one-line message naming the file: missing or unreadable, a folder, an unsupported
+        type, empty, binary, over `max_bytes`, or text in no encoding it can recognise.
     """
     p = Path(path)
     name = p.name

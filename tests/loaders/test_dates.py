@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from itertools import pairwise
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ocgraph.loaders.dates import find_times, parse_date, resolve_time
 
@@ -156,3 +161,45 @@ def test_bare_years_count_only_after_a_cue():
 )
 def test_parse_date(text: str, iso: str | None):
     assert parse_date(text) == iso
+
+
+_WORDS = [
+    "in",
+    "since",
+    "until",
+    "last",
+    "next",
+    "early",
+    "May",
+    "may",
+    "December",
+    "Dec.",
+    "14",
+    "2007",
+    "1,000",
+]
+_WORDS += [
+    "2016-2021",
+    "from",
+    "to",
+    "between",
+    "and",
+    "Wednesday",
+    "yesterday",
+    "ago",
+    "two",
+    "years",
+    "the",
+    ",",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=14), st.sampled_from([None, "2022-12-08", "2020"]))
+def test_mentions_are_ordered_disjoint_spans_of_the_sentence(words: list[str], date: str | None):
+    sentence = " ".join(words)
+    times = find_times(sentence, date)
+    for t in times:
+        assert sentence[t.start : t.end] == t.text and t.kind in ("point", "start", "end")
+        assert t.iso is None or re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", t.iso)
+    assert all(a.end <= b.start for a, b in pairwise(times))
