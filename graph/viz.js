@@ -122,6 +122,31 @@
     g.addEventListener("mouseleave", clear);
   });
 
+  // -- edge labels that would sit on another label or a node are hidden until hovered -----------
+  var taken = [];
+  function overlaps(r) {
+    for (var i = 0; i < taken.length; i++) {
+      var t = taken[i];
+      if (r.x < t.x + t.w && t.x < r.x + r.w && r.y < t.y + t.h && t.y < r.y + r.h) return true;
+    }
+    return false;
+  }
+  data.nodes.forEach(function (n) {
+    var k = n.r * 1.25;
+    taken.push({ x: n.x - k, y: n.y - k, w: 2 * k, h: 2 * k });
+    Array.prototype.forEach.call(nodeEls[n.id].querySelectorAll("text"), function (t) {
+      var b = t.getBBox();
+      taken.push({ x: n.x + b.x, y: n.y + b.y, w: b.width, h: b.height });
+    });
+  });
+  var rank = { rivalry: 0, alliance: 1, other: 2 };
+  var hidden = 0;
+  data.edges.slice().sort(function (a, b) { return rank[a.kind] - rank[b.kind]; }).forEach(function (e) {
+    var t = edgeEls[e.id].querySelector("text"), b = t.getBBox();
+    var r = { x: b.x - 1, y: b.y - 1, w: b.width + 2, h: b.height + 2 };
+    if (overlaps(r)) { t.classList.add("crowded"); hidden++; } else taken.push(r);
+  });
+
   // -- legend --------------------------------------------------------------------------------
   var legend = html("aside", null, main);
   legend.id = "ocg-legend";
@@ -142,7 +167,8 @@
       el("path", { d: "M1,5 L29,5", "class": "line" }, g);
       html("span", k[1], row);
     });
-  html("div", "Hover a node or a line for names, aliases and evidence. Drag to pan, wheel to zoom.", legend, "hint");
+  html("div", "Hover a node or a line for names, aliases and evidence (and labels hidden where lines " +
+    "crowd). Drag to pan, wheel to zoom.", legend, "hint");
 
   // -- hover cards ---------------------------------------------------------------------------
   var tip = document.getElementById("ocg-tip");
@@ -238,5 +264,6 @@
   // What was drawn, for the browser test and for anyone checking the page.
   document.body.setAttribute("data-nodes-drawn", String(nodeLayer.querySelectorAll(".ocg-node").length));
   document.body.setAttribute("data-edges-drawn", String(edgeLayer.querySelectorAll(".ocg-edge").length));
+  document.body.setAttribute("data-edge-labels-hidden", String(hidden));
   document.body.setAttribute("data-errors", JSON.stringify(window.ocgErrors || []));
 })();

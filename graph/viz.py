@@ -193,10 +193,18 @@ def layout(kg: KnowledgeGraph, seed: int = 7) -> dict[str, tuple[float, float]]:
     graph.add_nodes_from(sorted(kg.entities))
     graph.add_edges_from(sorted((r.subject, r.object) for r in kg.relations.values()))
     components = sorted(nx.connected_components(graph), key=lambda c: (-len(c), min(c)))
-    placed = [_component_layout(graph.subgraph(sorted(comp)), seed) for comp in components]
-    names = {eid: e.name for eid, e in kg.entities.items()}
+    placed = []
+    for comp in components:
+        # a fresh graph in sorted order: a subgraph view iterates its nodes in set (hash) order,
+        # which would make the layout differ from one process to the next
+        sub = nx.Graph()
+        sub.add_nodes_from(sorted(comp))
+        sub.add_edges_from(sorted(tuple(sorted(e)) for e in graph.subgraph(comp).edges))
+        placed.append(_component_layout(sub, seed))
+    degree = _degrees(kg)
+    boxes = {eid: _box(e.name, degree[eid], bool(e.aliases)) for eid, e in kg.entities.items()}
     for pos in placed:
-        _spread(pos, names)
+        _spread(pos, boxes)
     return _pack(placed, kg)
 
 
@@ -262,19 +270,41 @@ def _edge_length(degree_a: int, degree_b: int) -> float:
     return _EDGE * min(1.8, 0.8 + 0.07 * (degree_a + degree_b))
 
 
-def _spread(pos: dict[str, tuple[float, float]], names: dict[str, str], height: float = 64.0) -> None:
-    """Push apart nodes whose label boxes overlap (each node's label width by `height` px)."""
+def _degrees(kg: KnowledgeGraph) -> dict[str, int]:
+    """Relations per entity (two relations between the same pair count twice)."""
+    degree = dict.fromkeys(kg.entities, 0)
+    for r in kg.relations.values():
+        degree[r.subject] += 1
+        degree[r.object] += 1
+    return degree
+
+
+def _radius(degree: int) -> float:
+    """A node's drawn radius in px: busier nodes are bigger."""
+    return round(9 + 3 * math.sqrt(degree), 1)
+
+
+def _box(name: str, degree: int, has_alias: bool) -> tuple[float, float, float]:
+    """Half the width, the height above and the height below a node with its labels, in px."""
+    r = _radius(degree) * 1.25  # the widest shape (diamond) reaches 1.25 r
+    return max(_label_width(name), 2 * r) / 2 + 4, r + 4, r + (31 if has_alias else 18)
+
+
+def _spread(pos: dict[str, tuple[float, float]], boxes: dict[str, tuple[float, float, float]]) -> None:
+    """Push apart nodes whose boxes (shape plus labels, see `_box`) overlap."""
     nodes = sorted(pos)
     if len(nodes) > 400:  # quadratic; large graphs are for overview, not for reading every label
         return
     xy = {n: list(pos[n]) for n in nodes}
-    width = {n: _label_width(names[n]) for n in nodes}
-    for _ in range(200):
+    for _ in range(300):
         moved = False
         for i, a in enumerate(nodes):
             for b in nodes[i + 1 :]:
+                (wa, ua, da), (wb, ub, db) = boxes[a], boxes[b]
                 dx, dy = xy[b][0] - xy[a][0], xy[b][1] - xy[a][1]
-                over_x, over_y = (width[a] + width[b]) / 2 - abs(dx), height - abs(dy)
+                over_x = wa + wb - abs(dx)
+                # b below a: a's labels against b's top; b above a: b's labels against a's top
+                over_y = (da + ub - dy) if dy >= 0 else (db + ua + dy)
                 if over_x <= 0 or over_y <= 0:
                     continue
                 moved = True
@@ -328,10 +358,7 @@ def view_data(
     """Everything the page's script needs to draw `kg` (already selected), as JSON-ready data."""
     onto = ontology.load()
     pos = layout(kg, seed)
-    degree = {eid: 0 for eid in kg.entities}
-    for r in kg.relations.values():
-        degree[r.subject] += 1
-        degree[r.object] += 1
+    degree = _degrees(kg)
     counts = kg.counts()["entities"]
     types = [
         {
@@ -351,7 +378,7 @@ def view_data(
             "aliases": list(e.aliases),
             "x": pos[e.id][0],
             "y": pos[e.id][1],
-            "r": round(9 + 3 * math.sqrt(degree[e.id]), 1),
+            "r": _radius(degree[e.id]),
             "properties": e.properties,
         }
         for e in (kg.entities[k] for k in sorted(kg.entities))
