@@ -184,7 +184,7 @@ RULES = [
         expand(
             rf"<P+:s>{APPOS},? (?:who )?(?:(?:allegedly|reportedly|currently|once|now|still|also|later) )*"
             r"(?:leads|led|heads|headed|runs|ran|"
-            r"commands|commanded|founded|co-founded|controls|controlled) <C:o>"
+            r"commands|commanded|founded|co-founded|controls|controlled) <C:o>(?!')"
         ),
         pair_rule("leader_of", "s", "o", "leads"),
     ),
@@ -192,9 +192,24 @@ RULES = [
         "joined",
         expand(
             rf"<P+:s>{APPOS},? (?:who )?"
-            r"(?:joined|belongs to|belonged to|worked for|works for|fought for) <C:o>"
+            r"(?:joined|belongs to|belonged to|worked for|works for|fought for) <C:o>(?!')"
         ),
         pair_rule("member_of", "s", "o", "joined"),
+    ),
+    (
+        "members-including",
+        expand(
+            r"(?:members|leaders|operatives|associates) of <C:o>,? (?:including|among them|such as) <P+:s>"
+        ),
+        pair_rule("member_of", "s", "o", "members-including"),
+    ),
+    (
+        "led-by",
+        expand(
+            r"<C:o>,? (?:which is |which was |is |was |has been )?(?:led|headed|run|commanded|founded|"
+            r"co-founded) by <P+:s>"
+        ),
+        pair_rule("leader_of", "s", "o", "led-by"),
     ),
     (
         "collective",

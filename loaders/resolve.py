@@ -80,6 +80,9 @@ class Resolver:
         for m in people:
             if len(m.text.split()) >= 2 and not _is_nickname(m.text):
                 full.setdefault(fold(m.text), m.text)
+        for m in mentions:  # curated people named in this document hold their short names too
+            if m.entry is not None and m.entry.type == "Person" and not m.alias_of:
+                full.setdefault(fold(m.entry.name), m.entry.name)
         # a name inside a longer one ("Tapia Ruelas" in "Eulalio Tapia Ruelas") is that person when only
         # one name holds it; when two do ("Joaquín Guzmán") it is left for step 4, which drops it
         for short in sorted(full, key=len):
