@@ -13,8 +13,10 @@ _DROP |= {"iframe", "object", "canvas", "textarea", "dialog", "head"}
 # Dropped only outside <article>/<main>: the page's banner and footer, not the article's own header.
 _PAGE_CHROME = {"header", "footer"}
 _ROLES = {"navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search", "dialog"}
+# class/id words of page furniture: menus, sharing, recirculation, comments, ads, pop-ups
 _BOILER = re.compile(
-    r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|cookies?|share|social|sidebar|advert|ads?|promo)(?:$|[\s_-])",
+    r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|cookies?|share|sharing|social|sidebar|advert|ads?|promo"
+    r"|related|recirc|newsletter|subscribe|comments?|widget|masthead|popup|modal|outbrain|taboola)(?:$|[\s_-])",
     re.I,
 )
 _BLOCK = {"p", "div", "section", "article", "main", "li", "ul", "ol", "table", "tr", "blockquote", "figure"}
@@ -98,6 +100,8 @@ class _Extractor(HTMLParser):
             or (tag in _PAGE_CHROME and not self._inside)
             or a.get("role", "").lower() in _ROLES
             or a.get("aria-hidden") == "true"
+            or "hidden" in a
+            or re.search(r"display\s*:\s*none", a.get("style", ""), re.I) is not None
             or bool(_BOILER.search(a.get("class", "") + " " + a.get("id", "")))
         )
         self._stack.append((tag, drop))

@@ -124,3 +124,14 @@ def test_sidebar_teasers_in_article_elements_do_not_hide_the_story():
 
 def test_line_breaks_outside_the_article_add_nothing():
     assert _text("<body>Menu<br>Login<br><main><p>Story text.</p></main></body>") == "Story text."
+
+
+def test_recirculation_comments_and_hidden_elements_are_dropped():
+    page = (
+        "<body><div class='entry-content'><p>The cartel split in two.</p>"
+        "<div class='related-posts'><p>More on cartels</p></div>"
+        "<section id='comments'><p>Great article!</p></section>"
+        "<p hidden>Hidden text</p><span style='display: none'>Invisible</span>"
+        "<div class='newsletter-signup'>Sign up</div><p>Both factions claim the port.</p></div></body>"
+    )
+    assert _text(page) == "The cartel split in two.\n\nBoth factions claim the port."
