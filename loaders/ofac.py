@@ -36,7 +36,27 @@ _BUSINESS_REMARK = re.compile(
     r"\b(R\.F\.C\.|RFC|Folio Mercantil|Website|Registration|Organization Established)"
 )
 
-_PARTICLES = {"de", "del", "la", "las", "los", "y", "e", "da", "das", "do", "dos", "van", "von", "der", "el"}
+_PARTICLES = {
+    "de",
+    "del",
+    "la",
+    "las",
+    "los",
+    "y",
+    "e",
+    "da",
+    "das",
+    "do",
+    "dos",
+    "van",
+    "von",
+    "der",
+    "el",
+    "of",
+    "the",
+    "and",
+    "for",
+}
 _MONTHS = {
     m: i
     for i, m in enumerate(
@@ -460,6 +480,10 @@ def _assign_ids(entries: Iterable[SdnEntry], known: KnowledgeGraph) -> dict[int,
                 e for e in by_name.get((entry.type, fold(entry.name)), []) if not _disagrees(entry, e)
             ]
             match = candidates[0] if len(candidates) == 1 else None
+        if match is None and entry.type != "Person":
+            # a group known by another of its names ("CJNG"); nicknames of people are too often shared
+            others = {e.id: e for a in entry.aliases for e in by_name.get((entry.type, fold(a)), [])}
+            match = next(iter(others.values())) if len(others) == 1 else None
         if match is not None:
             eid = match.id
         elif plain in known.entities and _disagrees(entry, known.entities[plain]):

@@ -316,3 +316,17 @@ def test_utf8_resave_and_vessels(tmp_path: Path) -> None:
     assert kg.entities["person/ovidio-guzman-lopez"].name == "Ovidio Guzmán López"
     assert kg.counts()["relations"]["sanctioned_by"] == 300
     assert not kg.find("Some Ship")
+
+
+def test_a_group_merges_through_an_alias(fixture_graph: KnowledgeGraph) -> None:
+    # the seed article's "Jalisco New Generation Cartel" (alias CJNG) is OFAC's 17671
+    # "CARTEL DE JALISCO NUEVA GENERACION", whose ALT rows give "CJNG"
+    kg, _ = ingest([SDN21], alt=ALT21, known=fixture_graph)
+    assert _by_source(kg, 17671).id == "crimorg/jalisco-new-generation-cartel"
+    fixture_graph.merge(kg)
+    cjng = fixture_graph.entities["crimorg/jalisco-new-generation-cartel"]
+    assert cjng.name == "Jalisco New Generation Cartel"
+    assert cjng.aliases == ["Cartel de Jalisco Nueva Generacion", "CJNG", "New Generation Cartel of Jalisco"]
+    # without the ALT file there is no shared name, so no merge
+    alone, _ = ingest([SDN21], known=fixture_graph.__class__())
+    assert _by_source(alone, 17671).id == "crimorg/cartel-de-jalisco-nueva-generacion"
