@@ -73,7 +73,7 @@ def neo4j_errors(cs: ConnectionSettings) -> Iterator[None]:
         raise ServiceError(f"Neo4j at {cs.uri} refused the password for user {cs.username!r}") from None
     except (ex.ServiceUnavailable, ex.SessionExpired, OSError) as exc:
         hint = " (start it with `ocgraph neo4j start`)" if cs.local else ""
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        reason = (str(exc).splitlines()[0].rstrip(": ") if str(exc) else "") or type(exc).__name__
         raise ServiceError(f"cannot reach Neo4j at {cs.uri}{hint}: {reason}") from None
     except ex.Neo4jError as exc:
         message = " ".join((exc.message or str(exc)).split())

@@ -113,13 +113,17 @@ class LocalServer:
     # -- settings ---------------------------------------------------------------------------
     @property
     def port(self) -> int:
-        """The port asked for, else the running server's, else `OCGRAPH_NEO4J_PORT`, else 7687."""
+        """--port, else the running server's, else `OCGRAPH_NEO4J_PORT`, else the last used, else 7687."""
         if self._port is not None:
             return self._port
         state = self._read_state()
         if state:
             return int(state["port"])
-        return int(os.environ.get("OCGRAPH_NEO4J_PORT") or DEFAULT_PORT)
+        if os.environ.get("OCGRAPH_NEO4J_PORT"):
+            return int(os.environ["OCGRAPH_NEO4J_PORT"])
+        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+            return int(json.loads(self.state.read_text(encoding="utf-8"))["port"])
+        return DEFAULT_PORT
 
     @property
     def uri(self) -> str:
@@ -217,7 +221,8 @@ class LocalServer:
             state = json.loads(self.state.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        return state if _alive(int(state.get("pid", 0))) else None
+        pid = state.get("pid") if isinstance(state, dict) else None
+        return state if isinstance(pid, int) and pid > 0 and _alive(pid) else None
 
     def status(self) -> Status:
         state = self._read_state()
@@ -265,7 +270,7 @@ class LocalServer:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if proc.poll() is not None:
-                self.state.unlink(missing_ok=True)
+                self._forget_pid()
                 raise ServiceError(f"Neo4j exited while starting (code {proc.returncode}): {_tail(self.log)}")
             if _port_answers(port) and "ocgraph-neo4j ready" in _tail(self.log, 3):
                 return Status(True, proc.pid, port, self.version(), self.root)
@@ -276,12 +281,16 @@ class LocalServer:
     def stop(self, timeout: float = 60.0) -> bool:
         """Shut the server down cleanly (SIGTERM); return whether it was running."""
         state = self._read_state()
-        if not state:
-            self.state.unlink(missing_ok=True)
-            return False
-        self._terminate(int(state["pid"]), timeout)
-        self.state.unlink(missing_ok=True)
-        return True
+        if state:
+            self._terminate(int(state["pid"]), timeout)
+        self._forget_pid()
+        return bool(state)
+
+    def _forget_pid(self) -> None:
+        # the port stays, so commands after `stop` still name the server's address
+        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+            port = int(json.loads(self.state.read_text(encoding="utf-8"))["port"])
+            self.state.write_text(json.dumps({"pid": None, "port": port}), encoding="utf-8")
 
     def _terminate(self, pid: int, timeout: float = 60.0) -> None:
         with contextlib.suppress(ProcessLookupError):
