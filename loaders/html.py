@@ -37,6 +37,8 @@ _BLOCK |= {
     "td",
     "th",
 }
+# Never dropped for a class name: CMSs put "has-sidebar" or "tag-related" on the page's own frame.
+_FRAME = {"html", "body", "main", "article"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _COLLAPSE = re.compile(r"\s{2,}|[^\S ]|^ | $")
 _VOID = {"br", "img", "hr", "meta", "link", "input", "source", "wbr", "area", "base", "col", "embed", "track"}
@@ -63,9 +65,9 @@ class HtmlText:
 
 
 class _Extractor(HTMLParser):
-    def __init__(self, raw: str, scoped: bool):
+    def __init__(self, raw: str, scoped: bool, by_class: bool = True):
         super().__init__(convert_charrefs=False)
-        self.raw, self.scoped, self.out = raw, scoped, HtmlText()
+        self.raw, self.scoped, self.by_class, self.out = raw, scoped, by_class, HtmlText()
         self._lines = [0] + [m.end() for m in re.finditer("\n", raw)]
         self._stack: list[tuple[str, bool]] = []  # open elements, and whether each one drops its content
         self._dropping = 0
@@ -102,7 +104,11 @@ class _Extractor(HTMLParser):
             or a.get("aria-hidden") == "true"
             or "hidden" in a
             or re.search(r"display\s*:\s*none", a.get("style", ""), re.I) is not None
-            or bool(_BOILER.search(a.get("class", "") + " " + a.get("id", "")))
+            or (
+                self.by_class
+                and tag not in _FRAME
+                and bool(_BOILER.search(a.get("class", "") + " " + a.get("id", "")))
+            )
         )
         self._stack.append((tag, drop))
         self._dropping += drop
@@ -193,19 +199,22 @@ def extract_html(raw: str) -> HtmlText:
     'Big news\\n\\nCafé opens.'
     """
     out, parser = _parse(raw, scoped=re.search(r"<(?:article|main)\b", raw, re.I) is not None)
-    if parser.scoped and _length(out) < 500:
-        # A page whose <article>s are only sidebar teasers keeps its story elsewhere: take the whole
-        # page (minus boilerplate) when that holds much more text.
-        whole, whole_parser = _parse(raw, scoped=False)
-        if _length(whole) > 3 * _length(out):
-            out, parser = whole, whole_parser
+    if _length(out) < 500:
+        # Little text: the page's <article>s may be sidebar teasers, or a class name such as
+        # "content-with-sidebar" hid the story. Read the whole page (first still dropping by class,
+        # then not) and keep that when it holds much more text.
+        for by_class in (True, False):
+            whole, whole_parser = _parse(raw, scoped=False, by_class=by_class)
+            if _length(whole) > 3 * max(_length(out), 1) and _length(whole) > 100:
+                out, parser = whole, whole_parser
+                break
     out.date = out.date or parser._time
     out.title = parser._titles.get("og") or parser._titles.get("title") or None
     return out
 
 
-def _parse(raw: str, scoped: bool) -> tuple[HtmlText, _Extractor]:
-    parser = _Extractor(raw, scoped)
+def _parse(raw: str, scoped: bool, by_class: bool = True) -> tuple[HtmlText, _Extractor]:
+    parser = _Extractor(raw, scoped, by_class)
     parser.feed(raw)
     parser.close()
     return parser.out, parser

@@ -135,3 +135,9 @@ def test_recirculation_comments_and_hidden_elements_are_dropped():
         "<div class='newsletter-signup'>Sign up</div><p>Both factions claim the port.</p></div></body>"
     )
     assert _text(page) == "The cartel split in two.\n\nBoth factions claim the port."
+
+
+def test_class_names_on_the_page_frame_do_not_drop_the_story():
+    story = "Prosecutors said the two factions of the cartel now fight over the port. " * 10
+    page = f"<body class='single has-sidebar'><div class='content-with-sidebar'><p>{story}</p></div></body>"
+    assert _text(page) == story
