@@ -38,8 +38,11 @@ def _connection_options(func: Callable[..., Any]) -> Callable[..., Any]:
     ) -> Any:
         from ocgraph.graph import neo4j_connect
 
-        cs = neo4j_connect.resolve(uri, username, password, database)
-        return func(*args, cs=cs, **kwargs)
+        # resolved only when a command connects, so `query --list` works with no server settings
+        def settings_() -> neo4j_connect.ConnectionSettings:
+            return neo4j_connect.resolve(uri, username, password, database)
+
+        return func(*args, connection=settings_, **kwargs)
 
     return wrapper
 
@@ -137,12 +140,13 @@ def status() -> None:
     "--batch-size", type=click.IntRange(1), default=5000, show_default=True, help="Rows per transaction."
 )
 @_connection_options
-def load(batch_size: int, cs: Any) -> None:
+def load(batch_size: int, connection: Callable[[], Any]) -> None:
     """Write the store into Neo4j (batched, idempotent: loading twice changes nothing)."""
     from ocgraph.graph.neo4j_connect import driver, neo4j_errors
     from ocgraph.graph.neo4j_writer import Neo4jWriter
 
     kg = settings.store().load()
+    cs = connection()
     with driver(cs) as drv, neo4j_errors(cs):
         done = Neo4jWriter(drv, cs.database, batch_size).load(kg)
     click.echo(
@@ -154,11 +158,12 @@ def load(batch_size: int, cs: Any) -> None:
 @main.command()
 @click.option("--replace", is_flag=True, help="Replace the store instead of merging into it.")
 @_connection_options
-def dump(replace: bool, cs: Any) -> None:
+def dump(replace: bool, connection: Callable[[], Any]) -> None:
     """Read the graph in Neo4j back into the store (merged, or replacing it with --replace)."""
     from ocgraph.graph.neo4j_connect import driver, neo4j_errors
     from ocgraph.graph.neo4j_writer import Neo4jWriter
 
+    cs = connection()
     with driver(cs) as drv, neo4j_errors(cs):
         kg = Neo4jWriter(drv, cs.database).dump()
     store = settings.store()
@@ -187,7 +192,9 @@ def _list(language: str) -> None:
 @_PARAM
 @_FORMAT
 @_connection_options
-def query(name: str | None, show: bool, params: tuple[str, ...], fmt: str, cs: Any) -> None:
+def query(
+    name: str | None, show: bool, params: tuple[str, ...], fmt: str, connection: Callable[[], Any]
+) -> None:
     """Run a named Cypher query from queries/ (names match case- and accent-insensitively)."""
     from ocgraph.queries.library import get, run_cypher
 
@@ -197,6 +204,7 @@ def query(name: str | None, show: bool, params: tuple[str, ...], fmt: str, cs: A
     get(name, "cypher").bind(_params(params))  # unknown names and bad parameters fail before connecting
     from ocgraph.graph.neo4j_connect import driver
 
+    cs = connection()
     with driver(cs) as drv:
         columns, rows = run_cypher(drv, cs, name, _params(params))
     _print(columns, rows, fmt)
@@ -208,10 +216,13 @@ def query(name: str | None, show: bool, params: tuple[str, ...], fmt: str, cs: A
 @_PARAM
 @_FORMAT
 @_connection_options
-def cypher(statement: str, write: bool, params: tuple[str, ...], fmt: str, cs: Any) -> None:
+def cypher(
+    statement: str, write: bool, params: tuple[str, ...], fmt: str, connection: Callable[[], Any]
+) -> None:
     """Run ad-hoc Cypher, in READ access mode unless --write."""
     from ocgraph.graph.neo4j_connect import driver, run
 
+    cs = connection()
     with driver(cs) as drv:
         columns, rows = run(drv, cs, statement, _params(params), write=write)
     _print(columns, rows, fmt)

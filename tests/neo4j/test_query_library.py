@@ -100,3 +100,16 @@ def test_types_placeholder_lists_every_ontology_type():
     onto = ontology.load()
     assert "{{" not in text
     assert "|".join(p.rel_type for p in onto.predicates.values()) in text
+
+
+def test_listing_needs_no_server(monkeypatch):
+    from click.testing import CliRunner
+
+    from ocgraph.cli import main
+
+    monkeypatch.setenv("NEO4J_URI", "http://not-a-bolt-uri")
+    for command in ("query", "sparql"):
+        result = CliRunner().invoke(main, [command, "--list"])
+        assert result.exit_code == 0, result.output
+        first = result.stdout.splitlines()[0].split()
+        assert first[0] == ("evidence" if command == "query" else "leaderless")
