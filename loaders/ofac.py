@@ -51,7 +51,6 @@ _PARTICLES = {
     "van",
     "von",
     "der",
-    "el",
     "of",
     "the",
     "and",
