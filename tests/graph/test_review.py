@@ -270,3 +270,31 @@ def test_decision_date_must_be_a_day(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"date '27/11/2026' is not an ISO 8601 day"):
         review.record(tmp_path / "decisions.csv", bad)
     assert not (tmp_path / "decisions.csv").exists()
+
+
+def test_add_that_breaks_the_ontology_changes_nothing() -> None:
+    _merge_fixture()
+    before = settings.store().path.read_bytes()
+    result = CliRunner().invoke(
+        main,
+        [
+            "review",
+            "add",
+            "Sinaloa Cartel",
+            "member_of",
+            "Los Chapitos",
+            "--source",
+            "a report",
+            "--reason",
+            "r",
+            "--author",
+            "ana",
+        ],
+    )
+    assert result.exit_code == 1
+    assert result.output == (
+        "error: member_of cannot link CriminalOrganization to CriminalOrganization "
+        "(domain: Person; range: CriminalOrganization | GovernmentOrganization | Organization | State)\n"
+    )
+    assert settings.store().path.read_bytes() == before
+    assert not review.decisions_path(settings.data_home()).exists()
