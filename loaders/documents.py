@@ -191,6 +191,7 @@ def read_document(path: str | os.PathLike, *, max_bytes: int = 20_000_000) -> So
     articles: list[int] = []
     meta_title = meta_date = None
     pieces = None
+    times: list[tuple[int, str]] = []
     suffix = p.suffix.lower()
     if suffix in (".html", ".htm"):
         page = extract_html(raw)
@@ -201,6 +202,7 @@ def read_document(path: str | os.PathLike, *, max_bytes: int = 20_000_000) -> So
             page.title,
             page.date,
         )
+        times = page.times
     elif suffix == ".md":
         md = extract_markdown(raw)
         pieces, headings, meta_title, meta_date = md.pieces, md.headings, md.title, md.date
@@ -209,8 +211,20 @@ def read_document(path: str | os.PathLike, *, max_bytes: int = 20_000_000) -> So
         raise InputError(f"{p}: no text (only markup or white space)")
     splits = split_sections(text, offsets.__getitem__, headings, articles)
     doc_date = (parse_date(meta_date) if meta_date else None) or splits[0].date
+
+    def own_time(start: int, end: int) -> str | None:
+        """The date of the first HTML <time> inside this article (each <article> of a page has its own)."""
+        a, b = offsets.span(start, end)
+        return next((d for at, value in times if a <= at < b and (d := parse_date(value))), None)
+
     sections = tuple(
-        Section(text[s.start : s.end], offsets.window(s.start, s.end), s.title, s.date or doc_date, k)
+        Section(
+            text[s.start : s.end],
+            offsets.window(s.start, s.end),
+            s.title,
+            s.date or own_time(s.start, s.end) or doc_date,
+            k,
+        )
         for k, s in enumerate(splits)
     )
     # A Markdown front matter title is the author's own; an HTML <title> often carries the site's name.

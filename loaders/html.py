@@ -60,6 +60,7 @@ class HtmlText:
     pieces: list[tuple[int, int, str | None]] = field(default_factory=list)
     headings: set[int] = field(default_factory=set)  # raw offsets where a heading's text starts
     articles: list[int] = field(default_factory=list)  # raw offsets where an <article> starts
+    times: list[tuple[int, str]] = field(default_factory=list)  # (raw offset, datetime) of each <time>
     title: str | None = None
     date: str | None = None
 
@@ -93,6 +94,7 @@ class _Extractor(HTMLParser):
                 self._titles.setdefault("og", html.unescape(a["content"]))
         if tag == "time" and a.get("datetime") and not self._dropping:
             self._time = self._time or a["datetime"]
+            self.out.times.append((self._pos(), a["datetime"]))
         if tag in _VOID:
             if tag == "br":
                 self._emit_break("\n")

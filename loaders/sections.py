@@ -139,9 +139,10 @@ def split_sections(
     sections = [Section(0)]
     for i, kind in enumerate(kinds):
         cur = sections[-1]
-        if breaks and i and raw_start(lines[i][0]) >= breaks[0] > raw_start(lines[i - 1][0]):
-            while breaks and breaks[0] <= raw_start(lines[i][0]):
-                breaks.pop(0)
+        crossed = None
+        while breaks and breaks[0] <= raw_start(lines[i][0]):
+            crossed = breaks.pop(0)
+        if crossed is not None and i and raw_start(lines[i - 1][0]) < crossed:  # a new <article>
             sections.append(cur := Section(i))
         if kind == "head":
             if not any(

@@ -141,3 +141,18 @@ def test_class_names_on_the_page_frame_do_not_drop_the_story():
     story = "Prosecutors said the two factions of the cartel now fight over the port. " * 10
     page = f"<body class='single has-sidebar'><div class='content-with-sidebar'><p>{story}</p></div></body>"
     assert _text(page) == story
+
+
+def test_each_article_takes_the_date_of_its_own_time_element(tmp_path):
+    page = (
+        "<html><head><meta property='article:published_time' content='2023-05-03'></head><body>"
+        "<article><h2>Rifles seized at the northern crossing</h2><time datetime='2023-05-01'>May 1</time>"
+        "<p>Customs officers seized forty rifles hidden in furniture.</p></article>"
+        "<article><h2>Harvest festival returns to the valley</h2>"
+        "<p>The grape harvest festival returns with music and a parade.</p></article></body></html>"
+    )
+    path = tmp_path / "briefs.html"
+    path.write_text(page, encoding="utf-8")
+    doc = read_document(path)
+    assert doc.date == "2023-05-03"
+    assert [s.date for s in doc.sections] == ["2023-05-01", "2023-05-03"]
