@@ -6,6 +6,8 @@ from collections.abc import Iterable, Mapping
 
 import networkx as nx
 
+from ocgraph.graph.analysis.projection import edge_triples
+
 __all__ = ["effective_number", "hhi", "organization_sizes"]
 
 
@@ -26,7 +28,7 @@ def organization_sizes(G: nx.MultiDiGraph) -> dict[str, int]:
     {'O': 2}
     """
     people: dict[str, set[str]] = {}
-    for u, v, p in G.edges(data="predicate"):
+    for u, v, p in edge_triples(G):
         if (
             p in ("member_of", "leader_of")
             and G.nodes[v].get("type") == "CriminalOrganization"

@@ -16,7 +16,7 @@ from ocgraph.graph.analysis.connectivity import (
     distance_fragmentation,
     fragmentation_from_sizes,
 )
-from ocgraph.graph.analysis.projection import leaders
+from ocgraph.graph.analysis.projection import edge_triples, leaders
 from ocgraph.graph.ids import fold
 
 __all__ = ["STRATEGIES", "disruption", "leaderless", "metrics", "resolve_persons", "select"]
@@ -141,7 +141,7 @@ def leaderless(G: nx.MultiDiGraph, removed: Iterable[str]) -> list[dict[str, Any
     """
     gone = set(removed)
     successors: dict[str, set[str]] = {}
-    for u, v, p in G.edges(data="predicate"):
+    for u, v, p in edge_triples(G):
         if p == "succeeded_by" and G.nodes[u].get("type") == "Person" and G.nodes[v].get("type") == "Person":
             successors.setdefault(u, set()).add(v)
     out = []

@@ -6,6 +6,8 @@ from typing import Any
 
 import networkx as nx
 
+from ocgraph.graph.analysis.projection import edge_triples
+
 __all__ = ["LINEAGE_PREDICATES", "lineage", "lineage_forest"]
 
 LINEAGE_PREDICATES = ("splinter_of", "faction_of")
@@ -25,8 +27,9 @@ def lineage_forest(G: nx.MultiDiGraph) -> nx.DiGraph:
     [('P', 'C1', 'splinter_of')]
     """
     F = nx.DiGraph()
-    for child, parent, p in sorted(G.edges(data="predicate"), key=lambda e: (e[0], e[1], str(e[2]))):
-        if p in LINEAGE_PREDICATES and child != parent:
+    claims = sorted(e for e in edge_triples(G) if e[2] in LINEAGE_PREDICATES)
+    for child, parent, p in claims:
+        if child != parent:
             for n in (parent, child):
                 if n not in F:
                     F.add_node(n, **G.nodes[n])
@@ -38,8 +41,11 @@ def lineage_forest(G: nx.MultiDiGraph) -> nx.DiGraph:
 def lineage(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
     """One record per root of the forest: descendants, depth, generation widths, leaves.
 
-    Roots are groups that came out of no other; a cycle of claims (A from B, B from A) with no
-    root is entered at its smallest id. Generations count by shortest descent from the root.
+    Roots are groups that came out of no other, taken in id order; each root claims the groups
+    below it that no earlier root has claimed, so a group that split from two parents counts
+    once, under the first root that reaches it (this keeps the work linear on big graphs). A
+    cycle of claims (A from B, B from A) with no root is entered at its smallest id.
+    Generations count by shortest descent from the root; leaves are groups nothing split from.
     Records are sorted by number of descendants (most first), then root id.
 
     Examples
@@ -54,25 +60,36 @@ def lineage(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
     ('P', 5, 3, [1, 2, 2, 1], ['C1a-i', 'C1b', 'C2'])
     """
     F = lineage_forest(G)
-    roots = sorted(n for n in F if F.in_degree(n) == 0)
-    reached = set().union(*(nx.descendants(F, r) | {r} for r in roots)) if roots else set()
-    for n in sorted(F):  # groups only reachable through a cycle
-        if n not in reached:
-            roots.append(n)
-            reached |= nx.descendants(F, n) | {n}
+    claimed: set[Any] = set()
     out = []
-    for root in roots:
-        depth_of = nx.single_source_shortest_path_length(F, root)
-        widths = [0] * (max(depth_of.values()) + 1)
-        for d in depth_of.values():
-            widths[d] += 1
+
+    def grow(root: Any) -> None:
+        claimed.add(root)
+        members, frontier, widths = [root], [root], [1]
+        while frontier:
+            below = []
+            for n in frontier:
+                for child in F.successors(n):
+                    if child not in claimed:
+                        claimed.add(child)
+                        below.append(child)
+            if below:
+                widths.append(len(below))
+                members += below
+            frontier = below
         out.append(
             {
                 "root": root,
-                "descendants": len(depth_of) - 1,
+                "descendants": len(members) - 1,
                 "depth": len(widths) - 1,
                 "widths": widths,
-                "leaves": sorted(n for n in depth_of if F.out_degree(n) == 0),
+                "leaves": sorted(n for n in members if F.out_degree(n) == 0),
             }
         )
+
+    for root in sorted(n for n in F if F.in_degree(n) == 0):
+        grow(root)
+    for n in sorted(F):  # groups only reachable through a cycle
+        if n not in claimed:
+            grow(n)
     return sorted(out, key=lambda r: (-r["descendants"], r["root"]))

@@ -57,7 +57,7 @@ def lineage_layout(F: nx.DiGraph) -> dict[Any, tuple[float, float]]:
             x = sum(place(c, depth + 1) for c in kids) / len(kids)
         else:
             x, slot[0] = slot[0], slot[0] + 1
-        pos[node] = (x, -float(depth))
+        pos[node] = (x, -float(depth) if depth else 0.0)
         return x
 
     for root in roots:
@@ -82,7 +82,7 @@ def label_overlaps(fig: Any) -> int:
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
     boxes = [t.get_window_extent(renderer) for ax in fig.axes for t in ax.texts if t.get_text().strip()]
-    return sum(boxes[i].overlaps(boxes[j]) for i in range(len(boxes)) for j in range(i + 1, len(boxes)))
+    return sum(bool(boxes[i].overlaps(boxes[j])) for i in range(len(boxes)) for j in range(i + 1, len(boxes)))
 
 
 def robustness_figure(report: dict[str, Any]) -> Any:

@@ -121,16 +121,22 @@ def analyze(
     }
 
     # lineage and time
-    out["lineage"] = [
-        {
-            "root": _name(names, t["root"]),
-            "descendants": t["descendants"],
-            "depth": t["depth"],
-            "widths": t["widths"],
-            "leaves": [_name(names, leaf) for leaf in t["leaves"]],
-        }
-        for t in lineage.lineage(G)
-    ]
+    trees = lineage.lineage(G)
+    out["lineage"] = {
+        "roots": len(trees),
+        "groups": sum(t["descendants"] + 1 for t in trees),
+        "largest": [
+            {
+                "root": _name(names, t["root"]),
+                "descendants": t["descendants"],
+                "depth": t["depth"],
+                "widths": t["widths"],
+                "leaf_count": len(t["leaves"]),
+                "leaves": [_name(names, leaf) for leaf in t["leaves"][: TOP * 2]],
+            }
+            for t in trees[:TOP]
+        ],
+    }
     out["timeline"] = {
         "active_per_year": {str(y): n for y, n in timeline.active_per_year(G).items()},
         "splinters_per_year": {str(y): n for y, n in timeline.splinters_per_year(G).items()},
@@ -243,6 +249,11 @@ def _table(headers: list[str], rows: list[list[Any]]) -> list[str]:
     return [*lines, ""]
 
 
+def _leaves(tree: dict[str, Any]) -> str:
+    more = tree["leaf_count"] - len(tree["leaves"])
+    return ", ".join(tree["leaves"]) + (f" and {more} more" if more else "")
+
+
 def to_markdown(report: dict[str, Any]) -> str:
     """The report as Markdown: short sections with tables, estimates flagged.
 
@@ -288,19 +299,15 @@ def to_markdown(report: dict[str, Any]) -> str:
     ]
     md += _table(["organization", "members"], [[o["name"], o["members"]] for o in c["largest"]])
     md += ["## Splinter and faction lineage", ""]
-    if not report["lineage"]:
+    lin = report["lineage"]
+    if not lin["roots"]:
         md += ["No splinter or faction relations.", ""]
-    md += (
-        []
-        if not report["lineage"]
-        else _table(
+    else:
+        md += [f"{lin['groups']} groups descend from {lin['roots']} roots; the largest trees:", ""]
+        md += _table(
             ["root", "descendants", "depth", "generation widths", "leaves"],
-            [
-                [t["root"], t["descendants"], t["depth"], t["widths"], ", ".join(t["leaves"])]
-                for t in report["lineage"]
-            ],
+            [[t["root"], t["descendants"], t["depth"], t["widths"], _leaves(t)] for t in lin["largest"]],
         )
-    )
     t = report["timeline"]
     md += ["## Timeline", "", f"{t['undated_relations']} relations have no dates.", ""]
     years = sorted(set(t["active_per_year"]) | set(t["splinters_per_year"]))

@@ -88,9 +88,20 @@ def test_report_reads_like_the_article(G) -> None:
     report = analyze(G, remove=["El Chapo"])
     assert report["schema_version"] == 1
     assert report["estimates"] == []
-    assert report["lineage"] == [
-        {"root": "Sinaloa Cartel", "descendants": 1, "depth": 1, "widths": [1, 1], "leaves": ["Los Chapitos"]}
-    ]
+    assert report["lineage"] == {
+        "roots": 1,
+        "groups": 2,
+        "largest": [
+            {
+                "root": "Sinaloa Cartel",
+                "descendants": 1,
+                "depth": 1,
+                "widths": [1, 1],
+                "leaf_count": 1,
+                "leaves": ["Los Chapitos"],
+            }
+        ],
+    }
     sizes = {o["name"]: o["members"] for o in report["concentration"]["largest"]}
     assert sizes == {"Sinaloa Cartel": 7, "Los Chapitos": 4, "Jalisco New Generation Cartel": 1}
     # HHI of [7, 4, 1] = (49 + 16 + 1) / 144
