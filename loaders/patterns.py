@@ -88,10 +88,21 @@ def role_rule(subject: str, obj: str, rule: str, conf: float = 0.9):
     return handle
 
 
+def in_appositive(template: str, pos: int) -> bool:
+    """Whether the slot at `pos` sits inside an appositive opened by ", a ..." (and no relative clause)."""
+    before = template[:pos]
+    seg = before[before.rfind(",") :] if "," in before else ""
+    return bool(re.match(r",\s*(?:an?|the|one|another|his|her|its|their)\s", seg)) and not re.search(
+        r"\b(?:who|whom|which|that)\b", seg
+    )
+
+
 def pair_rule(predicate: str, subject: str, obj: str, rule: str, conf: float = 0.9):
     """A handler: `predicate` from every `subject` slot to every `obj` slot of the match."""
 
     def handle(m: re.Match[str], sent: Sentence) -> Iterator[Fact]:
+        if in_appositive(sent.template, min(m.start(subject), m.start(obj))):
+            return  # "X, a brother-in-law of Y, was extradited": Y is not the one extradited
         former = bool(m.groupdict().get("former"))
         props = {"status": "former"} if former and predicate in ("member_of", "leader_of") else {}
         triples = [(predicate, s, o, props) for s in slots(m.group(subject)) for o in slots(m.group(obj))]
@@ -103,7 +114,7 @@ def pair_rule(predicate: str, subject: str, obj: str, rule: str, conf: float = 0
 NOT_ADJ = r"(?!(?:with|by|of|in|for|to|and|or|who|which|was|is|were|are|said|says|that|as)\b)"
 DESC = rf"(?:(?:the|an?|one|another|his|her|its|their|a) )?(?P<adj>(?:{NOT_ADJ}[\w'-]+ ){{0,3}}?)"
 # an appositive between a subject and its verb: "Los X, a splinter group of Y, are battling..."
-APPOS = r"(?:, (?:an?|the|one|another) [^,;.{}]*?(?:\{[A-Z]\d+\}[^,;.{}]*?)?,)?"
+APPOS = r"(?:, (?:an?|the|one|another) [^,;.{}]*?(?:\{[A-Z]\d+\}[^,;.{}]*?){0,2},)?"
 VERB_GAP = (
     r"(?:(?:is|are|was|were|has been|have been|had been|has|have|had) )?"
     r"(?:(?:currently|also|now|reportedly|allegedly|still|long|openly) )*"
@@ -132,7 +143,7 @@ RULES = [
     (
         "appositive-premod",
         expand(
-            rf"<PC:s>, [^.;:]*?(?:, |\band )(?:an?|another|the|one) (?P<adj>(?:[\w'-]+ ){{0,2}}?)"
+            rf"<PC:s>, [^.;:]*?(?:, |\band )(?:an?|another|the|one) (?P<adj>(?:{NOT_ADJ}[\w'-]+ ){{0,2}}?)"
             rf"<CGSDO:o>(?:'s)? {FORMER}(?P<role>{ROLE})s?{END}"
         ),
         role_rule("s", "o", "appos2"),
@@ -140,7 +151,7 @@ RULES = [
     (
         "appositive-premod0",
         expand(
-            rf"<PC:s>, (?:an?|another|the|one) (?P<adj>(?:[\w'-]+ ){{0,2}}?)"
+            rf"<PC:s>, (?:an?|another|the|one) (?P<adj>(?:{NOT_ADJ}[\w'-]+ ){{0,2}}?)"
             rf"<CGSDO:o>(?:'s)? {FORMER}(?P<role>{ROLE})s?{END}"
         ),
         role_rule("s", "o", "appos"),
@@ -149,7 +160,7 @@ RULES = [
         "copula-premod",
         expand(
             rf"<PC+:s> (?:is|was|are|were|became) (?:also |now |reportedly |allegedly )?"
-            rf"(?:an?|another|the|one) (?P<adj>(?:[\w'-]+ ){{0,2}}?)<CGSDO:o>(?:'s)? {FORMER}"
+            rf"(?:an?|another|the|one) (?P<adj>(?:{NOT_ADJ}[\w'-]+ ){{0,2}}?)<CGSDO:o>(?:'s)? {FORMER}"
             rf"(?P<role>{ROLE})s?{END}"
         ),
         role_rule("s", "o", "copula"),
@@ -206,7 +217,7 @@ RULES = [
     (
         "led-by",
         expand(
-            r"<C:o>,? (?:which is |which was |is |was |has been )?(?:led|headed|run|commanded|founded|"
+            rf"<C:o>{APPOS},? (?:which is |which was |is |was |has been )?(?:led|headed|run|commanded|founded|"
             r"co-founded) by <P+:s>"
         ),
         pair_rule("leader_of", "s", "o", "led-by"),

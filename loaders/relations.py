@@ -19,7 +19,7 @@ SPECULATION = re.compile(
     r"whether|if)\b"
 )
 HEDGE = re.compile(
-    r"\b(?:reportedly|allegedly|alleged|purported(?:ly)?|according to|said|says|claimed|"
+    r"\b(?:reportedly|allegedly|alleged|purported(?:ly)?|according to|said|says|claimed|believes?|"
     r"believed|suspected|thought to)\b"
 )
 IDIOM = re.compile(r"\b(?:anyone|those|people|persons?) (?:who|that) (?:could|may|might|can) \w+")

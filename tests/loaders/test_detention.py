@@ -19,3 +19,12 @@ def test_detention_wordings():
 def test_escape_and_denial_are_not_detentions():
     kg = extract(f"{P} was never arrested by the National Guard.\n")
     assert facts(kg, "detained_by") == set()
+
+
+def test_person_inside_an_appositive_is_not_the_subject():
+    kg = extract(
+        f"{P}, a brother-in-law of Brisa Cartel leader Eulalio Tapia Ruelas, was extradited to the "
+        "United States in 2021.\n"
+    )
+    assert facts(kg, "detained_by") == {(P, "detained_by", "United States")}
+    assert facts(kg, "leader_of") == {("Eulalio Tapia Ruelas", "leader_of", "Brisa Cartel")}

@@ -45,3 +45,8 @@ def test_government_role_is_kept():
 def test_time_in_the_sentence_bounds_the_fact():
     kg = extract("Ramiro Fuentes Olvera has been a member of the Brisa Cartel since 2007.\n")
     assert relation(kg, "Ramiro Fuentes Olvera", "member_of", G).properties["start"] == "2007"
+
+
+def test_possessive_object_is_not_led():
+    kg = extract("Prosecutors say Ramiro Fuentes Olvera ran the Brisa Cartel's fentanyl operation.\n")
+    assert facts(kg, "leader_of") == set()
