@@ -217,8 +217,8 @@ RULES = [
     (
         "led-by",
         expand(
-            rf"<C:o>{APPOS},? (?:which is |which was |is |was |has been )?(?:led|headed|run|commanded|founded|"
-            r"co-founded) by <P+:s>"
+            rf"<C:o>{APPOS},? (?:which is |which was |is |was |has been )?"
+            r"(?:led|headed|run|commanded|founded|co-founded) by <P+:s>"
         ),
         pair_rule("leader_of", "s", "o", "led-by"),
     ),
