@@ -25,14 +25,14 @@ def triangle_signs(S: nx.Graph) -> dict[str, int]:
     """
     counts = dict.fromkeys(PATTERNS, 0)
     order = {n: i for i, n in enumerate(sorted(S, key=str))}
-    for u in S:
-        for v in S[u]:
-            if order[v] <= order[u]:
-                continue
-            for w in S[u].keys() & S[v].keys():
-                if order[w] > order[v]:
-                    negatives = sum(S.edges[a, b].get("sign", 1) < 0 for a, b in ((u, v), (v, w), (u, w)))
-                    counts[PATTERNS[negatives]] += 1
+    # each triangle once, from its first node in `order`; plain sets and a sign table keep it fast
+    later = {u: {v for v in S[u] if order[v] > order[u]} for u in S}
+    negative = {(u, v) for u, v, s in S.edges(data="sign", default=1) if s < 0}
+    negative |= {(v, u) for u, v in negative}
+    for u, ahead in later.items():
+        for v in ahead:
+            for w in ahead & later[v]:
+                counts[PATTERNS[((u, v) in negative) + ((v, w) in negative) + ((u, w) in negative)]] += 1
     return counts
 
 

@@ -13,6 +13,7 @@ from ocgraph import ontology
 __all__ = [
     "AUTHORITY_PREDICATES",
     "criminal_network",
+    "edge_records",
     "edge_triples",
     "from_knowledge_graph",
     "leaders",
@@ -55,6 +56,22 @@ def edge_triples(G: nx.MultiDiGraph) -> list[tuple[Any, Any, Any]]:
     triples = list(G.edges(data="predicate"))
     _TRIPLES[G] = (size, triples)
     return triples
+
+
+_RECORDS: weakref.WeakKeyDictionary[nx.Graph, tuple[tuple[int, int], list[tuple[Any, Any, Any]]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def edge_records(G: nx.MultiDiGraph) -> list[tuple[Any, Any, dict[str, Any]]]:
+    """Every edge as (subject, object, data), read once per graph and size (see `edge_triples`)."""
+    size = (G.number_of_nodes(), G.number_of_edges())
+    hit = _RECORDS.get(G)
+    if hit is not None and hit[0] == size:
+        return hit[1]
+    records = list(G.edges(data=True))
+    _RECORDS[G] = (size, records)
+    return records
 
 
 def from_knowledge_graph(kg: Any) -> nx.MultiDiGraph:

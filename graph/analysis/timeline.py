@@ -6,11 +6,13 @@ import calendar
 import datetime as dt
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Any
 
 import networkx as nx
 
 from ocgraph.errors import InputError
+from ocgraph.graph.analysis.projection import edge_records
 
 __all__ = ["active_per_year", "as_of", "is_dated", "parse_period", "splinters_per_year", "undated_edges"]
 
@@ -18,6 +20,7 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 DATE_KEYS = ("start", "end", "date")
 
 
+@lru_cache(maxsize=65536)  # big graphs repeat the same few thousand dates
 def parse_period(value: str) -> tuple[dt.date, dt.date]:
     """The first and last day a possibly partial ISO date covers.
 
@@ -61,7 +64,7 @@ def undated_edges(G: nx.MultiDiGraph) -> int:
     >>> undated_edges(G)
     1
     """
-    return sum(not is_dated(d) for _, _, d in G.edges(data=True))
+    return sum(not is_dated(d) for _, _, d in edge_records(G))
 
 
 def _holds(data: dict[str, Any], lo: dt.date, hi: dt.date) -> bool:
@@ -126,7 +129,7 @@ def _years(data: dict[str, Any], last: int) -> range:
 
 
 def _last_year(G: nx.MultiDiGraph) -> int:
-    years = [parse_period(d[k])[1].year for _, _, d in G.edges(data=True) for k in DATE_KEYS if d.get(k)]
+    years = [parse_period(d[k])[1].year for _, _, d in edge_records(G) for k in DATE_KEYS if d.get(k)]
     return max(years, default=0)
 
 
@@ -148,7 +151,7 @@ def active_per_year(G: nx.MultiDiGraph) -> dict[int, int]:
     """
     last = _last_year(G)
     active: dict[int, set[str]] = {}
-    for u, v, d in G.edges(data=True):
+    for u, v, d in edge_records(G):
         groups = [n for n in (u, v) if G.nodes[n].get("type") == "CriminalOrganization"]
         if not groups:
             continue
@@ -169,7 +172,7 @@ def splinters_per_year(G: nx.MultiDiGraph) -> dict[int, int]:
     {2010: 2}
     """
     counts: Counter[int] = Counter()
-    for _, _, d in G.edges(data=True):
+    for _, _, d in edge_records(G):
         when = d.get("date") or d.get("start")
         if d.get("predicate") in ("splinter_of", "faction_of") and when:
             counts[parse_period(when)[0].year] += 1
