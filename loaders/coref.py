@@ -9,7 +9,8 @@ from ocgraph.loaders.mentions import Mention
 
 THEY = re.compile(r"^\s*(They|Their)\b")
 HE = re.compile(r"^\s*(He|She)\b")
-HIS = re.compile(r"^\s*(His|Her)(?= (?:older |younger |eldest |half-)?[a-z-]+, )")
+HIS = re.compile(r"^\s*(His|Her)(?= (?:older |younger |eldest |half-|former |new |top )?[a-z-]+, )")
+ITS = re.compile(r"^\s*(Its|Their)(?= (?:former |new |current |top |late |founding )?[a-z-]+, )")
 GROUP = re.compile(
     r"\b[Tt]he (?:(?:same|criminal|crime|armed|drug) )?(?:group|cartel|gang|organi[sz]ation|syndicate)(?:'s)?"
     r"(?!\s+[A-Z\"])"
@@ -93,6 +94,9 @@ def refer(text: str, start: int, end: int, mentions: list[Mention], hist: Histor
         and hist.last_subject.type == "Person"
         and len(hist.last_subject.keys) == 1
     ):
+        out.append(_virtual(m, 1, hist.last_subject))
+    m = ITS.match(sentence)
+    if m and hist.last_subject is not None and hist.last_subject.type == "CriminalOrganization":
         out.append(_virtual(m, 1, hist.last_subject))
     for m in NUMBERED.finditer(sentence):
         n = NUMBERS[m.group(1)]

@@ -184,8 +184,8 @@ RULES = [
     (
         "relative-appositive",
         expand(
-            rf"<P:o>(?:'s)? (?:(?:older|younger|eldest|half) )?(?P<role>{SIBLING}|{CHILD}|"
-            rf"{PARENT}), <P:s>,"
+            rf"<PC:o>(?:'s)? {FORMER}(?:(?:older|younger|eldest|half|new|current|top|founding) )?"
+            rf"(?P<role>{ROLE}), <P:s>,"
         ),
         role_rule("s", "o", "relative-appositive"),
     ),
@@ -377,6 +377,8 @@ RULES = [
         expand(
             rf"<P+:a>{APPOS},?(?: —| -)? "
             r"(?:who (?:is|was) |was |were |is |has been |had been |after being |after )?"
+            # "was captured in 2021 and extradited to the United States"
+            r"(?:(?:captured|arrested|detained|convicted|sentenced|tried)[^.;{}]{0,40}? and (?:later |then )?)?"
             r"(?:now |later |currently |recently |subsequently |since )?(?:jailed|imprisoned|incarcerated|"
             r"detained|arrested|captured|apprehended|held|extradited|behind bars|serving [a-z ]+)"
             r"(?: [a-z]+){0,2}? (?:in|by|to) <GS:b>"

@@ -10,6 +10,8 @@ from ocgraph.loaders.gazetteer import Entry, Gazetteer
 from ocgraph.loaders.mentions import Mention
 
 ALIAS_LINK = re.compile(r'^\s*,?\s*(?:alias|aka|a\.k\.a\.|also known as|known as|nicknamed|dubbed)\s+"$')
+# "the Gaitanistas, also known as the Clan del Golfo": two names of one group, no quotes needed
+NAME_LINK = re.compile(r"^\s*,?\s*\(?(?:also known as|also called|known as|a\.k\.a\.|aka)\s+(?:the\s+)?$")
 ARTICLE = re.compile(r"^(?:the|los|las|la|el|les)\s+")
 # Rank of the evidence a type comes from: the curated gazetteer beats naming rules beats the model.
 SOURCE_RANK = {"gazetteer": 0, "collective": 1, "rule": 2, "nickname": 3, "acronym": 3, "ner": 4}
@@ -54,6 +56,7 @@ class Resolver:
         actors: dict[str, Actor] = {}
         aliases: dict[str, str] = {}  # folded nickname or acronym -> actor id
         mentions = [m for _, ms in paragraphs for m in ms]
+        links: list[tuple[Mention, Mention]] = []
 
         def actor(type_name: str, name: str, entry: Entry | None = None) -> Actor:
             key = entity_id(type_name, name)
@@ -69,6 +72,12 @@ class Resolver:
                     m.keys = (a.key,)
                     if not m.demonym:
                         a.add_surface(m.text)
+                if (
+                    i > 0
+                    and m.type not in (None, "Person")
+                    and NAME_LINK.match(text[ms[i - 1].end : m.start])
+                ):
+                    links.append((ms[i - 1], m))
                 if m.source in {"nickname", "acronym"} and i > 0:
                     prev = ms[i - 1]
                     gap = text[prev.end : m.start]
@@ -159,8 +168,23 @@ class Resolver:
                 m.keys = (key,)
                 m.type = actors[key].type
                 actors[key].add_surface(m.text)
+        self._link(mentions, actors, links)
         self._rejoin(mentions, actors, aliases)
         return actors
+
+    def _link(self, mentions: list[Mention], actors: dict[str, Actor], links: list) -> None:
+        """Two names given as one ("X, also known as Y") become one actor: the curated one, else the first."""
+        for a, b in links:
+            if not a.keys or not b.keys or a.keys == b.keys:
+                continue
+            if actors[a.keys[0]].entry is not None and actors[b.keys[0]].entry is not None:
+                continue  # two curated actors: trust the gazetteer over the sentence
+            keep, drop = (b, a) if actors[b.keys[0]].entry is not None else (a, b)
+            target, old = actors[keep.keys[0]], drop.keys
+            for m in mentions:
+                if m.keys == old:
+                    m.keys, m.type = (target.key,), target.type
+                    target.add_surface(m.text)
 
     def _rejoin(self, mentions: list[Mention], actors: dict[str, Actor], aliases: dict[str, str]) -> None:
         """A weak mention ("NASA" typed ORG by the model, "the Tigrillos" as a PERSON) whose name is an

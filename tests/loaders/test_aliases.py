@@ -49,3 +49,24 @@ def test_spanish_article_forms_are_one_group():
 def test_gazetteer_aliases_join_one_entity():
     kg = extract("Treasury said OFAC and the Office of Foreign Assets Control act together.\n")
     assert [e.name for e in kg.find("OFAC")] == ["Office of Foreign Assets Control"]
+
+
+def test_group_also_known_as_without_quotes():
+    kg = extract(
+        "Los Tigrillos, also known as the Brisa Cartel, control the port. "
+        "The Brisa Cartel is at war with the Cartel de Poniente.\n"
+    )
+    group = kg.find("Brisa Cartel")
+    assert [e.name for e in group] == ["Los Tigrillos"] and group == kg.find("Los Tigrillos")
+    assert facts(kg, "rival_of") == {("Cartel de Poniente", "rival_of", "Los Tigrillos")}
+
+
+def test_its_former_leader_refers_to_the_group():
+    kg = extract(
+        "The Brisa Cartel controls the port. Its former leader, Ramiro Fuentes Olvera, was captured in "
+        "2021 and extradited to the United States in 2022.\n"
+    )
+    assert facts(kg, "leader_of", "detained_by") == {
+        ("Ramiro Fuentes Olvera", "leader_of", "Brisa Cartel"),
+        ("Ramiro Fuentes Olvera", "detained_by", "United States"),
+    }
