@@ -104,10 +104,15 @@ class Relation:
         }
 
 
-def _merge_values(old: Any, new: Any, many: bool) -> Any:
+def _merge_values(old: Any, new: Any, many: bool, latest: bool = False) -> Any:
     if many:
         return sorted({*old, *new}, key=str)
-    return old if old is not None else new
+    if old is None or new is None:
+        return new if old is None else old
+    # Two sources disagree on a single value (two reward amounts, two dates): keep the smallest
+    # (the latest for an `end`), so the result does not depend on the order documents are merged.
+    pick = max if latest else min
+    return pick(old, new, key=lambda v: (isinstance(v, str), v))
 
 
 class KnowledgeGraph:
@@ -165,7 +170,9 @@ class KnowledgeGraph:
         self._add_aliases(entity, aliases)
         for key, value in props.items():
             many = self._onto.node_properties[key].many
-            entity.properties[key] = _merge_values(entity.properties.get(key, [] if many else None), value, many)
+            entity.properties[key] = _merge_values(
+                entity.properties.get(key, [] if many else None), value, many, latest=key == "end"
+            )
         return entity
 
     def _add_aliases(self, entity: Entity, aliases: Iterable[str]) -> None:
@@ -233,7 +240,9 @@ class KnowledgeGraph:
             if key == "confidence":
                 rel.properties[key] = max(rel.properties.get(key, 0), value)
             else:
-                rel.properties[key] = _merge_values(rel.properties.get(key, [] if prop.many else None), value, prop.many)
+                rel.properties[key] = _merge_values(
+                    rel.properties.get(key, [] if prop.many else None), value, prop.many, latest=key == "end"
+                )
         # rel.evidence stays sorted, so a binary search finds duplicates: a fact reported in
         # thousands of articles must not cost a scan and a sort of its whole evidence per article.
         for ev in evidence:
