@@ -15,6 +15,7 @@ __all__ = [
     "efficiency_sum",
     "louvain",
     "pivots",
+    "shape",
     "to_igraph",
     "use_igraph",
 ]
@@ -40,6 +41,20 @@ def use_igraph(G: nx.Graph, backend: str = "auto") -> bool:
     return backend == "igraph" or (backend == "auto" and G.number_of_nodes() >= IGRAPH_THRESHOLD)
 
 
+def shape(G: nx.Graph) -> tuple[int, int]:
+    """A cheap fingerprint of G's size: nodes and adjacency entries, for the per-graph caches.
+
+    networkx counts edges by walking every node's degree in Python; the length of each
+    adjacency dict is read in C, so checking a cache stays cheap on big graphs.
+
+    Examples
+    --------
+    >>> shape(nx.path_graph(3))
+    (3, 4)
+    """
+    return len(G), sum(map(len, G._adj.values()))
+
+
 def to_igraph(G: nx.Graph) -> tuple[Any, list[Any]]:
     """An undirected igraph copy of G and the networkx node of each igraph vertex index.
 
@@ -53,7 +68,7 @@ def to_igraph(G: nx.Graph) -> tuple[Any, list[Any]]:
     """
     import igraph as ig
 
-    size = (G.number_of_nodes(), G.number_of_edges())
+    size = shape(G)
     hit = _CACHE.get(G)
     if hit is not None and hit[:2] == size:
         return hit[2], hit[3]
