@@ -237,16 +237,18 @@ def _component_layout(graph: nx.Graph, seed: int) -> dict[str, tuple[float, floa
     mask = dist > 0
     weight[mask] = dist[mask] ** -2
     xy = np.random.default_rng(seed).uniform(-1, 1, (n, 2)) * _EDGE * math.sqrt(n)
+    total = weight.sum(axis=1)[:, None]
     for _ in range(400):
-        diff = xy[:, None, :] - xy[None, :, :]
-        norm = np.sqrt((diff**2).sum(axis=2))
+        norm = np.hypot(xy[:, None, 0] - xy[None, :, 0], xy[:, None, 1] - xy[None, :, 1])
         np.fill_diagonal(norm, 1.0)
         norm[norm < 1e-9] = 1e-9
-        # each node moves to the weighted mean of where every other node says it should be
-        target = xy[None, :, :] + dist[:, :, None] * diff / norm[:, :, None]
+        # each node moves to the weighted mean of where every other node says it should be:
+        # sum_j w_ij (x_j + d_ij (x_i - x_j) / |x_i - x_j|), written as matrix products
+        c = weight * dist / norm
+        target = (weight @ xy + xy * c.sum(axis=1)[:, None] - c @ xy) / total
         # half a step: moving every node the whole way at once overshoots and can oscillate
-        new = 0.5 * xy + 0.5 * (weight[:, :, None] * target).sum(axis=1) / weight.sum(axis=1)[:, None]
-        done = np.abs(new - xy).max() < 0.01
+        new = 0.5 * xy + 0.5 * target
+        done = np.abs(new - xy).max() < 0.05
         xy = new
         if done:
             break
@@ -291,36 +293,44 @@ def _box(name: str, degree: int, has_alias: bool) -> tuple[float, float, float]:
 
 
 def _spread(pos: dict[str, tuple[float, float]], boxes: dict[str, tuple[float, float, float]]) -> None:
-    """Push apart nodes whose boxes (shape plus labels, see `_box`) overlap."""
+    """Push apart nodes whose boxes (shape plus labels, see `_box`) overlap.
+
+    Every overlapping pair moves apart along the axis that needs the smaller move, all pairs at
+    once (numpy), half a step per round so crowds settle instead of bouncing.
+    """
+    import numpy as np
+
     nodes = sorted(pos)
-    if len(nodes) > 400:  # quadratic; large graphs are for overview, not for reading every label
+    n = len(nodes)
+    if n < 2 or n > _STRESS_MAX:
         return
-    xy = {n: list(pos[n]) for n in nodes}
-    for _ in range(300):
-        moved = False
-        for i, a in enumerate(nodes):
-            for b in nodes[i + 1 :]:
-                (wa, ua, da), (wb, ub, db) = boxes[a], boxes[b]
-                dx, dy = xy[b][0] - xy[a][0], xy[b][1] - xy[a][1]
-                over_x = wa + wb - abs(dx)
-                # b below a: a's labels against b's top; b above a: b's labels against a's top
-                over_y = (da + ub - dy) if dy >= 0 else (db + ua + dy)
-                if over_x <= 0 or over_y <= 0:
-                    continue
-                moved = True
-                # separate along the axis that needs the smaller move (plus a little, to settle)
-                if over_y < over_x:
-                    step = (over_y / 2 + 1) * (1 if dy >= 0 else -1)
-                    xy[a][1] -= step
-                    xy[b][1] += step
-                else:
-                    step = (over_x / 2 + 1) * (1 if dx >= 0 else -1)
-                    xy[a][0] -= step
-                    xy[b][0] += step
-        if not moved:
+    xy = np.array([pos[v] for v in nodes], dtype=float)
+    half = np.array([boxes[v][0] for v in nodes])
+    above = np.array([boxes[v][1] for v in nodes])
+    below = np.array([boxes[v][2] for v in nodes])
+    pairs = np.triu(np.ones((n, n), dtype=bool), k=1)  # a = row, b = column, each pair once
+    for round_ in range(400):
+        if round_ and round_ % 50 == 0:
+            # still crowded: give the whole component a little more room
+            centre = xy.mean(axis=0)
+            xy = centre + (xy - centre) * 1.1
+        dx = xy[None, :, 0] - xy[:, None, 0]
+        dy = xy[None, :, 1] - xy[:, None, 1]
+        over_x = half[:, None] + half[None, :] - np.abs(dx)
+        # b below a: a's labels against b's top; b above a: b's labels against a's top
+        over_y = np.where(dy >= 0, below[:, None] + above[None, :] - dy, below[None, :] + above[:, None] + dy)
+        hit = pairs & (over_x > 0) & (over_y > 0)
+        if not hit.any():
             break
-    for n in nodes:
-        pos[n] = (xy[n][0], xy[n][1])
+        vertical = over_y < over_x
+        step_x = np.where(hit & ~vertical, (over_x / 2 + 1) * np.where(dx >= 0, 1.0, -1.0), 0.0)
+        step_y = np.where(hit & vertical, (over_y / 2 + 1) * np.where(dy >= 0, 1.0, -1.0), 0.0)
+        move = np.stack(
+            [step_x.sum(axis=0) - step_x.sum(axis=1), step_y.sum(axis=0) - step_y.sum(axis=1)], axis=1
+        )
+        xy += 0.5 * move
+    for i, v in enumerate(nodes):
+        pos[v] = (float(xy[i, 0]), float(xy[i, 1]))
 
 
 def _pack(placed: list[dict[str, tuple[float, float]]], kg: KnowledgeGraph) -> dict[str, tuple[float, float]]:
