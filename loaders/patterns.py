@@ -112,7 +112,10 @@ def pair_rule(predicate: str, subject: str, obj: str, rule: str, conf: float = 0
 
 
 NOT_ADJ = r"(?!(?:with|by|of|in|for|to|and|or|who|which|was|is|were|are|said|says|that|as)\b)"
-DESC = rf"(?:(?:the|an?|one|another|his|her|its|their|a) )?(?P<adj>(?:{NOT_ADJ}[\w'-]+ ){{0,3}}?)"
+DESC = (
+    rf"(?:one of (?:the |his |her |its |their )?|(?:the|an?|one|another|his|her|its|their|a) )?"
+    rf"(?P<adj>(?:{NOT_ADJ}[\w'-]+ ){{0,3}}?)"
+)
 # an appositive between a subject and its verb: "Los X, a splinter group of Y, are battling..."
 APPOS = r"(?:, (?:an?|the|one|another) [^,;.{}]*?(?:\{[A-Z]\d+\}[^,;.{}]*?){0,2},)?"
 VERB_GAP = (
@@ -185,7 +188,7 @@ RULES = [
         "relative-appositive",
         expand(
             rf"<PC:o>(?:'s)? {FORMER}(?:(?:older|younger|eldest|half|new|current|top|founding) )?"
-            rf"(?P<role>{ROLE}), <P:s>,"
+            rf"(?P<role>{ROLE}), <P+:s>(?=,| (?:remain|remains|is|are|was|were|has|have|had)\b)"
         ),
         role_rule("s", "o", "relative-appositive"),
     ),
@@ -385,6 +388,15 @@ RULES = [
             r"(?: [a-z]+){0,2}? (?:in|by|to) <GS:b>"
         ),
         pair_rule("detained_by", "a", "b", "jailed"),
+    ),
+    (
+        "jailed-by-demonym",
+        expand(
+            r"<P+:a>,? (?:was |were |has been |had been )?(?:arrested|captured|detained|apprehended|jailed) "
+            r"(?:[a-z]+ )?by <D:b> (?:security |armed |federal |military |naval )?(?:forces|authorities|police|"
+            r"troops|marines|soldiers|officials|army|navy|agents|prosecutors)\b"
+        ),
+        pair_rule("detained_by", "a", "b", "jailed-by-demonym"),
     ),
     (
         "arrested-obj",

@@ -28,3 +28,8 @@ def test_person_inside_an_appositive_is_not_the_subject():
     )
     assert facts(kg, "detained_by") == {(P, "detained_by", "United States")}
     assert facts(kg, "leader_of") == {("Eulalio Tapia Ruelas", "leader_of", "Brisa Cartel")}
+
+
+def test_demonym_forces_are_their_state():
+    kg = extract(f"{P} was arrested by Guatemalan security forces in Petén.\n")
+    assert facts(kg, "detained_by") == {(P, "detained_by", "Guatemala")}

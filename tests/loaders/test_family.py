@@ -39,3 +39,15 @@ def test_his_brother_refers_back():
     kg = extract(f"{F} was arrested in 2017. His brother, {S}, is a member of the Brisa Cartel.\n")
     assert facts(kg, "sibling_of") == {(F, "sibling_of", S)}
     assert facts(kg, "member_of") == {(S, "member_of", "Brisa Cartel")}
+
+
+def test_one_of_the_sons_and_plural_brothers():
+    kg = extract(
+        f"{S}, one of the sons of {F}, was arrested. His brothers, Lino Fuentes Baca and Rubén Fuentes Baca, "
+        "remain fugitives.\n"
+    )
+    assert facts(kg, "child_of") == {(S, "child_of", F)}
+    assert facts(kg, "sibling_of") == {
+        ("Lino Fuentes Baca", "sibling_of", S),
+        ("Rubén Fuentes Baca", "sibling_of", S),
+    }
