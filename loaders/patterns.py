@@ -393,8 +393,8 @@ RULES = [
         "jailed-by-demonym",
         expand(
             r"<P+:a>,? (?:was |were |has been |had been )?(?:arrested|captured|detained|apprehended|jailed) "
-            r"(?:[a-z]+ )?by <D:b> (?:security |armed |federal |military |naval )?(?:forces|authorities|police|"
-            r"troops|marines|soldiers|officials|army|navy|agents|prosecutors)\b"
+            r"(?:[a-z]+ )?by <D:b> (?:security |armed |federal |military |naval )?"
+            r"(?:forces|authorities|police|troops|marines|soldiers|officials|army|navy|agents|prosecutors)\b"
         ),
         pair_rule("detained_by", "a", "b", "jailed-by-demonym"),
     ),
