@@ -142,3 +142,19 @@ def test_a_damaged_store_is_reported_and_never_overwritten(ocgraph_home: Path, t
     assert store.read_bytes() == before
     with pytest.raises(StoreError):
         read_graph(store)
+
+
+def test_malformed_ofac_rows_through_the_cli_keep_the_store(stored: bytes, ocgraph_home: Path) -> None:
+    before = read_graph(ocgraph_home / FILENAME)
+    path = BAD / "ofac-malformed-sdn.csv"
+    result = CliRunner().invoke(main, ["ingest", "--format", "ofac-sdn", str(path)])
+    assert result.exit_code == 1
+    assert [line for line in result.stderr.splitlines() if line.startswith("error: ")] == [
+        f"error: {path}:2: expected 12 fields, found 4",
+        f"error: {path}:3: ent_num 'X6708' is not a number",
+    ]
+    after = read_graph(ocgraph_home / FILENAME)
+    assert after.find("Ramon Eduardo Arellano Felix", "Person")
+    assert after.find("Benjamin Alberto Arellano Felix", "Person")
+    assert not after.find("Rafael Caro Quintero") and not after.find("Vicente Carrillo Fuentes")
+    assert set(before.entities) <= set(after.entities) and set(before.relations) <= set(after.relations)
