@@ -35,6 +35,7 @@ class History:
     lists: list[tuple[str, ...]] = field(default_factory=list)  # people named together
     collective: dict[tuple[str, ...], Mention] = field(default_factory=dict)  # people -> group they form
     last_subject: Mention | None = None
+    last_groups: set[str] = field(default_factory=set)  # criminal groups of the sentence before
 
 
 def _virtual(m: re.Match[str], group: int, ref: Mention, keys: tuple[str, ...] | None = None) -> Mention:
@@ -96,7 +97,12 @@ def refer(text: str, start: int, end: int, mentions: list[Mention], hist: Histor
     ):
         out.append(_virtual(m, 1, hist.last_subject))
     m = ITS.match(sentence)
-    if m and hist.last_subject is not None and hist.last_subject.type == "CriminalOrganization":
+    if (
+        m
+        and hist.last_subject is not None
+        and hist.last_subject.type == "CriminalOrganization"
+        and hist.last_groups == set(hist.last_subject.keys)  # "its" is unambiguous only with one group
+    ):
         out.append(_virtual(m, 1, hist.last_subject))
     for m in NUMBERED.finditer(sentence):
         n = NUMBERS[m.group(1)]
@@ -161,5 +167,6 @@ def refer(text: str, start: int, end: int, mentions: list[Mention], hist: Histor
         if collective is not None and collective.keys and first is not collective:
             hist.collective[first.keys] = collective
         hist.last_subject = first
+    hist.last_groups = {k for x in everything if x.type == "CriminalOrganization" for k in x.keys}
     hist.mentions.extend(x for x in everything if x.keys)
     return out

@@ -263,6 +263,11 @@ RULES = [
         pair_rule("rival_of", "a", "b", "are-rivals"),
     ),
     (
+        "have-fought",
+        expand(r"<PC:a> and <PC:b> (?:have |had )?(?:long )?(?:fought|battled|clashed|feuded|warred)\b"),
+        pair_rule("rival_of", "a", "b", "have-fought"),
+    ),
+    (
         "who-at-odds",
         expand(
             r"<PC:b>,? (?:who|whom|which|that) <PC+:a> (?:are|is|were|was|have been|has been) "
@@ -393,7 +398,7 @@ RULES = [
         "jailed-by-demonym",
         expand(
             r"<P+:a>,? (?:was |were |has been |had been )?(?:arrested|captured|detained|apprehended|jailed) "
-            r"(?:[a-z]+ )?by <D:b> (?:security |armed |federal |military |naval )?"
+            r"(?:[a-z0-9]+ ){0,2}by <D:b> (?:security |armed |federal |military |naval )?"
             r"(?:forces|authorities|police|troops|marines|soldiers|officials|army|navy|agents|prosecutors)\b"
         ),
         pair_rule("detained_by", "a", "b", "jailed-by-demonym"),

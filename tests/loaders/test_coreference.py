@@ -42,3 +42,12 @@ def test_bare_surname_resolves_when_unique():
         "Eulalio Tapia Ruelas was arrested on Monday. Prosecutors say Tapia Ruelas heads the Brisa Cartel.\n"
     )
     assert facts(kg, "leader_of") == {("Eulalio Tapia Ruelas", "leader_of", "Brisa Cartel")}
+
+
+def test_its_with_two_groups_before_is_left_alone():
+    kg = extract(
+        "The Brisa Cartel is at war with the Cartel de Poniente. Its former leader, Ramiro Fuentes Olvera, "
+        "was arrested by the National Guard.\n"
+    )
+    assert facts(kg, "leader_of") == set()
+    assert facts(kg, "detained_by") == {("Ramiro Fuentes Olvera", "detained_by", "National Guard")}
