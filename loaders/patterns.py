@@ -413,7 +413,7 @@ RULES = [
         "sanctioned",
         expand(
             r"<GS:b> (?:has |have |had |also )?(?:sanctioned|designated|blacklisted|sanctions|designates|"
-            r"targeted)(?: [a-z-]+){0,2}? <PCO+:a>"
+            r"targeted)(?: [a-z-]+){0,2}? <PCO+:a>(?!')"
         ),
         pair_rule("sanctioned_by", "a", "b", "sanctioned"),
     ),

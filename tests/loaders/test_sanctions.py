@@ -31,3 +31,8 @@ def test_passive_and_active_designation():
 def test_denied_sanction_is_dropped():
     kg = extract("The Ministry of Finance has not sanctioned the Brisa Cartel.\n")
     assert facts(kg, "sanctioned_by") == set()
+
+
+def test_sanctioned_leaders_of_a_group_are_not_the_group():
+    kg = extract("The Ministry of Finance sanctioned the Brisa Cartel's leaders in 2019.\n")
+    assert facts(kg, "sanctioned_by") == set()
