@@ -222,6 +222,14 @@ def test_encodings_are_detected(name: str, encoding: str):
     assert "Peña" in doc.raw or "Guzmán" in doc.raw
 
 
+def test_utf16_with_a_byte_order_mark_is_read_with_a_warning(tmp_path: Path):
+    path = tmp_path / "notepad.txt"
+    path.write_bytes("Guzmán López was detained in Culiacán.\r\n".encode("utf-16"))
+    doc = read_document(path)
+    assert (doc.encoding, doc.warnings) == ("utf-16", (f"{path}: decoded as UTF-16 (byte order mark)",))
+    assert doc.sections[0].text == "Guzmán López was detained in Culiacán.\n"
+
+
 def test_cp1252_typography_is_normalised_with_offsets_into_the_decoded_file():
     doc = read_document(DOCS / "cp1252.txt")
     (s,) = doc.sections
