@@ -6,6 +6,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import repeat
 from typing import overload
 
 # One character for one: the map stays linear, only the text changes.
@@ -128,7 +129,17 @@ class OffsetMap(Sequence[int]):
         return f"OffsetMap(len={len(self)}, raw {self[0]}..{self[len(self) - 1]})"
 
     def __iter__(self) -> Iterator[int]:
-        return (self[i] for i in range(len(self)))
+        # segment by segment, not one bisect per character: list(offsets) of a 10 MB file stays fast
+        t, stop = self._shift, self._shift + self._length
+        k = bisect_right(self._starts, t) - 1
+        while t < stop:
+            upto = min(self._starts[k + 1] if k + 1 < len(self._starts) else self._total, stop)
+            if self._linear[k]:
+                yield from range(self._raws[k] + t - self._starts[k], self._raws[k] + upto - self._starts[k])
+            else:
+                yield from repeat(self._raws[k], upto - t)
+            t, k = upto, k + 1
+        yield self[self._length]
 
     def end(self, i: int) -> int:
         """The raw index just after the source of text character i."""

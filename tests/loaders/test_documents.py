@@ -276,6 +276,13 @@ def test_any_span_of_the_text_is_the_normalised_raw_behind_it(tokens: list[str])
     raw = "".join(tokens)
     text, offsets = normalise(raw)
     assert len(offsets) == len(text) + 1
+    assert list(offsets) == [offsets[i] for i in range(len(offsets))]
+    if len(text) > 2:
+        window = offsets.window(1, len(text) - 1)
+        assert list(window) == [window[i] for i in range(len(window))]
+        assert (
+            list(window)[:-1] == offsets[1 : len(text) - 1]
+        )  # the last entry is the end of the last character
     # boundaries: positions where the map moves on (not inside "..." made from one ellipsis)
     cuts = [i for i in range(len(text) + 1) if i in (0, len(text)) or offsets[i] != offsets[i - 1]]
     for i, s in enumerate(cuts):
