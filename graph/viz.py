@@ -48,7 +48,7 @@ EDGE_KINDS = {-1: "rivalry", 1: "alliance", 0: "other"}
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _EDGE = 150.0  # pixels drawn per relation on a shortest path
-_STRESS_MAX = 1500  # larger components use a spring layout (the stress layout needs n x n matrices)
+_STRESS_MAX = 600  # larger components use a spring layout (the stress layout needs n x n matrices)
 _GAP = 60.0  # pixels between packed components
 _ASPECT = 1.6  # width / height the packed components aim for
 

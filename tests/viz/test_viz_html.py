@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import subprocess
@@ -354,3 +355,14 @@ def test_cli_unwritable_output_leaves_nothing(stored, tmp_path: Path) -> None:
         result.output.startswith(f"error: {target}: cannot write here: ") and result.output.count("\n") == 1
     )
     assert not target.parent.exists()
+
+
+def test_a_component_too_big_for_the_stress_layout() -> None:
+    # over viz._STRESS_MAX nodes the spring layout takes over (and labels are not spread)
+    kg = KnowledgeGraph()
+    ids = [kg.add_entity("Person", f"Person {i:03d}").id for i in range(viz._STRESS_MAX + 20)]
+    for a, b in itertools.pairwise(ids):
+        kg.add_relation(a, "sibling_of", b)
+    pos = viz.layout(kg)
+    assert len(pos) == len(ids) and len(set(pos.values())) == len(ids)
+    assert pos == viz.layout(kg)
