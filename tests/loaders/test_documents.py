@@ -105,6 +105,14 @@ def test_two_articles_split_on_topic_change_but_not_on_a_subheading():
     _tiles(doc)
 
 
+def test_a_subheading_on_a_new_aspect_of_the_story_does_not_split_it():
+    doc = read_document(DOCS / "feature-with-subheads.txt")
+    assert [s.title for s in doc.sections] == [
+        "How the Valle Rojo Cartel rebuilt itself after its founder's arrest"
+    ]
+    assert "The money trail\n\nInvestigators followed the money" in doc.sections[0].text
+
+
 def test_press_releases_split_on_end_marks_and_keep_their_own_datelines():
     doc = read_document(DOCS / "press-releases.txt")
     assert [(s.title, s.date) for s in doc.sections] == [
@@ -384,7 +392,7 @@ def test_a_folder_mixing_good_and_bad_files(tmp_path: Path):
 def test_iter_paths_takes_one_path_too():
     assert [p.name for p in iter_paths(str(SEED))] == ["seed-kingpin-strategy.txt"]
     names = [p.name for p in iter_paths(DOCS)]
-    assert names == sorted(names) and len(names) == 9 and "cp1252.txt" in names
+    assert names == sorted(names) and len(names) == 10 and "cp1252.txt" in names
 
 
 def test_no_title_when_nothing_looks_like_one(tmp_path: Path):
