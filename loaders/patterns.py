@@ -128,7 +128,7 @@ RULES = [
         "premodifier",
         expand(
             rf"{FORMER}<CGSDOP:o>(?:'s)? {FORMER2}(?:[a-z-]+ )?(?P<role>{ROLE})s?{END}"
-            rf"(?: [a-z]+)? <P+:s>"
+            rf" <P+:s>"
         ),
         role_rule("s", "o", "premodifier"),
     ),
@@ -138,7 +138,7 @@ RULES = [
         expand(
             rf"<PCGO+:s>(?:, |,? (?:is|was|are|were|became|remains|has been|had been) (?:also |now |still |"
             rf"reportedly |allegedly )?|, who (?:is|was|are|were) ){DESC}(?P<role>{ROLE})s?{END}"
-            rf"(?: [a-z]+)? (?:of|in|with|for|at|to|within) <*:o>"
+            rf"(?: (?![a-z]+ed\b)[a-z]+)? (?:of|in|with|for|at|to|within) <*:o>"
         ),
         role_rule("s", "o", "of-role"),
     ),

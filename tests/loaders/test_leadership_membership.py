@@ -50,3 +50,11 @@ def test_time_in_the_sentence_bounds_the_fact():
 def test_possessive_object_is_not_led():
     kg = extract("Prosecutors say Ramiro Fuentes Olvera ran the Brisa Cartel's fentanyl operation.\n")
     assert facts(kg, "leader_of") == set()
+
+
+def test_members_as_a_verb_subject_are_not_a_membership():
+    kg = extract(
+        "Brisa Cartel members shot Ramiro Fuentes Olvera in Culiacán. Agents found "
+        "Teodora Quiñones Baca, a lieutenant arrested in Mexico, at home.\n"
+    )
+    assert facts(kg, "member_of") == set()
