@@ -179,17 +179,26 @@ def criminal_network(G: nx.MultiDiGraph) -> nx.Graph:
     (['K', 'O'], ['leader_of'])
     """
     types = _types(G)
-    preds: dict[tuple[str, str], set[str]] = defaultdict(set)
+    # actors as ranks in id order and a pair as one integer (see person_projection)
+    names = sorted(n for n, t in types.items() if t in CRIMINAL_TYPES)
+    rank = {n: i for i, n in enumerate(names)}
+    N = len(names)
+    preds: dict[int, set[str]] = defaultdict(set)
     for u, v, p in edge_triples(G):
-        if p not in AUTHORITY_PREDICATES and types[u] in CRIMINAL_TYPES and types[v] in CRIMINAL_TYPES:
-            preds[(u, v) if u < v else (v, u)].add(p)
-    keep = {n for n, t in types.items() if t == "CriminalOrganization"}
-    for u, v in preds:
-        keep.add(u)
-        keep.add(v)
+        if p not in AUTHORITY_PREDICATES and u in rank and v in rank and u != v:
+            i, j = rank[u], rank[v]
+            preds[i * N + j if i < j else j * N + i].add(p)
+    keep = {i for i, n in enumerate(names) if types[n] == "CriminalOrganization"}
+    for code in preds:
+        keep.update(divmod(code, N))
     C = nx.Graph()
-    C.add_nodes_from((n, G.nodes[n]) for n in sorted(keep))
-    C.add_edges_from((u, v, {"predicates": sorted(ps)}) for (u, v), ps in sorted(preds.items()))
+    C.add_nodes_from((names[i], G.nodes[names[i]]) for i in sorted(keep))
+    adj = C._adj  # filled as add_edges_from does; the pairs are distinct and sorted
+    for code in sorted(preds):
+        i, j = divmod(code, N)
+        data = {"predicates": sorted(preds[code])}
+        adj[names[i]][names[j]] = data
+        adj[names[j]][names[i]] = data
     return C
 
 
@@ -234,24 +243,31 @@ def person_projection(G: nx.MultiDiGraph, reasons: bool = True) -> nx.Graph:
             people.update(n for n in (u, v) if types[n] == "Person")
     roles = _roles(G, types)
     heads, crew = roles["leader_of"], roles["member_of"]
-    pairs: set[tuple[str, str]] = set()
-    why: dict[tuple[str, str], set[str]] = defaultdict(set)
+    # persons as ranks in id order and a pair as one integer: big groups give millions of pairs,
+    # and integers hash, sort and store far faster than tuples of ids
+    names = sorted(people)
+    rank = {n: i for i, n in enumerate(names)}
+    N = len(names)
+    codes: set[int] = set()
+    why: dict[int, set[str]] = defaultdict(set)
 
     def link(a: str, b: str, reason: str) -> None:
-        if a != b and a in people and b in people:
-            key = (a, b) if a < b else (b, a)
-            pairs.add(key)
+        if a != b and a in rank and b in rank:
+            i, j = rank[a], rank[b]
+            code = i * N + j if i < j else j * N + i
+            codes.add(code)
             if reasons:
-                why[key].add(reason)
+                why[code].add(reason)
 
     for org, bosses in heads.items():
-        group = crew.get(org, set()) | bosses
+        group = [rank[x] for x in crew.get(org, set()) | bosses]
         for boss in bosses:
             if reasons:
-                for other in group:
+                for other in crew.get(org, set()) | bosses:
                     link(boss, other, f"organization:{org}")
-            else:  # the same links without a call per pair: big groups give millions of pairs
-                pairs.update((boss, o) if boss < o else (o, boss) for o in group if o != boss)
+            else:
+                b = rank[boss]
+                codes.update([b * N + o if b < o else o * N + b for o in group if o != b])
     for u, v, p in edge_triples(G):
         tu, tv = types[u], types[v]
         if p in PERSON_LINKS and tu == tv == "Person":
@@ -264,11 +280,16 @@ def person_projection(G: nx.MultiDiGraph, reasons: bool = True) -> nx.Graph:
                 for b in side_v:
                     link(a, b, "alliance")
     P = nx.Graph()
-    P.add_nodes_from((n, G.nodes[n]) for n in sorted(people))
-    if reasons:
-        P.add_edges_from((a, b, {"via": sorted(why[(a, b)])}) for a, b in sorted(pairs))
-    else:
-        P.add_edges_from(sorted(pairs))
+    P.add_nodes_from((n, G.nodes[n]) for n in names)
+    # filled as networkx's add_edges_from does (one data dict shared by both directions), without
+    # its per-edge checks: the pairs are already distinct, sorted and between known nodes
+    adj = P._adj
+    for code in sorted(codes):
+        i, j = divmod(code, N)
+        a, b = names[i], names[j]
+        data = {"via": sorted(why[code])} if reasons else {}
+        adj[a][b] = data
+        adj[b][a] = data
     return P
 
 
