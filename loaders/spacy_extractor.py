@@ -12,7 +12,7 @@ from typing import Any
 
 from ocgraph import ontology
 from ocgraph.graph.model import Evidence, KnowledgeGraph
-from ocgraph.loaders import coref, events, patterns
+from ocgraph.loaders import coref, events, patterns, patterns_groups
 from ocgraph.loaders.dates import find_times
 from ocgraph.loaders.documents import Section, SourceDocument
 from ocgraph.loaders.gazetteer import Gazetteer
@@ -143,7 +143,7 @@ class SpacyExtractor:
         sent = build(text, local)
         if len(sent.mentions) < 1:
             return
-        for _name, regex, handler in patterns.RULES:
+        for _name, regex, handler in [*patterns.RULES, *patterns_groups.RULES]:
             for match in regex.finditer(sent.template):
                 factor = cues(sent.template, match.start(), match.end())
                 if factor is None:

@@ -1,0 +1,179 @@
+"""The English wordings of facts about groups and bodies: rivalry, alliance, factions, sanctions, policy."""
+
+from __future__ import annotations
+
+from ocgraph.loaders.relations import expand
+from ocgraph.loaders.roles import (
+    APPOS,
+    VERB_GAP,
+    pair_rule,
+)
+
+RULES = [
+    # rivalry
+    (
+        "battling",
+        expand(
+            rf"<PC+:a>{APPOS} {VERB_GAP}(?:battling|fighting|warring|feuding|clashing|competing|vying|at war|"
+            rf"at odds|in conflict|locked in a [a-z ]*?(?:war|battle|struggle|dispute)|engaged in a [a-z ]*?"
+            rf"(?:war|battle|struggle))(?:(?! (?:and|but|while|said)\b)[^.;:{{}}]|\{{[CG]\d+\}})*? "
+            rf"(?:with|against) <PC+:b>"
+        ),
+        pair_rule("rival_of", "a", "b", "battling"),
+    ),
+    (
+        "battling-direct",
+        expand(rf"<PC+:a>{APPOS} {VERB_GAP}(?:battling|fighting|confronting) <PC+:b>"),
+        pair_rule("rival_of", "a", "b", "battling-direct"),
+    ),
+    (
+        "war-between",
+        expand(
+            r"(?i:war|clashes|fighting|rivalry|feud|conflict|turf war|dispute|violence) between "
+            r"<PC:a> and <PC:b>"
+        ),
+        pair_rule("rival_of", "a", "b", "war-between"),
+    ),
+    (
+        "are-rivals",
+        expand(
+            r"<PC:a> and <PC:b> (?:are|were|became|have been|had been) (?:bitter |long-time |longtime )?"
+            r"(?:rivals|enemies|at war|at odds|fighting|battling|feuding)"
+        ),
+        pair_rule("rival_of", "a", "b", "are-rivals"),
+    ),
+    (
+        "have-fought",
+        expand(r"<PC:a> and <PC:b> (?:have |had )?(?:long )?(?:fought|battled|clashed|feuded|warred)\b"),
+        pair_rule("rival_of", "a", "b", "have-fought"),
+    ),
+    (
+        "who-at-odds",
+        expand(
+            r"<PC:b>,? (?:who|whom|which|that) <PC+:a> (?:are|is|were|was|have been|has been) "
+            r"(?:(?:also|reportedly|allegedly|now|still) )*(?:at odds|at war|fighting|battling|feuding) "
+            r"with"
+        ),
+        pair_rule("rival_of", "a", "b", "who-at-odds"),
+    ),
+    (
+        "who-at-odds-appositive",
+        expand(
+            r"<P:b>, [^.;{}]*?(?:\{[A-Z]\d+\}[^.;{}]*?)*[a-z]+ (?:who|whom) <PC+:a> (?:are|is|"
+            r"were|was|have been|has been) (?:(?:also|reportedly|allegedly|now|still) )*"
+            r"(?:at odds|at war|fighting|battling|feuding) with\b"
+        ),
+        pair_rule("rival_of", "a", "b", "who-at-odds-appositive"),
+    ),
+    (
+        "rival-premod",
+        expand(r"<PC:a>(?:'s|,) (?:rival|rivals|enemy|archrival) <PC+:b>"),
+        pair_rule("rival_of", "a", "b", "rival-premod"),
+    ),
+    # alliances
+    (
+        "allied",
+        expand(
+            rf"<PC+:a>{APPOS} {VERB_GAP}"
+            r"(?:allied|teamed up|partnered|joined forces|formed an alliance|forged an "
+            rf"alliance|struck an alliance|in an alliance|in alliance|working together|cooperating) "
+            rf"with <PC+:b>"
+        ),
+        pair_rule("allied_with", "a", "b", "allied"),
+    ),
+    (
+        "alliance-between",
+        expand(r"(?i:alliance|pact|truce|partnership) (?:between|of) <PC:a> and <PC:b>"),
+        pair_rule("allied_with", "a", "b", "alliance-between"),
+    ),
+    (
+        "formed-alliance",
+        expand(
+            r"<PC:a> and <PC:b> (?:have |had )?(?:formed|forged|struck|sealed|agreed) an? "
+            r"(?:[a-z]+ )?(?:alliance|pact|partnership)"
+        ),
+        pair_rule("allied_with", "a", "b", "formed"),
+    ),
+    # factions and splinters
+    (
+        "internal-control",
+        expand(
+            r"<C+:a> [^.;]*?(?:battling|fighting|vying|struggling|competing) for (?:internal )"
+            r"control of <C:b>"
+        ),
+        pair_rule("faction_of", "a", "b", "internal-control"),
+    ),
+    (
+        "faction-of-premod",
+        expand(r"<C:a> (?:faction|wing|cell) of <C:b>"),
+        pair_rule("faction_of", "a", "b", "faction"),
+    ),
+    (
+        "premod-faction",
+        expand(r"<C:b>(?:'s)? (?:faction|wing|cell|armed wing) (?:known as |called )?<C:a>"),
+        pair_rule("faction_of", "a", "b", "premod-faction"),
+    ),
+    (
+        "split-from",
+        expand(
+            rf"<C:a>{APPOS},? (?:which |that )?(?:has |had )?(?:split|broke away|broke off|splintered|"
+            r"splintered off|separated|emerged|was formed|formed) (?:off |away )?from <C:b>"
+        ),
+        pair_rule("splinter_of", "a", "b", "split-from"),
+    ),
+    (
+        "formerly-part",
+        expand(
+            r"<C:a>,? (?:which |that )?(?:was |were )?(?:formerly|once|previously|originally) "
+            r"(?:a )?part of <C:b>"
+        ),
+        pair_rule("splinter_of", "a", "b", "formerly-part"),
+    ),
+    # sanctions
+    (
+        "sanctioned",
+        expand(
+            r"<GS:b> (?:has |have |had |also )?(?:sanctioned|designated|blacklisted|sanctions|designates|"
+            r"targeted)(?: [a-z-]+){0,2}? <PCO+:a>(?!')"
+        ),
+        pair_rule("sanctioned_by", "a", "b", "sanctioned"),
+    ),
+    (
+        "sanctions-on",
+        expand(
+            r"<GS:b>,? [^.;{}]*?(?:announced|imposed|issued|unveiled|levied|placed) (?:new |fresh |"
+            r"additional )?(?:sanctions|designations|financial sanctions) (?:on|against|to|targeting|"
+            r"of|for) <PCO+:a>"
+        ),
+        pair_rule("sanctioned_by", "a", "b", "sanctions-on"),
+    ),
+    (
+        "sanctioned-by",
+        expand(
+            r"<PCO+:a> (?:was|were|has been|have been|had been) (?:also )?(?:sanctioned|designated|"
+            r"blacklisted|placed under sanctions)(?: [a-z-]+){0,3}? by <GS:b>"
+        ),
+        pair_rule("sanctioned_by", "a", "b", "sanctioned-by"),
+    ),
+    # government structure: "the Treasury Department's Office of Foreign Assets Control"
+    ("possessive-part", expand(r"<GS:b>'s <G:a>"), pair_rule("part_of", "a", "b", "possessive")),
+    # policies
+    (
+        "launched",
+        expand(r"<PSGD:b> (?:launched|unveiled|introduced|created|enacted|proposed|announced) <Y:a>"),
+        pair_rule("launched_by", "a", "b", "launched"),
+    ),
+    (
+        "launched-by",
+        expand(
+            r"<Y:a>,? (?:which was |was |were |, )?(?:launched|unveiled|introduced|created|enacted|"
+            r"proposed) by <PSG:b>"
+        ),
+        pair_rule("launched_by", "a", "b", "launched-by"),
+    ),
+    (
+        "launched-known-as",
+        expand(r"<PSG:b> launched an? [^.;]{0,220}?(?:known as|called|dubbed|named) <Y:a>"),
+        pair_rule("launched_by", "a", "b", "launched-known-as", 0.8),
+    ),
+]
