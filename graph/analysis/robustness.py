@@ -85,7 +85,7 @@ def _attack_igraph(G: nx.Graph, strategy: str, seed: int, step: int, k: int | No
     return order
 
 
-def largest_component_curve(G: nx.Graph, order: list[Any]) -> list[float]:
+def largest_component_curve(G: nx.Graph, order: list[Any], backend: str = "auto") -> list[float]:
     """s(Q) for Q = 0..N: the largest component's share of the N nodes after removing order[:Q].
 
     Computed backwards (adding nodes in reverse order with union-find), in one pass over edges.
@@ -98,11 +98,28 @@ def largest_component_curve(G: nx.Graph, order: list[Any]) -> list[float]:
     n = len(order)
     if n == 0:
         return [0.0]
-    index = {v: i for i, v in enumerate(order)}
+    if _backend.use_igraph(G, backend):
+        # igraph's adjacency lists are plain integers: much faster to walk than networkx's dicts
+        g, nodes = _backend.to_igraph(G)
+        where = {v: i for i, v in enumerate(nodes)}
+        vid = [where[v] for v in order]
+        pos = [0] * n
+        for q, i in enumerate(vid):
+            pos[i] = q
+        lists = g.get_adjlist()
+
+        def neighbours(q: int) -> list[int]:
+            return [pos[w] for w in lists[vid[q]]]
+    else:
+        index = {v: i for i, v in enumerate(order)}
+        adj = G.adj
+
+        def neighbours(q: int) -> list[int]:
+            return [index[w] for w in adj[order[q]]]
+
     parent = list(range(n))
     size = [1] * n
     present = [False] * n
-    adj = G.adj
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -113,11 +130,9 @@ def largest_component_curve(G: nx.Graph, order: list[Any]) -> list[float]:
     largest = 0
     curve = [0.0] * (n + 1)
     for q in range(n - 1, -1, -1):
-        v = order[q]
         present[q] = True
         largest = max(largest, 1)
-        for w in adj[v]:
-            j = index[w]
+        for j in neighbours(q):
             if present[j]:
                 a, b = find(q), find(j)
                 if a != b:
@@ -151,6 +166,6 @@ def robustness(
     0.22449
     """
     order = attack_order(G, strategy, seed=seed, rounds=rounds, k=k, backend=backend)
-    curve = largest_component_curve(G, order)
+    curve = largest_component_curve(G, order, backend)
     n = len(order)
     return (sum(curve[1:]) / n if n else 0.0), curve, order

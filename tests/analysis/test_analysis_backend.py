@@ -75,6 +75,13 @@ def test_attacks_agree(seed: int, strategy: str) -> None:
     orders = [robustness.attack_order(G, strategy, seed=seed, backend=b) for b in ("networkx", "igraph")]
     assert orders[0] == orders[1]
     assert sorted(orders[0]) == sorted(G)
+    curves = [robustness.largest_component_curve(G, orders[0], b) for b in ("networkx", "igraph")]
+    assert curves[0] == curves[1]
+    # and an independent route: networkx's components after each removal
+    for q in (0, len(G) // 3, len(G) // 2):
+        rest = G.subgraph(orders[0][q:])
+        largest = max((len(c) for c in nx.connected_components(rest)), default=0)
+        assert curves[0][q] == largest / len(G)
 
 
 def test_louvain_does_not_disturb_the_callers_random_state() -> None:
