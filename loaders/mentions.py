@@ -8,149 +8,32 @@ from dataclasses import dataclass, field
 
 from ocgraph.loaders.gazetteer import Entry, Gazetteer
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Head words that type a name (the list, plus close synonyms).
-CRIME_HEADS = {
-    "cartel",
-    "cartels",
-    "gang",
-    "mafia",
-    "syndicate",
-    "clan",
-    "faction",
-    "cell",
-    "brotherhood",
-    "mara",
-}
-GOV_HEADS = {
-    "department",
-    "ministry",
-    "secretariat",
-    "office",
-    "agency",
-    "administration",
-    "bureau",
-    "army",
-    "navy",
-    "guard",
-    "police",
-    "prosecutor",
-    "prosecutors",
-    "commission",
-    "service",
-    "force",
-    "forces",
-    "marines",
-    "command",
-    "directorate",
-    "unit",
-    "system",
-    "attorney",
-    "treasury",
-    "government",
-    "senate",
-    "congress",
-    "committee",
-    "parliament",
-    "court",
-    "cabinet",
-}
-POLICY_HEADS = {
-    "initiative",
-    "framework",
-    "strategy",
-    "plan",
-    "program",
-    "programme",
-    "act",
-    "accord",
-    "agreement",
-    "policy",
-    "pact",
-    "law",
-}
-ORG_HEADS = {
-    "university",
-    "foundation",
-    "institute",
-    "group",
-    "center",
-    "centre",
-    "project",
-    "company",
-    "corp",
-    "inc",
-    "bank",
-    "times",
-    "post",
-    "journal",
-    "news",
-    "network",
-    "council",
-    "association",
-    "society",
-}
+CRIME_HEADS = _words("brotherhood cartel cartels cell clan faction gang mafia mara syndicate")
+GOV_HEADS = _words(
+    "administration agency army attorney bureau cabinet command commission committee congress court "
+    "department directorate force forces government guard marines ministry navy office parliament "
+    "police prosecutor prosecutors secretariat senate service system treasury unit"
+)
+POLICY_HEADS = _words(
+    "accord act agreement framework initiative law pact plan policy program programme strategy"
+)
+ORG_HEADS = _words(
+    "association bank center centre company corp council foundation group inc institute journal "
+    "network news post project society times university"
+)
 # Capitalised words that start a sentence or a title, never a name part.
-NOT_NAME = {
-    "The",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "By",
-    "For",
-    "From",
-    "With",
-    "And",
-    "But",
-    "Or",
-    "If",
-    "As",
-    "Since",
-    "After",
-    "Before",
-    "When",
-    "While",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "It",
-    "He",
-    "She",
-    "They",
-    "We",
-    "His",
-    "Her",
-    "Their",
-    "Its",
-    "Former",
-    "President",
-    "Minister",
-    "Governor",
-    "Secretary",
-    "General",
-    "Foreign",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "Senator",
-    "Judge",
-    "Attorney",
-    "CEO",
-    "Director",
-    "Chief",
-    "Leader",
-    "Commander",
-    "Officials",
-    "Specifically",
-    "However",
-    "Also",
-    "Not",
-    "Reprinted",
-    "According",
-}
+NOT_NAME = _words(
+    "A According After Also An And As At Attorney Before But By CEO Chief Commander Director Dr For "
+    "Foreign Former From General Governor He Her His However If In It Its Judge Leader Minister Mr "
+    "Mrs Ms Not Officials On Or President Reprinted Secretary Senator She Since Specifically That The "
+    "Their These They This Those We When While With"
+)
 CAP = r"[A-ZÁÉÍÓÚÜÑ][\w\-]*"
 CONNECT = r"(?:of|de|del|la|el|los|las|for|the|y|on|in)"
 CAP_SEQ = re.compile(rf"{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*")
