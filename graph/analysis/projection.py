@@ -9,6 +9,7 @@ from typing import Any
 import networkx as nx
 
 from ocgraph import ontology
+from ocgraph.graph.analysis import backend
 
 __all__ = [
     "AUTHORITY_PREDICATES",
@@ -284,12 +285,16 @@ def person_projection(G: nx.MultiDiGraph, reasons: bool = True) -> nx.Graph:
     # filled as networkx's add_edges_from does (one data dict shared by both directions), without
     # its per-edge checks: the pairs are already distinct, sorted and between known nodes
     adj = P._adj
+    pairs = []
     for code in sorted(codes):
         i, j = divmod(code, N)
+        pairs.append((i, j))
         a, b = names[i], names[j]
         data = {"via": sorted(why[code])} if reasons else {}
         adj[a][b] = data
         adj[b][a] = data
+    if backend.use_igraph(P):
+        backend.prime(P, pairs)
     return P
 
 
