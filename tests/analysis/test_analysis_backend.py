@@ -97,3 +97,26 @@ def test_auto_uses_igraph_only_on_big_graphs() -> None:
     assert backend.use_igraph(nx.path_graph(backend.IGRAPH_THRESHOLD))
     with pytest.raises(ValueError, match="backend must be one of"):
         backend.use_igraph(nx.path_graph(3), "graph-tool")
+
+
+def test_primed_igraph_copy_of_a_big_projection_matches_a_fresh_one() -> None:
+    from ocgraph.graph.analysis import projection
+
+    rng = random.Random(5)
+    G = nx.MultiDiGraph()
+    people = [f"person/p{i:04d}" for i in range(backend.IGRAPH_THRESHOLD + 200)]
+    groups = [f"crimorg/g{i:03d}" for i in range(300)]
+    G.add_nodes_from(people, type="Person")
+    G.add_nodes_from(groups, type="CriminalOrganization")
+    for p in people:
+        G.add_edge(p, rng.choice(groups), predicate="member_of")
+    for g in groups:
+        G.add_edge(rng.choice(people), g, predicate="leader_of")
+    P = projection.person_projection(G, reasons=False)
+    assert backend.use_igraph(P)
+    primed, nodes = backend.to_igraph(P)
+    backend._CACHE.pop(P)
+    fresh, fresh_nodes = backend.to_igraph(P)
+    assert nodes == fresh_nodes == list(P)
+    assert sorted(map(sorted, primed.get_edgelist())) == sorted(map(sorted, fresh.get_edgelist()))
+    assert primed.ecount() == P.number_of_edges()
