@@ -207,6 +207,10 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
 
 
 # Where only a person can stand: the model's ORG "Lisandro Peña Urías" in these places is a person.
+TITLED = re.compile(
+    r"\b(?:Minister|President|Governor|Secretary|Administrator|Director|Commissioner|Senator|Judge|Ambassador|"
+    rf"Prosecutor|General|Mayor|Mr\.|Ms\.|Mrs\.|Dr\.) ({CAP}(?: {CAP}){{1,4}})"
+)
 PERSON_BEFORE = re.compile(
     r"(?:\b(?:leader|boss|chief|head|member|members|lieutenant|son|daughter|brother|sister|wife|"
     r"Minister|President|Governor|Secretary|Mr\.|Ms\.|Mrs\.|Dr\.),? |\b(?:succeeded|replaced) by )$"
@@ -260,8 +264,6 @@ def _join_people(text: str, chosen: list[Mention]) -> list[Mention]:
 def _complete_lists(text: str, chosen: list[Mention]) -> list[Mention]:
     """In "A, B and C" where A and C are people, B is a person too (the model often misses one)."""
     people = [m for m in chosen if m.type == "Person"]
-    if not people:
-        return chosen
     extra = []
     for m in CAP_SEQ.finditer(text):
         words = m.group(0).split()
@@ -283,6 +285,11 @@ def _complete_lists(text: str, chosen: list[Mention]) -> list[Mention]:
                 inside[0].type = "Person"
             else:
                 extra.append(Mention(m.start(), m.end(), m.group(0), "Person", "rule"))
+    # "DEA Administrator Jane Roe": a name right after a title is a person's
+    for m in TITLED.finditer(text):
+        s, e = m.span(1)
+        if not type_by_heads(m.group(1)) and not any(c.start < e and s < c.end for c in [*chosen, *extra]):
+            extra.append(Mention(s, e, m.group(1), "Person", "rule"))
     return sorted([*chosen, *extra], key=lambda x: x.start)
 
 

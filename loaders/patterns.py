@@ -54,6 +54,15 @@ RULES = [
         ),
         role_rule("s", "o", "appos"),
     ),
+    # "X, the Brisa Cartel's top lieutenant" / "X, Brisa Cartel's top lieutenant"
+    (
+        "appositive-possessive",
+        expand(
+            rf"<P:s>, <CGSO:o>'s? {FORMER}(?:(?:top|senior|chief|main|longtime|second) )?(?P<role>{ROLE}){END}"
+            r"(?! \{)"
+        ),
+        role_rule("s", "o", "appos-possessive"),
+    ),
     (
         "copula-premod",
         expand(
@@ -166,7 +175,7 @@ RULES = [
             r"(?:later |then )?)?"
             r"(?:now |later |currently |recently |subsequently |since )?(?:jailed|imprisoned|incarcerated|"
             r"detained|arrested|captured|apprehended|held|extradited|behind bars|serving [a-z ]+)"
-            r"(?: [a-z]+){0,2}? (?:in|by|to) <GS:b>"
+            r"(?: [a-z]+){0,2}?(?: from \{[SL]\d+\})? (?:in|by|to) <GS:b>"
         ),
         pair_rule("detained_by", "a", "b", "jailed"),
     ),

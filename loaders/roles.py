@@ -9,7 +9,7 @@ from ocgraph.loaders.relations import Fact, Sentence, allowed, slots
 
 LEADER = (
     r"co-founder|founder|leader|head|boss|chief|commander|kingpin|capo|ringleader|mastermind|jefe|CEO|"
-    r"president|President|director|Director|governor|Governor|chairman|Chairman"
+    r"president|President|director|Director|governor|Governor|chairman|Chairman|Administrator|administrator"
 )
 MEMBER = (
     r"second-in-command|plaza boss|security chief|number two|hit man|money launderer|member|operative|"
@@ -117,7 +117,7 @@ DESC = (
     rf"(?P<adj>(?:{NOT_ADJ}[\w'-]+ ){{0,3}}?)"
 )
 # an appositive between a subject and its verb: "Los X, a splinter group of Y, are battling..."
-APPOS = r"(?:, (?:an?|the|one|another) [^,;.{}]*?(?:\{[A-Z]\d+\}[^,;.{}]*?){0,2},)?"
+APPOS = r"(?:, (?:(?:an?|the|one|another) |(?=\{[A-Z]\d+\}'s))[^,;.{}]*?(?:\{[A-Z]\d+\}[^,;.{}]*?){0,2},)?"
 VERB_GAP = (
     r"(?:(?:is|are|was|were|has been|have been|had been|has|have|had) )?"
     r"(?:(?:currently|also|now|reportedly|allegedly|still|long|openly) )*"

@@ -58,3 +58,15 @@ def test_members_as_a_verb_subject_are_not_a_membership():
         "Teodora Quiñones Baca, a lieutenant arrested in Mexico, at home.\n"
     )
     assert facts(kg, "member_of") == set()
+
+
+def test_possessive_appositive_and_titled_names():
+    kg = extract(
+        "Ramiro Fuentes Olvera, the Brisa Cartel's top lieutenant, was extradited from Mexico to the United "
+        "States in 2020. DEA Administrator Teodora Quiñones Baca announced the extradition.\n"
+    )
+    assert facts(kg, "member_of", "leader_of", "detained_by") == {
+        ("Ramiro Fuentes Olvera", "member_of", G),
+        ("Ramiro Fuentes Olvera", "detained_by", "United States"),
+        ("Teodora Quiñones Baca", "leader_of", "Drug Enforcement Administration"),
+    }
