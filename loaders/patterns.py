@@ -58,8 +58,8 @@ RULES = [
     (
         "appositive-possessive",
         expand(
-            rf"<P:s>, <CGSO:o>'s? {FORMER}(?:(?:top|senior|chief|main|longtime|second) )?(?P<role>{ROLE}){END}"
-            r"(?! \{)"
+            rf"<P:s>, <CGSO:o>'s? {FORMER}(?:(?:top|senior|chief|main|longtime|second) )?"
+            rf"(?P<role>{ROLE}){END}(?! \{{)"
         ),
         role_rule("s", "o", "appos-possessive"),
     ),
