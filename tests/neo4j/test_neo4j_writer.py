@@ -138,6 +138,11 @@ def test_injection_strings_are_stored_and_matched_literally(neo4j_db, neo4j_sett
         "MATCH (p)-[r:MEMBER_OF]->() RETURN p.name, r.role, r.evidence_sentence ORDER BY p.name",
     )[1]
     assert rows == [[n, n, [n]] for n in sorted(INJECTIONS[2:])]
+    # a named query finds the organization by its injection-laden alias, folded like any name
+    from ocgraph.queries.library import run_cypher
+
+    _, rows = run_cypher(neo4j_db, neo4j_settings, "members", {"org": INJECTIONS[1]})
+    assert [row[:3] for row in rows] == [[INJECTIONS[0], n, "MEMBER_OF"] for n in sorted(INJECTIONS[2:])]
 
 
 def test_a_killed_load_leaves_whole_batches_and_a_rerun_completes_it(neo4j_db, neo4j_settings, fixture_graph):
