@@ -59,7 +59,8 @@ def edge_triples(G: nx.MultiDiGraph) -> list[tuple[Any, Any, Any]]:
     hit = _TRIPLES.get(G)
     if hit is not None and hit[0] == size:
         return hit[1]
-    triples = list(G.edges(data="predicate"))
+    # iter(): list() of the view itself first asks its length, a second walk over every edge
+    triples = list(iter(G.edges(data="predicate")))
     _TRIPLES[G] = (size, triples)
     return triples
 
@@ -75,7 +76,7 @@ def edge_records(G: nx.MultiDiGraph) -> list[tuple[Any, Any, dict[str, Any]]]:
     hit = _RECORDS.get(G)
     if hit is not None and hit[0] == size:
         return hit[1]
-    records = list(G.edges(data=True))
+    records = list(iter(G.edges(data=True)))
     _RECORDS[G] = (size, records)
     return records
 
@@ -277,9 +278,16 @@ def person_projection(G: nx.MultiDiGraph, reasons: bool = True) -> nx.Graph:
             # an alliance binds the people who lead each side (a person ally counts as their own leader)
             side_u = heads.get(u, ()) if tu == "CriminalOrganization" else [u]
             side_v = heads.get(v, ()) if tv == "CriminalOrganization" else [v]
-            for a in side_u:
-                for b in side_v:
-                    link(a, b, "alliance")
+            if reasons:
+                for a in side_u:
+                    for b in side_v:
+                        link(a, b, "alliance")
+            else:
+                ranks_v = [rank[b] for b in side_v if b in rank]
+                for a in side_u:
+                    if a in rank:
+                        i = rank[a]
+                        codes.update([i * N + j if i < j else j * N + i for j in ranks_v if j != i])
     P = nx.Graph()
     P.add_nodes_from((n, G.nodes[n]) for n in names)
     # filled as networkx's add_edges_from does (one data dict shared by both directions), without
@@ -321,9 +329,6 @@ def signed_network(G: nx.MultiDiGraph) -> nx.Graph:
         if p in signs and u != v:
             key = (u, v) if u < v else (v, u)
             pairs[key] = min(pairs.get(key, 1), signs[p])
-    for (u, v), sign in sorted(pairs.items()):
-        for n in (u, v):
-            if n not in S:
-                S.add_node(n, **G.nodes[n])
-        S.add_edge(u, v, sign=sign)
+    S.add_nodes_from((n, G.nodes[n]) for n in sorted({n for pair in pairs for n in pair}))
+    S.add_edges_from((u, v, {"sign": sign}) for (u, v), sign in sorted(pairs.items()))
     return S

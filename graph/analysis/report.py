@@ -92,7 +92,7 @@ def analyze(
 
     out["graph"] = {
         "entities": G.number_of_nodes(),
-        "relations": G.number_of_edges(),
+        "relations": len(projection.edge_triples(G)),
         "undated_relations": timeline.undated_edges(G),
         "criminal_network": {"nodes": C.number_of_nodes(), "edges": C.number_of_edges()},
         "person_network": {"nodes": P.number_of_nodes(), "edges": P.number_of_edges()},

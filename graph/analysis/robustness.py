@@ -119,28 +119,24 @@ def largest_component_curve(G: nx.Graph, order: list[Any], backend: str = "auto"
 
     parent = list(range(n))
     size = [1] * n
-    present = [False] * n
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     largest = 0
     curve = [0.0] * (n + 1)
+    # node q joins after every node placed later in `order`: its present neighbours are those
+    # with j > q, so each edge is merged once; finds are inlined (path halving), as this loop
+    # runs once per edge of graphs with millions of them
     for q in range(n - 1, -1, -1):
-        present[q] = True
-        largest = max(largest, 1)
+        root = q
         for j in neighbours(q):
-            if present[j]:
-                a, b = find(q), find(j)
-                if a != b:
-                    if size[a] < size[b]:
-                        a, b = b, a
-                    parent[b] = a
-                    size[a] += size[b]
-                    largest = max(largest, size[a])
+            if j > q:
+                while parent[j] != j:
+                    parent[j] = parent[parent[j]]
+                    j = parent[j]
+                if j != root:
+                    if size[root] < size[j]:
+                        root, j = j, root
+                    parent[j] = root
+                    size[root] += size[j]
+        largest = max(largest, size[root])
         curve[q] = largest / n
     return curve
 
