@@ -114,16 +114,18 @@ def refer(text: str, start: int, end: int, mentions: list[Mention], hist: Histor
             out.append(_virtual(m, 0, ref))
     first_group = GROUP.search(sentence)
     cut = first_group.start() if first_group else len(sentence)
-    # "the group" is not an actor already named before it in the same sentence
-    bound = {k for v in out if v.start < cut for k in v.keys}
-    bound |= {k for x in mentions if x.start - start < cut for k in x.keys}
+    # "the group" is not the sentence's own subject ("They are battling for control of the group")
+    firsts = sorted([*((v.start, v.keys) for v in out), *((x.start - start, x.keys) for x in mentions)])
+    bound = set(firsts[0][1]) if firsts and firsts[0][0] < cut else set()
     for m in GROUP.finditer(sentence):
         if not free(m.start(), m.end()):
             continue
+        # the nearest group named before, in this sentence or earlier ones
+        before = [*hist.mentions, *(x for x in mentions if x.end - start <= m.start())]
         ref = next(
             (
                 x
-                for x in reversed(hist.mentions)
+                for x in reversed(before)
                 if x.type == "CriminalOrganization" and len(x.keys) == 1 and x.keys[0] not in bound
             ),
             None,

@@ -71,7 +71,7 @@ def rewards(sent: Sentence, earlier: list[Mention]) -> Iterator[Fact]:
     targets: list[int] = []
     for m in SLOT.finditer(t, intro.start()):
         slot = int(m.group(2))
-        if m.group(1) not in "PC" or MODIFIER_AFTER.match(t[m.end() :]):
+        if m.group(1) not in "PC" or MODIFIER_AFTER.match(t[m.end() :]) or t.startswith("'", m.end()):
             continue
         if targets and re.search(r"(?:,? of|'s)\s*$", t[: m.start()]):
             continue  # "El Mayo of the Sinaloa Cartel": an affiliation, not a second target
@@ -81,6 +81,8 @@ def rewards(sent: Sentence, earlier: list[Mention]) -> Iterator[Fact]:
     offerer_type = None
     if offerers:
         offerer_keys, offerer_type = sent.keys(offerers[-1]), sent.type(offerers[-1])
+    elif SLOT.search(t[: trigger.start()]):
+        return  # someone else offers ("Washington offered", a place): no guessing from earlier sentences
     else:  # "officials said they would offer": the authority of the sentences before
         ref = next(
             (x for x in reversed(earlier) if x.type in ("GovernmentOrganization", "State") and x.keys), None

@@ -45,7 +45,7 @@ GROUP_LIST = re.compile(
 )
 NICKNAME = re.compile(
     r"\b(?:alias|aka|a\.k\.a\.|also known as|known as|nicknamed|dubbed|known collectively as)"
-    r'\s+"([^"]{2,40}?)[,.]?"'
+    r"""\s+(?:"([^"]{2,40}?)[,.]?"|'([^"']{2,40}?)[,.]?')"""
 )
 INNER_NICK = re.compile(rf'\b({CAP}(?:\s{CAP})?)\s"([^"]{{2,30}}?)"\s({CAP}(?:\s{CAP}){{0,2}})')
 ACRONYM = re.compile(r"\s\(([A-Z][A-Z.&\-]{1,9})\)")
@@ -147,10 +147,11 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
     found: list[tuple[int, Mention]] = []  # (priority, mention); lower priority wins ties on overlap
 
     for m in NICKNAME.finditer(text):
+        g = 1 if m.group(1) else 2  # double or single quotes
         if m.group(0).startswith("known collectively"):  # a name for the group the subject forms
-            found.append((0, Mention(m.start(1), m.end(1), m.group(1), "CriminalOrganization", "collective")))
+            found.append((0, Mention(m.start(g), m.end(g), m.group(g), "CriminalOrganization", "collective")))
         else:
-            found.append((0, Mention(m.start(1), m.end(1), m.group(1), None, "nickname")))
+            found.append((0, Mention(m.start(g), m.end(g), m.group(g), None, "nickname")))
     for m in ACRONYM.finditer(text):
         found.append((1, Mention(m.start(1), m.end(1), m.group(1), None, "acronym")))
     for m in INNER_NICK.finditer(text):

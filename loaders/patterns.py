@@ -58,7 +58,7 @@ RULES = [
     (
         "appositive-possessive",
         expand(
-            rf"<P:s>, <CGSO:o>'s? {FORMER}(?:(?:top|senior|chief|main|longtime|second) )?"
+            rf"<P:s>, <CGSO:o>'s? {FORMER}(?:(?:top|senior|chief|main|longtime|second|current|new|acting) )?"
             rf"(?P<role>{ROLE}){END}(?! \{{)"
         ),
         role_rule("s", "o", "appos-possessive"),

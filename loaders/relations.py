@@ -93,6 +93,7 @@ def build(text: str, mentions: list[Mention]) -> Sentence:
     parts.append(text[pos:])
     t = "".join(parts)
     t = re.sub(r'"(\{[A-Z]\d+\})', r"\1", t)
+    t = re.sub(r"(?<=\s)'(\{[A-Z]\d+\})([,.]?)'", r"\1\2", t)  # 'Pichi' in single quotes
     t = re.sub(r'(\{[A-Z]\d+\})([,.]?)"', r"\1\2", t)
     t = re.sub(r"\b[Tt]he (\{[A-Z]\d+\})", r"\1", t)
 

@@ -9,7 +9,9 @@ from ocgraph.graph.ids import entity_id, fold
 from ocgraph.loaders.gazetteer import Entry, Gazetteer
 from ocgraph.loaders.mentions import Mention
 
-ALIAS_LINK = re.compile(r'^\s*,?\s*(?:alias|aka|a\.k\.a\.|also known as|known as|nicknamed|dubbed)\s+"$')
+ALIAS_LINK = re.compile(
+    r"""^\s*,?\s*(?:alias|aka|a\.k\.a\.|also known as|known as|nicknamed|dubbed)\s+["']$"""
+)
 # "the Gaitanistas, also known as the Clan del Golfo": two names of one group, no quotes needed
 NAME_LINK = re.compile(r"^\s*,?\s*\(?(?:also known as|also called|known as|a\.k\.a\.|aka)\s+(?:the\s+)?$")
 ARTICLE = re.compile(r"^(?:the|los|las|la|el|les)\s+")
@@ -103,7 +105,7 @@ class Resolver:
         # the model's ORG "Ebrard": a short name of exactly one person is that person
         names = [*full, *(fold(a.name) for a in actors.values() if a.type == "Person")]
         for m in mentions:
-            if m.source == "ner" and m.type == "Organization" and not m.keys:
+            if m.source == "ner" and m.type in ("Organization", "Place") and not m.keys:
                 short = fold(m.text)
                 if len({f for f in names if _inside(short, f)}) == 1:
                     m.type = "Person"

@@ -51,3 +51,18 @@ def test_its_with_two_groups_before_is_left_alone():
     )
     assert facts(kg, "leader_of") == set()
     assert facts(kg, "detained_by") == {("Ramiro Fuentes Olvera", "detained_by", "National Guard")}
+
+
+def test_the_group_can_be_named_earlier_in_the_same_sentence():
+    kg = extract(
+        "The National Guard suspended a truce with the Brisa Cartel in March, accusing the group of attacks. "
+        "The United States offered a reward for information on Ramiro Fuentes Olvera, the group's current "
+        "leader.\n"
+    )
+    assert facts(kg, "reward_offered_by") == {("Ramiro Fuentes Olvera", "reward_offered_by", "United States")}
+    assert facts(kg, "leader_of") == {("Ramiro Fuentes Olvera", "leader_of", "Brisa Cartel")}
+
+
+def test_single_quoted_nickname():
+    kg = extract("The suspect, Jhon Fredy Gallo Ríos, alias 'Pichi', leads the Brisa Cartel.\n")
+    assert [e.name for e in kg.find("Pichi")] == ["Jhon Fredy Gallo Ríos"]

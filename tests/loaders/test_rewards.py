@@ -49,3 +49,11 @@ def test_affiliation_is_not_a_target():
     )
     targets = {s for s, _, _ in facts(kg, "reward_offered_by")}
     assert "Brisa Cartel" not in targets and "Cartel de Poniente" not in targets
+
+
+def test_no_offerer_guessed_when_the_sentence_names_another():
+    kg = extract(
+        "The National Guard arrested two men on Monday. Washington offered a reward for information on "
+        "Ramiro Fuentes Olvera.\n"
+    )
+    assert facts(kg, "reward_offered_by") == set()
