@@ -12,6 +12,7 @@ __all__ = [
     "IGRAPH_THRESHOLD",
     "betweenness",
     "components",
+    "edge_count",
     "efficiency_sum",
     "louvain",
     "pivots",
@@ -54,6 +55,21 @@ def shape(G: nx.Graph) -> tuple[int, int]:
     (3, 4)
     """
     return len(G), sum(map(len, G._adj.values()))
+
+
+def edge_count(G: nx.Graph) -> int:
+    """The number of edges of an undirected simple graph, from adjacency lengths (see `shape`).
+
+    Examples
+    --------
+    >>> G = nx.Graph([(1, 2), (2, 3), (3, 3)])
+    >>> edge_count(G) == G.number_of_edges() == 3
+    True
+    """
+    if G.is_directed() or G.is_multigraph():
+        return G.number_of_edges()
+    loops = sum(1 for u, nbrs in G._adj.items() if u in nbrs)
+    return (sum(map(len, G._adj.values())) + loops) // 2
 
 
 def to_igraph(G: nx.Graph) -> tuple[Any, list[Any]]:

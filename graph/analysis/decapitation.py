@@ -11,6 +11,7 @@ import networkx as nx
 
 from ocgraph.errors import InputError
 from ocgraph.graph.analysis import keyplayers
+from ocgraph.graph.analysis.backend import edge_count
 from ocgraph.graph.analysis.connectivity import (
     component_sizes,
     distance_fragmentation,
@@ -111,7 +112,7 @@ def metrics(P: nx.Graph, seed: int = 0, backend: str = "auto") -> dict[str, Any]
     k = keyplayers.sample_size(P)
     return {
         "nodes": n,
-        "edges": P.number_of_edges(),
+        "edges": edge_count(P),
         "components": len(sizes),
         "largest_fraction": sizes[0] / n if n else 0.0,
         "F": fragmentation_from_sizes(sizes),

@@ -18,6 +18,7 @@ from ocgraph.graph.analysis import (
     robustness,
     timeline,
 )
+from ocgraph.graph.analysis.backend import edge_count
 
 __all__ = ["SCHEMA_VERSION", "analyze", "to_markdown"]
 
@@ -94,9 +95,9 @@ def analyze(
         "entities": G.number_of_nodes(),
         "relations": len(projection.edge_triples(G)),
         "undated_relations": timeline.undated_edges(G),
-        "criminal_network": {"nodes": C.number_of_nodes(), "edges": C.number_of_edges()},
-        "person_network": {"nodes": P.number_of_nodes(), "edges": P.number_of_edges()},
-        "signed_network": {"nodes": S.number_of_nodes(), "edges": S.number_of_edges()},
+        "criminal_network": {"nodes": C.number_of_nodes(), "edges": edge_count(C)},
+        "person_network": {"nodes": P.number_of_nodes(), "edges": edge_count(P)},
+        "signed_network": {"nodes": S.number_of_nodes(), "edges": edge_count(S)},
     }
     if P.number_of_nodes() == 0:
         out["notes"].append("no persons in the criminal network: person measures are empty")
@@ -182,7 +183,7 @@ def analyze(
     tri = balance.triangle_signs(S)
     negative = sorted((u, v) for u, v, s in S.edges(data="sign") if s < 0)
     out["balance"] = {
-        "positive_edges": S.number_of_edges() - len(negative),
+        "positive_edges": edge_count(S) - len(negative),
         "negative_edges": len(negative),
         "triangles": tri,
         "balanced_ratio": _r(balance.balance_ratio(tri)),
