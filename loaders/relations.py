@@ -13,14 +13,18 @@ from ocgraph.loaders.mentions import Mention
 SLOT = re.compile(r"\{([A-Z])(\d+)\}")
 MACRO = re.compile(r"<([A-Z*]+)(\+?):(\w+)>")
 LIST_JOIN = r"(?:,? and |, |,? as well as |,? along with )"
-NEGATION = re.compile(r"\b(?:not|never|no longer|denied|denies|deny|denying|neither|nor|falsely)\b|n't\b")
+NEGATION = re.compile(
+    r"\b(?:not|never|no longer|denied|denies|deny|denying|neither|nor|falsely)\b|n't\b", re.I
+)
+# case matters here: "May" is also a month
 SPECULATION = re.compile(
     r"\b(?:unclear|unconfirmed|rumou?r(?:s|ed)?|speculat\w*|may|might|possibly|perhaps|"
     r"whether|if)\b"
 )
 HEDGE = re.compile(
     r"\b(?:reportedly|allegedly|alleged|purported(?:ly)?|according to|said|says|claimed|believes?|"
-    r"believed|suspected|thought to)\b"
+    r"believed|suspected|thought to)\b",
+    re.I,
 )
 IDIOM = re.compile(r"\b(?:anyone|those|people|persons?) (?:who|that) (?:could|may|might|can) \w+")
 
