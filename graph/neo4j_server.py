@@ -36,9 +36,12 @@ _POM = """<project xmlns="http://maven.apache.org/POM/4.0.0">
 """
 
 
-def _tail(path: Path, lines: int = 8) -> str:
+def _tail(path: Path, lines: int = 8, offset: int = 0) -> str:
+    """The last lines of a log, from byte `offset` on (this start's part), joined on one line."""
     try:
-        text = path.read_text(encoding="utf-8", errors="replace").strip().splitlines()
+        with path.open("rb") as handle:
+            handle.seek(offset)
+            text = handle.read().decode("utf-8", errors="replace").strip().splitlines()
     except OSError:
         return "(no log)"
     return " | ".join(line.strip() for line in text[-lines:] if line.strip()) or "(empty log)"
@@ -230,7 +233,7 @@ class LocalServer:
             return Status(True, int(state["pid"]), int(state["port"]), self.version(), self.root)
         return Status(False, None, self.port, self.version(), self.root)
 
-    def start(self, heap: str = "1g", pagecache_mib: int = 512, timeout: float = 120.0) -> Status:
+    def start(self, heap: str = "1g", pagecache_mib: int = 512, timeout: float = 300.0) -> Status:
         """Start the server and return once Bolt answers; harmless when it already runs."""
         current = self.status()
         if current.running:
@@ -256,6 +259,8 @@ class LocalServer:
             str(port),
             str(pagecache_mib),
         ]
+        # only this start's part of the log counts: an old "ready" line must not end the wait
+        offset = self.log.stat().st_size if self.log.exists() else 0
         with self.log.open("ab") as log:
             proc = subprocess.Popen(
                 cmd,
@@ -271,12 +276,14 @@ class LocalServer:
         while time.monotonic() < deadline:
             if proc.poll() is not None:
                 self._forget_pid()
-                raise ServiceError(f"Neo4j exited while starting (code {proc.returncode}): {_tail(self.log)}")
-            if _port_answers(port) and "ocgraph-neo4j ready" in _tail(self.log, 3):
+                reason = _tail(self.log, offset=offset)
+                raise ServiceError(f"Neo4j exited while starting (code {proc.returncode}): {reason}")
+            if "ocgraph-neo4j ready" in _tail(self.log, 3, offset) and _port_answers(port):
                 return Status(True, proc.pid, port, self.version(), self.root)
             time.sleep(0.2)
         self._terminate(proc.pid)
-        raise ServiceError(f"Neo4j did not answer on port {port} within {timeout:.0f} s: {_tail(self.log)}")
+        reason = _tail(self.log, offset=offset)
+        raise ServiceError(f"Neo4j did not answer on port {port} within {timeout:.0f} s: {reason}")
 
     def stop(self, timeout: float = 60.0) -> bool:
         """Shut the server down cleanly (SIGTERM); return whether it was running."""
