@@ -135,3 +135,20 @@ def test_from_neo4j_unreachable_is_one_line(seeded: Path, monkeypatch: pytest.Mo
     assert result.exit_code == 1
     assert result.stderr.startswith("error: cannot reach Neo4j at bolt://127.0.0.1:9")
     assert result.stderr.count("\n") == 1
+
+
+def test_json_is_the_same_under_any_hash_seed(seeded: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    ocgraph = str(Path(sys.executable).with_name("ocgraph"))
+    outputs = set()
+    for hash_seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        done = subprocess.run(
+            [ocgraph, "analyze", "--format", "json", "--strategy", "kpp"],
+            env=env, capture_output=True, check=True,
+        )  # fmt: skip
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
