@@ -33,7 +33,8 @@ RULES = [
         expand(
             rf"<PCGO+:s>(?:, |,? (?:is|was|are|were|became|remains|has been|had been) (?:also |now |still |"
             rf"reportedly |allegedly )?|, who (?:is|was|are|were) ){DESC}(?P<role>{ROLE})s?{END}"
-            rf"(?: (?![a-z]+ed\b)[a-z]+)? (?:of|in|with|for|at|to|within) <*:o>"
+            # "head of Mexico's Attorney General's Office": the office, not its possessor
+            rf"(?: (?![a-z]+ed\b)[a-z]+)? (?:of|in|with|for|at|to|within) (?:\{{[A-Z]\d+\}}'s? )?<*:o>(?!')"
         ),
         role_rule("s", "o", "of-role"),
     ),

@@ -70,3 +70,8 @@ def test_possessive_appositive_and_titled_names():
         ("Ramiro Fuentes Olvera", "detained_by", "United States"),
         ("Teodora Quiñones Baca", "leader_of", "Drug Enforcement Administration"),
     }
+
+
+def test_role_of_a_possessed_body_goes_to_the_body():
+    kg = extract("Ramiro Fuentes Olvera, the head of Guatemala's Interior Ministry, resigned on Friday.\n")
+    assert facts(kg, "leader_of") == {("Ramiro Fuentes Olvera", "leader_of", "Interior Ministry")}
