@@ -85,3 +85,31 @@ def test_contract_lines(tmp_path: Path) -> None:
     again = tmp_path / "again.jsonl"
     assert CliRunner().invoke(main, ["extract", str(seed), "-o", str(again)]).exit_code == 0
     assert again.read_bytes() == out.read_bytes()
+
+
+def test_same_bytes_across_processes(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    outs = []
+    for seed in ("1", "2"):  # different string hashing in each process
+        out = tmp_path / f"run{seed}.jsonl"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "from ocgraph.cli import main; main()",
+                "extract",
+                str(REPO / "data" / "seed-kingpin-strategy.txt"),
+                str(FIXTURES / "articles"),
+                "-o",
+                str(out),
+            ],
+            check=True,
+            env=env,
+            capture_output=True,
+        )
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1] and outs[0].count(b"\n") > 50
