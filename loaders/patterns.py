@@ -156,7 +156,7 @@ RULES = [
     ),
     (
         "took-over-after",
-        expand(r"<P:b> took (?:over|control) (?:of )?<C>?[^.;{}]*? after <P:a>"),
+        expand(r"<P:b> took (?:over|control) (?:of )?(?:\{C\d+\} )?[^.;{}]*?after <P:a>"),
         pair_rule("succeeded_by", "a", "b", "took-over"),
     ),
     # family by verb

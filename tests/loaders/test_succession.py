@@ -27,3 +27,8 @@ def test_policy_replaces_and_leaving_behind():
     assert facts(kg, "succeeded_by") == {
         ("Coastal Security Plan", "succeeded_by", "Frontera Segura Initiative")
     }
+
+
+def test_took_control_after():
+    kg = extract(f"{NEW} took control of the Brisa Cartel after {OLD} was arrested.\n")
+    assert facts(kg, "succeeded_by") == {(OLD, "succeeded_by", NEW)}
