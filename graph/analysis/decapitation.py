@@ -86,11 +86,7 @@ def select(P: nx.Graph, strategy: str, k: int, seed: int = 0, backend: str = "au
     if strategy == "random":
         return random.Random(seed).sample(sorted(P, key=str), min(k, P.number_of_nodes()))
     if strategy == "kpp":
-        candidates = None
-        if P.number_of_nodes() > keyplayers.SAMPLE_THRESHOLD:
-            # KPP swaps evaluate F per candidate: on big graphs try the best-connected few hundred
-            candidates = [v for v, _ in keyplayers.top(keyplayers.degree(P), 200)]
-        return keyplayers.kpp_neg(P, k, candidates=candidates, backend=backend)[0]
+        return keyplayers.kpp_neg(P, k, backend=backend)[0]
     if strategy == "degree":
         scores = keyplayers.degree(P)
     else:
