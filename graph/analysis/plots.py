@@ -11,7 +11,7 @@ from ocgraph.graph.analysis.lineage import lineage_forest
 
 __all__ = ["label_overlaps", "lineage_layout", "write_plots"]
 
-STYLES = {"betweenness": "-", "degree": "--", "random": ":"}
+STYLES = {"betweenness": "-o", "degree": "--s", "random": ":^"}
 
 
 def _pyplot():
@@ -94,7 +94,15 @@ def robustness_figure(report: dict[str, Any]) -> Any:
     for strat, style in STYLES.items():
         xs = [q / n for q in rob[strat]["removed"]]
         est = " (estimate)" if f"robustness.{strat}" in report["estimates"] else ""
-        ax.plot(xs, rob[strat]["largest_fraction"], style, label=f"{strat}: R = {rob[strat]['R']:.3f}{est}")
+        # markers only when there are few points, so coinciding curves stay visible without clutter
+        ax.plot(
+            xs,
+            rob[strat]["largest_fraction"],
+            style if len(xs) <= 40 else style.rstrip("os^"),
+            markersize=7 if strat == "betweenness" else 4,
+            fillstyle="none" if strat == "betweenness" else "full",
+            label=f"{strat}: R = {rob[strat]['R']:.3f}{est}",
+        )
     ax.set_title(f"Robustness of the person network ({rob['nodes']} persons)")
     ax.set_xlabel("share of persons removed")
     ax.set_ylabel("largest component share")
@@ -106,19 +114,38 @@ def robustness_figure(report: dict[str, Any]) -> Any:
 
 
 def timeline_figure(report: dict[str, Any]) -> Any:
-    """Organizations active and splinter events per year."""
+    """Organizations active and splinter events per year; a plain message when nothing is dated."""
     plt = _pyplot()
+    from matplotlib.ticker import MaxNLocator
+
     fig, ax = plt.subplots(figsize=(7, 4.5))
     t = report["timeline"]
     years = sorted(set(t["active_per_year"]) | set(t["splinters_per_year"]), key=int)
+    undated = t["undated_relations"]
+    ax.set_title(f"Criminal organizations per year ({undated} relations undated)")
+    if not years:
+        # no axes at all: empty ticks around a message read as data (negative counts, fractional years)
+        ax.axis("off")
+        ax.text(
+            0.5,
+            0.5,
+            f"No dated relations: {undated} relations have no start or end date,\n"
+            "so there is no yearly timeline to draw.",
+            ha="center",
+            va="center",
+            fontsize=11,
+            transform=ax.transAxes,
+        )
+        fig.tight_layout()
+        return fig
     xs = [int(y) for y in years]
     ax.bar(xs, [t["active_per_year"].get(y, 0) for y in years], color="#9ab", label="organizations active")
     ax.plot(
         xs, [t["splinters_per_year"].get(y, 0) for y in years], "o-", color="#c33", label="splinter events"
     )
-    if not years:
-        ax.text(0.5, 0.5, "no dated relations", ha="center", va="center", transform=ax.transAxes)
-    ax.set_title(f"Criminal organizations per year ({t['undated_relations']} relations undated)")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_ylim(bottom=0)
     ax.set_xlabel("year")
     ax.set_ylabel("count")
     ax.legend()

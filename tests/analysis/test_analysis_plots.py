@@ -26,10 +26,12 @@ def _check_axes(fig) -> None:
 
 def test_seed_figures_are_labelled_and_readable(seed_typed) -> None:
     report = analyze(seed_typed)
-    for make in (lambda: plots.robustness_figure(report), lambda: plots.timeline_figure(report)):
-        fig = make()
-        _check_axes(fig)
-        assert plots.label_overlaps(fig) == 0
+    fig = plots.robustness_figure(report)
+    _check_axes(fig)
+    assert plots.label_overlaps(fig) == 0
+    # the seed graph has no dates: the timeline is a titled message (tested below)
+    fig = plots.timeline_figure(report)
+    assert fig.axes[0].get_title() and len(fig.axes[0].texts) == 1
     fig = plots.lineage_figure(seed_typed)
     _check_axes(fig)
     names = sorted(t.get_text() for t in fig.axes[0].texts)
@@ -81,3 +83,39 @@ def test_pngs_are_byte_identical(seed_typed, tmp_path: Path) -> None:
 
 def test_empty_report_writes_nothing(tmp_path: Path) -> None:
     assert plots.write_plots(nx.MultiDiGraph(), analyze(nx.MultiDiGraph()), tmp_path) == []
+
+
+def test_undated_timeline_is_a_message_without_axes() -> None:
+    G = nx.MultiDiGraph()
+    G.add_node("o1", type="CriminalOrganization", name="Org One")
+    G.add_node("o2", type="CriminalOrganization", name="Org Two")
+    G.add_node("p", type="Person", name="Boss")
+    G.add_edge("p", "o1", key="r1", predicate="leader_of")
+    G.add_edge("o2", "o1", key="r2", predicate="splinter_of")
+    report = analyze(G)
+    assert report["timeline"]["active_per_year"] == {}
+    fig = plots.timeline_figure(report)
+    [ax] = fig.axes
+    assert not ax.axison  # no ticks from -0.04 to 0.04, no negative counts
+    assert ax.get_legend() is None
+    assert [t.get_text() for t in ax.texts] == [
+        "No dated relations: 2 relations have no start or end date,\nso there is no yearly timeline to draw."
+    ]
+    assert ax.get_title() == "Criminal organizations per year (2 relations undated)"
+
+
+def test_dated_timeline_has_whole_years_and_counts() -> None:
+    G = nx.MultiDiGraph()
+    G.add_nodes_from(["O1", "O2"], type="CriminalOrganization")
+    G.add_node("K", type="Person", name="K")
+    G.add_edge("K", "O1", key="r1", predicate="leader_of", start="2007", end="2009")
+    G.add_edge("O2", "O1", key="r2", predicate="splinter_of", date="2009")
+    report = analyze(G)
+    assert report["timeline"]["active_per_year"] == {"2007": 1, "2008": 1, "2009": 2}
+    fig = plots.timeline_figure(report)
+    _check_axes(fig)
+    [ax] = fig.axes
+    fig.canvas.draw()
+    assert all(float(v).is_integer() for v in ax.get_xticks())
+    assert all(float(v).is_integer() and v >= 0 for v in ax.get_yticks() if v >= ax.get_ylim()[0])
+    assert ax.get_ylim()[0] == 0
