@@ -46,9 +46,12 @@ def read_graph(path: Path) -> KnowledgeGraph:
                 if not line.strip():
                     continue
                 try:
-                    record = json.loads(line)
+                    # without its newline, a line cut mid-string reads "Unterminated string", not
+                    # "Invalid control character"
+                    record = json.loads(line.rstrip("\r\n"))
                 except json.JSONDecodeError as exc:
-                    raise StoreError(f"{path}:{number}: not JSON ({exc.msg} at column {exc.colno})") from None
+                    where = f"column {exc.colno}" if exc.msg.endswith(" at") else f"at column {exc.colno}"
+                    raise StoreError(f"{path}:{number}: not JSON ({exc.msg} {where})") from None
                 if number == 1:
                     _check_header(path, record)
                     continue

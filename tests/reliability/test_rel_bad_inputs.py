@@ -111,7 +111,7 @@ def stored(ocgraph_home: Path) -> bytes:
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("broken-store-line.jsonl", ":3: not JSON ("),
+        ("broken-store-line.jsonl", ":3: not JSON (Unterminated string starting at column 57)"),
         (
             "wrong-typed-edge.jsonl",
             ":5: member_of cannot link CriminalOrganization to Person (domain: Person; range: "
@@ -137,7 +137,10 @@ def test_a_damaged_store_is_reported_and_never_overwritten(ocgraph_home: Path, t
     for args in (["stats"], ["merge", str(FIXTURE_GRAPH)]):
         result = CliRunner().invoke(main, args)
         assert result.exit_code == 1
-        assert _one_line(result.output).startswith(f"error: {store}:3: not JSON (")
+        assert (
+            _one_line(result.output)
+            == f"error: {store}:3: not JSON (Unterminated string starting at column 57)"
+        )
     # a merge into a damaged store must not "repair" it by writing what it could read
     assert store.read_bytes() == before
     with pytest.raises(StoreError):
