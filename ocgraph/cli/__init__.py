@@ -40,14 +40,14 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             click.echo("error: interrupted", err=True)
             sys.exit(130)
-        except Exception as exc:  # noqa: BLE001 - the last resort: a bug still gets one line
+        except Exception as exc:  # the last resort: a bug still gets one line
             if ctx.obj and ctx.obj.get("debug"):
                 raise
             click.echo(f"error: internal error: {type(exc).__name__}: {exc} (rerun with --debug)", err=True)
             sys.exit(2)
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 200})
 @click.version_option(__version__, prog_name="ocgraph")
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
 @click.pass_context
