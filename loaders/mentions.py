@@ -40,9 +40,10 @@ CAP_SEQ = re.compile(rf"{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*")
 # "the Rojos and Guerreros Unidos crime groups", "the Sinaloa cartel", "the Gulf Clan gang"
 GROUP_LIST = re.compile(
     rf"((?:{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*)(?:(?:,\s|,?\sand\s)(?:{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*))*)\s"
-    r"(crime groups?|criminal groups?|criminal organi[sz]ations?|cartels?|gangs?|factions?|cells?|"
+    r"(crime groups?|criminal groups?|criminal organi[sz]ations?|cartels?|gangs?|factions?|cells?|clans?|"
     r"criminal gangs?|drug trafficking organi[sz]ations?)\b"
 )
+NEW_GROUP = re.compile(r"(?<![\w-])(?:(?:La|El|Los|Las|The) )?(?:Nueva|Nuevo|Nuevos|Nuevas|New) $")
 NICKNAME = re.compile(
     r"\b(?:alias|aka|a\.k\.a\.|also known as|known as|nicknamed|dubbed|known collectively as)"
     r"""\s+(?:"([^"]{2,40}?)[,.]?"|'([^"']{2,40}?)[,.]?')"""
@@ -161,7 +162,12 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
         found.append((0, Mention(m.start(), m.end(), full, "Person", "rule", extras={"nick": m.group(2)})))
     for m in gaz.finditer(text):
         entry = gaz.entry_for(m.group(0))
-        if entry is not None:
+        renewed = NEW_GROUP.search(text[max(0, m.start() - 20) : m.start()])
+        if entry is not None and entry.type == "CriminalOrganization" and renewed:
+            # "La Nueva Familia Michoacana" is a successor group, not the curated La Familia Michoacana
+            start = m.start() - len(renewed.group(0))
+            found.append((0, Mention(start, m.end(), text[start : m.end()], entry.type, "rule")))
+        elif entry is not None:
             found.append((1, Mention(m.start(), m.end(), m.group(0), entry.type, "gazetteer", entry)))
         elif m.group(0) in gaz.demonyms:
             # below naming rules, so "Guatemalan Army" stays one body
@@ -175,7 +181,7 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
                 continue
             name = part.group(0)
             end = m.start(1) + part.end()
-            if head in {"cartel", "gang"} and " and " not in m.group(1):
+            if head in {"cartel", "gang", "clan"} and " and " not in m.group(1):
                 name, end = f"{name} {head.capitalize()}", m.end(2)  # "the Sinaloa cartel" is its name
             start = m.start(1) + part.start()
             lead = re.match(r"(?:(?:The|A|An|In|And|But)\s)+", name)
@@ -202,6 +208,9 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
             found.append((3, Mention(s, s + len(name), name, "CriminalOrganization", "rule")))
         elif kind and kind != "Person" and len(words) > 1:
             found.append((3, Mention(s, s + len(name), name, kind, "rule")))
+        elif kind is None and _looks_like_name(name) and _person_context(text, s, s + len(name)):
+            # "led by Ana Ruiz Peña", "Ana Ruiz Peña, alias "La Güera"": the model missed a person
+            found.append((3, Mention(s, s + len(name), name, "Person", "rule")))
     for s, e, label in ents:
         found.extend((4, m) for m in _from_ner(text, s, e, label, crime))
     return _complete_lists(text, _people_by_context(text, _join_people(text, _select(found))))
@@ -214,7 +223,8 @@ TITLED = re.compile(
 )
 PERSON_BEFORE = re.compile(
     r"(?:\b(?:leader|boss|chief|head|member|members|lieutenant|son|daughter|brother|sister|wife|"
-    r"Minister|President|Governor|Secretary|Mr\.|Ms\.|Mrs\.|Dr\.),? |\b(?:succeeded|replaced) by )$"
+    r"Minister|President|Governor|Secretary|Mr\.|Ms\.|Mrs\.|Dr\.),? |\b(?:succeeded|replaced|led|headed|"
+    r"commanded|run|founded)(?: (?:since|from|in) \d{4})? by )$"
 )
 _ROLES = (
     r"(?:member|leader|boss|chief|lieutenant|son|daughter|brother|sister|father|mother|successor|founder|"
@@ -222,11 +232,29 @@ _ROLES = (
 )
 PERSON_AFTER = re.compile(
     rf"^(?:,? (?:who|alias|aka)\b|,? (?:the|a|an) (?:[a-z-]+ ){{0,3}}?{_ROLES}"
-    r"| (?:founded|leads|led|heads|headed|joined|replaced|succeeded)\b"
+    r"| (?:founded|leads|led|heads|headed|joined|replaced|succeeded|runs|ran|commands|commanded)\b"
     rf"| (?:is|was) (?:a|an|the) (?:[a-z-]+ ){{0,3}}?{_ROLES}"
     r"| (?:was|were|has been) (?:arrested|extradited|sentenced|killed|captured|detained|succeeded|"
     r"replaced)\b)"
 )
+
+
+PERSON_NAMED_AFTER = re.compile(
+    r"""^,? (?:alias|aka|a\.k\.a\.|also known as|known as|nicknamed) ["'\u201c]"""
+)
+PERSON_NAMED_BEFORE = re.compile(
+    r"\b(?:(?:led|headed|commanded|run|founded|replaced|succeeded)(?: (?:since|from|in) \d{4})? by|"
+    r"leaders?|brothers?|sons?|daughters?|sisters?|father|mother|nephew|cousin|wife|husband)(?: [a-z]+)?,? $"
+)
+
+
+def _person_context(text: str, start: int, end: int) -> bool:
+    """Whether only a person can stand at text[start:end] (a nickname follows, or "led by" precedes)."""
+    return bool(
+        PERSON_NAMED_AFTER.match(text[end:])
+        or PERSON_AFTER.match(text[end:])
+        or PERSON_NAMED_BEFORE.search(text[max(0, start - 30) : start])
+    )
 
 
 def _looks_like_name(name: str) -> bool:
@@ -294,11 +322,20 @@ def _complete_lists(text: str, chosen: list[Mention]) -> list[Mention]:
     return sorted([*chosen, *extra], key=lambda x: x.start)
 
 
+# Where a name is a place, not a person: "in Tamaulipas", "Reynosa, Tamaulipas", "the port of X"
+PLACE_BEFORE = re.compile(
+    rf"(?:\b(?:port|province|state|city|town|municipality|department|region|village|district) of|"
+    rf"\b(?:in|near|across|throughout|outside|into)|\b(?:in|near|outside) {CAP}(?: {CAP})*,) $"
+)
+
+
 def _from_ner(text: str, s: int, e: int, label: str, crime: bool) -> list[Mention]:
     name, s, e = _clean(text[s:e], s)
     name = name.strip(' ,.()"')
     if not name or name in NOT_NAME:
         return []
+    if label == "PERSON" and PLACE_BEFORE.search(text[max(0, s - 40) : s]):
+        return [Mention(s, e, name, "Place", "ner")]  # "violence in Tamaulipas", "the port of Gioia Tauro"
     if label == "PERSON":
         # the model cuts "Ovidio Guzmán López" to "Guzmán López": take capitalised words just before
         before = re.search(rf"((?:{CAP}\s)+)$", text[:s])

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from ocgraph.loaders.relations import expand
+import re
+from collections.abc import Iterator
+
+from ocgraph.loaders.relations import Fact, Sentence, allowed, expand, slots
 from ocgraph.loaders.roles import (
     APPOS,
     CHILD,
@@ -16,6 +19,20 @@ from ocgraph.loaders.roles import (
     pair_rule,
     role_rule,
 )
+
+
+def led_by(m: re.Match[str], sent: Sentence) -> Iterator[Fact]:
+    """ "X is led by A and B", and "led by brothers A and B": the brothers are also siblings."""
+    yield from pair_rule("leader_of", "s", "o", "led-by")(m, sent)
+    if m.group("kin"):
+        people = slots(m.group("s"))
+        for i, a in enumerate(people):
+            for b in people[i + 1 :]:
+                for ka in sent.keys(a):
+                    for kb in sent.keys(b):
+                        if ka != kb and allowed("sibling_of", sent.type(a), sent.type(b)):
+                            yield Fact(ka, "sibling_of", kb, 0.9, "led-by-siblings")
+
 
 RULES = [
     # "Sinaloa Cartel members A, B and C", "Mexican Foreign Minister Marcelo Ebrard", "El Chapo's son Ovidio"
@@ -93,7 +110,8 @@ RULES = [
         "relative-appositive",
         expand(
             rf"<PC:o>(?:'s)? {FORMER}(?:(?:older|younger|eldest|half|new|current|top|founding) )?"
-            rf"(?P<role>{ROLE}), <P+:s>(?=,| (?:remain|remains|is|are|was|were|has|have|had)\b)"
+            rf"(?P<role>{ROLE}), <P+:s>"
+            r"(?=,| (?:remain|remains|is|are|was|were|has|have|had|[a-z]+(?:s|ed))\b)"
         ),
         role_rule("s", "o", "relative-appositive"),
     ),
@@ -126,9 +144,10 @@ RULES = [
         "led-by",
         expand(
             rf"<C:o>{APPOS},? (?:which is |which was |is |was |has been )?"
-            r"(?:led|headed|run|commanded|founded|co-founded) by <P+:s>"
+            r"(?:led|headed|run|commanded|founded|co-founded) (?:(?:since|from|in) \d{4} )?by "
+            rf"(?:(?:the )?(?P<kin>{SIBLING}) )?<P+:s>"
         ),
-        pair_rule("leader_of", "s", "o", "led-by"),
+        led_by,
     ),
     (
         "collective",

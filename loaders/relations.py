@@ -108,6 +108,16 @@ def build(text: str, mentions: list[Mention]) -> Sentence:
         return m.group(1) if same(m.group(1), m.group(2)) else m.group(0)
 
     t = re.sub(r"(\{[A-Z]\d+\}) \((\{[A-Z]\d+\})\)", drop_alias, t)
+    # "X, 41, known as ...": an age in commas says nothing about relations
+    t = re.sub(r"(\{P\d+\}), \d{1,3},", r"\1,", t)
+    # "X, alias Y, leads": drop the alias and both its commas, so X meets its verb (an appositive that
+    # follows, "X, alias Y, the brother of Z", keeps its comma)
+    t = re.sub(
+        r"(\{[A-Z]\d+\}), (?:alias|aka|a\.k\.a\.|also known as|known as|nicknamed|dubbed) (\{[A-Z]\d+\}),"
+        r"(?= (?!(?:the|an?|one|another|his|her|its|their|who|whom|which|and)\b)[a-z])",
+        drop_alias,
+        t,
+    )
     t = re.sub(
         r"(\{[A-Z]\d+\}),? (?:alias|aka|a\.k\.a\.|also known as|known as|nicknamed|dubbed) (\{[A-Z]\d+\})",
         drop_alias,

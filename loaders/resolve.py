@@ -107,7 +107,7 @@ class Resolver:
         for m in mentions:
             if m.source == "ner" and m.type in ("Organization", "Place") and not m.keys:
                 short = fold(m.text)
-                if len({f for f in names if _inside(short, f)}) == 1:
+                if short in names or len({f for f in names if _inside(short, f)}) == 1:
                     m.type = "Person"
         for m in people:
             if fold(m.text) in full:

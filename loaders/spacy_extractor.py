@@ -144,7 +144,7 @@ class SpacyExtractor:
         if len(sent.mentions) < 1:
             return
         for _name, regex, handler in [*patterns.RULES, *patterns_groups.RULES]:
-            for match in regex.finditer(sent.template):
+            for match in _overlapping(regex, sent.template):
                 factor = cues(sent.template, match.start(), match.end())
                 if factor is None:
                     continue
@@ -189,6 +189,15 @@ class SpacyExtractor:
         )
         props["confidence"] = fact.confidence
         kg.add_relation(fact.subject, fact.predicate, fact.object, props, [evidence])
+
+
+def _overlapping(regex: re.Pattern[str], template: str) -> Iterator[re.Match[str]]:
+    """Every match, also those starting inside an earlier one ("{P0} leads {C1}, a faction of {C2}": the
+    faction fact starts inside the leadership match)."""
+    pos = 0
+    while (m := regex.search(template, pos)) is not None:
+        yield m
+        pos = m.start() + 1
 
 
 def _repeat_names(units: list) -> None:

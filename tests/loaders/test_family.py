@@ -51,3 +51,23 @@ def test_one_of_the_sons_and_plural_brothers():
         ("Lino Fuentes Baca", "sibling_of", S),
         ("Rubén Fuentes Baca", "sibling_of", S),
     }
+
+
+def test_led_by_brothers_are_siblings_and_leaders():
+    kg = extract(
+        'The Cerro Alto Cartel is led by brothers Fermín Ocaña Brito, alias "El Mono," and Lázaro Ocaña '
+        'Brito, alias "El Gato," who took control of it last year.\n'
+    )
+    assert ("Fermín Ocaña Brito", "sibling_of", "Lázaro Ocaña Brito") in facts(kg, "sibling_of")
+    assert facts(kg, "leader_of") >= {
+        ("Fermín Ocaña Brito", "leader_of", "Cerro Alto Cartel"),
+        ("Lázaro Ocaña Brito", "leader_of", "Cerro Alto Cartel"),
+    }
+
+
+def test_relative_appositive_before_any_verb():
+    kg = extract(
+        "Fermín Ocaña Brito runs the Cerro Alto Cartel. His half-brother, Justo Paredes Brito, alias "
+        '"Nueve," oversees its shipments.\n'
+    )
+    assert ("Fermín Ocaña Brito", "sibling_of", "Justo Paredes Brito") in facts(kg, "sibling_of")

@@ -75,3 +75,18 @@ def test_possessive_appositive_and_titled_names():
 def test_role_of_a_possessed_body_goes_to_the_body():
     kg = extract("Ramiro Fuentes Olvera, the head of Guatemala's Interior Ministry, resigned on Friday.\n")
     assert facts(kg, "leader_of") == {("Ramiro Fuentes Olvera", "leader_of", "Interior Ministry")}
+
+
+def test_leader_and_faction_in_one_sentence_and_dropped_alias():
+    kg = extract(
+        'Celestino Robles Ayala, also known as "El Cabo," is the leader of the Halcones Grises, a faction '
+        "of the Brisa Cartel. The Brisa Cartel has been led since 2019 by Nicanor Uribe Salas.\n"
+    )
+    assert ("Celestino Robles Ayala", "leader_of", "Halcones Grises") in facts(kg, "leader_of")
+    assert ("Halcones Grises", "faction_of", "Brisa Cartel") in facts(kg, "faction_of")
+    assert ("Nicanor Uribe Salas", "leader_of", "Brisa Cartel") in facts(kg, "leader_of")
+
+
+def test_an_age_between_commas_does_not_hide_the_verb():
+    kg = extract("Amado Rincón Vera, 52, leads the Brisa Cartel.\n")
+    assert facts(kg, "leader_of") == {("Amado Rincón Vera", "leader_of", "Brisa Cartel")}

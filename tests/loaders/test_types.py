@@ -1,6 +1,6 @@
 """Types from head words: cartels, gangs, factions, cells, crime groups; bodies; states; policies."""
 
-from extract_helpers import extract, types
+from extract_helpers import extract, facts, types
 
 
 def test_criminal_group_heads():
@@ -36,3 +36,38 @@ def test_known_model_errors_are_corrected():
     assert t["Mérida Initiative"] == "Policy"
     assert t["Ovidio Guzmán López"] == "Person"
     assert "Guzmán López" not in t
+
+
+def test_people_the_model_misses_or_types_as_groups():
+    kg = extract(
+        "The Vela Roja network is run by Tadeo Quiroga Lumbreras. Police named Tadeo Quiroga Lumbreras, "
+        'alias "El Pez," and Amancio Ferraz Olvido, alias "El Mudo," as its bosses. Investigators say '
+        "the Vela Roja Cartel is led by Amancio Ferraz Olvido.\n"
+    )
+    t = types(kg)
+    assert t["Tadeo Quiroga Lumbreras"] == t["Amancio Ferraz Olvido"] == "Person", t
+
+
+def test_single_word_after_a_place_is_a_place():
+    kg = extract(
+        "The Brisa Cartel is based in Puerto Zacate, Tamaulipas, where the Lobos Negros gang also works. "
+        "Violence in Tamaulipas rose. Cocaine arrives at the port of Gioia Tauro.\n"
+    )
+    t = types(kg)
+    assert t.get("Tamaulipas") != "Person", t
+    assert t.get("Gioia Tauro") != "Person", t
+
+
+def test_a_new_group_named_after_a_curated_one_is_its_own_group():
+    kg = extract(
+        "La Nueva Familia Michoacana (LNFM) is led by Sebastián Orduña Prieto. "
+        "The older La Familia Michoacana collapsed years ago.\n"
+    )
+    t = types(kg)
+    assert t["La Nueva Familia Michoacana"] == "CriminalOrganization"
+    assert ("Sebastián Orduña Prieto", "leader_of", "La Nueva Familia Michoacana") in facts(kg, "leader_of")
+
+
+def test_clans_are_groups():
+    kg = extract("The Ferrante clan is led by Ottavio Bellucci, whose son runs its ports.\n")
+    assert types(kg).get("Ferrante Clan") == "CriminalOrganization", types(kg)
