@@ -85,18 +85,33 @@ def merge(files: tuple[str, ...]) -> None:
     """Merge ocgraph store files (JSON Lines) into the store."""
     from pathlib import Path
 
+    from ocgraph.errors import StoreError
     from ocgraph.graph.store import read_graph
 
+    # Each file is read whole before anything is merged, so a bad file is skipped entirely
+    # (never half-merged) and the good ones still load.
+    graphs, failed = [], []
+    for name in files:
+        try:
+            graphs.append(read_graph(Path(name)))
+        except StoreError as exc:
+            failed.append(str(exc))
+    for message in failed:
+        click.echo(f"error: {message}", err=True)
+    if not graphs:
+        raise SystemExit(1)
     store = settings.store()
     with store.transaction() as kg:
         before = kg.counts()
-        for name in files:
-            kg.merge(read_graph(Path(name)))
+        for graph in graphs:
+            kg.merge(graph)
         store.apply_review(kg)  # count what will be written: rejected facts stay out
         after = kg.counts()
     for section in ("entities", "relations"):
         added = sum(after[section].values()) - sum(before[section].values())
         click.echo(f"{section}: {sum(after[section].values())} ({added:+d})")
+    if failed:
+        raise SystemExit(1)
 
 
 @main.command()

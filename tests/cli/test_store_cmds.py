@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from ocgraph import __version__
+from ocgraph import __version__, settings
 from ocgraph.cli import main
 from ocgraph.graph import rdf
 from ocgraph.graph.model import KnowledgeGraph
@@ -143,3 +143,12 @@ def test_validate_with_explicit_format(tmp_path: Path) -> None:
     result = _run("validate", "--format", "xml", str(path))
     assert result.exit_code == 0
     assert result.output == f"{path} conforms to the shapes (2 triples checked)\n"
+
+
+def test_merge_loads_the_good_files_and_names_the_bad_one(tmp_path: Path) -> None:
+    bad = tmp_path / "broken.jsonl"
+    bad.write_text(FIXTURE.read_text(encoding="utf-8").splitlines()[0] + "\n{not json\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["merge", str(bad), str(FIXTURE)])
+    assert result.exit_code == 1
+    assert f"error: {bad}:2: not JSON" in result.output
+    assert settings.store().load() == read_graph(FIXTURE)

@@ -100,9 +100,7 @@ def test_second_writer_gets_a_clear_message_and_nothing_is_mixed(ocgraph_home: P
     )
     try:
         assert holder.stdout.readline() == "locked\n"
-        result = CliRunner().invoke(
-            main, ["merge", str(REPO / "tests" / "fixtures" / "bad" / "wrong-typed-edge.jsonl")]
-        )
+        result = CliRunner().invoke(main, ["merge", str(FIXTURE_GRAPH)])
         assert result.exit_code == 1
         assert result.output == (
             f"error: {ocgraph_home}: another ocgraph process is writing this store; wait for it to finish\n"
