@@ -179,6 +179,8 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
         for part in re.finditer(rf"{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*", m.group(1)):
             if part.group(0) in NOT_NAME or part.group(0) in gaz.demonyms:
                 continue
+            if re.search(r"-(?:based|linked|born|led|backed|allied)$", part.group(0)):
+                continue  # "a Mexico-based cartel" describes a group, it does not name one
             name = part.group(0)
             end = m.start(1) + part.end()
             if head in {"cartel", "gang", "clan"} and " and " not in m.group(1):

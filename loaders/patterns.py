@@ -13,6 +13,7 @@ from ocgraph.loaders.roles import (
     END,
     FORMER,
     FORMER2,
+    LEADER,
     NOT_ADJ,
     ROLE,
     SIBLING,
@@ -32,6 +33,16 @@ def led_by(m: re.Match[str], sent: Sentence) -> Iterator[Fact]:
                     for kb in sent.keys(b):
                         if ka != kb and allowed("sibling_of", sent.type(a), sent.type(b)):
                             yield Fact(ka, "sibling_of", kb, 0.9, "led-by-siblings")
+
+
+def took_over(m: re.Match[str], sent: Sentence) -> Iterator[Fact]:
+    """succeeded_by from the one before to each who took over; the one before led the group named."""
+    yield from pair_rule("succeeded_by", "a", "b", "took-over")(m, sent)
+    if m.group("prev") and m.group("g"):
+        for ka in sent.keys(int(m.group("a"))):
+            for kg in sent.keys(int(m.group("g"))):
+                if allowed("leader_of", sent.type(int(m.group("a"))), sent.type(int(m.group("g")))):
+                    yield Fact(ka, "leader_of", kg, 0.9, "took-over-predecessor", {"status": "former"})
 
 
 RULES = [
@@ -158,8 +169,8 @@ RULES = [
     (
         "replaced",
         expand(
-            r"<PCY:b> (?:has |had )?(?:replaced|replaces|succeeded|succeeds|superseded|supersedes|took over "
-            r"from|took the reins from) <PCY:a>"
+            r"<PCY:b>(?:,? who)? (?:has |had )?(?:replaced|replaces|succeeded|succeeds|superseded|"
+            r"supersedes|took over from|took the reins from) <PCY:a>"
         ),
         pair_rule("succeeded_by", "a", "b", "replaced"),
     ),
@@ -173,10 +184,26 @@ RULES = [
         expand(r"<Y:b>[^.;]*?\bleaving <Y:a> behind"),
         pair_rule("succeeded_by", "a", "b", "leaving"),
     ),
+    # "A took over the X after its longtime boss, B, was captured"; "A became head of X after the death
+    # of his predecessor, B": B was succeeded by A, and led X before
     (
         "took-over-after",
-        expand(r"<P:b> took (?:over|control) (?:of )?(?:\{C\d+\} )?[^.;{}]*?after <P:a>"),
-        pair_rule("succeeded_by", "a", "b", "took-over"),
+        expand(
+            r"<P+:b>,? (?:who )?(?:took (?:over|control|charge|command)|assumed (?:control|command|"
+            r"leadership)|became (?:the )?(?:new )?(?:leader|head|boss|chief|commander))(?: of)? "
+            r"(?:<C:g> )?[^.;{}]*?(?:after|following|when) (?:the (?:[0-9a-z-]+ )?(?:death|arrest|capture|"
+            r"killing|extradition|fall|imprisonment|murder) of )?(?:(?:his|her|its|their|the) (?:[a-z-]+ )?"
+            rf"(?P<prev>predecessor|{LEADER}), )?<P:a>"
+        ),
+        took_over,
+    ),
+    (
+        "replacing",
+        expand(
+            r"<P:b> [^.;{}]*?, (?:replacing|succeeding) (?:(?:his|her|its|their|the) (?:[a-z-]+ ){0,2}?"
+            r"[a-z-]+, )?<P:a>"
+        ),
+        pair_rule("succeeded_by", "a", "b", "replacing"),
     ),
     # family by verb
     (

@@ -32,3 +32,36 @@ def test_policy_replaces_and_leaving_behind():
 def test_took_control_after():
     kg = extract(f"{NEW} took control of the Brisa Cartel after {OLD} was arrested.\n")
     assert facts(kg, "succeeded_by") == {(OLD, "succeeded_by", NEW)}
+
+
+def test_took_over_after_the_fall_of_a_named_predecessor():
+    kg = extract(
+        f"{NEW} took over the Brisa Cartel after its longtime boss, {OLD}, was captured by the army.\n"
+    )
+    assert ("Ramiro Fuentes Olvera", "succeeded_by", NEW) in facts(kg, "succeeded_by")
+    assert (OLD, "leader_of", "Brisa Cartel") in facts(kg, "leader_of")
+
+
+def test_became_head_after_death_of_predecessor_and_who_succeeded():
+    kg = extract(
+        f"{NEW} became head of the Brisa Cartel after the death of her predecessor, {OLD}. "
+        "The Lobos Negros gang is led by Anselmo Ybarra Cruz, who succeeded Julio Prats Gil in 2020. "
+        "Cosme Arenas Dolz ran the port for years, replacing his uncle, Baldo Arenas Ruiz.\n"
+    )
+    assert facts(kg, "succeeded_by") >= {
+        (OLD, "succeeded_by", NEW),
+        ("Julio Prats Gil", "succeeded_by", "Anselmo Ybarra Cruz"),
+        ("Baldo Arenas Ruiz", "succeeded_by", "Cosme Arenas Dolz"),
+    }
+
+
+def test_a_list_took_control_after_the_previous_leader():
+    kg = extract(
+        "The Brisa Cartel is run by Elías Mora Pinto and Rebeca Mora Pinto, who took control of the "
+        f"Brisa Cartel after the 2015 arrest of its previous leader, {OLD}.\n"
+    )
+    assert facts(kg, "succeeded_by") >= {
+        (OLD, "succeeded_by", "Elías Mora Pinto"),
+        (OLD, "succeeded_by", "Rebeca Mora Pinto"),
+    }
+    assert (OLD, "leader_of", "Brisa Cartel") in facts(kg, "leader_of")

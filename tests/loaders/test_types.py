@@ -71,3 +71,8 @@ def test_a_new_group_named_after_a_curated_one_is_its_own_group():
 def test_clans_are_groups():
     kg = extract("The Ferrante clan is led by Ottavio Bellucci, whose son runs its ports.\n")
     assert types(kg).get("Ferrante Clan") == "CriminalOrganization", types(kg)
+
+
+def test_a_described_group_is_not_a_name():
+    kg = extract("The Brisa Cartel, a violent Mexico-based cartel, moves cocaine.\n")
+    assert "Mexico-based Cartel" not in types(kg)
