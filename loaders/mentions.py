@@ -230,10 +230,10 @@ PERSON_BEFORE = re.compile(
 )
 _ROLES = (
     r"(?:member|leader|boss|chief|lieutenant|son|daughter|brother|sister|father|mother|successor|founder|"
-    r"operative|hitman)\b"
+    r"operative|hitman|operator|launderer|financier|associate|accountant|enforcer|plaza boss)\b"
 )
 PERSON_AFTER = re.compile(
-    rf"^(?:,? (?:who|alias|aka)\b|,? (?:the|a|an) (?:[a-z-]+ ){{0,3}}?{_ROLES}"
+    rf"^(?:,? (?:who|alias|aka)\b|,? (?:the|a|an) (?:[a-z'-]+ ){{0,3}}?{_ROLES}"
     r"| (?:founded|leads|led|heads|headed|joined|replaced|succeeded|runs|ran|commands|commanded)\b"
     rf"| (?:is|was) (?:a|an|the) (?:[a-z-]+ ){{0,3}}?{_ROLES}"
     r"| (?:was|were|has been) (?:arrested|extradited|sentenced|killed|captured|detained|succeeded|"

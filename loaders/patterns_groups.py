@@ -2,12 +2,37 @@
 
 from __future__ import annotations
 
-from ocgraph.loaders.relations import expand
+import re
+from collections.abc import Iterator
+
+from ocgraph.loaders.relations import Fact, Sentence, allowed, expand, slots
 from ocgraph.loaders.roles import (
     APPOS,
     VERB_GAP,
     pair_rule,
 )
+
+
+def unnamed_sanctioner(m: re.Match[str], sent: Sentence) -> Iterator[Fact]:
+    """sanctioned_by with the object left empty: the sanctioner named earlier in the section. A list
+    broken by appositives ("are A, a broker for X, and B, X's plaza boss") continues after ", and"."""
+    targets = slots(m.group("a"))
+    if m.re.pattern.startswith("(?:designated"):
+        for later in re.finditer(r"(?:,? and |; )\{([PCO])(\d+)\}", sent.template[m.end() :]):
+            targets.append(int(later.group(2)))
+    for t in targets:
+        if allowed("sanctioned_by", sent.type(t), "GovernmentOrganization"):
+            for k in sent.keys(t):
+                yield Fact(k, "sanctioned_by", "", 0.8, "designated-passive")
+
+
+def sanctioner(m: re.Match[str], sent: Sentence) -> Iterator[Fact]:
+    """No fact, only a note (empty subject) of who sanctions in this section, for the passive rules."""
+    b = int(m.group("b"))
+    if sent.type(b) in ("GovernmentOrganization", "State") and not sent.mentions[b].demonym:
+        for k in sent.keys(b):
+            yield Fact("", "sanctioned_by", k, 1.0, "sanctioner")
+
 
 RULES = [
     # rivalry
@@ -133,7 +158,8 @@ RULES = [
     (
         "sanctioned",
         expand(
-            r"<GS:b> (?:has |have |had |also )?(?:sanctioned|designated|blacklisted|sanctions|designates|"
+            r"<GS:b> (?:has |have |had )?(?:(?:also|previously|today|recently|formally|first|again|"
+            r"already|subsequently) )?(?:sanctioned|designated|blacklisted|sanctions|designates|"
             r"targeted)(?: [a-z-]+){0,2}? <PCO+:a>(?!')"
         ),
         pair_rule("sanctioned_by", "a", "b", "sanctioned"),
@@ -154,6 +180,32 @@ RULES = [
             r"blacklisted|placed under sanctions)(?: [a-z-]+){0,3}? by <GS:b>"
         ),
         pair_rule("sanctioned_by", "a", "b", "sanctioned-by"),
+    ),
+    # passive with no agent: "Among those designated today are A and B", "A is also designated for ...";
+    # the sanctioner is the body that last sanctioned in the section (filled in by the extractor)
+    (
+        "designated-are",
+        expand(
+            r"(?:designated|sanctioned|targeted|blacklisted)(?: today| on [A-Z][a-z]+ \d+| this week)? "
+            r"(?:are|were|include|included) <PCO:a>"
+        ),
+        unnamed_sanctioner,
+    ),
+    (
+        "sanctioner",
+        expand(
+            r"<GS:b> (?:has |have |had )?(?:(?:also|previously|today|recently|formally|first|again|"
+            r"already|subsequently) )?(?:sanctioned|designated|sanctions|designates|blacklisted)\b"
+        ),
+        sanctioner,
+    ),
+    (
+        "is-designated",
+        expand(
+            r"<PCO+:a>,? (?:is|are|was|were|has been|have been) (?:also )?(?:designated|sanctioned)"
+            r"(?! (?:by|as|a|an|the)\b)"
+        ),
+        unnamed_sanctioner,
     ),
     # government structure: "the Treasury Department's Office of Foreign Assets Control"
     ("possessive-part", expand(r"<GS:b>'s <G:a>"), pair_rule("part_of", "a", "b", "possessive")),

@@ -97,6 +97,7 @@ class SpacyExtractor:
             a = actors[key]
             kg.add_entity(a.type, a.name, aliases=sorted(set(a.surfaces) - {a.name}), id=a.key)
         history: dict[int, coref.History] = {}
+        sanctioners: dict[int, str] = {}  # section -> the body that last sanctioned in it
         for para, ms, sents in units:
             hist = history.setdefault(para.section.index, coref.History())
             for s, e in sents:
@@ -105,6 +106,16 @@ class SpacyExtractor:
                 earlier = hist.mentions[: len(hist.mentions) - len([*inside, *refs])]
                 when = _time(para.text[s:e], para.section.date or doc.date)
                 for fact in self._facts(para.text[s:e], inside + refs, s, earlier):
+                    if fact.predicate == "sanctioned_by":
+                        if not fact.subject:  # only a note of who sanctions here
+                            sanctioners[para.section.index] = fact.object
+                            continue
+                        if not fact.object:  # "those designated today are ...": the body named before
+                            fact.object = sanctioners.get(para.section.index, "")
+                            if not fact.object or fact.object == fact.subject:
+                                continue
+                        else:
+                            sanctioners[para.section.index] = fact.object
                     for key, value in when.items():
                         fact.properties.setdefault(key, value)
                     self._add_fact(kg, doc, para, s, e, fact, actors)

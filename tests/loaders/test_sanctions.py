@@ -36,3 +36,28 @@ def test_denied_sanction_is_dropped():
 def test_sanctioned_leaders_of_a_group_are_not_the_group():
     kg = extract("The Ministry of Finance sanctioned the Brisa Cartel's leaders in 2019.\n")
     assert facts(kg, "sanctioned_by") == set()
+
+
+def test_passive_designation_takes_the_sanctioner_named_before():
+    kg = extract(
+        "The Treasury Department's Office of Foreign Assets Control today sanctioned three members of the "
+        "Brisa Cartel. Among the people designated today are Lucía Ferrer Bastos, a money launderer for "
+        "the Brisa Cartel, and Ovidio Sarmiento Paz, the cartel's plaza boss in Tecomán. Their cousin, "
+        "Rufino Paz Lerma, is also designated for running a front company.\n"
+    )
+    ofac = "Office of Foreign Assets Control"
+    assert facts(kg, "sanctioned_by") >= {
+        ("Lucía Ferrer Bastos", "sanctioned_by", ofac),
+        ("Ovidio Sarmiento Paz", "sanctioned_by", ofac),
+        ("Rufino Paz Lerma", "sanctioned_by", ofac),
+    }
+
+
+def test_passive_designation_without_any_sanctioner_gives_nothing():
+    kg = extract("Lucía Ferrer Bastos is designated for running a front company of the Brisa Cartel.\n")
+    assert facts(kg, "sanctioned_by") == set()
+
+
+def test_previously_designated():
+    kg = extract("The Federal Sanctions Agency previously designated the Brisa Cartel in 2012.\n")
+    assert facts(kg, "sanctioned_by") == {("Brisa Cartel", "sanctioned_by", "Federal Sanctions Agency")}
