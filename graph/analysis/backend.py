@@ -26,6 +26,9 @@ __all__ = [
 # stays the reference implementation.
 IGRAPH_THRESHOLD = 2000
 BACKENDS = ("auto", "networkx", "igraph")
+# Exact betweenness and DF cost O(nm): about 0.3 s in networkx at 200 nodes, 3 s at 1k, so "auto" hands them
+# over sooner than the rest.
+BETWEENNESS_IGRAPH_THRESHOLD = 200
 
 _CACHE: weakref.WeakKeyDictionary[nx.Graph, tuple[int, int, Any, list[Any]]] = weakref.WeakKeyDictionary()
 
@@ -158,6 +161,8 @@ def betweenness(G: nx.Graph, k: int | None = None, seed: int = 0, backend: str =
     n = G.number_of_nodes()
     if k is not None and k >= n:
         k = None
+    if backend == "auto" and k is None and n >= BETWEENNESS_IGRAPH_THRESHOLD:
+        backend = "igraph"  # exact betweenness is O(nm): igraph's is ~20x faster, same figures
     if not use_igraph(G, backend):
         return nx.betweenness_centrality(G, k=k, seed=seed)
     g, nodes = to_igraph(G)
@@ -188,6 +193,8 @@ def efficiency_sum(G: nx.Graph, sources: list[Any], backend: str = "auto") -> fl
     >>> efficiency_sum(G, [0]) == efficiency_sum(G, [0], "igraph") == 1.5
     True
     """
+    if backend == "auto" and G.number_of_nodes() >= BETWEENNESS_IGRAPH_THRESHOLD:
+        backend = "igraph"  # one BFS per source: O(nm) like exact betweenness
     if use_igraph(G, backend):
         g, nodes = to_igraph(G)
         index = {v: i for i, v in enumerate(nodes)}

@@ -89,7 +89,25 @@ def fragmentation_without(G: nx.Graph, removed: Iterable[Any], backend: str = "a
         g, nodes = to_igraph(G)
         keep = [i for i, v in enumerate(nodes) if v not in removed]
         return fragmentation_from_sizes(g.induced_subgraph(keep).connected_components().sizes())
-    return fragmentation(G.subgraph(n for n in G if n not in removed), "networkx")
+    # a plain walk over the adjacency dicts: KPP-Neg calls this per candidate set, and
+    # connected_components on a subgraph view pays a filter call per adjacency entry
+    adj = G._adj
+    seen = set(removed) & set(adj)
+    sizes = []
+    for s in adj:
+        if s in seen:
+            continue
+        seen.add(s)
+        stack, size = [s], 0
+        while stack:
+            v = stack.pop()
+            size += 1
+            for w in adj[v]:
+                if w not in seen:
+                    seen.add(w)
+                    stack.append(w)
+        sizes.append(size)
+    return fragmentation_from_sizes(sizes)
 
 
 def distance_fragmentation(G: nx.Graph, k: int | None = None, seed: int = 0, backend: str = "auto") -> float:

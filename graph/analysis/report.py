@@ -29,6 +29,9 @@ CURVE_POINTS = 101
 # with betweenness from ROBUSTNESS_PIVOTS pivots: the curves are then estimates.
 ROBUSTNESS_ROUNDS = 20
 ROBUSTNESS_PIVOTS = 16
+# Exact adaptive attacks (a recomputation after every removal, O(n²m)) up to this many persons;
+# above, ROBUSTNESS_ROUNDS rounds with exact scores, and pivots only above SAMPLE_THRESHOLD.
+ROBUSTNESS_EXACT = 500
 
 
 def _r(x: float | None) -> float | None:
@@ -192,9 +195,10 @@ def analyze(
 
     # robustness of the person network
     big = P.number_of_nodes() > keyplayers.SAMPLE_THRESHOLD
+    rounded = P.number_of_nodes() > ROBUSTNESS_EXACT
     rob = {}
     for strat in robustness.STRATEGIES:
-        rounds = ROBUSTNESS_ROUNDS if big and strat != "random" else None
+        rounds = ROBUSTNESS_ROUNDS if rounded and strat != "random" else None
         r, curve, _ = robustness.robustness(
             P, strat, seed=seed, rounds=rounds, k=ROBUSTNESS_PIVOTS if big else None, backend=backend
         )
