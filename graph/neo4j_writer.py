@@ -76,7 +76,7 @@ def relation_row(rel: Any) -> dict[str, Any]:
     return {"id": rel.id, "subject": rel.subject, "object": rel.object, "props": props}
 
 
-def _chunks(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+def _chunks(rows: list[Any], size: int) -> Iterator[list[Any]]:
     for start in range(0, len(rows), size):
         yield rows[start : start + size]
 
@@ -130,32 +130,32 @@ class Neo4jWriter:
     def load(self, kg: KnowledgeGraph, progress: Callable[[str, int], None] | None = None) -> dict[str, int]:
         """Write every entity, then every relation, then the document links; return what was written."""
         self.ensure_constraints()
-        by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        # rows are built one batch at a time, so memory stays at one batch and writing starts at once
+        by_label: dict[str, list[str]] = defaultdict(list)
         for eid in sorted(kg.entities):
-            entity = kg.entities[eid]
-            by_label[self.onto.node_type(entity.type).label].append(node_row(entity))
-        by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        mentions: set[tuple[str, str]] = set()
+            by_label[self.onto.node_type(kg.entities[eid].type).label].append(eid)
+        by_type: dict[str, list[str]] = defaultdict(list)
         for rid in sorted(kg.relations):
-            rel = kg.relations[rid]
-            by_type[self.onto.predicate(rel.predicate).rel_type].append(relation_row(rel))
-            for ev in rel.evidence:
-                mentions.update({(ev.document, rel.subject), (ev.document, rel.object)})
+            by_type[self.onto.predicate(kg.relations[rid].predicate).rel_type].append(rid)
         done = {"nodes": 0, "relationships": 0, "mentions": 0}
         for label in sorted(by_label):
             query = template("nodes", label=label)
-            for chunk in _chunks(by_label[label], self.batch_size):
-                done["nodes"] += self._write(query, chunk)
+            for ids in _chunks(by_label[label], self.batch_size):
+                done["nodes"] += self._write(query, [node_row(kg.entities[eid]) for eid in ids])
                 if progress:
                     progress("nodes", done["nodes"])
+        mentions: set[tuple[str, str]] = set()
         for rel_type in sorted(by_type):
             query = template("relations", rel_type=rel_type)
-            for chunk in _chunks(by_type[rel_type], self.batch_size):
-                written = self._write(query, chunk)
-                if written != len(chunk):
-                    raise ServiceError(
-                        f"{rel_type}: {len(chunk) - written} relations lost an endpoint while loading"
-                    )
+            for ids in _chunks(by_type[rel_type], self.batch_size):
+                rels = [kg.relations[rid] for rid in ids]
+                written = self._write(query, [relation_row(rel) for rel in rels])
+                if written != len(rels):
+                    lost = len(rels) - written
+                    raise ServiceError(f"{rel_type}: {lost} relations have an endpoint missing from Neo4j")
+                for rel in rels:
+                    for ev in rel.evidence:
+                        mentions.update({(ev.document, rel.subject), (ev.document, rel.object)})
                 done["relationships"] += written
                 if progress:
                     progress("relationships", done["relationships"])
