@@ -14,7 +14,9 @@ def _words(text: str) -> frozenset[str]:
 
 
 # Head words that type a name (the issue's list, plus close synonyms).
-CRIME_HEADS = _words("brotherhood cartel cartels cell clan faction gang mafia mara syndicate")
+CRIME_HEADS = _words("brotherhood cartel cartels cell clan clique faction gang mafia mara syndicate")
+# Heads that name an armed group only in a paragraph about crime ("the 36th Front", "Bloque Norte")
+ARMED_HEADS = _words("front frente bloque bloques bloc brigade")
 GOV_HEADS = _words(
     "administration agency army attorney bureau cabinet command commission committee congress court "
     "department directorate force forces government guard marines ministry navy office parliament "
@@ -41,7 +43,7 @@ CAP_SEQ = re.compile(rf"{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*")
 GROUP_LIST = re.compile(
     rf"((?:{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*)(?:(?:,\s|,?\sand\s)(?:{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*))*)\s"
     r"(crime groups?|criminal groups?|criminal organi[sz]ations?|cartels?|gangs?|factions?|cells?|clans?|"
-    r"criminal gangs?|drug trafficking organi[sz]ations?)\b"
+    r"cliques?|criminal gangs?|drug trafficking organi[sz]ations?)\b"
 )
 NEW_GROUP = re.compile(r"(?<![\w-])(?:(?:La|El|Los|Las|The) )?(?:Nueva|Nuevo|Nuevos|Nuevas|New) $")
 NICKNAME = re.compile(
@@ -55,7 +57,9 @@ SPANISH_PLURAL = re.compile(r"^(?:Los|Las)\s")
 # places is a criminal group even when nothing in the name says so ("the Guerreros del Cavata").
 GROUP_CONTEXT_BEFORE = re.compile(
     r"\b(?:members?|leaders?|head|boss|faction|wing|cell|splinter|offshoot|lieutenants?|operatives?|hitmen|"
-    r"founders?) of (?:the )?$|\b(?:split|splintered|broke away|broke off) from (?:the )?$|"
+    r"founders?) of (?:the )?$|\b(?:commands|commanded|leads|heads|headed) the $|"
+    r"\b(?:rival |two |three |several )*(?:factions|wings|cells|cliques),? (?:the )?$|"
+    r"\b(?:split|splintered|broke away|broke off) from (?:the )?$|"
     r"\b(?:alliance|allied|allies|ally|war|battling|fighting|feuding|clashing) with (?:the )?$"
 )
 GROUP_CONTEXT_AFTER = re.compile(r"^,? (?:split|splintered|broke away|broke off)(?: off| away)? from\b")
@@ -105,6 +109,8 @@ def type_by_heads(name: str, crime_context: bool = False) -> str | None:
         return None
     first, last = words[0], words[-1].removesuffix("'s").removesuffix("’s")
     if last in CRIME_HEADS or first in {"cartel", "cártel"}:
+        return "CriminalOrganization"
+    if last in ARMED_HEADS and crime_context:
         return "CriminalOrganization"
     if last == "organization" or last == "organisation":
         return "CriminalOrganization" if crime_context else "Organization"
@@ -169,6 +175,10 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
             found.append((0, Mention(start, m.end(), text[start : m.end()], entry.type, "rule")))
         elif entry is not None:
             found.append((1, Mention(m.start(), m.end(), m.group(0), entry.type, "gazetteer", entry)))
+        elif m.group(0) in gaz.demonyms and re.search(
+            r"\b(?:in|into|from) $", text[max(0, m.start() - 6) : m.start()]
+        ):
+            continue  # "known in Spanish as": a language, not the state
         elif m.group(0) in gaz.demonyms:
             # below naming rules, so "Guatemalan Army" stays one body
             demonym = Mention(m.start(), m.end(), m.group(0), "State", "gazetteer", gaz.demonyms[m.group(0)])
@@ -192,6 +202,9 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
             found.append((2, Mention(start, end, name, "CriminalOrganization", "rule")))
     for m in CAP_SEQ.finditer(text):
         name, s, e = _clean(m.group(0), m.start())
+        cut = re.search(r" (?:in|on|for) ", name)
+        if cut and type_by_heads(name[: cut.start()]) and not type_by_heads(name, crime):
+            name = name[: cut.start()]  # "National Police in San Pedro Sula": the body, then a place
         words = name.split()
         while words and words[0] in NOT_NAME:
             s += len(words[0]) + 1
@@ -316,6 +329,17 @@ def _complete_lists(text: str, chosen: list[Mention]) -> list[Mention]:
                 inside[0].type = "Person"
             else:
                 extra.append(Mention(m.start(), m.end(), m.group(0), "Person", "rule"))
+    # "the Metros and the Scorpions": an unnamed capitalised name listed with a group is a group
+    groups = [m for m in chosen if m.type == "CriminalOrganization"]
+    for m in re.finditer(rf"(?<=\band the ){CAP}(?: {CAP}){{0,3}}|{CAP}(?: {CAP}){{0,3}}(?= and the )", text):
+        if m.group(0) in NOT_NAME or any(c.start < m.end() and m.start() < c.end for c in [*chosen, *extra]):
+            continue
+        if any(
+            re.fullmatch(r",? and the ", text[g.end : m.start()])
+            or re.fullmatch(r" and (?:the )?", text[m.end() : g.start])
+            for g in groups
+        ):
+            extra.append(Mention(m.start(), m.end(), m.group(0), "CriminalOrganization", "rule"))
     # "DEA Administrator Jane Roe": a name right after a title is a person's
     for m in TITLED.finditer(text):
         s, e = m.span(1)

@@ -34,6 +34,19 @@ def sanctioner(m: re.Match[str], sent: Sentence) -> Iterator[Fact]:
             yield Fact("", "sanctioned_by", k, 1.0, "sanctioner")
 
 
+def divided_into(m: re.Match[str], sent: Sentence) -> Iterator[Fact]:
+    """ "X is divided into two rival factions, A and B": each is a faction of X; "rival" makes them rivals."""
+    yield from pair_rule("faction_of", "a", "b", "divided-into")(m, sent)
+    if " rival" in m.group(0):
+        parts = slots(m.group("a"))
+        for i, a in enumerate(parts):
+            for c in parts[i + 1 :]:
+                for ka in sent.keys(a):
+                    for kc in sent.keys(c):
+                        if ka != kc:
+                            yield Fact(ka, "rival_of", kc, 0.9, "divided-into-rivals")
+
+
 RULES = [
     # rivalry
     (
@@ -45,6 +58,15 @@ RULES = [
             rf"(?:with|against) <PC+:b>"
         ),
         pair_rule("rival_of", "a", "b", "battling"),
+    ),
+    (
+        "clashed-with",
+        expand(
+            rf"<PC+:a>{APPOS} {VERB_GAP}(?:clashed|fought|battled|feuded|warred|skirmished)"
+            r"(?: (?:repeatedly|often|frequently|violently|bitterly|openly|again))?"
+            r"(?: (?:since|in|for) [^.;:{}]*?)? (?:with|against) <PC+:b>"
+        ),
+        pair_rule("rival_of", "a", "b", "clashed-with"),
     ),
     (
         "battling-direct",
@@ -107,6 +129,22 @@ RULES = [
         pair_rule("allied_with", "a", "b", "allied"),
     ),
     (
+        "works-with",
+        expand(
+            rf"<C+:a>{APPOS} {VERB_GAP}(?:work|works|worked|working|cooperate|cooperates|cooperated|"
+            r"collaborate|collaborates|collaborated) (?:closely )?with <C+:b>"
+        ),
+        pair_rule("allied_with", "a", "b", "works-with"),
+    ),
+    (
+        "has-alliance-with",
+        expand(
+            rf"<C+:a>{APPOS} (?:have|has|had|maintain|maintains|keep|keeps) (?:an?|the) (?:[a-z-]+ )?"
+            r"(?:alliance|partnership|pact) with <C+:b>"
+        ),
+        pair_rule("allied_with", "a", "b", "has-alliance-with"),
+    ),
+    (
         "alliance-between",
         expand(r"(?i:alliance|pact|truce|partnership) (?:between|of) <PC:a> and <PC:b>"),
         pair_rule("allied_with", "a", "b", "alliance-between"),
@@ -129,6 +167,43 @@ RULES = [
         pair_rule("faction_of", "a", "b", "internal-control"),
     ),
     (
+        "divided-into",
+        expand(
+            r"<C:b> (?:is|was|has been|became|had been) (?:itself |now |since |long )?(?:divided|split) into "
+            r"(?:[a-z0-9-]+ ){0,2}(?:factions|wings|cells|cliques|groups),? <C+:a>"
+        ),
+        divided_into,
+    ),
+    (
+        "possessive-faction",
+        expand(r"<C:b>'s <C:a>(?!')"),
+        pair_rule("faction_of", "a", "b", "possessive-faction", 0.8),
+    ),
+    (
+        "appositive-wing",
+        expand(
+            r"<C:a>, <C:b>'s (?:(?:armed|military|enforcement|financial|political|youth|local) )?"
+            r"(?:wing|faction|cell|arm|branch)\b"
+        ),
+        pair_rule("faction_of", "a", "b", "appositive-wing"),
+    ),
+    (
+        "unit-headed-by",
+        expand(
+            r"<C:o>, (?:an?|the|one) (?:[a-z-]+ ){0,2}?(?:unit|faction|cell|wing|group|clique|gang|front) "
+            r"(?:that is |which is )?(?:headed|led|run|commanded) by <P+:s>"
+        ),
+        pair_rule("leader_of", "s", "o", "unit-headed-by"),
+    ),
+    (
+        "command-a-cell",
+        expand(
+            r"<P+:s> (?:command|commands|commanded|lead|leads|led|run|runs|ran|head|heads|headed) "
+            r"(?:an?|one) (?:[a-z-]+ )?(?:cell|faction|unit|wing|branch|clique|squad) of <C:o>"
+        ),
+        pair_rule("member_of", "s", "o", "command-a-cell"),
+    ),
+    (
         "faction-of-premod",
         expand(r"<C:a> (?:faction|wing|cell) of <C:b>"),
         pair_rule("faction_of", "a", "b", "faction"),
@@ -141,7 +216,8 @@ RULES = [
     (
         "split-from",
         expand(
-            rf"<C:a>{APPOS},? (?:which |that )?(?:has |had )?(?:split|broke away|broke off|splintered|"
+            rf"<C:a>{APPOS},? (?:(?:an?|the) (?:[a-z-]+ )?(?:group|faction|gang|organi[sz]ation|cell|"
+            rf"offshoot|splinter) )?(?:which |that )?(?:has |had )?(?:split|broke away|broke off|splintered|"
             r"splintered off|separated|emerged|was formed|formed) (?:off |away )?from <C:b>"
         ),
         pair_rule("splinter_of", "a", "b", "split-from"),

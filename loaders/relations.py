@@ -123,6 +123,8 @@ def build(text: str, mentions: list[Mention]) -> Sentence:
         drop_alias,
         t,
     )
+    # "the Scorpions (Escorpiones)": a translation in brackets, with no actor in it, says nothing
+    t = re.sub(r"(\{[A-Z]\d+\}) \((?:[A-Z]|\{[A-Z]\d+\} [A-Z])[^(){}]*\)", r"\1", t)
     t = re.sub(r"\s+", " ", t).strip()
     return Sentence(text, t, used)
 

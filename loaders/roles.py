@@ -65,6 +65,9 @@ def _role_facts(role: str, s: str, o: str, st: str | None, ot: str | None, forme
     return []
 
 
+RANK = re.compile(r"\b(?:mid-level|mid-ranking|middle-ranking|low-level|local|regional|district|unit)\b")
+
+
 def _emit(sent: Sentence, triples: list[tuple], rule: str, conf: float) -> Iterator[Fact]:
     for pred, s, o, props in triples:
         for ks in sent.keys(s):
@@ -82,7 +85,11 @@ def role_rule(subject: str, obj: str, rule: str, conf: float = 0.9):
         triples = []
         for s in slots(m.group(subject)):
             for o in slots(m.group(obj)):
-                triples += _role_facts(m.group("role"), s, o, sent.type(s), sent.type(o), former)
+                for fact in _role_facts(m.group("role"), s, o, sent.type(s), sent.type(o), former):
+                    if fact[0] == "leader_of" and RANK.search(groups.get("adj") or ""):
+                        # "a mid-level FARC commander" commands a unit of the group: a member of it
+                        fact = ("member_of", *fact[1:])
+                    triples.append(fact)
         yield from _emit(sent, triples, rule, conf)
 
     return handle
@@ -117,7 +124,10 @@ DESC = (
     rf"(?P<adj>(?:{NOT_ADJ}[\w'-]+ ){{0,3}}?)"
 )
 # an appositive between a subject and its verb: "Los X, a splinter group of Y, are battling..."
-APPOS = r"(?:, (?:(?:an?|the|one|another) |(?=\{[A-Z]\d+\}'s))[^,;.{}]*?(?:\{[A-Z]\d+\}[^,;.{}]*?){0,2},)?"
+APPOS = (
+    r"(?:, (?:(?:an?|the|one|another|formerly|once|previously|originally) |(?=\{[A-Z]\d+\}'s))"
+    r"[^,;.{}]*?(?:\{[A-Z]\d+\}[^,;.{}]*?){0,2},)?"
+)
 VERB_GAP = (
     r"(?:(?:is|are|was|were|has been|have been|had been|has|have|had) )?"
     r"(?:(?:currently|also|now|reportedly|allegedly|still|long|openly) )*"

@@ -33,3 +33,8 @@ def test_person_inside_an_appositive_is_not_the_subject():
 def test_demonym_forces_are_their_state():
     kg = extract(f"{P} was arrested by Guatemalan security forces in Petén.\n")
     assert facts(kg, "detained_by") == {(P, "detained_by", "Guatemala")}
+
+
+def test_national_police_in_a_city_is_the_body():
+    kg = extract("Ramiro Ocón Vidal was arrested by Honduran National Police in San Pedro Sula in 2022.\n")
+    assert facts(kg, "detained_by") == {("Ramiro Ocón Vidal", "detained_by", "Honduran National Police")}

@@ -39,3 +39,45 @@ def test_split_date_is_kept():
 
     kg = extract("Los Tigrillos split from the Brisa Cartel in 2011.\n")
     assert relation(kg, A, "splinter_of", B).properties["date"] == "2011"
+
+
+def test_divided_into_rival_factions_and_a_listed_group_name():
+    kg = extract(
+        "The Brisa Cartel is itself divided into two rival factions, the Halcones Grises and the Zorros, "
+        "which have fought since 2015.\n"
+    )
+    assert facts(kg, "faction_of") >= {
+        ("Halcones Grises", "faction_of", "Brisa Cartel"),
+        ("Zorros", "faction_of", "Brisa Cartel"),
+    }
+    assert ("Halcones Grises", "rival_of", "Zorros") in facts(kg, "rival_of")
+
+
+def test_possessive_unit_headed_by_and_armed_fronts():
+    kg = extract(
+        "In the valley, the Brisa Cartel's Lucio Manzano Front, a unit headed by Edgar Pino Sauce, has "
+        "clashed with the 12th Front. Rebeca Solano Ruiz commands the Panteras (Panteras Negras), the "
+        "Brisa Cartel's armed wing in the port.\n"
+    )
+    assert ("Lucio Manzano Front", "faction_of", "Brisa Cartel") in facts(kg, "faction_of")
+    assert ("Edgar Pino Sauce", "leader_of", "Lucio Manzano Front") in facts(kg, "leader_of")
+    assert ("Rebeca Solano Ruiz", "leader_of", "Panteras") in facts(kg, "leader_of")
+    assert ("Panteras", "faction_of", "Brisa Cartel") in facts(kg, "faction_of")
+
+
+def test_a_group_that_split_from_and_commanding_a_cell():
+    kg = extract(
+        "The Halcones Grises, a group that split from the Brisa Cartel in 2019, operate in the north. "
+        "Police say Rubí Olmos Tapia and Cruz Olmos Tapia command a cell of the Halcones Grises.\n"
+    )
+    assert ("Halcones Grises", "splinter_of", "Brisa Cartel") in facts(kg, "splinter_of")
+    assert facts(kg, "member_of") >= {
+        ("Rubí Olmos Tapia", "member_of", "Halcones Grises"),
+        ("Cruz Olmos Tapia", "member_of", "Halcones Grises"),
+    }
+
+
+def test_a_mid_level_commander_is_a_member():
+    kg = extract("Ulpiano Rey Sosa, a former mid-level Brisa Cartel commander, now leads the Zorros gang.\n")
+    assert ("Ulpiano Rey Sosa", "member_of", "Brisa Cartel") in facts(kg, "member_of")
+    assert ("Ulpiano Rey Sosa", "leader_of", "Brisa Cartel") not in facts(kg, "leader_of")

@@ -38,3 +38,33 @@ def test_alliance_wordings():
 def test_no_rivalry_from_a_mere_list():
     kg = extract("The Brisa Cartel and the Cartel de Poniente both sell fentanyl in the city.\n")
     assert facts(kg, "rival_of", "allied_with") == set()
+
+
+def test_clashed_with_in_the_past_tense():
+    kg = extract(
+        "The Lobos Negros gang has clashed repeatedly with the Brisa Cartel. The Cartel de Poniente fought "
+        "against the Brisa Cartel in 2020.\n"
+    )
+    assert facts(kg, "rival_of") >= {
+        ("Brisa Cartel", "rival_of", "Lobos Negros Gang"),
+        ("Brisa Cartel", "rival_of", "Cartel de Poniente"),
+    }
+
+
+def test_work_with_and_have_an_alliance_with():
+    kg = extract(
+        "The Lobos Negros gang works with the Brisa Cartel, while the Halcones Grises have an alliance with "
+        "the Cartel de Poniente. The Tigres del Valle gang, formerly part of the Brisa Cartel, are also "
+        "allied with the Halcones Grises.\n"
+    )
+    assert facts(kg, "allied_with") >= {
+        ("Brisa Cartel", "allied_with", "Lobos Negros Gang"),
+        ("Cartel de Poniente", "allied_with", "Halcones Grises"),
+        ("Halcones Grises", "allied_with", "Tigres del Valle Gang"),
+    }
+    assert ("Tigres del Valle Gang", "splinter_of", "Brisa Cartel") in facts(kg, "splinter_of")
+
+
+def test_a_person_working_with_a_group_is_no_alliance():
+    kg = extract("Rosendo Ibarra Lugo works with the Brisa Cartel, prosecutors say.\n")
+    assert facts(kg, "allied_with") == set()

@@ -76,3 +76,8 @@ def test_clans_are_groups():
 def test_a_described_group_is_not_a_name():
     kg = extract("The Brisa Cartel, a violent Mexico-based cartel, moves cocaine.\n")
     assert "Mexico-based Cartel" not in types(kg)
+
+
+def test_language_is_not_a_state():
+    kg = extract("The Brisa Cartel, known in Spanish as Cártel de la Brisa, moves cocaine.\n")
+    assert "Spain" not in types(kg)
