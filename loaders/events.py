@@ -37,7 +37,8 @@ MODIFIER_AFTER = re.compile(
 PARTY_TRIGGER = re.compile(
     r"\b(?:sign(?:ed|s|ing)?|launch(?:ed|es|ing)?|start(?:ed|s)?|adopt(?:ed|s)?|implement(?:ed|s|ing)?|"
     r"agree(?:d|s)? (?:to|on|upon)|negotiat\w+|join(?:ed|s)?|enter(?:ed)? into|ratif\w+|"
-    r"(?:the )?(?:official )?start of|within|under|committed to)\b(?:(?! said\b)[^.;{}]){0,40}$"
+    r"(?:the )?(?:official )?start of|within|under|committed to|(?:take|takes|took|taking) part in|"
+    r"participat(?:e|es|ed|ing) in)\b(?:(?! said\b)[^.;{}]){0,40}$"
 )
 GOVERNMENT_NOUN = re.compile(
     r"^ (?:[A-Z]|officials|authorities|government|leaders|counterparts|president|forces)"

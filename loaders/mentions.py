@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from ocgraph.loaders.gazetteer import Entry, Gazetteer
 
@@ -25,6 +26,7 @@ GOV_HEADS = _words(
 POLICY_HEADS = _words(
     "accord act agreement framework initiative law pact plan policy program programme strategy"
 )
+POLICY_LINKS = _words("against for to")
 ORG_HEADS = _words(
     "association bank center centre company corp council foundation group inc institute journal "
     "network news post project society times university"
@@ -46,6 +48,11 @@ GROUP_LIST = re.compile(
     r"cliques?|criminal gangs?|drug trafficking organi[sz]ations?)\b"
 )
 NEW_GROUP = re.compile(r"(?<![\w-])(?:(?:La|El|Los|Las|The) )?(?:Nueva|Nuevo|Nuevos|Nuevas|New) $")
+NAMED_POLICY = re.compile(
+    rf'"({CAP}(?: {CAP}){{0,4}})[,.]?" (?:policy|plan|strategy|initiative|program|programme|doctrine)\b'
+    rf"|\b({CAP}(?: (?:{CONNECT} )*'?{CAP}){{1,5}})(?: \([A-Z][A-Z-]+\))? "
+    r"(?:policy|strategy|initiative|program|programme)\b"
+)
 NICKNAME = re.compile(
     r"\b(?:alias|aka|a\.k\.a\.|also known as|known as|nicknamed|dubbed|known collectively as)"
     r"""\s+(?:"([^"]{2,40}?)[,.]?"|'([^"']{2,40}?)[,.]?')"""
@@ -116,6 +123,9 @@ def type_by_heads(name: str, crime_context: bool = False) -> str | None:
         return "CriminalOrganization" if crime_context else "Organization"
     if last in POLICY_HEADS or first in {"plan"}:
         return "Policy"
+    # "Comprehensive Plan Against Extortion", "National Strategy for Security"
+    if any(w in POLICY_HEADS and nxt in POLICY_LINKS for w, nxt in pairwise(words[1:])):
+        return "Policy"
     if last in GOV_HEADS or first in {
         "department",
         "ministry",
@@ -159,6 +169,11 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
             found.append((0, Mention(m.start(g), m.end(g), m.group(g), "CriminalOrganization", "collective")))
         else:
             found.append((0, Mention(m.start(g), m.end(g), m.group(g), None, "nickname")))
+    for m in NAMED_POLICY.finditer(text):
+        # '"Total Peace" policy', 'the Frontera Segura (FS) program': the name before a policy noun
+        g = 1 if m.group(1) else 2
+        if m.group(g) not in NOT_NAME:
+            found.append((0, Mention(m.start(g), m.end(g), m.group(g), "Policy", "rule")))
     for m in ACRONYM.finditer(text):
         found.append((1, Mention(m.start(1), m.end(1), m.group(1), None, "acronym")))
     for m in INNER_NICK.finditer(text):

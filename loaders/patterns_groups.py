@@ -288,7 +288,10 @@ RULES = [
     # policies
     (
         "launched",
-        expand(r"<PSGD:b> (?:launched|unveiled|introduced|created|enacted|proposed|announced) <Y:a>"),
+        expand(
+            r"<PSGD:b> (?:(?:also|has|have|had|recently|formally|first) )*(?:launched|unveiled|introduced|"
+            r"created|enacted|proposed|announced) <Y:a>"
+        ),
         pair_rule("launched_by", "a", "b", "launched"),
     ),
     (
@@ -298,6 +301,22 @@ RULES = [
             r"proposed) by <PSG:b>"
         ),
         pair_rule("launched_by", "a", "b", "launched-by"),
+    ),
+    (
+        "which-launched",
+        expand(
+            r"<Y:a>(?: (?:policy|plan|program|programme|strategy|initiative))?,? (?:which|that) <PSG:b> "
+            r"(?:has |had )?(?:launched|unveiled|introduced|created|established|set up|enacted|started)\b"
+        ),
+        pair_rule("launched_by", "a", "b", "which-launched"),
+    ),
+    (
+        "own-policy-launched",
+        expand(
+            r"<PSG:b>'s <Y:a>(?: (?:policy|plan|program|programme|strategy|initiative))?,? (?:which|that) "
+            r"(?:he|she|they|it) (?:has |had )?(?:launched|unveiled|introduced|created|established|set up)\b"
+        ),
+        pair_rule("launched_by", "a", "b", "own-policy-launched"),
     ),
     (
         "launched-known-as",

@@ -1,6 +1,6 @@
 """Policies: parties (sign, start, within) and launchers."""
 
-from extract_helpers import extract, facts
+from extract_helpers import extract, facts, types
 
 POL = "Frontera Segura Initiative"
 
@@ -27,3 +27,24 @@ def test_launched_by():
 def test_place_is_not_a_party():
     kg = extract(f"Violence in Honduras grew under the {POL}.\n")
     assert facts(kg, "party_to") == set()
+
+
+def test_which_launched_and_quoted_policy_names():
+    kg = extract(
+        'The raids are a test for President Aurora Villalba\'s "Safe Roads" policy, which she launched in '
+        "2021. The operation was coordinated with the Coastal Watch (CW) program, which the Ministry of "
+        "Fisheries set up in 2019. Five countries, including Guatemala, take part in the program.\n"
+    )
+    assert facts(kg, "launched_by") >= {
+        ("Safe Roads", "launched_by", "Aurora Villalba"),
+        ("Coastal Watch", "launched_by", "Ministry of Fisheries"),
+    }
+    assert ("Guatemala", "party_to", "Coastal Watch") in facts(kg, "party_to")
+    assert types(kg)["Safe Roads"] == types(kg)["Coastal Watch"] == "Policy"
+
+
+def test_also_unveiled_and_plan_against():
+    kg = extract("President Aurora Villalba also unveiled the National Plan Against Kidnapping.\n")
+    assert facts(kg, "launched_by") == {
+        ("National Plan Against Kidnapping", "launched_by", "Aurora Villalba")
+    }
