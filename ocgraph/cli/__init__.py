@@ -47,6 +47,12 @@ class _Group(click.Group):
             sys.exit(2)
 
 
+def resolve(spec: str):
+    """The function named by a registry entry `"module:function"`, imported only when needed."""
+    module, _, func = spec.partition(":")
+    return getattr(importlib.import_module(module), func)
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 200})
 @click.version_option(__version__, prog_name="ocgraph")
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")

@@ -8,7 +8,7 @@ import sys
 import click
 
 from ocgraph import settings
-from ocgraph.cli import main
+from ocgraph.cli import main, resolve
 
 
 @main.command()
@@ -41,13 +41,6 @@ EXPORTERS = {
 }
 
 
-def _resolve(spec: str):
-    import importlib
-
-    module, _, func = spec.partition(":")
-    return getattr(importlib.import_module(module), func)
-
-
 @main.command()
 @click.option(
     "--format",
@@ -69,7 +62,7 @@ def export(fmt: str, output: str) -> None:
     from ocgraph.graph.store import atomic_output
 
     kg = settings.store().load()
-    writer = _resolve(EXPORTERS[fmt])
+    writer = resolve(EXPORTERS[fmt])
     if output == "-":
         writer(kg, sys.stdout.buffer, fmt)
         sys.stdout.buffer.flush()

@@ -10,7 +10,6 @@ so every ingester only receives what it understands (the text ingester also take
 from __future__ import annotations
 
 import contextlib
-import importlib
 import sys
 import warnings
 from collections.abc import Iterator
@@ -19,7 +18,7 @@ from pathlib import Path
 import click
 
 from ocgraph import settings
-from ocgraph.cli import main
+from ocgraph.cli import main, resolve
 
 INGESTERS = {
     "text": "ocgraph.loaders.text:ingest",
@@ -38,11 +37,6 @@ def _warnings_as_lines() -> Iterator[None]:
         yield
     for w in caught:
         click.echo(f"warning: {w.message}", err=True)
-
-
-def _resolve(spec: str):
-    module, _, func = spec.partition(":")
-    return getattr(importlib.import_module(module), func)
 
 
 @main.command()
@@ -111,7 +105,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], fmt: str, **extra: object
     """Extract files and merge them into the store; re-ingesting a file changes nothing."""
     from ocgraph.loaders.documents import iter_paths
 
-    fn = _resolve(INGESTERS[fmt])
+    fn = resolve(INGESTERS[fmt])
     options = {k: v for k, v in extra.items() if k in INGEST_OPTIONS and v is not None}
     files = list(iter_paths(paths)) if fmt == "text" else [Path(p) for p in paths]
     with _warnings_as_lines():
