@@ -19,11 +19,15 @@ HELDOUT = REPO / "tests" / "fixtures" / "heldout"
 SCORER = REPO.parent / "shared" / "eval" / "score.py"
 SCHEMA = REPO / "ontology" / "schema.toml"
 
-# Floors just below what was measured on 2026-11-27 (6 articles, 118 gold relations):
-# micro P 0.86, R 0.21, F1 0.34 (25 tp, 4 fp, 93 fn).  Raise them as the extractor improves;
-# never lower them to make a change pass.
-PRECISION_FLOOR = 0.80
-F1_FLOOR = 0.30
+# Measured with the shared scorer (6 articles, 118 gold relations):
+# - 2026-11-27 23:50, the first run, before the extractor's author had seen these texts (truly held out):
+#   micro P 0.86, R 0.21, F1 0.34 (25 tp, 4 fp, 93 fn);
+# - 2026-11-28 00:28, after rule commits that name wordings of these texts (no longer held out):
+#   micro P 1.00, R 0.56, F1 0.72 (66 tp, 0 fp, 52 fn).
+# The floors sit just below the second run, as a regression guard; raise them as the extractor
+# improves, never lower them to make a change pass.
+PRECISION_FLOOR = 0.95
+F1_FLOOR = 0.68
 
 
 def _scorer() -> ModuleType:
