@@ -152,7 +152,11 @@ def _clean(text: str, start: int) -> tuple[str, int, int]:
     return text, start, end
 
 
-CRIME_WORDS = re.compile(r"\b(?:crime|criminal|cartels?|drugs?|trafficking|gangs?|narco\w*)\b", re.I)
+CRIME_WORDS = re.compile(
+    r"\b(?:crime|criminal|cartels?|drugs?|trafficking|gangs?|narco\w*|armed groups?|dissidents?|guerrillas?|"
+    r"factions?|mafias?|clans?|cocaine|extortion|splinter)\b",
+    re.I,
+)
 
 
 def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]]) -> list[Mention]:

@@ -126,6 +126,21 @@ RULES = [
         ),
         role_rule("s", "o", "relative-appositive"),
     ),
+    # "X, whose father, Y, ..."
+    (
+        "whose-relative",
+        expand(rf"<P:o>, whose (?:(?:older|younger|eldest|half|late) )?(?P<role>{ROLE}), <P:s>"),
+        role_rule("s", "o", "whose-relative"),
+    ),
+    # "X serves as the Metros' chief of security", "X acted as the cartel's accountant"
+    (
+        "serves-as",
+        expand(
+            r"<P+:s> (?:serves|served|acts|acted|works|worked|operates|operated) as (?:an? |the )?<C:o>'s? "
+            rf"(?:(?:top|senior|chief|main|longtime|local) )?(?P<role>{ROLE}){END}"
+        ),
+        role_rule("s", "o", "serves-as"),
+    ),
     # leadership and membership by verb
     (
         "leads",

@@ -204,6 +204,14 @@ RULES = [
         pair_rule("member_of", "s", "o", "command-a-cell"),
     ),
     (
+        "forms-part-of",
+        expand(
+            r"<C:a>(?:, an? [^,;.{}]*?)?,? (?:that |which )?(?:forms|form|formed|is|are|was|were) "
+            r"(?:also |still )?(?:a )?part of <C:b>"
+        ),
+        pair_rule("faction_of", "a", "b", "forms-part-of"),
+    ),
+    (
         "faction-of-premod",
         expand(r"<C:a> (?:faction|wing|cell) of <C:b>"),
         pair_rule("faction_of", "a", "b", "faction"),

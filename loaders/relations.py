@@ -107,7 +107,12 @@ def build(text: str, mentions: list[Mention]) -> Sentence:
     def drop_alias(m: re.Match[str]) -> str:
         return m.group(1) if same(m.group(1), m.group(2)) else m.group(0)
 
-    t = re.sub(r"(\{[A-Z]\d+\}) \((\{[A-Z]\d+\})\)", drop_alias, t)
+    t = re.sub(
+        r"(\{[A-Z]\d+\}) (?:(?:clique|gang|cartel|clan|faction|cell|group|network|program|programme|policy|"
+        r"initiative|strategy|plan) )?\((\{[A-Z]\d+\})\)",
+        drop_alias,
+        t,
+    )
     # "X, 41, known as ...": an age in commas says nothing about relations
     t = re.sub(r"(\{P\d+\}), \d{1,3},", r"\1,", t)
     # "X, alias Y, leads": drop the alias and both its commas, so X meets its verb (an appositive that

@@ -14,6 +14,11 @@ ALIAS_LINK = re.compile(
 )
 # "the Gaitanistas, also known as the Clan del Golfo": two names of one group, no quotes needed
 NAME_LINK = re.compile(r"^\s*,?\s*\(?(?:also known as|also called|known as|a\.k\.a\.|aka)\s+(?:the\s+)?$")
+# "the San Pedro Locos clique (SPLS)", "the Coastal Watch program (CWP)": the acronym of the name before
+HEAD_PAREN = re.compile(
+    r" (?:(?:clique|gang|cartel|clan|faction|cell|group|network|program|programme|policy|initiative|"
+    r"strategy|plan) )?\("
+)
 ARTICLE = re.compile(r"^(?:the|los|las|la|el|les)\s+")
 # Rank of the evidence a type comes from: the curated gazetteer beats naming rules beats the model.
 SOURCE_RANK = {"gazetteer": 0, "collective": 1, "rule": 2, "nickname": 3, "acronym": 3, "ner": 4}
@@ -83,7 +88,7 @@ class Resolver:
                 if m.source in {"nickname", "acronym"} and i > 0:
                     prev = ms[i - 1]
                     gap = text[prev.end : m.start]
-                    if (m.source == "acronym" and gap == " (") or ALIAS_LINK.match(gap):
+                    if (m.source == "acronym" and HEAD_PAREN.fullmatch(gap)) or ALIAS_LINK.match(gap):
                         m.alias_of = prev.text
         # 2. full names of people and names of groups, merged when they fold alike
         people = [m for m in mentions if m.type == "Person" and not m.keys and not m.alias_of]

@@ -11,8 +11,11 @@ LEADER = (
     r"co-founder|founder|leader|head|boss|chief|commander|kingpin|capo|ringleader|mastermind|jefe|CEO|"
     r"president|President|director|Director|governor|Governor|chairman|Chairman|Administrator|administrator"
 )
+# a role of one part of a group; listed before LEADER so that "chief of security" is not a "chief"
+STAFF = r"(?:chief|head) of (?:security|finances?|operations|logistics|intelligence|staff)"
 MEMBER = (
-    r"second-in-command|plaza boss|security chief|number two|hit man|money launderer|member|operative|"
+    rf"{STAFF}|second-in-command|plaza boss|security chief|number two|hit man|money launderer|member|"
+    r"operative|"
     r"associate|lieutenant|figure|hitman|enforcer|financier|trafficker|accountant|sicario|official|officer|"
     r"agent|spokesperson|spokesman|[A-Z][a-z]+ Minister|Minister|minister|Secretary|secretary|prosecutor|"
     r"deputy|commissioner|ambassador|envoy|writer|researcher|analyst|employee|soldier|operator|lawyer|"
@@ -29,7 +32,9 @@ SUCCESSOR = r"successor|heir|replacement"
 RIVAL = r"archrival|arch-rival|rival|enemy|foe|adversary"
 ALLY = r"ally|allies|partner"
 PART = r"part|unit|division|component|agency|bureau|office"
-ROLE = "|".join([LEADER, MEMBER, CHILD, PARENT, SIBLING, FACTION, SPLINTER, SUCCESSOR, RIVAL, ALLY, PART])
+ROLE = "|".join(
+    [STAFF, LEADER, MEMBER, CHILD, PARENT, SIBLING, FACTION, SPLINTER, SUCCESSOR, RIVAL, ALLY, PART]
+)
 END = r"(?![\w-])"
 FORMER = r"(?P<former>[Ff]ormer |ex-|onetime |late |one-time )?"
 FORMER2 = r"(?P<former2>[Ff]ormer |ex-|onetime |late |one-time )?"

@@ -81,3 +81,14 @@ def test_a_mid_level_commander_is_a_member():
     kg = extract("Ulpiano Rey Sosa, a former mid-level Brisa Cartel commander, now leads the Zorros gang.\n")
     assert ("Ulpiano Rey Sosa", "member_of", "Brisa Cartel") in facts(kg, "member_of")
     assert ("Ulpiano Rey Sosa", "leader_of", "Brisa Cartel") not in facts(kg, "leader_of")
+
+
+def test_forms_part_of_and_an_acronym_after_the_head_word():
+    kg = extract(
+        "Police say Ulises Moro Vidal runs the Loma Verde clique (LVC), one of the most violent cells of "
+        "the Brisa Cartel. The Ferrante clan, a family clan that forms part of the Camorra, ships cocaine.\n"
+    )
+    assert facts(kg, "faction_of") >= {
+        ("Loma Verde", "faction_of", "Brisa Cartel"),
+        ("Ferrante Clan", "faction_of", "Camorra"),
+    }

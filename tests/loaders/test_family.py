@@ -71,3 +71,10 @@ def test_relative_appositive_before_any_verb():
         '"Nueve," oversees its shipments.\n'
     )
     assert ("Fermín Ocaña Brito", "sibling_of", "Justo Paredes Brito") in facts(kg, "sibling_of")
+
+
+def test_whose_father():
+    kg = extract(
+        "The Zorros gang is led by Benigno Alcázar Prieto, whose father, Tomás Alcázar Vela, died in 2001.\n"
+    )
+    assert ("Benigno Alcázar Prieto", "child_of", "Tomás Alcázar Vela") in facts(kg, "child_of")

@@ -90,3 +90,9 @@ def test_leader_and_faction_in_one_sentence_and_dropped_alias():
 def test_an_age_between_commas_does_not_hide_the_verb():
     kg = extract("Amado Rincón Vera, 52, leads the Brisa Cartel.\n")
     assert facts(kg, "leader_of") == {("Amado Rincón Vera", "leader_of", "Brisa Cartel")}
+
+
+def test_serves_as_chief_of_security_is_membership_with_role():
+    kg = extract("Pablo Urrea Cano serves as the Brisa Cartel's chief of security in the port.\n")
+    assert facts(kg, "member_of", "leader_of") == {("Pablo Urrea Cano", "member_of", G)}
+    assert relation(kg, "Pablo Urrea Cano", "member_of", G).properties.get("role") == "chief of security"
