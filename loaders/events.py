@@ -30,6 +30,10 @@ CURRENCIES = {
     "soles": "PEN",
     "colones": "CRC",
 }
+# "the arrest and/or conviction of C" names a further target, unlike "the brother of C"
+TARGET_OF = re.compile(
+    r"\b(?:arrest|conviction|capture|whereabouts|location|extradition)(?: and/or \w+)? of\s*$"
+)
 MODIFIER_AFTER = re.compile(
     r"^(?:'s)? (?:members?|leaders?|operatives?|figures?|bosses|associates?|lieutenants?|"
     r"factions?|cells?|commanders?)\b"
@@ -74,7 +78,11 @@ def rewards(sent: Sentence, earlier: list[Mention]) -> Iterator[Fact]:
         slot = int(m.group(2))
         if m.group(1) not in "PC" or MODIFIER_AFTER.match(t[m.end() :]) or t.startswith("'", m.end()):
             continue
-        if targets and re.search(r"(?:,? of|'s)\s*$", t[: m.start()]):
+        if (
+            targets
+            and re.search(r"(?:,? of|'s)\s*$", t[: m.start()])
+            and not TARGET_OF.search(t[: m.start()])
+        ):
             continue  # "El Mayo of the Sinaloa Cartel": an affiliation, not a second target
         targets.append(slot)
     offerers = [int(m.group(2)) for m in SLOT.finditer(t[: trigger.start()]) if m.group(1) in "GSD"]
@@ -91,15 +99,26 @@ def rewards(sent: Sentence, earlier: list[Mention]) -> Iterator[Fact]:
         if ref is None:
             return
         offerer_keys, offerer_type = ref.keys, ref.type
-    props: dict = {}
-    money = amount(t)
-    if money:
-        props = {"amount": money[0], "currency": money[1]}
-        if re.search(r"\b(?:each|apiece|per person)\b", t):
-            props["amount_scope"] = "each"
-        elif re.search(r"\b(?:in total|total|combined|collectively|altogether)\b", t) or len(targets) > 1:
-            props["amount_scope"] = "total"
+    positions = {int(m.group(2)): m.start() for m in SLOT.finditer(t)}
+    sums = [m.start() for m in MONEY.finditer(t)]
     for slot in targets:
+        # "up to $5 million each for A and B, and up to $2 million for C": each target takes the sum
+        # named last before it, and "each"/"in total" from its own clause
+        before = [p for p in sums if p < positions[slot]]
+        start = before[-1] if before else 0
+        later = [p for p in sums if p > start]
+        clause = t[start : later[0]] if later else t[start:]
+        together = sum(1 for x in targets if start <= positions[x] < (later[0] if later else len(t)))
+        props: dict = {}
+        money = amount(t[start:]) if sums else None
+        if money:
+            props = {"amount": money[0], "currency": money[1]}
+            if re.search(r"\b(?:each|apiece|per person)\b", clause):
+                props["amount_scope"] = "each"
+            elif (
+                re.search(r"\b(?:in total|total|combined|collectively|altogether)\b", clause) or together > 1
+            ):
+                props["amount_scope"] = "total"
         for ks in sent.keys(slot):
             for ko in offerer_keys:
                 if ks != ko and allowed("reward_offered_by", sent.type(slot), offerer_type):

@@ -258,7 +258,8 @@ TITLED = re.compile(
 PERSON_BEFORE = re.compile(
     r"(?:\b(?:leader|boss|chief|head|member|members|lieutenant|son|daughter|brother|sister|wife|"
     r"Minister|President|Governor|Secretary|Mr\.|Ms\.|Mrs\.|Dr\.),? |\b(?:succeeded|replaced|led|headed|"
-    r"commanded|run|founded)(?: (?:since|from|in) \d{4})? by )$"
+    r"commanded|run|founded)(?: (?:since|from|in) \d{4})? by |"
+    r"\b(?:arrest|conviction|capture|whereabouts)(?: and/or \w+)? of |\binformation (?:on|about) )$"
 )
 _ROLES = (
     r"(?:member|leader|boss|chief|lieutenant|son|daughter|brother|sister|father|mother|successor|founder|"
@@ -286,6 +287,7 @@ def _person_context(text: str, start: int, end: int) -> bool:
     """Whether only a person can stand at text[start:end] (a nickname follows, or "led by" precedes)."""
     return bool(
         PERSON_NAMED_AFTER.match(text[end:])
+        or PERSON_BEFORE.search(text[max(0, start - 40) : start])
         or PERSON_AFTER.match(text[end:])
         or PERSON_NAMED_BEFORE.search(text[max(0, start - 30) : start])
     )
@@ -293,7 +295,12 @@ def _person_context(text: str, start: int, end: int) -> bool:
 
 def _looks_like_name(name: str) -> bool:
     words = name.split()
-    return 2 <= len(words) <= 5 and all(w[0].isupper() for w in words) and type_by_heads(name) is None
+    return (
+        2 <= len(words) <= 5
+        and all(w[0].isupper() for w in words)
+        and type_by_heads(name) is None
+        and not SPANISH_PLURAL.match(name)  # "Los Tigres" is a group
+    )
 
 
 def _people_by_context(text: str, chosen: list[Mention]) -> list[Mention]:

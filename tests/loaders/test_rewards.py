@@ -57,3 +57,29 @@ def test_no_offerer_guessed_when_the_sentence_names_another():
         "Ramiro Fuentes Olvera.\n"
     )
     assert facts(kg, "reward_offered_by") == set()
+
+
+def test_two_clauses_two_sums():
+    kg = extract(
+        "The Department of State is offering rewards of up to $4 million each for information leading to "
+        "the arrest and/or conviction of Amado Rincón Vera and Lidia Sosa Mena, and up to $1 million for "
+        "information leading to the arrest and/or conviction of Fausto Ibarra Gil.\n"
+    )
+    got = {
+        kg.entities[r.subject].name: (r.properties.get("amount"), r.properties.get("amount_scope"))
+        for r in kg.relations.values()
+        if r.predicate == "reward_offered_by"
+    }
+    assert got == {
+        "Amado Rincón Vera": (4_000_000, "each"),
+        "Lidia Sosa Mena": (4_000_000, "each"),
+        "Fausto Ibarra Gil": (1_000_000, None),
+    }
+
+
+def test_a_spanish_plural_target_is_not_made_a_person():
+    kg = extract(
+        "The Department of State offers up to $2 million for information leading to the arrest of "
+        "Los Halcones Grises leaders.\n"
+    )
+    assert "Los Halcones Grises" not in {e.name for e in kg.entities.values() if e.type == "Person"}
