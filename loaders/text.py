@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -43,8 +44,11 @@ def ingest(
         extractor = SpacyExtractor()
     kg = KnowledgeGraph()
     errors: list[str] = []
-    for doc in read_all(paths, errors):
+    notes: list[str] = []
+    for doc in read_all(paths, errors, notes):
         kg.merge(extractor.extract(doc))
         if progress is not None:
             progress(doc.path)
+    for note in notes:  # e.g. a file decoded as cp1252; the CLI prints each as a `warning:` line
+        warnings.warn(note, stacklevel=2)
     return kg, errors

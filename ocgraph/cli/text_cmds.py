@@ -108,14 +108,16 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], fmt: str, **extra: object
     fn = resolve(INGESTERS[fmt])
     options = {k: v for k, v in extra.items() if k in INGEST_OPTIONS and v is not None}
     files = list(iter_paths(paths)) if fmt == "text" else [Path(p) for p in paths]
-    with _warnings_as_lines():
-        if fmt == "text" and len(files) > 1:
-            with click.progressbar(length=len(files), label="extracting", file=sys.stderr) as bar:
-                graph, errors = fn(files, progress=lambda _p: bar.update(1), **options)
-        else:
-            graph, errors = fn(files, **options)
     store = settings.store()
+    # The store's lock is taken before extracting, so a second ingest into the same store stops at
+    # once with the lock message instead of after minutes of extraction.
     with store.transaction() as kg:
+        with _warnings_as_lines():
+            if fmt == "text" and len(files) > 1:
+                with click.progressbar(length=len(files), label="extracting", file=sys.stderr) as bar:
+                    graph, errors = fn(files, progress=lambda _p: bar.update(1), **options)
+            else:
+                graph, errors = fn(files, **options)
         before = kg.counts()
         kg.merge(graph)
         store.apply_review(kg)  # count what will be written: rejected facts stay out
