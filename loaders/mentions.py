@@ -33,7 +33,7 @@ ORG_HEADS = _words(
 )
 # Capitalised words that start a sentence or a title, never a name part.
 NOT_NAME = _words(
-    "A According After Also An And As At Attorney Before But By CEO Chief Commander Director Dr For "
+    "A According After All Also An And As At Attorney Before Both But By CEO Chief Commander Director Dr For "
     "Foreign Former From General Governor He Her His However If In It Its Judge Leader Minister Mr "
     "Mrs Ms Not Officials On Or President Reprinted Secretary Senator She Since Specifically That The "
     "Their These They This Those We When While With"
@@ -154,7 +154,7 @@ def _clean(text: str, start: int) -> tuple[str, int, int]:
 
 CRIME_WORDS = re.compile(
     r"\b(?:crime|criminal|cartels?|drugs?|trafficking|gangs?|narco\w*|armed groups?|dissidents?|guerrillas?|"
-    r"factions?|mafias?|clans?|cocaine|extortion|splinter)\b",
+    r"factions?|mafias?|clans?|cocaine|extortion|splinter|split from|broke away|commanders?)\b",
     re.I,
 )
 

@@ -91,7 +91,11 @@ RULES = [
     ),
     (
         "have-fought",
-        expand(r"<PC:a> and <PC:b> (?:have |had )?(?:long )?(?:fought|battled|clashed|feuded|warred)\b"),
+        expand(
+            r"<PC:a> and <PC:b>(?: (?:gangs|cartels|groups|factions|clans|cells))?(?:, [^,;.{}]*?,)? "
+            r"(?:have |had )?(?:long )?(?:fought|battled|clashed|feuded|"
+            r"warred)\b"
+        ),
         pair_rule("rival_of", "a", "b", "have-fought"),
     ),
     (
@@ -229,6 +233,13 @@ RULES = [
             r"splintered off|separated|emerged|was formed|formed) (?:off |away )?from <C:b>"
         ),
         pair_rule("splinter_of", "a", "b", "split-from"),
+    ),
+    (
+        "broke-away-from-it",
+        expand(
+            r"<C:b>, which [^.;{}]*? <C:a> (?:split|broke away|broke off|splintered)(?: off| away)? from it\b"
+        ),
+        pair_rule("splinter_of", "a", "b", "broke-away-from-it"),
     ),
     (
         "formerly-part",

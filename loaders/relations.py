@@ -96,6 +96,12 @@ def build(text: str, mentions: list[Mention]) -> Sentence:
         pos = m.end
     parts.append(text[pos:])
     t = "".join(parts)
+    # "Both factions are at war with X": "both" already stands for the groups, the noun adds nothing
+    t = re.sub(
+        r"(\{[A-Z](\d+)\}) (?:factions|groups|gangs|cartels|clans|cells|organizations)\b",
+        lambda m: m.group(1) if used[int(m.group(2))].text.casefold() == "both" else m.group(0),
+        t,
+    )
     t = re.sub(r'"(\{[A-Z]\d+\})', r"\1", t)
     t = re.sub(r"(?<=\s)'(\{[A-Z]\d+\})([,.]?)'", r"\1\2", t)  # 'Pichi' in single quotes
     t = re.sub(r'(\{[A-Z]\d+\})([,.]?)"', r"\1\2", t)

@@ -92,3 +92,11 @@ def test_forms_part_of_and_an_acronym_after_the_head_word():
         ("Loma Verde", "faction_of", "Brisa Cartel"),
         ("Ferrante Clan", "faction_of", "Camorra"),
     }
+
+
+def test_broke_away_from_it():
+    kg = extract(
+        "The Nueva Brisa emerged from the remnants of the Brisa Cartel, which collapsed after the Halcones "
+        "Grises gang broke away from it in 2011.\n"
+    )
+    assert ("Halcones Grises Gang", "splinter_of", "Brisa Cartel") in facts(kg, "splinter_of")

@@ -68,3 +68,13 @@ def test_work_with_and_have_an_alliance_with():
 def test_a_person_working_with_a_group_is_no_alliance():
     kg = extract("Rosendo Ibarra Lugo works with the Brisa Cartel, prosecutors say.\n")
     assert facts(kg, "allied_with") == set()
+
+
+def test_once_united_then_clashed_and_both_factions():
+    kg = extract(
+        "The Halcones Grises and Zorros gangs, once united, have clashed since 2019 over the port. "
+        "Both factions are at war with the Cartel de Poniente.\n"
+    )
+    got = facts(kg, "rival_of")
+    assert ("Halcones Grises", "rival_of", "Zorros") in got
+    assert "Both" not in {e.name for e in kg.entities.values()}
