@@ -7,6 +7,7 @@ from collections import defaultdict
 from typing import Any
 
 import networkx as nx
+import numpy as np
 
 from ocgraph import ontology
 from ocgraph.graph.analysis import backend
@@ -261,15 +262,19 @@ def person_projection(G: nx.MultiDiGraph, reasons: bool = True) -> nx.Graph:
             if reasons:
                 why[code].add(reason)
 
-    for org, bosses in heads.items():
-        group = [rank[x] for x in crew.get(org, set()) | bosses]
+    for org, bosses in heads.items() if reasons else ():
         for boss in bosses:
-            if reasons:
-                for other in crew.get(org, set()) | bosses:
-                    link(boss, other, f"organization:{org}")
-            else:
-                b = rank[boss]
-                codes.update([b * N + o if b < o else o * N + b for o in group if o != b])
+            for other in crew.get(org, set()) | bosses:
+                link(boss, other, f"organization:{org}")
+    if not reasons:
+        # leaders x members is most of the projection (millions of pairs on big graphs): one
+        # numpy outer product per organization instead of a Python loop over every pair
+        chunks = [np.empty(0, dtype=np.int64)]
+        for org, bosses in heads.items():
+            group = np.fromiter((rank[x] for x in crew.get(org, set()) | bosses), dtype=np.int64)
+            b = np.fromiter((rank[x] for x in bosses), dtype=np.int64)
+            lo, hi = np.minimum.outer(b, group).ravel(), np.maximum.outer(b, group).ravel()
+            chunks.append((lo * N + hi)[lo != hi])
     for u, v, p in edge_triples(G):
         tu, tv = types[u], types[v]
         if p in PERSON_LINKS and tu == tv == "Person":
@@ -283,27 +288,58 @@ def person_projection(G: nx.MultiDiGraph, reasons: bool = True) -> nx.Graph:
                     for b in side_v:
                         link(a, b, "alliance")
             else:
-                ranks_v = [rank[b] for b in side_v if b in rank]
-                for a in side_u:
-                    if a in rank:
-                        i = rank[a]
-                        codes.update([i * N + j if i < j else j * N + i for j in ranks_v if j != i])
+                a = np.fromiter((rank[x] for x in side_u if x in rank), dtype=np.int64)
+                b = np.fromiter((rank[x] for x in side_v if x in rank), dtype=np.int64)
+                lo, hi = np.minimum.outer(a, b).ravel(), np.maximum.outer(a, b).ravel()
+                chunks.append((lo * N + hi)[lo != hi])
     P = nx.Graph()
     P.add_nodes_from((n, G.nodes[n]) for n in names)
+    if not reasons:
+        # sorted, duplicates dropped: a sort and a mask (np.unique's hash table is several times slower)
+        all_codes = np.sort(np.concatenate([*chunks, np.fromiter(codes, dtype=np.int64, count=len(codes))]))
+        if len(all_codes):
+            all_codes = all_codes[np.concatenate(([True], all_codes[1:] != all_codes[:-1]))]
+        _fill(P, names, all_codes)
+        if backend.use_igraph(P):
+            # plain lists: igraph reads a numpy array element by element, far slower
+            i, j = np.divmod(all_codes, N)
+            backend.prime(P, list(zip(i.tolist(), j.tolist(), strict=True)))
+        return P
     # filled as networkx's add_edges_from does (one data dict shared by both directions), without
     # its per-edge checks: the pairs are already distinct, sorted and between known nodes
     adj = P._adj
-    pairs = []
     for code in sorted(codes):
         i, j = divmod(code, N)
-        pairs.append((i, j))
         a, b = names[i], names[j]
-        data = {"via": sorted(why[code])} if reasons else {}
+        data = {"via": sorted(why[code])}
         adj[a][b] = data
         adj[b][a] = data
-    if backend.use_igraph(P):
-        backend.prime(P, pairs)
     return P
+
+
+def _fill(P: nx.Graph, names: list[str], codes: Any) -> None:
+    # The adjacency add_edges_from would build from the sorted pair codes i * N + j (i < j): one
+    # data dict shared by both directions, each node's neighbours in rank order. Built per node
+    # with dict(zip(...)) from numpy-sorted arrays instead of two dict writes per edge in Python.
+    N = len(names)
+    m = len(codes)
+    i, j = np.divmod(codes, N)
+    src = np.concatenate([i, j])
+    dst = np.concatenate([j, i])
+    edge = np.concatenate([np.arange(m), np.arange(m)])
+    order = np.lexsort((dst, src))
+    src, dst, edge = src[order], dst[order], edge[order]
+    bounds = np.searchsorted(src, np.arange(N + 1)).tolist()
+    # object arrays: fancy indexing picks the names and dicts in C, tolist() only copies references
+    datas = np.empty(m, dtype=object)
+    datas[:] = [{} for _ in range(m)]
+    neighbours = np.array(names, dtype=object)[dst].tolist()
+    shared = datas[edge].tolist()
+    adj = P._adj
+    for r, name in enumerate(names):
+        lo, hi = bounds[r], bounds[r + 1]
+        if lo < hi:
+            adj[name].update(zip(neighbours[lo:hi], shared[lo:hi], strict=True))
 
 
 def signed_network(G: nx.MultiDiGraph) -> nx.Graph:

@@ -94,10 +94,11 @@ def analyze(
     S = projection.signed_network(G)
     names = G
 
+    years = timeline.yearly(G)  # one pass over the edge dicts for all the time figures
     out["graph"] = {
         "entities": G.number_of_nodes(),
         "relations": len(projection.edge_triples(G)),
-        "undated_relations": timeline.undated_edges(G),
+        "undated_relations": years["undated"],
         "criminal_network": {"nodes": C.number_of_nodes(), "edges": edge_count(C)},
         "person_network": {"nodes": P.number_of_nodes(), "edges": edge_count(P)},
         "signed_network": {"nodes": S.number_of_nodes(), "edges": edge_count(S)},
@@ -142,8 +143,8 @@ def analyze(
         ],
     }
     out["timeline"] = {
-        "active_per_year": {str(y): n for y, n in timeline.active_per_year(G).items()},
-        "splinters_per_year": {str(y): n for y, n in timeline.splinters_per_year(G).items()},
+        "active_per_year": {str(y): n for y, n in years["active_per_year"].items()},
+        "splinters_per_year": {str(y): n for y, n in years["splinters_per_year"].items()},
         "undated_relations": out["graph"]["undated_relations"],
     }
 

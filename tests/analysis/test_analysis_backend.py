@@ -142,3 +142,26 @@ def test_incremental_attack_equals_full_recomputation(seed: int, strategy: str) 
     G = nx.gnm_random_graph(60, 70 + 10 * seed, seed=seed)
     G.add_edge(0, 0)
     assert robustness.attack_order(G, strategy, backend="networkx") == _naive_attack(G, strategy)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_numpy_projection_equals_the_pair_by_pair_one(seed: int, fixture_graph) -> None:
+    # the big-graph build (numpy, no reasons) and the reference build (pair by pair, with
+    # reasons) give the same nodes, edges and adjacency order; both directions share one dict
+    import sys
+    from pathlib import Path
+
+    from ocgraph.graph.analysis import projection
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    from synthetic import make_graph
+
+    for kg in (fixture_graph, make_graph(400, 2000, seed=seed)):
+        G = projection.from_knowledge_graph(kg)
+        fast = projection.person_projection(G, reasons=False)
+        slow = projection.person_projection(G, reasons=True)
+        assert list(fast) == list(slow)
+        order = {n: list(nbrs) for n, nbrs in slow.adj.items()}
+        assert {n: list(nbrs) for n, nbrs in fast.adj.items()} == order
+        assert all(fast[u][v] is fast[v][u] == {} for u, v in fast.edges)
+        assert fast.number_of_edges() > 0
