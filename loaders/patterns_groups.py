@@ -202,7 +202,7 @@ RULES = [
     (
         "command-a-cell",
         expand(
-            r"<P+:s> (?:command|commands|commanded|lead|leads|led|run|runs|ran|head|heads|headed) "
+            r"<P+:s>,? (?:command|commands|commanded|lead|leads|led|run|runs|ran|head|heads|headed) "
             r"(?:an?|one) (?:[a-z-]+ )?(?:cell|faction|unit|wing|branch|clique|squad) of <C:o>"
         ),
         pair_rule("member_of", "s", "o", "command-a-cell"),

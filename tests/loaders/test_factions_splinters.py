@@ -100,3 +100,14 @@ def test_broke_away_from_it():
         "Grises gang broke away from it in 2011.\n"
     )
     assert ("Halcones Grises Gang", "splinter_of", "Brisa Cartel") in facts(kg, "splinter_of")
+
+
+def test_an_appositive_list_commands_a_cell():
+    kg = extract(
+        "Police say the boss's two nephews, Rubí Olmos Tapia and Cruz Olmos Tapia, command a cell of the "
+        "Brisa Cartel in the port.\n"
+    )
+    assert facts(kg, "member_of") == {
+        ("Rubí Olmos Tapia", "member_of", "Brisa Cartel"),
+        ("Cruz Olmos Tapia", "member_of", "Brisa Cartel"),
+    }
