@@ -386,7 +386,9 @@ def _from_ner(text: str, s: int, e: int, label: str, crime: bool) -> list[Mentio
     name = name.strip(' ,.()"')
     if not name or name in NOT_NAME:
         return []
-    if label == "PERSON" and PLACE_BEFORE.search(text[max(0, s - 40) : s]):
+    place = PLACE_BEFORE.search(text[max(0, s - 40) : s])
+    # after "in" only a one-word name ("in Tamaulipas"; "in Ana Ruiz's trial" names a person)
+    if label == "PERSON" and place and (" " not in name or place.group(0).rstrip().endswith(" of")):
         return [Mention(s, e, name, "Place", "ner")]  # "violence in Tamaulipas", "the port of Gioia Tauro"
     if label == "PERSON":
         # the model cuts "Ovidio Guzmán López" to "Guzmán López": take capitalised words just before

@@ -81,3 +81,8 @@ def test_a_described_group_is_not_a_name():
 def test_language_is_not_a_state():
     kg = extract("The Brisa Cartel, known in Spanish as Cártel de la Brisa, moves cocaine.\n")
     assert "Spain" not in types(kg)
+
+
+def test_a_full_name_after_in_stays_a_person():
+    kg = extract("The Brisa Cartel had a role in Amado Rincón Vera's escape, prosecutors say.\n")
+    assert types(kg).get("Amado Rincón Vera") in (None, "Person"), types(kg)
