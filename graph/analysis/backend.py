@@ -12,6 +12,7 @@ __all__ = [
     "IGRAPH_THRESHOLD",
     "betweenness",
     "components",
+    "edge_arrays",
     "edge_count",
     "efficiency_sum",
     "louvain",
@@ -31,6 +32,8 @@ BACKENDS = ("auto", "networkx", "igraph")
 BETWEENNESS_IGRAPH_THRESHOLD = 200
 
 _CACHE: weakref.WeakKeyDictionary[nx.Graph, tuple[int, int, Any, list[Any]]] = weakref.WeakKeyDictionary()
+# numpy edge arrays of the cached igraph copy (kept with that copy, to notice a rebuilt one)
+_ARRAYS: weakref.WeakKeyDictionary[nx.Graph, tuple[Any, Any, Any]] = weakref.WeakKeyDictionary()
 
 
 def use_igraph(G: nx.Graph, backend: str = "auto") -> bool:
@@ -115,6 +118,26 @@ def prime(G: nx.Graph, edges: list[tuple[int, int]]) -> None:
     import igraph as ig
 
     _CACHE[G] = (*shape(G), ig.Graph(n=G.number_of_nodes(), edges=edges), list(G))
+
+
+def edge_arrays(G: nx.Graph) -> tuple[Any, Any]:
+    """G's edges as two numpy arrays of vertex indices into `to_igraph`'s node list.
+
+    Examples
+    --------
+    >>> a, b = edge_arrays(nx.path_graph(["a", "b", "c"]))
+    >>> a.tolist(), b.tolist()
+    ([0, 1], [1, 2])
+    """
+    import numpy as np
+
+    g, _ = to_igraph(G)
+    hit = _ARRAYS.get(G)
+    if hit is not None and hit[0] is g:
+        return hit[1], hit[2]
+    flat = np.array(g.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+    _ARRAYS[G] = (g, flat[:, 0], flat[:, 1])
+    return flat[:, 0], flat[:, 1]
 
 
 def components(G: nx.Graph, backend: str = "auto") -> list[set[Any]]:

@@ -188,17 +188,25 @@ def largest_component_curve(G: nx.Graph, order: list[Any], backend: str = "auto"
     if n == 0:
         return [0.0]
     if _backend.use_igraph(G, backend):
-        # igraph's adjacency lists are plain integers: much faster to walk than networkx's dicts
-        g, nodes = _backend.to_igraph(G)
+        # each edge listed once, under the endpoint removed first (the one that joins last, when
+        # its partner is already back): sorted with numpy, walked as plain integer lists
+        import numpy as np
+
+        _, nodes = _backend.to_igraph(G)
         where = {v: i for i, v in enumerate(nodes)}
-        vid = [where[v] for v in order]
-        pos = [0] * n
-        for q, i in enumerate(vid):
-            pos[i] = q
-        lists = g.get_adjlist()
+        pos_of = np.empty(len(nodes), dtype=np.int64)
+        pos_of[[where[v] for v in order]] = np.arange(n)
+        a, b = _backend.edge_arrays(G)
+        pa, pb = pos_of[a], pos_of[b]
+        first, later = np.minimum(pa, pb), np.maximum(pa, pb)
+        keep = first != later
+        first, later = first[keep], later[keep]
+        by = np.argsort(first, kind="stable")
+        starts = np.searchsorted(first[by], np.arange(n + 1)).tolist()
+        flat = later[by].tolist()
 
         def neighbours(q: int) -> list[int]:
-            return [pos[w] for w in lists[vid[q]]]
+            return flat[starts[q] : starts[q + 1]]
     else:
         index = {v: i for i, v in enumerate(order)}
         adj = G.adj
