@@ -212,6 +212,16 @@ RULES = [
         ),
         took_over,
     ),
+    # "A had led the gang since 2020, when he replaced its founder, B"
+    (
+        "when-he-replaced",
+        expand(
+            r"<P:b> (?:[^.;{}]|\{[CGSL]\d+\})*?\b(?:when|after|as) (?:he|she) "
+            r"(?:replaced|succeeded|took over from) "
+            r"(?:(?:his|her|its|their|the) (?:[a-z-]+ ){0,2}?[a-z-]+, )?<P:a>"
+        ),
+        pair_rule("succeeded_by", "a", "b", "when-he-replaced"),
+    ),
     (
         "replacing",
         expand(

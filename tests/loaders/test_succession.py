@@ -65,3 +65,10 @@ def test_a_list_took_control_after_the_previous_leader():
         (OLD, "succeeded_by", "Rebeca Mora Pinto"),
     }
     assert (OLD, "leader_of", "Brisa Cartel") in facts(kg, "leader_of")
+
+
+def test_when_he_replaced_its_founder():
+    kg = extract(
+        f"{NEW} had led the Brisa Cartel since 2020, when she replaced its founder, {OLD}, who died.\n"
+    )
+    assert (OLD, "succeeded_by", NEW) in facts(kg, "succeeded_by")
