@@ -251,6 +251,16 @@ RULES = [
         ),
         pair_rule("detained_by", "a", "b", "jailed"),
     ),
+    # "A was arrested in Medellín in March by the Attorney General's Office"
+    (
+        "arrested-where-by",
+        expand(
+            rf"<P+:a>{APPOS},? (?:was|were|has been|had been) "
+            r"(?:arrested|captured|detained|apprehended|jailed)"
+            r"(?: (?:in|on|at|near) (?:\{L\d+\}|[A-Z][a-z]+(?: \d{1,4})?|\d{4}))+ by <GS:b>"
+        ),
+        pair_rule("detained_by", "a", "b", "arrested-where-by"),
+    ),
     (
         "jailed-by-demonym",
         expand(

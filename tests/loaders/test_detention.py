@@ -38,3 +38,11 @@ def test_demonym_forces_are_their_state():
 def test_national_police_in_a_city_is_the_body():
     kg = extract("Ramiro Ocón Vidal was arrested by Honduran National Police in San Pedro Sula in 2022.\n")
     assert facts(kg, "detained_by") == {("Ramiro Ocón Vidal", "detained_by", "Honduran National Police")}
+
+
+def test_arrested_in_a_place_and_month_by_a_body():
+    kg = extract(
+        "Ramiro Ocón Vidal was arrested in Puerto Zacate in March by the Federal Investigation Agency, "
+        "which accused him of laundering money.\n"
+    )
+    assert facts(kg, "detained_by") == {("Ramiro Ocón Vidal", "detained_by", "Federal Investigation Agency")}
