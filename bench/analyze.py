@@ -10,7 +10,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from ocgraph.graph.analysis import keyplayers, report
+from ocgraph.graph.analysis import backend, keyplayers, report
 from ocgraph.graph.analysis.projection import from_knowledge_graph
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -82,7 +82,8 @@ def main() -> None:
     person, crim = fast["graph"]["person_network"], fast["graph"]["criminal_network"]
     print(f"person network: {person['nodes']} nodes, {person['edges']} edges; "
           f"criminal network: {crim['nodes']} nodes, {crim['edges']} edges")  # fmt: skip
-    print(f"full report, auto backend (igraph above {keyplayers.SAMPLE_THRESHOLD} nodes): "
+    print(f"full report, auto backend (igraph from {backend.BETWEENNESS_IGRAPH_THRESHOLD} nodes for betweenness, "
+          f"DF and attacks, from {backend.IGRAPH_THRESHOLD} for the rest): "
           f"{auto_s:.1f} s wall, {auto_cpu:.1f} s CPU")  # fmt: skip
     print(f"  estimates: {', '.join(fast['estimates']) or 'none'}")
     if args.skip_networkx:

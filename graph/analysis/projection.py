@@ -324,22 +324,25 @@ def _fill(P: nx.Graph, names: list[str], codes: Any) -> None:
     N = len(names)
     m = len(codes)
     i, j = np.divmod(codes, N)
-    src = np.concatenate([i, j])
-    dst = np.concatenate([j, i])
-    edge = np.concatenate([np.arange(m), np.arange(m)])
-    order = np.lexsort((dst, src))
-    src, dst, edge = src[order], dst[order], edge[order]
-    bounds = np.searchsorted(src, np.arange(N + 1)).tolist()
-    # object arrays: fancy indexing picks the names and dicts in C, tolist() only copies references
+    # node r's neighbours in rank order: first the x < r (pairs (x, r), by x), then the y > r
+    # (pairs (r, y), already sorted by y); the codes are sorted by (i, j), so only the first
+    # part needs a sort, a stable one by j
+    by_j = np.argsort(j, kind="stable")
+    names_arr = np.array(names, dtype=object)
     datas = np.empty(m, dtype=object)
     datas[:] = [{} for _ in range(m)]
-    neighbours = np.array(names, dtype=object)[dst].tolist()
-    shared = datas[edge].tolist()
+    low_starts = np.searchsorted(j[by_j], np.arange(N + 1)).tolist()
+    low_names, low_data = names_arr[i[by_j]].tolist(), datas[by_j].tolist()
+    high_starts = np.searchsorted(i, np.arange(N + 1)).tolist()
+    high_names, high_data = names_arr[j].tolist(), datas.tolist()
     adj = P._adj
     for r, name in enumerate(names):
-        lo, hi = bounds[r], bounds[r + 1]
+        lo, hi = low_starts[r], low_starts[r + 1]
         if lo < hi:
-            adj[name].update(zip(neighbours[lo:hi], shared[lo:hi], strict=True))
+            adj[name].update(zip(low_names[lo:hi], low_data[lo:hi], strict=True))
+        lo, hi = high_starts[r], high_starts[r + 1]
+        if lo < hi:
+            adj[name].update(zip(high_names[lo:hi], high_data[lo:hi], strict=True))
 
 
 def signed_network(G: nx.MultiDiGraph) -> nx.Graph:
