@@ -82,9 +82,9 @@ def main() -> None:
     person, crim = fast["graph"]["person_network"], fast["graph"]["criminal_network"]
     print(f"person network: {person['nodes']} nodes, {person['edges']} edges; "
           f"criminal network: {crim['nodes']} nodes, {crim['edges']} edges")  # fmt: skip
-    print(f"full report, auto backend (igraph from {backend.BETWEENNESS_IGRAPH_THRESHOLD} nodes for betweenness, "
-          f"DF and attacks, from {backend.IGRAPH_THRESHOLD} for the rest): "
-          f"{auto_s:.1f} s wall, {auto_cpu:.1f} s CPU")  # fmt: skip
+    small, big = backend.BETWEENNESS_IGRAPH_THRESHOLD, backend.IGRAPH_THRESHOLD
+    print(f"full report, auto backend (igraph from {small} nodes for betweenness, DF and attacks, "
+          f"from {big} for the rest): {auto_s:.1f} s wall, {auto_cpu:.1f} s CPU")  # fmt: skip
     print(f"  estimates: {', '.join(fast['estimates']) or 'none'}")
     if args.skip_networkx:
         return
