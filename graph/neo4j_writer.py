@@ -81,6 +81,20 @@ def _chunks(rows: list[Any], size: int) -> Iterator[list[Any]]:
         yield rows[start : start + size]
 
 
+def _link_batches(per_document: dict[str, list[str]], size: int) -> Iterator[list[dict[str, Any]]]:
+    # whole documents per batch, about `size` links each (a document's links stay in one transaction)
+    batch: list[dict[str, Any]] = []
+    links = 0
+    for document, entities in per_document.items():
+        batch.append({"document": document, "entities": entities})
+        links += len(entities)
+        if links >= size:
+            yield batch
+            batch, links = [], 0
+    if batch:
+        yield batch
+
+
 class Neo4jWriter:
     """Write a KnowledgeGraph into Neo4j, and read one back.
 
@@ -159,9 +173,12 @@ class Neo4jWriter:
                 done["relationships"] += written
                 if progress:
                     progress("relationships", done["relationships"])
-        rows = [{"document": d, "entity": e} for d, e in sorted(mentions) if d in kg.entities]
+        per_document: dict[str, list[str]] = defaultdict(list)
+        for d, e in sorted(mentions):
+            if d in kg.entities:
+                per_document[d].append(e)
         query = template("mentions")
-        for chunk in _chunks(rows, self.batch_size):
+        for chunk in _link_batches(per_document, self.batch_size):
             done["mentions"] += self._write(query, chunk)
         return done
 
