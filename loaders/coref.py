@@ -80,22 +80,15 @@ def refer(text: str, start: int, end: int, mentions: list[Mention], hist: Histor
             out.append(_virtual(m, 1, group))
         elif len(ref.keys) > 1 or ref.type == "CriminalOrganization":
             out.append(_virtual(m, 1, ref))
-    m = HE.match(sentence)
-    if (
-        m
-        and hist.last_subject is not None
+    one_person = (
+        hist.last_subject is not None
         and hist.last_subject.type == "Person"
         and len(hist.last_subject.keys) == 1
-    ):
-        out.append(_virtual(m, 1, hist.last_subject))
-    m = HIS.match(sentence)
-    if (
-        m
-        and hist.last_subject is not None
-        and hist.last_subject.type == "Person"
-        and len(hist.last_subject.keys) == 1
-    ):
-        out.append(_virtual(m, 1, hist.last_subject))
+    )
+    for pronoun in (HE, HIS):  # "He ..." and "His brother, X" both point back to one person
+        m = pronoun.match(sentence)
+        if m and one_person:
+            out.append(_virtual(m, 1, hist.last_subject))
     m = ITS.match(sentence)
     if (
         m
