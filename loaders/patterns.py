@@ -275,4 +275,10 @@ RULES = [
         expand(r"<GSD:b>(?: [a-z]+)? (?:arrested|captured|detained|extradited|apprehended|jailed) <P+:a>"),
         pair_rule("detained_by", "a", "b", "arrested"),
     ),
+    # "Honduras extradited A, alias "B," to the United States": A ends up held by the receiving state
+    (
+        "extradited-obj-to",
+        expand(r"\bextradited <P+:a>(?:,[^.;{}]{0,60},)? to <GS:b>"),
+        pair_rule("detained_by", "a", "b", "extradited-to"),
+    ),
 ]

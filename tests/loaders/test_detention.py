@@ -16,6 +16,17 @@ def test_detention_wordings():
         assert facts(kg, "detained_by") == {(P, "detained_by", authority)}, sentence
 
 
+def test_the_state_an_active_extradition_hands_a_person_to_holds_them():
+    for sentence, sender in (
+        (f"Guatemala extradited {P} to the United States on Friday.", "Guatemala"),
+        (f'Mexican authorities extradited {P}, alias "El Tordo," to the United States last week.', "Mexico"),
+    ):
+        kg = extract(sentence + "\n")
+        # the sending state held the person too, until the handover
+        expected = {(P, "detained_by", "United States"), (P, "detained_by", sender)}
+        assert facts(kg, "detained_by") == expected, sentence
+
+
 def test_escape_and_denial_are_not_detentions():
     kg = extract(f"{P} was never arrested by the National Guard.\n")
     assert facts(kg, "detained_by") == set()
