@@ -9,7 +9,9 @@ from functools import lru_cache
 
 from ocgraph import ontology
 
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u00ad": ""})
+_QUOTES = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u00ad": ""}
+)
 
 
 # Names recur across thousands of documents and every merge folds them again: a third of the

@@ -68,7 +68,9 @@ def _check_header(path: Path, record: object) -> None:
     if not isinstance(record, dict) or record.get("format") != FORMAT:
         raise StoreError(f"{path}:1: not an ocgraph store (no header line)")
     if record.get("version") != VERSION:
-        raise StoreError(f"{path}:1: store version {record.get('version')} is not supported (expected {VERSION})")
+        raise StoreError(
+            f"{path}:1: store version {record.get('version')} is not supported (expected {VERSION})"
+        )
 
 
 def write_graph(kg: KnowledgeGraph, path: Path) -> None:

@@ -45,8 +45,12 @@ def test_user_layout_is_kept() -> None:
 @pytest.mark.slow
 def test_wheel_installs_in_a_fresh_venv(tmp_path: Path) -> None:
     wheels = tmp_path / "dist"
-    subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(wheels), str(REPO)],
-                   check=True, capture_output=True, cwd=tmp_path)
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(wheels), str(REPO)],
+        check=True,
+        capture_output=True,
+        cwd=tmp_path,
+    )
     wheel = next(wheels.glob("ocgraph-*.whl"))
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
@@ -54,14 +58,28 @@ def test_wheel_installs_in_a_fresh_venv(tmp_path: Path) -> None:
     # The dependencies come from the test run's own environment through a .pth line (a folder
     # added this way has its own .pth files ignored, so the editable ocgraph stays out); the
     # wheel is what is under test, and installing spaCy again would take minutes.
-    purelib = subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                             check=True, capture_output=True, text=True).stdout.strip()
+    purelib = subprocess.run(
+        [str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
     Path(purelib, "test-deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     subprocess.run([str(py), "-m", "pip", "install", "--quiet", "--no-deps", str(wheel)], check=True)
-    out = subprocess.run([str(env_dir / "bin" / "ocgraph"), "--help"], check=True, capture_output=True,
-                         text=True, cwd=tmp_path)
+    out = subprocess.run(
+        [str(env_dir / "bin" / "ocgraph"), "--help"], check=True, capture_output=True, text=True, cwd=tmp_path
+    )
     assert "Usage: ocgraph" in out.stdout
-    files = subprocess.run([str(py), "-c",
-                            "import importlib.resources as r; print(r.files('ocgraph.ontology').joinpath('schema.toml').is_file())"],
-                           check=True, capture_output=True, text=True, cwd=tmp_path)
+    files = subprocess.run(
+        [
+            str(py),
+            "-c",
+            "import importlib.resources as r; "
+            "print(r.files('ocgraph.ontology').joinpath('schema.toml').is_file())",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
     assert files.stdout.strip() == "True"
