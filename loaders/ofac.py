@@ -316,13 +316,18 @@ def parse_date(text: str) -> str:
     return text
 
 
-def _join_alt(path: Path, entries: dict[int, SdnEntry], errors: list[str]) -> None:
-    _, rows, row_errors = read_rows(path, ALT_FIELDS)
+def _owned_rows(path: Path, fields: int, entries: dict[int, SdnEntry], errors: list[str]):
+    """The rows of an ALT or ADD file, each with the SDN entry it belongs to; bad rows go to `errors`."""
+    _, rows, row_errors = read_rows(path, fields)
     errors.extend(row_errors)
     for row in rows:
         entry = _owner(path, row, entries, errors)
-        if entry is None:
-            continue
+        if entry is not None:
+            yield row, entry
+
+
+def _join_alt(path: Path, entries: dict[int, SdnEntry], errors: list[str]) -> None:
+    for row, entry in _owned_rows(path, ALT_FIELDS, entries, errors):
         if not row.fields[3]:
             errors.append(f"{path}:{row.line}: no alt_name")
             continue
@@ -330,12 +335,7 @@ def _join_alt(path: Path, entries: dict[int, SdnEntry], errors: list[str]) -> No
 
 
 def _join_add(path: Path, entries: dict[int, SdnEntry], errors: list[str]) -> None:
-    _, rows, row_errors = read_rows(path, ADD_FIELDS)
-    errors.extend(row_errors)
-    for row in rows:
-        entry = _owner(path, row, entries, errors)
-        if entry is None:
-            continue
+    for row, entry in _owned_rows(path, ADD_FIELDS, entries, errors):
         _, _, street, city, country, _remarks = row.fields
         parts = [" ".join(p.split()) for p in (street, city, country) if p]
         if parts:
