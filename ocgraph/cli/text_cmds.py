@@ -5,6 +5,8 @@
 merge and one-line errors.  To add a format, add an entry; to give it options, add a click option to
 `ingest` with default None and list its name in `INGEST_OPTIONS`: options left at None are not passed,
 so every ingester only receives what it understands (the text ingester also takes `progress`).
+Every ingester is also given `known`, the store's graph it will be merged into, already read under
+the store's lock (the OFAC reader resolves its entries against it instead of reading the store again).
 """
 
 from __future__ import annotations
@@ -115,9 +117,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], fmt: str, **extra: object
         with _warnings_as_lines():
             if fmt == "text" and len(files) > 1:
                 with click.progressbar(length=len(files), label="extracting", file=sys.stderr) as bar:
-                    graph, errors = fn(files, progress=lambda _p: bar.update(1), **options)
+                    graph, errors = fn(files, known=kg, progress=lambda _p: bar.update(1), **options)
             else:
-                graph, errors = fn(files, **options)
+                graph, errors = fn(files, known=kg, **options)
         before = kg.counts()
         kg.merge(graph)
         store.apply_review(kg)  # count what will be written: rejected facts stay out
