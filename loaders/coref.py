@@ -36,6 +36,7 @@ class History:
     collective: dict[tuple[str, ...], Mention] = field(default_factory=dict)  # people -> group they form
     last_subject: Mention | None = None
     last_groups: set[str] = field(default_factory=set)  # criminal groups of the sentence before
+    group_sentence: list[Mention] = field(default_factory=list)  # the last sentence that named a group
 
 
 def _virtual(m: re.Match[str], group: int, ref: Mention, keys: tuple[str, ...] | None = None) -> Mention:
@@ -113,16 +114,21 @@ def refer(text: str, start: int, end: int, mentions: list[Mention], hist: Histor
     for m in GROUP.finditer(sentence):
         if not free(m.start(), m.end()):
             continue
-        # the nearest group named before, in this sentence or earlier ones
-        before = [*hist.mentions, *(x for x in mentions if x.end - start <= m.start())]
-        ref = next(
-            (
-                x
-                for x in reversed(before)
-                if x.type == "CriminalOrganization" and len(x.keys) == 1 and x.keys[0] not in bound
-            ),
-            None,
-        )
+
+        # the nearest group named before in this sentence, else the one group of the last sentence that
+        # named any, else that sentence's subject ("X have been fighting Y. ... took over the group": X);
+        # with several groups and none as subject, "the group" is left unresolved
+        def fits(x: Mention) -> bool:
+            return x.type == "CriminalOrganization" and len(x.keys) == 1 and x.keys[0] not in bound
+
+        here = [x for x in mentions if x.end - start <= m.start() and fits(x)]
+        before = [x for x in hist.group_sentence if fits(x)]
+        if here:
+            ref = here[-1]
+        elif len({x.keys for x in before}) == 1 or (before and hist.group_sentence[0] is before[0]):
+            ref = before[0]
+        else:
+            ref = None
         if ref:
             out.append(
                 Mention(
@@ -163,5 +169,7 @@ def refer(text: str, start: int, end: int, mentions: list[Mention], hist: Histor
             hist.collective[first.keys] = collective
         hist.last_subject = first
     hist.last_groups = {k for x in everything if x.type == "CriminalOrganization" for k in x.keys}
+    if hist.last_groups:
+        hist.group_sentence = [x for x in everything if x.keys]
     hist.mentions.extend(x for x in everything if x.keys)
     return out

@@ -54,7 +54,8 @@ NAMED_POLICY = re.compile(
     r"(?:policy|strategy|initiative|program|programme)\b"
 )
 NICKNAME = re.compile(
-    r"\b(?:alias|aka|a\.k\.a\.|also known as|known as|nicknamed|dubbed|known collectively as)"
+    r"\b(?:alias|aka|a\.k\.a\.|also known as|known as|known in [A-Z][a-z]+ as|nicknamed|dubbed|"
+    r"known collectively as)"
     r"""\s+(?:"([^"]{2,40}?)[,.]?"|'([^"']{2,40}?)[,.]?')"""
 )
 INNER_NICK = re.compile(rf'\b({CAP}(?:\s{CAP})?)\s"([^"]{{2,30}}?)"\s({CAP}(?:\s{CAP}){{0,2}})')
@@ -67,9 +68,13 @@ GROUP_CONTEXT_BEFORE = re.compile(
     r"founders?) of (?:the )?$|\b(?:commands|commanded|leads|heads|headed) the $|"
     r"\b(?:rival |two |three |several )*(?:factions|wings|cells|cliques),? (?:the )?$|"
     r"\b(?:split|splintered|broke away|broke off) from (?:the )?$|"
-    r"\b(?:alliance|allied|allies|ally|war|battling|fighting|feuding|clashing) with (?:the )?$"
+    r"\b(?:alliance|allied|allies|ally|war|battling|fighting|feuding|clashing|dispute|conflict|feud) with "
+    r"(?:the )?$"
 )
-GROUP_CONTEXT_AFTER = re.compile(r"^,? (?:split|splintered|broke away|broke off)(?: off| away)? from\b")
+GROUP_CONTEXT_AFTER = re.compile(
+    r"^,? (?:an? (?:[a-z-]+ )?(?:cell|faction|group|gang|offshoot|splinter group) (?:that|which) )?"
+    r"(?:split|splintered|broke away|broke off)(?: off| away)? from\b"
+)
 LIST_GAP = re.compile(r"^(?:,? and |, )$")
 
 TYPE_CODES = {
@@ -117,7 +122,8 @@ def type_by_heads(name: str, crime_context: bool = False) -> str | None:
     first, last = words[0], words[-1].removesuffix("'s").removesuffix("’s")
     if last in CRIME_HEADS or first in {"cartel", "cártel"}:
         return "CriminalOrganization"
-    if last in ARMED_HEADS and crime_context:
+    # "Bloque Norte", "the 36th Front", "Frente Vallenato": the armed-group noun leads in Spanish names
+    if (last in ARMED_HEADS or first in ARMED_HEADS) and crime_context:
         return "CriminalOrganization"
     if last == "organization" or last == "organisation":
         return "CriminalOrganization" if crime_context else "Organization"

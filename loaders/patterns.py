@@ -146,7 +146,7 @@ RULES = [
         "leads",
         expand(
             rf"<P+:s>{APPOS},? (?:who )?(?:(?:allegedly|reportedly|currently|once|now|still|also|later) )*"
-            r"(?:leads|led|heads|headed|runs|ran|"
+            r"(?:(?:has|have|had) (?:(?:long|also) )?)?(?:leads|led|heads|headed|runs|ran|run|"
             r"commands|commanded|founded|co-founded|controls|controlled) <C:o>(?!')"
         ),
         pair_rule("leader_of", "s", "o", "leads"),
@@ -179,6 +179,53 @@ RULES = [
         "collective",
         expand(r"^<P+:s>[^.;]*? (?:are|were) (?:known )?collectively (?:known )?as <C:o>"),
         pair_rule("member_of", "s", "o", "collective"),
+    ),
+    # "A took control of the group in 2020", "A, his brother, took over the cartel"
+    (
+        "took-control",
+        expand(
+            rf"<P+:s>{APPOS},? (?:who )?(?:later |then |has |had )?(?:took (?:over|control of|charge of|"
+            r"command of)|assumed (?:control|command|leadership) of|seized control of) <C:o>(?!')"
+        ),
+        pair_rule("leader_of", "s", "o", "took-control"),
+    ),
+    # "X is the group's main recruiter", "X was the cartel's top enforcer"
+    (
+        "copula-possessive",
+        expand(
+            rf"<P+:s>,? (?:is|was|are|were|has been|had been|remains) (?:also |now |still )?<CGO:o>'s "
+            rf"{FORMER}(?:(?:top|senior|chief|main|longtime|second|current|new|acting|principal|local) )?"
+            rf"(?P<role>{ROLE}){END}(?! of\b)"
+        ),
+        role_rule("s", "o", "copula-possessive"),
+    ),
+    # "X is a commander of the group's armed wing, the Bloque Y": the role is in the wing named after
+    (
+        "role-of-wing",
+        expand(
+            rf"<P+:s>,? (?:is|was|are|were|has been|had been) (?:also )?(?:an?|the|one) (?:[a-z-]+ )?"
+            rf"(?P<role>{ROLE}){END} of \{{C\d+\}}'s (?:[a-z-]+ )?(?:wing|faction|cell|arm|branch|unit), "
+            r"<C:o>"
+        ),
+        role_rule("s", "o", "role-of-wing"),
+    ),
+    # "Y's son, A, is ..., and another son, B, was arrested": B is Y's child too
+    (
+        "another-relative",
+        expand(
+            rf"<P:o>'s (?:(?:older|younger|eldest) )?(?P<role>{CHILD}|{SIBLING}), \{{P\d+\}},[^.;]*?,? and "
+            rf"(?:another|a second|a third|(?:his|her) other) (?:(?:older|younger) )?(?:{CHILD}|{SIBLING}), "
+            r"<P:s>"
+        ),
+        role_rule("s", "o", "another-relative"),
+    ),
+    # "two brothers, A and B", "the sisters A and B"
+    (
+        "siblings-pair",
+        expand(
+            r"\b(?:[Tt]wo|[Bb]oth|[Tt]he) (?:half-)?(?:brothers|sisters|siblings),? <P:a>(?:,? and ) ?<P:b>"
+        ),
+        pair_rule("sibling_of", "a", "b", "siblings-pair"),
     ),
     # succession: A succeeded_by B
     (
@@ -278,7 +325,7 @@ RULES = [
     # "Honduras extradited A, alias "B," to the United States": A ends up held by the receiving state
     (
         "extradited-obj-to",
-        expand(r"\bextradited <P+:a>(?:,[^.;{}]{0,60},)? to <GS:b>"),
+        expand(r"\bextradited <P+:a>(?:,(?:[^.;{}]|\{[A-Z]\d+\}){0,80}?,)? to <GS:b>"),
         pair_rule("detained_by", "a", "b", "extradited-to"),
     ),
 ]

@@ -17,13 +17,14 @@ def unnamed_sanctioner(m: re.Match[str], sent: Sentence) -> Iterator[Fact]:
     """sanctioned_by with the object left empty: the sanctioner named earlier in the section. A list
     broken by appositives ("are A, a broker for X, and B, X's plaza boss") continues after ", and"."""
     targets = slots(m.group("a"))
+    rule = "designated-next" if m.re.pattern.startswith("^") else "designated-passive"
     if m.re.pattern.startswith("(?:designated"):
         for later in re.finditer(r"(?:,? and |; )\{([PCO])(\d+)\}", sent.template[m.end() :]):
             targets.append(int(later.group(2)))
     for t in targets:
         if allowed("sanctioned_by", sent.type(t), "GovernmentOrganization"):
             for k in sent.keys(t):
-                yield Fact(k, "sanctioned_by", "", 0.8, "designated-passive")
+                yield Fact(k, "sanctioned_by", "", 0.8, rule)
 
 
 def sanctioner(m: re.Match[str], sent: Sentence) -> Iterator[Fact]:
@@ -53,7 +54,8 @@ RULES = [
         "battling",
         expand(
             rf"<PC+:a>{APPOS} {VERB_GAP}(?:battling|fighting|warring|feuding|clashing|competing|vying|at war|"
-            rf"at odds|in conflict|locked in a [a-z ]*?(?:war|battle|struggle|dispute)|engaged in a [a-z ]*?"
+            rf"at odds|in conflict|locked in a [a-z ]*?(?:war|battle|struggle|dispute)|"
+            rf"in an? (?:[a-z-]+ ){{0,2}}?(?:dispute|feud|conflict|war)|engaged in a [a-z ]*?"
             rf"(?:war|battle|struggle))(?:(?! (?:and|but|while|said)\b)[^.;:{{}}]|\{{[CG]\d+\}})*? "
             rf"(?:with|against) <PC+:b>"
         ),
@@ -126,11 +128,31 @@ RULES = [
         "allied",
         expand(
             rf"<PC+:a>{APPOS} {VERB_GAP}"
-            r"(?:allied|teamed up|partnered|joined forces|formed an alliance|forged an "
-            rf"alliance|struck an alliance|in an alliance|in alliance|working together|cooperating) "
+            r"(?:allied|teamed up|partnered|joined forces|(?:formed|forged|struck|sealed|entered into) an? "
+            r"(?:[a-z-]+ )?(?:alliance|partnership|pact)|in an alliance|in alliance|working together|"
+            r"cooperating) "
             rf"with <PC+:b>"
         ),
         pair_rule("allied_with", "a", "b", "allied"),
+    ),
+    # "X is at war with Y and has formed a partnership with Z": the second verb keeps the subject
+    (
+        "and-allied",
+        expand(
+            r"^<C+:a> (?:is|are|was|were|has|have|had) [^.;:,{}]*?(?:\{[CS]\d+\}[^.;:,{}]*?)? and "
+            r"(?:has |have |had )?(?:also )?(?:allied|teamed up|partnered|joined forces|"
+            r"(?:formed|forged|struck|sealed) an? (?:[a-z-]+ )?(?:alliance|partnership|pact)) with <PC+:b>"
+        ),
+        pair_rule("allied_with", "a", "b", "and-allied"),
+    ),
+    (
+        "and-battling",
+        expand(
+            r"^<C+:a> (?:is|are|was|were|has|have|had) [^.;:,{}]*?(?:\{[CS]\d+\}[^.;:,{}]*?)? and "
+            r"(?:is |are |has been |have been )?(?:also )?(?:at war|battling|fighting|feuding|clashing|"
+            r"at odds) (?:with |against )?<PC+:b>"
+        ),
+        pair_rule("rival_of", "a", "b", "and-battling"),
     ),
     (
         "works-with",
@@ -282,8 +304,15 @@ RULES = [
         "designated-are",
         expand(
             r"(?:designated|sanctioned|targeted|blacklisted)(?: today| on [A-Z][a-z]+ \d+| this week)? "
-            r"(?:are|were|include|included) <PCO:a>"
+            r"(?:are|were|include|included) (?:(?:two|three|four|five|six|both) [a-z-]+,? )?<PCO:a>"
         ),
+        unnamed_sanctioner,
+    ),
+    # "OFAC designated six people. They include A, B and C.": the extractor keeps this only right
+    # after a sentence that sanctions
+    (
+        "designated-next",
+        expand(r"^(?:They|These|Those) (?:include|included|are|were)(?: [a-z]+){0,2}? <PCO+:a>"),
         unnamed_sanctioner,
     ),
     (

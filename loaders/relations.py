@@ -26,6 +26,11 @@ HEDGE = re.compile(
     r"believed|suspected|thought to)\b",
     re.I,
 )
+# "alias", "a.k.a.", "better known as", "known in Spanish as": a second name of the actor just named
+ALIAS_WORDS = (
+    r"(?:alias|aka|a\.k\.a\.|(?:also |better |more commonly |widely )?known (?:in [A-Z][a-z]+ )?as|"
+    r"nicknamed|dubbed)"
+)
 IDIOM = re.compile(r"\b(?:anyone|those|people|persons?) (?:who|that) (?:could|may|might|can) \w+")
 
 
@@ -124,13 +129,13 @@ def build(text: str, mentions: list[Mention]) -> Sentence:
     # "X, alias Y, leads": drop the alias and both its commas, so X meets its verb (an appositive that
     # follows, "X, alias Y, the brother of Z", keeps its comma)
     t = re.sub(
-        r"(\{[A-Z]\d+\}), (?:alias|aka|a\.k\.a\.|also known as|known as|nicknamed|dubbed) (\{[A-Z]\d+\}),"
+        rf"(\{{[A-Z]\d+\}}), {ALIAS_WORDS} (\{{[A-Z]\d+\}}),"
         r"(?= (?!(?:the|an?|one|another|his|her|its|their|who|whom|which|and)\b)[a-z])",
         drop_alias,
         t,
     )
     t = re.sub(
-        r"(\{[A-Z]\d+\}),? (?:alias|aka|a\.k\.a\.|also known as|known as|nicknamed|dubbed) (\{[A-Z]\d+\})",
+        rf"(\{{[A-Z]\d+\}}),? {ALIAS_WORDS} (\{{[A-Z]\d+\}})",
         drop_alias,
         t,
     )

@@ -10,10 +10,13 @@ from ocgraph.loaders.gazetteer import Entry, Gazetteer
 from ocgraph.loaders.mentions import Mention
 
 ALIAS_LINK = re.compile(
-    r"""^\s*,?\s*(?:alias|aka|a\.k\.a\.|also known as|known as|nicknamed|dubbed)\s+["']$"""
+    r"""^\s*,?\s*(?:alias|aka|a\.k\.a\.|nicknamed|dubbed|"""
+    r"""(?:also |better |more commonly |widely )?known (?:in [A-Z][a-z]+ )?as)\s+["']$"""
 )
 # "the Gaitanistas, also known as the Clan del Golfo": two names of one group, no quotes needed
-NAME_LINK = re.compile(r"^\s*,?\s*\(?(?:also known as|also called|known as|a\.k\.a\.|aka)\s+(?:the\s+)?$")
+NAME_LINK = re.compile(
+    r"^\s*,?\s*\(?(?:(?:also |better )?known (?:in [A-Z][a-z]+ )?as|also called|a\.k\.a\.|aka)\s+(?:the\s+)?$"
+)
 # "the San Pedro Locos clique (SPLS)", "the Coastal Watch program (CWP)": the acronym of the name before
 HEAD_PAREN = re.compile(
     r" (?:(?:clique|gang|cartel|clan|faction|cell|group|network|program|programme|policy|initiative|"
@@ -46,6 +49,11 @@ def _org_key(name: str) -> str:
 def _inside(short: str, name: str) -> bool:
     """Whether the folded words of `short` run, in order, inside the longer folded `name`."""
     return short != name and f" {short} " in f" {name} "
+
+
+def _one_before(holders: set[str], first_seen: dict[str, int], index: int) -> bool:
+    """Whether exactly one of the full names holding a short name was seen before position `index`."""
+    return len(holders) > 1 and sum(first_seen.get(h, index) < index for h in holders) == 1
 
 
 def _is_nickname(name: str) -> bool:
@@ -107,12 +115,18 @@ class Resolver:
                 full[short] = longer.pop()
             elif len(longer) > 1:
                 del full[short]
+        # where each full name is first seen, for short names that several people share
+        first_seen: dict[str, int] = {}
+        for i, m in enumerate(mentions):
+            if m in people and len(m.text.split()) >= 2 and fold(m.text) in full:
+                first_seen.setdefault(fold(full[fold(m.text)]), i)
         # the model's ORG "Ebrard": a short name of exactly one person is that person
         names = [*full, *(fold(a.name) for a in actors.values() if a.type == "Person")]
-        for m in mentions:
+        for i, m in enumerate(mentions):
             if m.source == "ner" and m.type in ("Organization", "Place") and not m.keys:
                 short = fold(m.text)
-                if short in names or len({f for f in names if _inside(short, f)}) == 1:
+                holders = {f for f in names if _inside(short, f)}
+                if short in names or len(holders) == 1 or _one_before(holders, first_seen, i):
                     m.type = "Person"
         for m in people:
             if fold(m.text) in full:
@@ -145,8 +159,10 @@ class Resolver:
                     m.type = actors[owner.keys[0]].type
                     aliases[fold(m.text)] = owner.keys[0]
                     actors[owner.keys[0]].add_surface(m.text)
-        # 4. short names ("Ebrard", "Guzmán") and bare nicknames: only when one actor fits
-        for m in mentions:
+        # 4. short names ("Ebrard", "Guzmán") and bare nicknames: only when one actor fits, or when
+        # only one of those that fit was named before ("Chitay, ..." after "Rigoberto Chitay Alvarado" and
+        # before his brother "Ernesto Chitay Alvarado" appears)
+        for i, m in enumerate(mentions):
             if m.keys or m.type not in (None, "Person"):
                 continue
             key = aliases.get(fold(m.text))
@@ -165,8 +181,11 @@ class Resolver:
                         or any(_inside(words, fold(s)) for s in actors[k].surfaces)
                     )
                 }
+                earlier = {k for k in fits if first_seen.get(fold(actors[k].name), i) < i}
                 if len(fits) == 1:
                     key = fits.pop()
+                elif len(fits) > 1 and len(earlier) == 1:
+                    key = earlier.pop()
                 elif not fits and m.type == "Person":
                     key = actor("Person", m.text).key
             elif key is None and m.type == "Person":
@@ -175,6 +194,12 @@ class Resolver:
                 m.keys = (key,)
                 m.type = actors[key].type
                 actors[key].add_surface(m.text)
+        for m in mentions:  # a nickname of a short name resolved only in step 4 ("Chitay, better known as")
+            if m.alias_of and not m.keys:
+                owner = next((x for x in mentions if x.text == m.alias_of and x.keys), None)
+                if owner:
+                    m.keys, m.type = owner.keys, actors[owner.keys[0]].type
+                    actors[owner.keys[0]].add_surface(m.text)
         self._link(mentions, actors, links)
         self._rejoin(mentions, actors, aliases)
         return actors

@@ -19,7 +19,7 @@ MEMBER = (
     r"associate|lieutenant|figure|hitman|enforcer|financier|trafficker|accountant|sicario|official|officer|"
     r"agent|spokesperson|spokesman|[A-Z][a-z]+ Minister|Minister|minister|Secretary|secretary|prosecutor|"
     r"deputy|commissioner|ambassador|envoy|writer|researcher|analyst|employee|soldier|operator|lawyer|"
-    r"pilot|gunman|Attorney General"
+    r"pilot|gunman|recruiter|smuggler|courier|bodyguard|treasurer|Attorney General"
 )
 CHILD = r"sons|son|daughters|daughter|children|child"
 PARENT = r"father|mother|parent"

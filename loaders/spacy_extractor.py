@@ -98,15 +98,23 @@ class SpacyExtractor:
             kg.add_entity(a.type, a.name, aliases=sorted(set(a.surfaces) - {a.name}), id=a.key)
         history: dict[int, coref.History] = {}
         sanctioners: dict[int, str] = {}  # section -> the body that last sanctioned in it
+        sanctioned_in: dict[int, int] = {}  # section -> number of the last sentence with a sanction
+        number = 0
         for para, ms, sents in units:
             hist = history.setdefault(para.section.index, coref.History())
             for s, e in sents:
+                number += 1
                 inside = [m for m in ms if s <= m.start and m.end <= e and m.keys]
                 refs = coref.refer(para.text, s, e, inside, hist)
                 earlier = hist.mentions[: len(hist.mentions) - len([*inside, *refs])]
                 when = _time(para.text[s:e], para.section.date or doc.date)
+                follows_sanction = sanctioned_in.get(para.section.index) == number - 1
                 for fact in self._facts(para.text[s:e], inside + refs, s, earlier):
                     if fact.predicate == "sanctioned_by":
+                        section = para.section.index
+                        if fact.rule == "designated-next" and not follows_sanction:
+                            continue  # "They include A" names targets only right after a sanction
+                        sanctioned_in[section] = number
                         if not fact.subject:  # only a note of who sanctions here
                             sanctioners[para.section.index] = fact.object
                             continue
