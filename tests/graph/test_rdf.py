@@ -250,6 +250,8 @@ def test_edge_against_the_ontology_is_refused(tmp_path: Path) -> None:
 def test_fast_ntriples_equal_pyoxigraph_canonical_output() -> None:
     import pyoxigraph as ox
 
+    from ocgraph.graph.rdf.convert import ox_triples
+
     kg = KnowledgeGraph()
     # every ASCII character, some beyond, in a sentence (names lose their whitespace in the model)
     weird = "".join(chr(c) for c in range(1, 0x80)) + "é€😀\u2028\ufeff"
@@ -258,7 +260,7 @@ def test_fast_ntriples_equal_pyoxigraph_canonical_output() -> None:
     ev = Evidence("doc/1", 0, 1, weird, "manual", 1e-05)
     kg.add_relation(a.id, "member_of", b.id, {"confidence": 0.000001}, [ev])
     reference = io.BytesIO()
-    ox.serialize(rdf._ox_triples(kg), reference, ox.RdfFormat.N_TRIPLES)
+    ox.serialize(ox_triples(kg), reference, ox.RdfFormat.N_TRIPLES)
     assert _export(kg, "nt") == reference.getvalue()
     assert b'"0.00001"^^<http://www.w3.org/2001/XMLSchema#decimal>' in reference.getvalue()
 

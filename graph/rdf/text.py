@@ -1,4 +1,4 @@
-"""Fast streaming writers of N-Triples, Turtle and JSON-LD text, fed subject-grouped triples by graph.rdf."""
+"""Fast streaming writers of N-Triples, Turtle and JSON-LD text, from subject-grouped terms."""
 
 from __future__ import annotations
 
