@@ -102,22 +102,27 @@ def to_igraph(G: nx.Graph) -> tuple[Any, list[Any]]:
     return g, nodes
 
 
-def prime(G: nx.Graph, edges: list[tuple[int, int]]) -> None:
-    """Give the cache G's igraph copy, built from `edges` between indices into ``list(G)``.
+def prime(G: nx.Graph, first: Any, second: Any) -> None:
+    """Give the cache G's igraph copy, built from the edges ``(first[e], second[e])``.
 
-    A projection that already holds its pairs as integers saves `to_igraph` a second walk
-    over millions of edges.
+    `first` and `second` are numpy integer arrays of indices into ``list(G)``. A projection
+    that already holds its pairs as integers saves `to_igraph` a second walk over millions of
+    edges, and `edge_arrays` a copy of them back out of igraph.
 
     Examples
     --------
+    >>> import numpy as np
     >>> G = nx.path_graph(["a", "b", "c"])
-    >>> prime(G, [(0, 1), (1, 2)])
-    >>> to_igraph(G)[0].ecount()
-    2
+    >>> prime(G, np.array([0, 1]), np.array([1, 2]))
+    >>> to_igraph(G)[0].ecount(), edge_arrays(G)[1].tolist()
+    (2, [1, 2])
     """
     import igraph as ig
 
-    _CACHE[G] = (*shape(G), ig.Graph(n=G.number_of_nodes(), edges=edges), list(G))
+    # plain lists: igraph reads a numpy array element by element, far slower
+    g = ig.Graph(n=G.number_of_nodes(), edges=list(zip(first.tolist(), second.tolist(), strict=True)))
+    _CACHE[G] = (*shape(G), g, list(G))
+    _ARRAYS[G] = (g, first, second)
 
 
 def edge_arrays(G: nx.Graph) -> tuple[Any, Any]:

@@ -301,9 +301,7 @@ def person_projection(G: nx.MultiDiGraph, reasons: bool = True) -> nx.Graph:
             all_codes = all_codes[np.concatenate(([True], all_codes[1:] != all_codes[:-1]))]
         _fill(P, names, all_codes)
         if backend.use_igraph(P):
-            # plain lists: igraph reads a numpy array element by element, far slower
-            i, j = np.divmod(all_codes, N)
-            backend.prime(P, list(zip(i.tolist(), j.tolist(), strict=True)))
+            backend.prime(P, *np.divmod(all_codes, N))
         return P
     # filled as networkx's add_edges_from does (one data dict shared by both directions), without
     # its per-edge checks: the pairs are already distinct, sorted and between known nodes
