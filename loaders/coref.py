@@ -37,6 +37,7 @@ class History:
     last_subject: Mention | None = None
     last_groups: set[str] = field(default_factory=set)  # criminal groups of the sentence before
     group_sentence: list[Mention] = field(default_factory=list)  # the last sentence that named a group
+    group_subject: bool = False  # whether that sentence opens with its first mention (its subject)
 
 
 def _virtual(m: re.Match[str], group: int, ref: Mention, keys: tuple[str, ...] | None = None) -> Mention:
@@ -125,7 +126,9 @@ def refer(text: str, start: int, end: int, mentions: list[Mention], hist: Histor
         before = [x for x in hist.group_sentence if fits(x)]
         if here:
             ref = here[-1]
-        elif len({x.keys for x in before}) == 1 or (before and hist.group_sentence[0] is before[0]):
+        elif len({x.keys for x in before}) == 1 or (
+            before and hist.group_subject and hist.group_sentence[0] is before[0]
+        ):
             ref = before[0]
         else:
             ref = None
@@ -171,5 +174,7 @@ def refer(text: str, start: int, end: int, mentions: list[Mention], hist: Histor
     hist.last_groups = {k for x in everything if x.type == "CriminalOrganization" for k in x.keys}
     if hist.last_groups:
         hist.group_sentence = [x for x in everything if x.keys]
+        lead = text[start : hist.group_sentence[0].start].strip() if hist.group_sentence else "x"
+        hist.group_subject = lead in ("", "The", "the")
     hist.mentions.extend(x for x in everything if x.keys)
     return out

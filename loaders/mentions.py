@@ -269,11 +269,15 @@ PERSON_BEFORE = re.compile(
 )
 _ROLES = (
     r"(?:member|leader|boss|chief|lieutenant|son|daughter|brother|sister|father|mother|successor|founder|"
-    r"operative|hitman|operator|launderer|financier|associate|accountant|enforcer|plaza boss)\b"
+    r"operative|hitman|operator|launderer|financier|associate|accountant|enforcer|plaza boss|trafficker|"
+    r"smuggler|recruiter|commander)\b"
 )
 PERSON_AFTER = re.compile(
     rf"^(?:,? (?:who|alias|aka)\b|,? (?:the|a|an) (?:[a-z'-]+ ){{0,3}}?{_ROLES}"
     r"| (?:founded|leads|led|heads|headed|joined|replaced|succeeded|runs|ran|commands|commanded)\b"
+    r"| (?:has|had) (?:led|headed|run|commanded)\b| took (?:over|control|charge|command)\b"
+    r"|'s (?:(?:older|younger|eldest|half-|late) ?)?(?:son|daughter|brother|sister|father|mother|wife|"
+    r"husband|nephew|niece|cousin|widow)s?\b"
     rf"| (?:is|was) (?:a|an|the) (?:[a-z-]+ ){{0,3}}?{_ROLES}"
     r"| (?:was|were|has been) (?:arrested|extradited|sentenced|killed|captured|detained|succeeded|"
     r"replaced)\b)"

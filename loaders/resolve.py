@@ -182,7 +182,8 @@ class Resolver:
                     )
                 }
                 earlier = {k for k in fits if first_seen.get(fold(actors[k].name), i) < i}
-                if len(fits) == 1:
+                later = fits - earlier - {k for k in fits if fold(actors[k].name) not in first_seen}
+                if len(fits) == 1 and not later:
                     key = fits.pop()
                 elif len(fits) > 1 and len(earlier) == 1:
                     key = earlier.pop()

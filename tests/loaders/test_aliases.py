@@ -70,3 +70,23 @@ def test_its_former_leader_refers_to_the_group():
         ("Ramiro Fuentes Olvera", "leader_of", "Brisa Cartel"),
         ("Ramiro Fuentes Olvera", "detained_by", "United States"),
     }
+
+
+def test_better_known_as_on_a_surname_and_known_in_spanish_as_on_a_group():
+    kg = extract(
+        'Police arrested Rigoberto Chitay Alvarado, a trafficker. Chitay, better known as "El Tecolote," '
+        "was captured by the National Civil Police.\n\n"
+        'The Cartel de los Altos, known in Spanish as "Los Alteños," is led by Fermín Zúñiga Oropeza. '
+        "Residents describe clashes between the Alteños and Los Mezcaleros.\n"
+    )
+    people = {e.name: e for e in kg.entities.values()}
+    assert "El Tecolote" in people["Rigoberto Chitay Alvarado"].aliases
+    assert {"Los Alteños", "Alteños"} <= set(people["Cartel de los Altos"].aliases)
+    assert ("Rigoberto Chitay Alvarado", "detained_by", "National Civil Police") in facts(kg, "detained_by")
+    assert facts(kg, "rival_of") == {("Cartel de los Altos", "rival_of", "Los Mezcaleros")}
+
+
+def test_aka_with_dots():
+    kg = extract('The gang is run by Yesenia Mármol Pabón, a.k.a. "La Patrona," who was arrested in 2020.\n')
+    person = next(e for e in kg.entities.values() if e.name == "Yesenia Mármol Pabón")
+    assert "La Patrona" in person.aliases

@@ -66,3 +66,38 @@ def test_the_group_can_be_named_earlier_in_the_same_sentence():
 def test_single_quoted_nickname():
     kg = extract("The suspect, Jhon Fredy Gallo Ríos, alias 'Pichi', leads the Brisa Cartel.\n")
     assert [e.name for e in kg.find("Pichi")] == ["Jhon Fredy Gallo Ríos"]
+
+
+def test_surname_is_the_one_bearer_named_so_far_and_stays_unresolved_once_two_are():
+    kg = extract(
+        "Police arrested Rigoberto Chitay Alvarado, a trafficker, on Monday. Chitay was captured by the "
+        "National Civil Police in Cobán. Chitay's brother, Ernesto Chitay Alvarado, fled to Mexico. "
+        "Chitay was later detained by the Guatemalan Army.\n"
+    )
+    # the first two 'Chitay' have one candidate so far; the last has two and names no one
+    assert facts(kg, "detained_by") == {("Rigoberto Chitay Alvarado", "detained_by", "National Civil Police")}
+    assert facts(kg, "sibling_of") == {("Ernesto Chitay Alvarado", "sibling_of", "Rigoberto Chitay Alvarado")}
+
+
+def test_two_bearers_named_before_leave_the_shared_surname_unresolved():
+    kg = extract(
+        "Cristian Ríos Tapia and Marco Ríos Tapia run the lookouts of the Mezcaleros gang. In December, "
+        "Ríos Tapia was detained by the Mexican Army.\n"
+    )
+    assert facts(kg, "detained_by") == set()
+
+
+def test_the_group_after_two_groups_is_the_subject_of_that_sentence():
+    kg = extract(
+        "Los Serranos have been fighting the Cartel de Izabal since 2019. After the arrest, Ernesto Chitay "
+        "Alvarado took over the group.\n"
+    )
+    assert facts(kg, "leader_of") == {("Ernesto Chitay Alvarado", "leader_of", "Los Serranos")}
+
+
+def test_the_group_after_two_groups_with_no_group_subject_is_left_alone():
+    kg = extract(
+        "Police raided homes of members of Los Serranos and the Cartel de Izabal. Ernesto Chitay Alvarado "
+        "took over the group.\n"
+    )
+    assert facts(kg, "leader_of") == set()

@@ -57,3 +57,22 @@ def test_arrested_in_a_place_and_month_by_a_body():
         "which accused him of laundering money.\n"
     )
     assert facts(kg, "detained_by") == {("Ramiro Ocón Vidal", "detained_by", "Federal Investigation Agency")}
+
+
+def test_active_extradition_with_an_appositive_naming_a_group():
+    kg = extract(
+        "Guatemala extradited Rigoberto Chitay Alvarado, the alleged leader of the Los Serranos trafficking "
+        "group, to the United States on Thursday.\n"
+    )
+    assert facts(kg, "detained_by") == {
+        ("Rigoberto Chitay Alvarado", "detained_by", "Guatemala"),
+        ("Rigoberto Chitay Alvarado", "detained_by", "United States"),
+    }
+
+
+def test_extradition_refused_or_speculated_is_not_a_detention():
+    for sentence in (
+        "Guatemala has not extradited Rigoberto Chitay Alvarado to the United States.",
+        "It is unclear whether Guatemala extradited Rigoberto Chitay Alvarado to the United States.",
+    ):
+        assert facts(extract(sentence + "\n"), "detained_by") == set(), sentence

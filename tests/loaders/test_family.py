@@ -78,3 +78,15 @@ def test_whose_father():
         "The Zorros gang is led by Benigno Alcázar Prieto, whose father, Tomás Alcázar Vela, died in 2001.\n"
     )
     assert ("Benigno Alcázar Prieto", "child_of", "Tomás Alcázar Vela") in facts(kg, "child_of")
+
+
+def test_another_son_and_a_cousin():
+    kg = extract(
+        "Anselmo Ríos Becerra's son, Cristian Ríos Tapia, recruits for the gang, and another son, Marco Ríos "
+        "Tapia, was arrested in October. A cousin, Fabiola Ríos Sic, was not charged.\n"
+    )
+    assert facts(kg, "child_of") == {
+        ("Cristian Ríos Tapia", "child_of", "Anselmo Ríos Becerra"),
+        ("Marco Ríos Tapia", "child_of", "Anselmo Ríos Becerra"),
+    }
+    assert facts(kg, "sibling_of") == set()

@@ -96,3 +96,28 @@ def test_serves_as_chief_of_security_is_membership_with_role():
     kg = extract("Pablo Urrea Cano serves as the Brisa Cartel's chief of security in the port.\n")
     assert facts(kg, "member_of", "leader_of") == {("Pablo Urrea Cano", "member_of", G)}
     assert relation(kg, "Pablo Urrea Cano", "member_of", G).properties.get("role") == "chief of security"
+
+
+def test_took_control_has_led_and_possessive_roles():
+    kg = extract(
+        "Fermín Zúñiga Oropeza took control of the Cartel de los Altos in 2020. Aníbal Restrepo Cuadrado has "
+        "led the Frente Vallenato since 2018. Cristian Ríos Tapia is the Mezcaleros gang's main recruiter.\n"
+    )
+    assert facts(kg, "leader_of") == {
+        ("Fermín Zúñiga Oropeza", "leader_of", "Cartel de los Altos"),
+        ("Aníbal Restrepo Cuadrado", "leader_of", "Frente Vallenato"),
+    }
+    assert facts(kg, "member_of") == {("Cristian Ríos Tapia", "member_of", "Mezcaleros Gang")}
+
+
+def test_commander_of_the_groups_armed_wing_named_after():
+    kg = extract(
+        "The Frente Vallenato smuggles cocaine. Darío Ferreira Gómez is a commander of the group's "
+        "armed wing, the Bloque Guajiro.\n"
+    )
+    assert facts(kg, "leader_of") == {("Darío Ferreira Gómez", "leader_of", "Bloque Guajiro")}
+
+
+def test_denied_taking_control_is_no_leadership():
+    kg = extract("Fermín Zúñiga Oropeza denied that he took control of the Cartel de los Altos.\n")
+    assert facts(kg, "leader_of") == set()

@@ -78,3 +78,39 @@ def test_once_united_then_clashed_and_both_factions():
     got = facts(kg, "rival_of")
     assert ("Halcones Grises", "rival_of", "Zorros") in got
     assert "Both" not in {e.name for e in kg.entities.values()}
+
+
+def test_dispute_and_turf_war_wordings():
+    for sentence in (
+        "The Brisa Cartel is in a bitter dispute with the Cartel de Poniente over the port.",
+        "The Brisa Cartel is locked in a turf war with the Cartel de Poniente.",
+        "The Brisa Cartel has been in a feud with the Cartel de Poniente since 2019.",
+    ):
+        kg = extract("Police said little. " + sentence + "\n")
+        assert facts(kg, "rival_of") == {(A, "rival_of", B)}, sentence
+
+
+def test_dispute_negated_or_speculative_is_dropped():
+    for sentence in (
+        "The Brisa Cartel is not in a dispute with the Cartel de Poniente, officials said.",
+        "Analysts wonder whether the Brisa Cartel is in a dispute with the Cartel de Poniente.",
+    ):
+        assert facts(extract(sentence + "\n"), "rival_of") == set(), sentence
+
+
+def test_second_verb_of_the_same_subject():
+    kg = extract(
+        "The Brisa Cartel is at war with the Cartel de Poniente and has formed a partnership with the "
+        "Lobos Negros gang.\n"
+    )
+    assert facts(kg, "rival_of") == {(A, "rival_of", B)}
+    assert facts(kg, "allied_with") == {("Brisa Cartel", "allied_with", "Lobos Negros Gang")}
+
+
+def test_a_relative_clause_does_not_lend_its_verb():
+    # the comma-free coordination rule must not read through "which"
+    kg = extract(
+        "The Brisa Cartel is at war with the Cartel de Poniente, which has formed a partnership with the "
+        "Lobos Negros gang.\n"
+    )
+    assert ("Brisa Cartel", "allied_with", "Lobos Negros Gang") not in facts(kg, "allied_with")

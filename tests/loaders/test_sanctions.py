@@ -61,3 +61,36 @@ def test_passive_designation_without_any_sanctioner_gives_nothing():
 def test_previously_designated():
     kg = extract("The Federal Sanctions Agency previously designated the Brisa Cartel in 2012.\n")
     assert facts(kg, "sanctioned_by") == {("Brisa Cartel", "sanctioned_by", "Federal Sanctions Agency")}
+
+
+def test_targets_named_in_the_next_sentence():
+    kg = extract(
+        "Today, OFAC designated four individuals linked to the Frente Vallenato, a drug trafficking group. "
+        "They include Aníbal Restrepo Cuadrado, Yesenia Mármol Pabón and Darío Ferreira Gómez.\n"
+    )
+    assert facts(kg, "sanctioned_by") == {
+        (p, "sanctioned_by", "Office of Foreign Assets Control")
+        for p in ("Aníbal Restrepo Cuadrado", "Yesenia Mármol Pabón", "Darío Ferreira Gómez")
+    }
+
+
+def test_they_include_without_a_sanction_before_is_no_sanction():
+    kg = extract(
+        "OFAC designated the Vallenato Cartel in 2019. Police later questioned three families. They include "
+        "Aníbal Restrepo Cuadrado and Yesenia Mármol Pabón.\n"
+    )
+    assert facts(kg, "sanctioned_by") == {
+        ("Vallenato Cartel", "sanctioned_by", "Office of Foreign Assets Control")
+    }
+
+
+def test_among_those_sanctioned_were_two_brothers():
+    kg = extract(
+        "OFAC designated the Vallenato Cartel on Tuesday. Among those sanctioned were two brothers, "
+        "Octavio Lugo Prieto and Nicanor Lugo Prieto, who supply boats to the network.\n"
+    )
+    assert facts(kg, "sanctioned_by") == {
+        (p, "sanctioned_by", "Office of Foreign Assets Control")
+        for p in ("Vallenato Cartel", "Octavio Lugo Prieto", "Nicanor Lugo Prieto")
+    }
+    assert facts(kg, "sibling_of") == {("Nicanor Lugo Prieto", "sibling_of", "Octavio Lugo Prieto")}
