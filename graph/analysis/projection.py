@@ -82,6 +82,7 @@ def edge_records(G: nx.MultiDiGraph) -> list[tuple[Any, Any, dict[str, Any]]]:
     return records
 
 
+@backend.gc_paused()
 def from_knowledge_graph(kg: Any) -> nx.MultiDiGraph:
     """The typed graph of a `KnowledgeGraph` as a MultiDiGraph keyed by entity and relation ids.
 
@@ -164,6 +165,7 @@ def _roles(G: nx.MultiDiGraph, types: dict[Any, Any]) -> dict[str, dict[str, set
     return out
 
 
+@backend.gc_paused()
 def criminal_network(G: nx.MultiDiGraph) -> nx.Graph:
     """The undirected network of criminal actors, authorities left out.
 
@@ -205,6 +207,7 @@ def criminal_network(G: nx.MultiDiGraph) -> nx.Graph:
     return C
 
 
+@backend.gc_paused()
 def person_projection(G: nx.MultiDiGraph, reasons: bool = True) -> nx.Graph:
     """The person network on which disruption is measured.
 

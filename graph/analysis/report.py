@@ -18,7 +18,7 @@ from ocgraph.graph.analysis import (
     robustness,
     timeline,
 )
-from ocgraph.graph.analysis.backend import edge_count
+from ocgraph.graph.analysis.backend import edge_count, gc_paused
 
 __all__ = ["SCHEMA_VERSION", "analyze", "to_markdown"]
 
@@ -47,6 +47,7 @@ def _people(G: nx.Graph, nodes: Iterable[Any]) -> list[dict[str, str]]:
     return [{"id": str(n), "name": _name(G, n)} for n in nodes]
 
 
+@gc_paused()
 def analyze(
     G: Any,
     as_of: str | None = None,
