@@ -47,13 +47,28 @@ def _short(node: rdflib.term.Node) -> str:
     return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
+@cache
+def _predicate_names() -> dict[str, str]:
+    return {p.iri: p.name for p in ontology.load().predicates.values()}
+
+
+def _name(data: rdflib.Graph, node: rdflib.term.Node | None) -> str:
+    """An entity's name, else its id; a predicate's name (member_of), else the IRI's local name."""
+    name = data.value(node, SCHEMA_NAME) if node is not None else None
+    return str(name) if name is not None else _predicate_names().get(str(node)) or _short(node)
+
+
 def _describe(data: rdflib.Graph, node: rdflib.term.Node) -> str:
-    """`Name (id)` for an entity, `assertion rel/... (subject predicate object)` for a reified one."""
+    """`Name (id)` for an entity, `Assertion rel/... (subject predicate object)` for a reified one."""
     name = data.value(node, SCHEMA_NAME)
     if name is not None:
         return f"{name} ({_short(node)})"
     types = sorted(_short(t) for t in data.objects(node, RDF.type))
-    return f"{' '.join(types) or 'node'} {_short(node)}".strip()
+    text = f"{' '.join(types) or 'node'} {_short(node)}".strip()
+    statement = [data.value(node, p) for p in (RDF.subject, RDF.predicate, RDF.object)]
+    if any(part is not None for part in statement):
+        text += f" ({' '.join('?' if part is None else _name(data, part) for part in statement)})"
+    return text
 
 
 def _types(data: rdflib.Graph, node: rdflib.term.Node) -> str:
@@ -72,6 +87,8 @@ def _found(
         kind = f" ({_short(value.datatype)})" if value.datatype else ""
         return f"found '{value!s}'{kind}"
     if value is not None and value != focus:
+        if str(value) in _predicate_names():
+            return f"found {_predicate_names()[str(value)]}"
         if (value, None, None) in data:
             return f"found {_types(data, value)} {_describe(data, value)}"
         return f"found {_short(value)}, which the graph does not describe"

@@ -202,12 +202,39 @@ def _expected(prop: Property) -> str:
     return words
 
 
+def _or_words(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+
+
 def _types_in_words(names: Iterable[str]) -> str:
     names = list(names)
     article = "an" if names[0][0] in "AEIOU" else "a"
-    if len(names) == 1:
-        return f"{article} {names[0]}"
-    return f"{article} {', '.join(names[:-1])} or {names[-1]}"
+    return f"{article} {_or_words(names)}"
+
+
+def _edge_property_predicates(t: _Turtle, onto: Ontology) -> list[str]:
+    """One shape per edge property that not every predicate takes: the assertions carrying it must have
+    one of the predicates that declare it in schema.toml (the model refuses the others; RDF from
+    elsewhere is checked here). The target is every node with the property, so a node or evidence
+    property sharing its IRI is a focus node too, but it has no rdf:predicate and passes.
+    """
+    lines = []
+    for prop in onto.edge_properties.values():
+        if prop.name in onto.common_edge_properties:
+            continue
+        allowed = [p for p in onto.predicates.values() if prop.name in p.properties]
+        where = f"only goes on {_or_words([p.name for p in allowed])}" if allowed else "goes on no predicate"
+        lines += _block(
+            _shape(onto, f"Edge-{prop.name}-predicates"),
+            [
+                ("a", "sh:PropertyShape"),
+                ("sh:targetSubjectsOf", t.curie(prop.iri)),
+                ("sh:path", "rdf:predicate"),
+                ("sh:in", f"( {' '.join(t.iri(p.iri) for p in allowed)} )"),
+                ("sh:message", t.text(f"{prop.name} ({prop.iri}) {where}")),
+            ],
+        )
+    return lines
 
 
 def shapes_text(onto: Ontology) -> str:
@@ -307,6 +334,10 @@ def shapes_text(onto: Ontology) -> str:
             ("sh:property", _objects(_shape(onto, f"Evidence-{p}") for p in onto.evidence_properties)),
         ],
     )
+    common = ", ".join(onto.common_edge_properties)
+    lines.append(f"# ---- the predicates each edge property belongs to ({common} go on any)")
+    lines.append("")
+    lines += _edge_property_predicates(t, onto)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
