@@ -238,7 +238,8 @@ def _edge_property_predicates(t: _Turtle, onto: Ontology) -> list[str]:
 
 
 def shapes_text(onto: Ontology) -> str:
-    """The SHACL shapes in Turtle: node types, predicates' domain and range, assertions and evidence."""
+    """The SHACL shapes in Turtle: node types, predicates' domain and range, assertions, evidence, and
+    which predicates each edge property goes on."""
     shapes_ns = onto.namespace.rstrip("#") + "/shapes#"
     t = _Turtle(onto, {SHAPES_PREFIX: shapes_ns})
     lines = t.header()
