@@ -238,8 +238,10 @@ def _edge_property_predicates(t: _Turtle, onto: Ontology) -> list[str]:
 
 
 def shapes_text(onto: Ontology) -> str:
-    """The SHACL shapes in Turtle: node types, predicates' domain and range, assertions, evidence, and
-    which predicates each edge property goes on."""
+    """The SHACL shapes in Turtle: node types, domains and ranges, assertions, evidence, edge properties.
+
+    An edge property that not every predicate takes also gets a shape listing the predicates it goes on.
+    """
     shapes_ns = onto.namespace.rstrip("#") + "/shapes#"
     t = _Turtle(onto, {SHAPES_PREFIX: shapes_ns})
     lines = t.header()
