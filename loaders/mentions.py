@@ -262,7 +262,7 @@ TITLED = re.compile(
     rf"Prosecutor|General|Mayor|Mr\.|Ms\.|Mrs\.|Dr\.) ({CAP}(?: {CAP}){{1,4}})"
 )
 PERSON_BEFORE = re.compile(
-    r"(?:\b(?:leader|boss|chief|head|member|members|lieutenant|son|daughter|brother|sister|wife|"
+    r"(?:\b(?:leader|boss|chief|head|member|members|lieutenant|son|daughter|brother|sister|wife|founder|"
     r"Minister|President|Governor|Secretary|Mr\.|Ms\.|Mrs\.|Dr\.),? |\b(?:succeeded|replaced|led|headed|"
     r"commanded|run|founded)(?: (?:since|from|in) \d{4})? by |"
     r"\b(?:arrest|conviction|capture|whereabouts)(?: and/or \w+)? of |\binformation (?:on|about) )$"

@@ -45,6 +45,24 @@ def took_over(m: re.Match[str], sent: Sentence) -> Iterator[Fact]:
                     yield Fact(ka, "leader_of", kg, 0.9, "took-over-predecessor", {"status": "former"})
 
 
+IRREALIS = re.compile(
+    r"\b(?:demand\w*|call\w* for|sought|seek\w*|order\w*|request\w*|warrants? for|push\w* for|urg\w*|"
+    r"want\w*|avoid\w*|evad\w*|escap\w*|resist\w*)\s+(?:the\s+)?$"
+)
+
+
+def _real_arrest(m: re.Match[str], sent: Sentence) -> Iterator[Fact]:
+    """ "the arrest of A by B" is an arrest unless it was only demanded, sought or ordered."""
+    if not IRREALIS.search(sent.template[: m.start()]):
+        yield from pair_rule("detained_by", "a", "b", "arrest-of-by")(m, sent)
+
+
+def _its_leader(m: re.Match[str], sent: Sentence) -> Iterator[Fact]:
+    """ "its founder, A" names the group's leader only when one group comes before "its"."""
+    if len(re.findall(r"\{C\d+\}", sent.template[: m.end("o") + 1])) == 1:
+        yield from pair_rule("leader_of", "s", "o", "its-leader")(m, sent)
+
+
 RULES = [
     # "Sinaloa Cartel members A, B and C", "Mexican Foreign Minister Marcelo Ebrard", "El Chapo's son Ovidio"
     (
@@ -169,8 +187,10 @@ RULES = [
     (
         "led-by",
         expand(
-            rf"<C:o>{APPOS},? (?:which is |which was |is |was |has been )?"
+            rf"<C:o>{APPOS},? (?:which is |which was |is |was |are |were |has been |have been )?"
             r"(?:led|headed|run|commanded|founded|co-founded) (?:(?:since|from|in) \d{4} )?by "
+            # "headed by a former police officer, A": a description of the leader, then the name
+            r"(?:an? (?:[a-z-]+ ){0,3}?[a-z-]+, )?"
             rf"(?:(?:the )?(?P<kin>{SIBLING}) )?<P+:s>"
         ),
         led_by,
@@ -179,6 +199,24 @@ RULES = [
         "collective",
         expand(r"^<P+:s>[^.;]*? (?:are|were) (?:known )?collectively (?:known )?as <C:o>"),
         pair_rule("member_of", "s", "o", "collective"),
+    ),
+    # "X ... when he replaced its founder, A": "its" is the one group named before it in the sentence
+    (
+        "its-leader",
+        expand(
+            r"<C:o>(?:[^.;{}]|\{[PLSGD]\d+\})*?\bits (?:late |former |first |previous |longtime )?"
+            r"(?:founder|co-founder|leader|boss|chief|head|commander), <P:s>"
+        ),
+        _its_leader,
+    ),
+    # "the arrest of its previous boss, A, by the army"
+    (
+        "arrest-of-by",
+        expand(
+            r"\b(?:arrest|capture|detention|apprehension) of (?:(?:his|her|its|their|the) (?:[a-z-]+ ){0,2}?"
+            r"[a-z-]+, )?<P+:a>,? (?:by|at the hands of) <GS:b>"
+        ),
+        _real_arrest,
     ),
     # "A took control of the group in 2020", "A, his brother, took over the cartel"
     (

@@ -213,6 +213,15 @@ RULES = [
         ),
         pair_rule("faction_of", "a", "b", "appositive-wing"),
     ),
+    # "the group's armed wing, the Bloque Norte"
+    (
+        "possessive-wing-named",
+        expand(
+            r"<C:b>'s (?:(?:armed|military|enforcement|financial|political|youth|local) )?"
+            r"(?:wing|faction|cell|arm|branch), <C:a>"
+        ),
+        pair_rule("faction_of", "a", "b", "possessive-wing-named"),
+    ),
     (
         "unit-headed-by",
         expand(

@@ -76,3 +76,19 @@ def test_extradition_refused_or_speculated_is_not_a_detention():
         "It is unclear whether Guatemala extradited Rigoberto Chitay Alvarado to the United States.",
     ):
         assert facts(extract(sentence + "\n"), "detained_by") == set(), sentence
+
+
+def test_the_arrest_of_a_by_a_body():
+    kg = extract(
+        "Fermín Zúñiga Oropeza took control of the Altos Cartel after the arrest of its previous boss, "
+        "Gerardo Lemus Vidal, by the Mexican Army.\n"
+    )
+    # the gazetteer names the Mexican Army by its ministry
+    assert facts(kg, "detained_by") == {
+        ("Gerardo Lemus Vidal", "detained_by", "Secretariat of National Defense")
+    }
+
+
+def test_a_call_for_an_arrest_is_no_arrest():
+    kg = extract("Activists demanded the arrest of Gerardo Lemus Vidal by the Mexican Army, but none came.\n")
+    assert facts(kg, "detained_by") == set()

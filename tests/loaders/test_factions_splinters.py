@@ -111,3 +111,10 @@ def test_an_appositive_list_commands_a_cell():
         ("Rubí Olmos Tapia", "member_of", "Brisa Cartel"),
         ("Cruz Olmos Tapia", "member_of", "Brisa Cartel"),
     }
+
+
+def test_the_groups_armed_wing_named_after_it():
+    kg = extract(
+        "The Vallenato Cartel grew fast. The Vallenato Cartel's armed wing, the Bloque Guajiro, killed 12.\n"
+    )
+    assert facts(kg, "faction_of") == {("Bloque Guajiro", "faction_of", "Vallenato Cartel")}

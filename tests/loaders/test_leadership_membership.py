@@ -121,3 +121,28 @@ def test_commander_of_the_groups_armed_wing_named_after():
 def test_denied_taking_control_is_no_leadership():
     kg = extract("Fermín Zúñiga Oropeza denied that he took control of the Cartel de los Altos.\n")
     assert facts(kg, "leader_of") == set()
+
+
+def test_headed_by_a_description_then_the_name():
+    kg = extract("Los Mezcaleros are headed by a former police officer, Anselmo Ríos Becerra.\n")
+    assert facts(kg, "leader_of") == {("Anselmo Ríos Becerra", "leader_of", "Los Mezcaleros")}
+
+
+def test_its_founder_is_the_one_group_named_before():
+    kg = extract(
+        "Aníbal Restrepo Cuadrado has run the Vallenato Cartel since 2018, when he replaced its founder, "
+        "Wilfredo Cañas Rojo.\n"
+    )
+    assert facts(kg, "leader_of") == {
+        ("Aníbal Restrepo Cuadrado", "leader_of", "Vallenato Cartel"),
+        ("Wilfredo Cañas Rojo", "leader_of", "Vallenato Cartel"),
+    }
+    assert facts(kg, "succeeded_by") == {("Wilfredo Cañas Rojo", "succeeded_by", "Aníbal Restrepo Cuadrado")}
+
+
+def test_its_founder_after_two_groups_is_no_leadership():
+    kg = extract(
+        "The Vallenato Cartel fought the Sierra Madre Cartel until the police killed its founder, "
+        "Wilfredo Cañas Rojo.\n"
+    )
+    assert facts(kg, "leader_of") == set()
