@@ -39,13 +39,16 @@ NOT_NAME = _words(
     "Their These They This Those We When While With"
 )
 CAP = r"[A-ZÁÉÍÓÚÜÑ][\w\-]*"
-CONNECT = r"(?:of|de|del|la|el|los|las|for|the|y|on|in)"
+CONNECT = r"(?:of|de|del|la|el|los|las|for|the|y|on|in|di|della|da|do|dos)"
 CAP_SEQ = re.compile(rf"{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*")
 # "the Rojos and Guerreros Unidos crime groups", "the Sinaloa cartel", "the Gulf Clan gang"
 GROUP_LIST = re.compile(
     rf"((?:{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*)(?:(?:,\s|,?\sand\s)(?:{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*))*)\s"
     r"(crime groups?|criminal groups?|criminal organi[sz]ations?|cartels?|gangs?|factions?|cells?|clans?|"
     r"cliques?|criminal gangs?|drug trafficking organi[sz]ations?)\b"
+)
+CRIME_NETWORK = re.compile(
+    rf"\b({CAP}(?: (?:{CONNECT} )*{CAP}){{0,3}}) (?:(?:trafficking|smuggling|criminal) )?network\b"
 )
 NEW_GROUP = re.compile(r"(?<![\w-])(?:(?:La|El|Los|Las|The) )?(?:Nueva|Nuevo|Nuevos|Nuevas|New) $")
 NAMED_POLICY = re.compile(
@@ -139,6 +142,17 @@ def type_by_heads(name: str, crime_context: bool = False) -> str | None:
         "office",
         "bureau",
         "attorney",
+        # Spanish, Italian and Portuguese names of bodies lead with their head noun
+        "guardia",
+        "policía",
+        "polícia",
+        "polizia",
+        "fiscalía",
+        "procuraduría",
+        "ministerio",
+        "ministero",
+        "secretaría",
+        "procura",
     }:
         return "GovernmentOrganization"
     if last in ORG_HEADS or first in {"university"}:
@@ -248,9 +262,29 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
             found.append((3, Mention(s, s + len(name), name, "CriminalOrganization", "rule")))
         elif kind and kind != "Person" and len(words) > 1:
             found.append((3, Mention(s, s + len(name), name, kind, "rule")))
+        elif (
+            kind is None
+            and crime
+            and SPANISH_PLURAL.match(name)
+            and len(words) > 2
+            and not re.search(r" (?:in|on|for|of|the|y) ", name)  # "Los Marejadas in April"
+            and not PLACE_BEFORE.search(text[max(0, s - 40) : s])
+        ):
+            # "Los Cuervos del Sur": people are not called "Los ..."; the model keeps only "Los Cuervos"
+            found.append((3, Mention(s, s + len(name), name, "CriminalOrganization", "rule")))
         elif kind is None and _looks_like_name(name) and _person_context(text, s, s + len(name)):
             # "led by Ana Ruiz Peña", "Ana Ruiz Peña, alias "La Güera"": the model missed a person
             found.append((3, Mention(s, s + len(name), name, "Person", "rule")))
+    if crime:
+        # "the Albanian Kola network", "the Atlántico Norte network": in a crime paragraph, a group's name
+        for m in CRIME_NETWORK.finditer(text):
+            start, words = m.start(1), m.group(1).split()
+            while words and (words[0] in NOT_NAME or words[0] in gaz.demonyms):
+                start += len(words.pop(0)) + 1
+            if words:
+                found.append(
+                    (2, Mention(start, m.end(), text[start : m.end()], "CriminalOrganization", "rule"))
+                )
     for s, e, label in ents:
         found.extend((4, m) for m in _from_ner(text, s, e, label, crime))
     return _complete_lists(text, _people_by_context(text, _join_people(text, _select(found))))
@@ -273,7 +307,7 @@ _ROLES = (
     r"smuggler|recruiter|commander)\b"
 )
 PERSON_AFTER = re.compile(
-    rf"^(?:,? (?:who|alias|aka)\b|,? (?:the|a|an) (?:[a-z'-]+ ){{0,3}}?{_ROLES}"
+    rf"^(?:,? (?:who|alias|aka)\b|, \d{{1,3}},|,? (?:the|a|an) (?:[a-z'-]+ ){{0,3}}?{_ROLES}"
     r"| (?:founded|leads|led|heads|headed|joined|replaced|succeeded|runs|ran|commands|commanded)\b"
     r"| (?:has|had) (?:led|headed|run|commanded)\b| took (?:over|control|charge|command)\b"
     r"|'s (?:(?:older|younger|eldest|half-|late) ?)?(?:son|daughter|brother|sister|father|mother|wife|"

@@ -161,7 +161,9 @@ class Resolver:
                     actors[owner.keys[0]].add_surface(m.text)
         # 4. short names ("Ebrard", "Guzmán") and bare nicknames: only when one actor fits, or when
         # only one of those that fit was named before ("Chitay, ..." after "Rigoberto Chitay Alvarado" and
-        # before his brother "Ernesto Chitay Alvarado" appears)
+        # before his brother "Ernesto Chitay Alvarado" appears); once a bare surname has named someone,
+        # it keeps naming them (news writers call the namesake introduced later by full or first name)
+        settled: dict[str, str] = {}
         for i, m in enumerate(mentions):
             if m.keys or m.type not in (None, "Person"):
                 continue
@@ -187,6 +189,10 @@ class Resolver:
                     key = fits.pop()
                 elif len(fits) > 1 and len(earlier) == 1:
                     key = earlier.pop()
+                elif len(fits) > 1 and settled.get(words) in earlier:
+                    key = settled[words]
+                if key:
+                    settled.setdefault(words, key)
                 elif not fits and m.type == "Person":
                     key = actor("Person", m.text).key
             elif key is None and m.type == "Person":

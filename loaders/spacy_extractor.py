@@ -223,9 +223,15 @@ def _repeat_names(units: list) -> None:
     """Once a document has named an actor, the same name elsewhere in it is a mention too (the model
     finds "the Brigada Norte" in one sentence and misses it in the next)."""
     known: dict[str, Mention] = {}
+    surnames: dict[str, Mention] = {}  # "Quiroga" and "Quiroga Beltrán" of "Hernán Quiroga Beltrán"
     for _, ms, _ in units:
         for m in ms:
             words = m.text.split()
+            if m.type == "Person" and m.source != "coref" and 2 <= len(words) <= 5 and not m.demonym:
+                tails = [*words[1:], " ".join(words[1:]), " ".join(words[-2:])]
+                for tail in tails:
+                    if len(tail) >= 4 and tail[0].isupper() and tail != m.text:
+                        surnames.setdefault(tail, m)
             if (
                 m.type in (None, "Place")
                 or m.demonym
@@ -235,6 +241,8 @@ def _repeat_names(units: list) -> None:
                 continue
             if len(words) >= 2 or m.source in ("rule", "collective"):
                 known.setdefault(m.text, m)
+    for tail, m in surnames.items():
+        known.setdefault(tail, Mention(m.start, m.end, tail, "Person", "surname", m.entry))
     if not known:
         return
     pattern = re.compile(
@@ -246,7 +254,13 @@ def _repeat_names(units: list) -> None:
             if any(hit.start() < e and s < hit.end() for s, e in taken):
                 continue
             src = known[hit.group(0)]
-            ms.append(Mention(hit.start(), hit.end(), hit.group(0), src.type, "repeat", src.entry))
+            if src.source == "surname" and (
+                re.search(r"[A-ZÁÉÍÓÚÑ][\w-]*\s$", para.text[max(0, hit.start() - 40) : hit.start()])
+                or re.match(r"\s[A-ZÁÉÍÓÚÑ]", para.text[hit.end() : hit.end() + 2])
+            ):
+                continue  # "Cruz" inside "Santa Cruz": a surname alone, not part of another name
+            entry = None if src.source == "surname" else src.entry
+            ms.append(Mention(hit.start(), hit.end(), hit.group(0), src.type, "repeat", entry))
         ms.sort(key=lambda m: m.start)
 
 

@@ -68,15 +68,26 @@ def test_single_quoted_nickname():
     assert [e.name for e in kg.find("Pichi")] == ["Jhon Fredy Gallo Ríos"]
 
 
-def test_surname_is_the_one_bearer_named_so_far_and_stays_unresolved_once_two_are():
+def test_surname_is_the_one_bearer_named_so_far_and_keeps_that_referent():
     kg = extract(
         "Police arrested Rigoberto Chitay Alvarado, a trafficker, on Monday. Chitay was captured by the "
         "National Civil Police in Cobán. Chitay's brother, Ernesto Chitay Alvarado, fled to Mexico. "
         "Chitay was later detained by the Guatemalan Army.\n"
     )
-    # the first two 'Chitay' have one candidate so far; the last has two and names no one
-    assert facts(kg, "detained_by") == {("Rigoberto Chitay Alvarado", "detained_by", "National Civil Police")}
+    # the first two 'Chitay' have one candidate so far; the last has two, and keeps the first referent
+    assert facts(kg, "detained_by") == {
+        ("Rigoberto Chitay Alvarado", "detained_by", "National Civil Police"),
+        ("Rigoberto Chitay Alvarado", "detained_by", "Guatemalan Army"),
+    }
     assert facts(kg, "sibling_of") == {("Ernesto Chitay Alvarado", "sibling_of", "Rigoberto Chitay Alvarado")}
+
+
+def test_cataphoric_surname_is_not_guessed():
+    kg = extract(
+        "Chitay was detained by the Guatemalan Army. His brother, Ernesto Chitay Alvarado, was not "
+        "arrested.\n"
+    )
+    assert facts(kg, "detained_by") == set()
 
 
 def test_two_bearers_named_before_leave_the_shared_surname_unresolved():

