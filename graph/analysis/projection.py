@@ -10,7 +10,7 @@ import networkx as nx
 import numpy as np
 
 from ocgraph import ontology
-from ocgraph.graph.analysis import backend
+from ocgraph.graph.analysis import backend, edgetable
 
 __all__ = [
     "AUTHORITY_PREDICATES",
@@ -183,27 +183,10 @@ def criminal_network(G: nx.MultiDiGraph) -> nx.Graph:
     >>> sorted(C.nodes), C.edges["K", "O"]["predicates"]
     (['K', 'O'], ['leader_of'])
     """
-    types = _types(G)
-    # actors as ranks in id order and a pair as one integer (see person_projection)
-    names = sorted(n for n, t in types.items() if t in CRIMINAL_TYPES)
-    rank = {n: i for i, n in enumerate(names)}
-    N = len(names)
-    preds: dict[int, set[str]] = defaultdict(set)
-    for u, v, p in edge_triples(G):
-        if p not in AUTHORITY_PREDICATES and u in rank and v in rank and u != v:
-            i, j = rank[u], rank[v]
-            preds[i * N + j if i < j else j * N + i].add(p)
-    keep = {i for i, n in enumerate(names) if types[n] == "CriminalOrganization"}
-    for code in preds:
-        keep.update(divmod(code, N))
+    names, kept, codes, preds = edgetable.criminal_pairs(edgetable.edge_table(G), AUTHORITY_PREDICATES)
     C = nx.Graph()
-    C.add_nodes_from((names[i], G.nodes[names[i]]) for i in sorted(keep))
-    adj = C._adj  # filled as add_edges_from does; the pairs are distinct and sorted
-    for code in sorted(preds):
-        i, j = divmod(code, N)
-        data = {"predicates": sorted(preds[code])}
-        adj[names[i]][names[j]] = data
-        adj[names[j]][names[i]] = data
+    C.add_nodes_from((names[i], G.nodes[names[i]]) for i in kept.tolist())
+    _fill(C, names, codes, [{"predicates": p} for p in preds])
     return C
 
 
@@ -241,6 +224,16 @@ def person_projection(G: nx.MultiDiGraph, reasons: bool = True) -> nx.Graph:
     >>> sorted(tuple(sorted(e)) for e in person_projection(G).edges)
     [('K', 'L1'), ('K', 'L2'), ('K', 'M'), ('L3', 'M')]
     """
+    if not reasons:
+        names, all_codes = edgetable.person_pairs(edgetable.edge_table(G), AUTHORITY_PREDICATES, PERSON_LINKS)
+        P = nx.Graph()
+        P.add_nodes_from((n, G.nodes[n]) for n in names)
+        _fill(P, names, all_codes)
+        if backend.use_igraph(P):
+            backend.prime(P, *np.divmod(all_codes, len(names)))
+        return P
+    # the reference build, pair by pair with the reasons; the one above gives the same pairs
+    # (tests/analysis check it) with numpy, for big graphs
     types = _types(G)
     # persons of the criminal network: those with a non-authority tie to a person or group
     people: set[str] = set()
@@ -249,35 +242,19 @@ def person_projection(G: nx.MultiDiGraph, reasons: bool = True) -> nx.Graph:
             people.update(n for n in (u, v) if types[n] == "Person")
     roles = _roles(G, types)
     heads, crew = roles["leader_of"], roles["member_of"]
-    # persons as ranks in id order and a pair as one integer: big groups give millions of pairs,
-    # and integers hash, sort and store far faster than tuples of ids
     names = sorted(people)
     rank = {n: i for i, n in enumerate(names)}
-    N = len(names)
-    codes: set[int] = set()
-    why: dict[int, set[str]] = defaultdict(set)
+    why: dict[tuple[int, int], set[str]] = defaultdict(set)
 
     def link(a: str, b: str, reason: str) -> None:
         if a != b and a in rank and b in rank:
             i, j = rank[a], rank[b]
-            code = i * N + j if i < j else j * N + i
-            codes.add(code)
-            if reasons:
-                why[code].add(reason)
+            why[(i, j) if i < j else (j, i)].add(reason)
 
-    for org, bosses in heads.items() if reasons else ():
+    for org, bosses in heads.items():
         for boss in bosses:
             for other in crew.get(org, set()) | bosses:
                 link(boss, other, f"organization:{org}")
-    if not reasons:
-        # leaders x members is most of the projection (millions of pairs on big graphs): one
-        # numpy outer product per organization instead of a Python loop over every pair
-        chunks = [np.empty(0, dtype=np.int64)]
-        for org, bosses in heads.items():
-            group = np.fromiter((rank[x] for x in crew.get(org, set()) | bosses), dtype=np.int64)
-            b = np.fromiter((rank[x] for x in bosses), dtype=np.int64)
-            lo, hi = np.minimum.outer(b, group).ravel(), np.maximum.outer(b, group).ravel()
-            chunks.append((lo * N + hi)[lo != hi])
     for u, v, p in edge_triples(G):
         tu, tv = types[u], types[v]
         if p in PERSON_LINKS and tu == tv == "Person":
@@ -286,42 +263,27 @@ def person_projection(G: nx.MultiDiGraph, reasons: bool = True) -> nx.Graph:
             # an alliance binds the people who lead each side (a person ally counts as their own leader)
             side_u = heads.get(u, ()) if tu == "CriminalOrganization" else [u]
             side_v = heads.get(v, ()) if tv == "CriminalOrganization" else [v]
-            if reasons:
-                for a in side_u:
-                    for b in side_v:
-                        link(a, b, "alliance")
-            else:
-                a = np.fromiter((rank[x] for x in side_u if x in rank), dtype=np.int64)
-                b = np.fromiter((rank[x] for x in side_v if x in rank), dtype=np.int64)
-                lo, hi = np.minimum.outer(a, b).ravel(), np.maximum.outer(a, b).ravel()
-                chunks.append((lo * N + hi)[lo != hi])
+            for a in side_u:
+                for b in side_v:
+                    link(a, b, "alliance")
     P = nx.Graph()
     P.add_nodes_from((n, G.nodes[n]) for n in names)
-    if not reasons:
-        # sorted, duplicates dropped: a sort and a mask (np.unique's hash table is several times slower)
-        all_codes = np.sort(np.concatenate([*chunks, np.fromiter(codes, dtype=np.int64, count=len(codes))]))
-        if len(all_codes):
-            all_codes = all_codes[np.concatenate(([True], all_codes[1:] != all_codes[:-1]))]
-        _fill(P, names, all_codes)
-        if backend.use_igraph(P):
-            backend.prime(P, *np.divmod(all_codes, N))
-        return P
     # filled as networkx's add_edges_from does (one data dict shared by both directions), without
     # its per-edge checks: the pairs are already distinct, sorted and between known nodes
     adj = P._adj
-    for code in sorted(codes):
-        i, j = divmod(code, N)
+    for i, j in sorted(why):
         a, b = names[i], names[j]
-        data = {"via": sorted(why[code])}
+        data = {"via": sorted(why[(i, j)])}
         adj[a][b] = data
         adj[b][a] = data
     return P
 
 
-def _fill(P: nx.Graph, names: list[str], codes: Any) -> None:
-    # The adjacency add_edges_from would build from the sorted pair codes i * N + j (i < j): one
-    # data dict shared by both directions, each node's neighbours in rank order. Built per node
-    # with dict(zip(...)) from numpy-sorted arrays instead of two dict writes per edge in Python.
+def _fill(P: nx.Graph, names: list[str], codes: Any, data: list[dict[str, Any]] | None = None) -> None:
+    # The adjacency add_edges_from would build from the sorted pair codes i * N + j (i < j), with
+    # data[e] (default: a new empty dict) on edge e: one data dict shared by both directions, each
+    # node's neighbours in rank order. Built per node with dict(zip(...)) from numpy-sorted
+    # arrays instead of two dict writes per edge in Python.
     N = len(names)
     m = len(codes)
     i, j = np.divmod(codes, N)
@@ -331,7 +293,7 @@ def _fill(P: nx.Graph, names: list[str], codes: Any) -> None:
     by_j = np.argsort(j, kind="stable")
     names_arr = np.array(names, dtype=object)
     datas = np.empty(m, dtype=object)
-    datas[:] = [{} for _ in range(m)]
+    datas[:] = [{} for _ in range(m)] if data is None else data
     low_starts = np.searchsorted(j[by_j], np.arange(N + 1)).tolist()
     low_names, low_data = names_arr[i[by_j]].tolist(), datas[by_j].tolist()
     high_starts = np.searchsorted(i, np.arange(N + 1)).tolist()

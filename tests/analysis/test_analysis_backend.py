@@ -165,3 +165,56 @@ def test_numpy_projection_equals_the_pair_by_pair_one(seed: int, fixture_graph) 
         assert {n: list(nbrs) for n, nbrs in fast.adj.items()} == order
         assert all(fast[u][v] is fast[v][u] == {} for u, v in fast.edges)
         assert fast.number_of_edges() > 0
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_criminal_network_equals_a_plain_build(seed: int, fixture_graph) -> None:
+    # the numpy build against the definition, written out edge by edge with networkx
+    import sys
+    from pathlib import Path
+
+    from ocgraph.graph.analysis import projection
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    from synthetic import make_graph
+
+    for kg in (fixture_graph, make_graph(600, 4000, seed=seed)):
+        G = projection.from_knowledge_graph(kg)
+        actors = {n for n, t in G.nodes(data="type") if t in ("Person", "CriminalOrganization")}
+        plain = nx.Graph()
+        plain.add_nodes_from(n for n in actors if G.nodes[n]["type"] == "CriminalOrganization")
+        for u, v, p in G.edges(data="predicate"):
+            if u in actors and v in actors and u != v and p not in projection.AUTHORITY_PREDICATES:
+                plain.add_edge(u, v)
+                plain.edges[u, v].setdefault("predicates", set()).add(p)
+        C = projection.criminal_network(G)
+        assert list(C) == sorted(plain)
+        assert all(C.nodes[n] == G.nodes[n] for n in C)
+        assert {frozenset(e) for e in C.edges} == {frozenset(e) for e in plain.edges}
+        for u, v, preds in C.edges(data="predicates"):
+            assert preds == sorted(plain.edges[u, v]["predicates"])
+        assert all(list(C.adj[n]) == sorted(C.adj[n]) for n in C)
+        assert C.number_of_edges() > 0
+
+
+def test_numpy_projection_alliance_corners() -> None:
+    # a person ally, an organization allied with itself, an ally outside the criminal network,
+    # a leader who is also listed as a member: the numpy build and the pair-by-pair one agree
+    from ocgraph.graph.analysis import projection
+
+    G = nx.MultiDiGraph()
+    G.add_nodes_from(["K", "K2", "L", "M", "Pa", "X"], type="Person")
+    G.add_nodes_from(["O1", "O2"], type="CriminalOrganization")
+    G.add_node("Gov", type="GovernmentOrganization")
+    for u, p, v in [("K", "leader_of", "O1"), ("K2", "leader_of", "O1"), ("K", "member_of", "O1"),
+                    ("L", "member_of", "O1"), ("M", "leader_of", "O2"), ("Pa", "allied_with", "O2"),
+                    ("O1", "allied_with", "O1"), ("X", "allied_with", "Gov"), ("O2", "allied_with", "O1"),
+                    ("L", "child_of", "M"), ("M", "sanctioned_by", "Gov")]:  # fmt: skip
+        G.add_edge(u, v, predicate=p)
+    fast = projection.person_projection(G, reasons=False)
+    slow = projection.person_projection(G)
+    assert list(fast) == list(slow) == ["K", "K2", "L", "M", "Pa"]
+    assert {n: list(nbrs) for n, nbrs in fast.adj.items()} == {n: list(nbrs) for n, nbrs in slow.adj.items()}
+    assert sorted(tuple(sorted(e)) for e in fast.edges) == [
+        ("K", "K2"), ("K", "L"), ("K", "M"), ("K2", "L"), ("K2", "M"), ("L", "M"), ("M", "Pa"),
+    ]  # fmt: skip
