@@ -230,7 +230,7 @@ def _edge_property_predicates(t: _Turtle, onto: Ontology) -> list[str]:
                 ("a", "sh:PropertyShape"),
                 ("sh:targetSubjectsOf", t.curie(prop.iri)),
                 ("sh:path", "rdf:predicate"),
-                ("sh:in", f"( {' '.join(t.iri(p.iri) for p in allowed)} )"),
+                ("sh:in", f"( {' '.join(t.iri(p.iri) for p in allowed)} )" if allowed else "()"),
                 ("sh:message", t.text(f"{prop.name} ({prop.iri}) {where}")),
             ],
         )
