@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 import networkx as nx
+import numpy as np
 
-from ocgraph.graph.analysis.projection import edge_triples
+from ocgraph.graph.analysis import edgetable
 
 __all__ = ["effective_number", "hhi", "organization_sizes"]
 
@@ -27,15 +28,14 @@ def organization_sizes(G: nx.MultiDiGraph) -> dict[str, int]:
     >>> organization_sizes(G)
     {'O': 2}
     """
-    people: dict[str, set[str]] = {}
-    for u, v, p in edge_triples(G):
-        if (
-            p in ("member_of", "leader_of")
-            and G.nodes[v].get("type") == "CriminalOrganization"
-            and G.nodes[u].get("type") == "Person"
-        ):
-            people.setdefault(v, set()).add(u)
-    return {org: len(people[org]) for org in sorted(people)}
+    t = edgetable.edge_table(G)
+    V = max(1, len(t.nodes))
+    role = np.isin(t.pred, [i for i, p in enumerate(t.predicates) if p in ("member_of", "leader_of")])
+    role &= (t.kind[t.src] == edgetable.PERSON) & (t.kind[t.dst] == edgetable.ORGANIZATION)
+    # distinct (organization, person) pairs, then persons per organization
+    orgs, counts = np.unique(np.unique(t.dst[role] * V + t.src[role]) // V, return_counts=True)
+    sizes = {t.nodes[o]: c for o, c in zip(orgs.tolist(), counts.tolist(), strict=True)}
+    return {org: sizes[org] for org in sorted(sizes)}
 
 
 def hhi(sizes: Mapping[str, int] | Iterable[int]) -> float | None:

@@ -9,7 +9,16 @@ from typing import Any, NamedTuple
 import networkx as nx
 import numpy as np
 
-__all__ = ["ORGANIZATION", "PERSON", "EdgeTable", "criminal_pairs", "edge_table", "person_pairs", "ranges"]
+__all__ = [
+    "ORGANIZATION",
+    "PERSON",
+    "EdgeTable",
+    "criminal_pairs",
+    "edge_table",
+    "person_pairs",
+    "ranges",
+    "signed_pairs",
+]
 
 # node kinds in EdgeTable.kind
 OTHER, PERSON, ORGANIZATION = 0, 1, 2
@@ -49,21 +58,21 @@ def edge_table(G: nx.MultiDiGraph) -> EdgeTable:
     nodes = list(G)
     index = {n: i for i, n in enumerate(nodes)}
     kind = np.fromiter((_KINDS.get(t, OTHER) for _, t in G.nodes(data="type")), np.int8, len(nodes))
-    succ = G._succ  # read directly: the edge views cost a generator step and a tuple per edge
-    m = sum(len(kd) for nbrs in succ.values() for kd in nbrs.values())
-    src = np.repeat(np.arange(len(nodes)), [sum(map(len, nbrs.values())) for nbrs in succ.values()])
-    dst = np.fromiter((index[v] for nbrs in succ.values() for v, kd in nbrs.items() for _ in kd), np.int64, m)
     codes: dict[Any, int] = {}
-    pred = np.fromiter(
-        (
-            codes.setdefault(d.get("predicate"), len(codes))
-            for nbrs in succ.values()
-            for kd in nbrs.values()
-            for d in kd.values()
-        ),
-        np.int64,
-        m,
-    )
+    if G.is_multigraph() and G.is_directed():
+        succ = G._succ  # read directly: the edge views cost a generator step and a tuple per edge
+        m = sum(len(kd) for nbrs in succ.values() for kd in nbrs.values())
+        src = np.repeat(np.arange(len(nodes)), [sum(map(len, nbrs.values())) for nbrs in succ.values()])
+        ends = (index[v] for nbrs in succ.values() for v, kd in nbrs.items() for _ in kd)
+        dst = np.fromiter(ends, np.int64, m)
+        datas = (d for nbrs in succ.values() for kd in nbrs.values() for d in kd.values())
+        pred = np.fromiter((codes.setdefault(d.get("predicate"), len(codes)) for d in datas), np.int64, m)
+    else:
+        triples = list(G.edges(data="predicate"))
+        m = len(triples)
+        src = np.fromiter((index[u] for u, _, _ in triples), np.int64, m)
+        dst = np.fromiter((index[v] for _, v, _ in triples), np.int64, m)
+        pred = np.fromiter((codes.setdefault(p, len(codes)) for _, _, p in triples), np.int64, m)
     table = EdgeTable(nodes, kind, src.astype(np.int64), dst, pred, list(codes))
     _TABLES[G] = (size, table)
     return table
@@ -213,3 +222,30 @@ def criminal_pairs(t: EdgeTable, authority: Iterable[str]) -> tuple[list[Any], A
     org_ranks = rank[kind == ORGANIZATION]
     kept = np.unique(np.concatenate([org_ranks, *np.divmod(codes, max(1, N))]))
     return names, kept, codes, preds
+
+
+def signed_pairs(t: EdgeTable, signs: dict[str, int]) -> tuple[list[Any], Any, Any]:
+    """The signed network: nodes (sorted ids), sorted pair codes and each pair's sign.
+
+    Pairs are coded as in `person_pairs`; a pair with edges of both signs is negative.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph([("B", "A", {"predicate": "allied_with"}), ("A", "B", {"predicate": "rival_of"}),
+    ...                      ("B", "C", {"predicate": "allied_with"})])
+    >>> names, codes, sign = signed_pairs(edge_table(G), {"allied_with": 1, "rival_of": -1})
+    >>> names, codes.tolist(), sign.tolist()
+    (['A', 'B', 'C'], [1, 5], [-1, 1])
+    """
+    per_edge = np.array([signs.get(p, 0) if isinstance(p, str) else 0 for p in t.predicates], dtype=np.int64)
+    sign = per_edge[t.pred] if len(t.pred) else np.empty(0, dtype=np.int64)
+    keep = (sign != 0) & (t.src != t.dst)
+    src, dst, sign = t.src[keep], t.dst[keep], sign[keep]
+    names, rank = _ranked(t, np.unique(np.concatenate([src, dst])))
+    N = max(1, len(names))
+    code = np.minimum(rank[src], rank[dst]) * N + np.maximum(rank[src], rank[dst])
+    # by pair, then sign: the first row of each pair has its smallest sign
+    rows = np.lexsort((sign, code))
+    code, sign = code[rows], sign[rows]
+    first = np.concatenate(([True], code[1:] != code[:-1])) if len(code) else np.zeros(0, dtype=bool)
+    return names, code[first], sign[first]

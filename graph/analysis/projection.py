@@ -60,8 +60,7 @@ def edge_triples(G: nx.MultiDiGraph) -> list[tuple[Any, Any, Any]]:
     hit = _TRIPLES.get(G)
     if hit is not None and hit[0] == size:
         return hit[1]
-    # iter(): list() of the view itself first asks its length, a second walk over every edge
-    triples = list(iter(G.edges(data="predicate")))
+    triples = [(u, v, d.get("predicate")) for u, v, d in edge_records(G)]
     _TRIPLES[G] = (size, triples)
     return triples
 
@@ -77,7 +76,13 @@ def edge_records(G: nx.MultiDiGraph) -> list[tuple[Any, Any, dict[str, Any]]]:
     hit = _RECORDS.get(G)
     if hit is not None and hit[0] == size:
         return hit[1]
-    records = list(iter(G.edges(data=True)))
+    if G.is_multigraph() and G.is_directed():
+        # the adjacency read directly, in the edge view's order: the view costs a generator step
+        # per edge
+        records = [(u, v, d) for u, nbrs in G._adj.items() for v, kd in nbrs.items() for d in kd.values()]
+    else:
+        # iter(): list() of the view itself first asks its length, a second walk over every edge
+        records = list(iter(G.edges(data=True)))
     _RECORDS[G] = (size, records)
     return records
 
@@ -325,12 +330,10 @@ def signed_network(G: nx.MultiDiGraph) -> nx.Graph:
     """
     onto = ontology.load()
     signs = {name: p.sign for name, p in onto.predicates.items() if p.sign}
+    names, codes, sign = edgetable.signed_pairs(edgetable.edge_table(G), signs)
     S = nx.Graph()
-    pairs: dict[tuple[str, str], int] = {}
-    for u, v, p in edge_triples(G):
-        if p in signs and u != v:
-            key = (u, v) if u < v else (v, u)
-            pairs[key] = min(pairs.get(key, 1), signs[p])
-    S.add_nodes_from((n, G.nodes[n]) for n in sorted({n for pair in pairs for n in pair}))
-    S.add_edges_from((u, v, {"sign": sign}) for (u, v), sign in sorted(pairs.items()))
+    S.add_nodes_from((n, G.nodes[n]) for n in names)
+    lo, hi = np.divmod(codes, max(1, len(names)))
+    pairs = zip(lo.tolist(), hi.tolist(), sign.tolist(), strict=True)
+    S.add_edges_from((names[i], names[j], {"sign": s}) for i, j, s in pairs)
     return S

@@ -153,7 +153,8 @@ def _attack_igraph(G: nx.Graph, strategy: str, seed: int, step: int, k: int | No
     g, nodes = _backend.to_igraph(G)
     g = g.copy()
     g.vs["key"] = list(range(len(nodes)))
-    text = [str(v) for v in nodes]
+    # equal names share a rank: the stable sort then keeps vertex order, as sorted() does
+    name_rank = np.unique(np.array([str(v) for v in nodes], dtype=object), return_inverse=True)[1]
     rng = random.Random(seed)
     order: list[Any] = []
     while g.vcount():
@@ -169,10 +170,24 @@ def _attack_igraph(G: nx.Graph, strategy: str, seed: int, step: int, k: int | No
         if (k is None or k >= n) and max(scores) == 0:
             # exact scores all zero: every component is a clique and stays one, the rest go by name
             return order + sorted((nodes[i] for i in keys), key=str)
-        ranked = sorted(range(n), key=lambda i: (-round(scores[i], 9), text[keys[i]]))[:step]
+        ranked = _best(scores, keys, name_rank, step)
         order += [nodes[keys[i]] for i in ranked]
         g.delete_vertices(ranked)
     return order
+
+
+def _best(scores: list[float], keys: list[int], name_rank: Any, step: int) -> list[int]:
+    # The `step` best vertices by score rounded to 9 decimals, ties to the smaller name (name_rank:
+    # each node's place among the names). Rounding moves a score by at most 5e-10, so no vertex
+    # below the step-th highest raw score minus a margin can make the cut: only the contenders
+    # are rounded (with Python's round, as the networkx path does; zeros stay zero) and sorted.
+    s = np.asarray(scores, dtype=np.float64)
+    n = len(s)
+    cand = np.arange(n) if step >= n else np.flatnonzero(s >= np.partition(s, n - step)[n - step] - 1e-8)
+    rounded = np.zeros(len(cand))
+    nonzero = np.flatnonzero(s[cand] != 0)
+    rounded[nonzero] = [round(x, 9) for x in s[cand[nonzero]].tolist()]
+    return cand[np.lexsort((name_rank[np.asarray(keys)[cand]], -rounded))[:step]].tolist()
 
 
 def _forest(G: nx.Graph, order: list[Any]) -> tuple[Any, Any]:

@@ -218,3 +218,43 @@ def test_numpy_projection_alliance_corners() -> None:
     assert sorted(tuple(sorted(e)) for e in fast.edges) == [
         ("K", "K2"), ("K", "L"), ("K", "M"), ("K2", "L"), ("K2", "M"), ("L", "M"), ("M", "Pa"),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("strategy", ["betweenness", "degree"])
+def test_attacks_in_rounds_agree(seed: int, strategy: str) -> None:
+    # several removals per recomputation, as the report does on big graphs: igraph ranks only
+    # the vertices that can make each round's cut, and must take the same ones
+    G = random_graph(seed)
+    for rounds in (3, 7):
+        orders = [
+            robustness.attack_order(G, strategy, rounds=rounds, backend=b) for b in ("networkx", "igraph")
+        ]
+        assert orders[0] == orders[1]
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_signed_network_and_sizes_equal_plain_builds(seed: int) -> None:
+    # the numpy builds against the definitions, edge by edge
+    import sys
+    from pathlib import Path
+
+    from ocgraph.graph.analysis import concentration, projection
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    from synthetic import make_graph
+
+    G = projection.from_knowledge_graph(make_graph(600, 4000, seed=seed))
+    sign: dict[frozenset, int] = {}
+    people: dict[str, set] = {}
+    for u, v, p in G.edges(data="predicate"):
+        if p in ("allied_with", "rival_of") and u != v:
+            sign[frozenset((u, v))] = min(sign.get(frozenset((u, v)), 1), 1 if p == "allied_with" else -1)
+        types = G.nodes[u]["type"], G.nodes[v]["type"]
+        if p in ("member_of", "leader_of") and types == ("Person", "CriminalOrganization"):
+            people.setdefault(v, set()).add(u)
+    S = projection.signed_network(G)
+    assert list(S) == sorted({n for pair in sign for n in pair})
+    assert {frozenset((u, v)): s for u, v, s in S.edges(data="sign")} == sign
+    assert -1 in sign.values() and 1 in sign.values()
+    assert concentration.organization_sizes(G) == {o: len(people[o]) for o in sorted(people)}
