@@ -12,7 +12,8 @@ HE = re.compile(r"^\s*(He|She)\b")
 HIS = re.compile(r"^\s*(His|Her)(?= (?:older |younger |eldest |half-|former |new |top )?[a-z-]+, )")
 ITS = re.compile(r"^\s*(Its|Their)(?= (?:former |new |current |top |late |founding )?[a-z-]+, )")
 GROUP = re.compile(
-    r"\b[Tt]he (?:(?:same|criminal|crime|armed|drug) )?(?:group|cartel|gang|organi[sz]ation|syndicate)(?:'s)?"
+    r"\b[Tt]he (?:(?:same|criminal|crime|armed|drug) )?(?:group|cartel|gang|organi[sz]ation|syndicate|clan|"
+    r"clique|mafia|militia)(?:'s)?"
     r"(?!\s+[A-Z\"])"
 )
 POLICY = re.compile(
@@ -107,6 +108,7 @@ def refer(text: str, start: int, end: int, mentions: list[Mention], hist: Histor
         if match:
             ref = Mention(0, 0, "", "Person", "coref", keys=match)
             out.append(_virtual(m, 0, ref))
+    unresolved = False  # a "the group" here that named no one makes this sentence useless as a referent
     first_group = GROUP.search(sentence)
     cut = first_group.start() if first_group else len(sentence)
     # "the group" is not the sentence's own subject ("They are battling for control of the group")
@@ -132,6 +134,8 @@ def refer(text: str, start: int, end: int, mentions: list[Mention], hist: Histor
             ref = before[0]
         else:
             ref = None
+        if ref is None:
+            unresolved = True
         if ref:
             out.append(
                 Mention(
@@ -172,7 +176,9 @@ def refer(text: str, start: int, end: int, mentions: list[Mention], hist: Histor
             hist.collective[first.keys] = collective
         hist.last_subject = first
     hist.last_groups = {k for x in everything if x.type == "CriminalOrganization" for k in x.keys}
-    if hist.last_groups:
+    if unresolved:
+        hist.group_sentence, hist.group_subject = [], False
+    elif hist.last_groups:
         hist.group_sentence = [x for x in everything if x.keys]
         lead = text[start : hist.group_sentence[0].start].strip() if hist.group_sentence else "x"
         hist.group_subject = lead in ("", "The", "the")

@@ -34,6 +34,7 @@ CURRENCIES = {
 TARGET_OF = re.compile(
     r"\b(?:arrest|conviction|capture|whereabouts|location|extradition)(?: and/or \w+)? of\s*$"
 )
+TARGET_AFTER = re.compile(r"^'s? (?:arrest|capture|conviction|whereabouts|location|extradition)\b")
 MODIFIER_AFTER = re.compile(
     r"^(?:'s)? (?:members?|leaders?|operatives?|figures?|bosses|associates?|lieutenants?|"
     r"factions?|cells?|commanders?)\b"
@@ -76,7 +77,9 @@ def rewards(sent: Sentence, earlier: list[Mention]) -> Iterator[Fact]:
     targets: list[int] = []
     for m in SLOT.finditer(t, intro.start()):
         slot = int(m.group(2))
-        if m.group(1) not in "PC" or MODIFIER_AFTER.match(t[m.end() :]) or t.startswith("'", m.end()):
+        # "leading to Quiroga's arrest" names a target; "the cartel's leaders" does not
+        owner = t.startswith("'", m.end()) and not TARGET_AFTER.match(t[m.end() :])
+        if m.group(1) not in "PC" or MODIFIER_AFTER.match(t[m.end() :]) or owner:
             continue
         if (
             targets

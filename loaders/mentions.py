@@ -72,13 +72,18 @@ GROUP_CONTEXT_BEFORE = re.compile(
     r"\b(?:rival |two |three |several )*(?:factions|wings|cells|cliques),? (?:the )?$|"
     r"\b(?:split|splintered|broke away|broke off) from (?:the )?$|"
     r"\b(?:alliance|allied|allies|ally|war|battling|fighting|feuding|clashing|dispute|conflict|feud) with "
-    r"(?:the )?$"
+    r"(?:the )?$|\b(?:with|against|and|by) (?:the |a |its )?(?:rival|rivals|archrival|enemy) $"
 )
 GROUP_CONTEXT_AFTER = re.compile(
     r"^,? (?:an? (?:[a-z-]+ )?(?:cell|faction|group|gang|offshoot|splinter group) (?:that|which) )?"
     r"(?:split|splintered|broke away|broke off)(?: off| away)? from\b"
 )
 LIST_GAP = re.compile(r"^(?:,? and |, )$")
+
+CALENDAR = _words(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+    "August September October November December"
+)
 
 TYPE_CODES = {
     "Person": "P",
@@ -444,6 +449,13 @@ def _from_ner(text: str, s: int, e: int, label: str, crime: bool) -> list[Mentio
             if extra and all(w not in NOT_NAME for w in extra):
                 s -= len(" ".join(extra)) + 1
                 name = text[s:e]
+        # ... and cuts "Salvatore Esposito Ranieri" to "Salvatore": take the surnames just after
+        tail = re.match(rf"(?: {CAP}){{1,3}}", text[e : e + 60]) if len(name.split()) < 4 else None
+        for w in tail.group(0).split() if tail else []:
+            if w in NOT_NAME or w in CALENDAR or type_by_heads(w) or len(name.split()) >= 4:
+                break
+            e += len(w) + 1
+            name = text[s:e]
         kind = type_by_heads(name, crime) if len(name.split()) > 1 else None
         if kind is None and SPANISH_PLURAL.match(name):
             kind = "CriminalOrganization"  # people are not called "Los ..."; groups are

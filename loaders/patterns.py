@@ -129,7 +129,8 @@ RULES = [
     (
         "children-of",
         expand(
-            rf"<P+:s>,? (?:the |his |her )?(?:(?:[a-z]+) )?(?P<role>{CHILD}) of (?:[^,;.{{}}]*?"
+            rf"<P+:s>,? (?:the |his |her )?(?:(?:[a-z]+) )?(?P<role>{CHILD})(?: and (?:heir|successor))? of "
+            rf"(?:[^,;.{{}}]*?"
             rf"\{{[CGSDO]\d+\}}[^,;.{{}}]*?)?<P:o>"
         ),
         role_rule("s", "o", "children-of"),
@@ -154,8 +155,10 @@ RULES = [
     (
         "serves-as",
         expand(
-            r"<P+:s> (?:serves|served|acts|acted|works|worked|operates|operated) as (?:an? |the )?<C:o>'s? "
-            rf"(?:(?:top|senior|chief|main|longtime|local) )?(?P<role>{ROLE}){END}"
+            r"<P+:s>,? (?:who )?(?:(?:allegedly|reportedly|also|previously|once) )?"
+            r"(?:serves|served|acts|acted|works|worked|operates|operated) as (?:an? |the )?<C:o>'s? "
+            r"(?:(?:top|senior|chief|main|longtime|local|financial|security|operations) ){0,2}"
+            rf"(?P<role>{ROLE}){END}"
         ),
         role_rule("s", "o", "serves-as"),
     ),
@@ -246,6 +249,35 @@ RULES = [
             r"<C:o>"
         ),
         role_rule("s", "o", "role-of-wing"),
+    ),
+    # "A, the son and heir of jailed boss B": B was succeeded by A
+    (
+        "heir-of",
+        expand(
+            r"<P:s>, (?:the |his |her )?(?:(?:son|daughter|nephew|brother) and )?"
+            r"(?:heir|successor|heir apparent) (?:apparent )?(?:to|of) "
+            r"(?:[^,;.{}]*?\{[CGSDO]\d+\}[^,;.{}]*?)?<P:o>"
+        ),
+        pair_rule("succeeded_by", "o", "s", "heir-of"),
+    ),
+    # "A was captured in 2022, and his deputy, B, took the reins": B succeeded A
+    (
+        "deputy-took-over",
+        expand(
+            r"<P:a> [^.;{}]*?(?:\{[GSLD]\d+\}[^.;{}]*?)*\band (?:his|her) (?:[a-z-]+ )?(?:deputy|lieutenant|"
+            r"second-in-command|number two|right-hand man|brother|son|daughter|sister|successor), <P:b>, "
+            r"(?:then |later |quickly )?(?:took (?:over|the reins|control|command|charge)|stepped in|assumed "
+            r"(?:control|command|leadership))"
+        ),
+        pair_rule("succeeded_by", "a", "b", "deputy-took-over"),
+    ),
+    # "the Cuervos went their own way under A", "the cartel expanded under the leadership of A"
+    (
+        "under-leader",
+        expand(
+            r"<C:o> (?:[^.;{}]|\{[LSD]\d+\})*?\bunder (?:the (?:leadership|command|control) of )?<P:s>(?!')"
+        ),
+        pair_rule("leader_of", "s", "o", "under-leader"),
     ),
     # "Y's son, A, is ..., and another son, B, was arrested": B is Y's child too
     (
@@ -357,7 +389,10 @@ RULES = [
     ),
     (
         "arrested-obj",
-        expand(r"<GSD:b>(?: [a-z]+)? (?:arrested|captured|detained|extradited|apprehended|jailed) <P+:a>"),
+        expand(
+            r"<GSD:b>(?: [a-z]+)?(?: (?:on|last|this|early|late) [A-Za-z]+)? "
+            r"(?:arrested|captured|detained|extradited|apprehended|jailed) <P+:a>"
+        ),
         pair_rule("detained_by", "a", "b", "arrested"),
     ),
     # "Honduras extradited A, alias "B," to the United States": A ends up held by the receiving state

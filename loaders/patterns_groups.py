@@ -48,16 +48,23 @@ def divided_into(m: re.Match[str], sent: Sentence) -> Iterator[Fact]:
                             yield Fact(ka, "rival_of", kc, 0.9, "divided-into-rivals")
 
 
+# "with the rival Mariano clan", "with the Ecuadorian gang Los Manglares": a describing noun before the name
+RIVAL_NOUN = (
+    r"(?:(?:the )?(?:rival|enemy|archrival|allied) )?(?:\{D\d+\} )?"
+    r"(?:(?:gang|cartel|group|clan|faction|mafia) )?"
+)
+
 RULES = [
     # rivalry
     (
         "battling",
         expand(
             rf"<PC+:a>{APPOS} {VERB_GAP}(?:battling|fighting|warring|feuding|clashing|competing|vying|at war|"
-            rf"at odds|in conflict|locked in a [a-z ]*?(?:war|battle|struggle|dispute)|"
+            rf"at odds|at loggerheads|in conflict|"
+            rf"locked in a [a-z ]*?(?:war|battle|struggle|dispute|feud|conflict)|"
             rf"in an? (?:[a-z-]+ ){{0,2}}?(?:dispute|feud|conflict|war)|engaged in a [a-z ]*?"
             rf"(?:war|battle|struggle))(?:(?! (?:and|but|while|said)\b)[^.;:{{}}]|\{{[CG]\d+\}})*? "
-            rf"(?:with|against) <PC+:b>"
+            rf"(?:with|against) {RIVAL_NOUN}<PC+:b>"
         ),
         pair_rule("rival_of", "a", "b", "battling"),
     ),
@@ -131,7 +138,7 @@ RULES = [
             r"(?:allied|teamed up|partnered|joined forces|(?:formed|forged|struck|sealed|entered into) an? "
             r"(?:[a-z-]+ )?(?:alliance|partnership|pact)|in an alliance|in alliance|working together|"
             r"cooperating) "
-            rf"with <PC+:b>"
+            rf"with {RIVAL_NOUN}<PC+:b>"
         ),
         pair_rule("allied_with", "a", "b", "allied"),
     ),
@@ -212,6 +219,21 @@ RULES = [
             r"(?:wing|faction|cell|arm|branch)\b"
         ),
         pair_rule("faction_of", "a", "b", "appositive-wing"),
+    ),
+    # "X emerged in 2017 as the armed wing of Y", "X began as a cell of Y"
+    (
+        "began-as-wing",
+        expand(
+            r"<C:a> (?:emerged|began|started|was (?:founded|formed|created|born)|arose)(?: in \d{4})? as "
+            r"(?:the|an?|one) (?:[a-z-]+ )?(?:wing|faction|cell|arm|branch|unit) of <C:b>"
+        ),
+        pair_rule("faction_of", "a", "b", "began-as-wing"),
+    ),
+    # "X, part of the Camorra, ...": a part given in an appositive
+    (
+        "appositive-part-of",
+        expand(r"<C:a>, (?:itself |also |now )?(?:a )?part of <C:b>,"),
+        pair_rule("faction_of", "a", "b", "appositive-part-of"),
     ),
     # "the group's armed wing, the Bloque Norte"
     (

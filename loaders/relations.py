@@ -14,7 +14,9 @@ SLOT = re.compile(r"\{([A-Z])(\d+)\}")
 MACRO = re.compile(r"<([A-Z*]+)(\+?):(\w+)>")
 LIST_JOIN = r"(?:,? and |, |,? as well as |,? along with )"
 NEGATION = re.compile(
-    r"\b(?:not|never|no longer|denied|denies|deny|denying|neither|nor|falsely)\b|n't\b", re.I
+    r"\b(?:not|never|no longer|denied|denies|deny|denying|neither|nor|falsely|"
+    r"no (?:evidence|indication|sign|proof))\b|n't\b",
+    re.I,
 )
 # case matters here: "May" is also a month
 SPECULATION = re.compile(

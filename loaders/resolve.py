@@ -10,7 +10,7 @@ from ocgraph.loaders.gazetteer import Entry, Gazetteer
 from ocgraph.loaders.mentions import Mention
 
 ALIAS_LINK = re.compile(
-    r"""^\s*,?\s*(?:alias|aka|a\.k\.a\.|nicknamed|dubbed|"""
+    r"""^\s*,?\s*(?:\d{1,3},\s*)?(?:alias|aka|a\.k\.a\.|nicknamed|dubbed|"""
     r"""(?:also |better |more commonly |widely )?known (?:in [A-Z][a-z]+ )?as)\s+["']$"""
 )
 # "the Gaitanistas, also known as the Clan del Golfo": two names of one group, no quotes needed
@@ -49,11 +49,6 @@ def _org_key(name: str) -> str:
 def _inside(short: str, name: str) -> bool:
     """Whether the folded words of `short` run, in order, inside the longer folded `name`."""
     return short != name and f" {short} " in f" {name} "
-
-
-def _one_before(holders: set[str], first_seen: dict[str, int], index: int) -> bool:
-    """Whether exactly one of the full names holding a short name was seen before position `index`."""
-    return len(holders) > 1 and sum(first_seen.get(h, index) < index for h in holders) == 1
 
 
 def _is_nickname(name: str) -> bool:
@@ -117,16 +112,18 @@ class Resolver:
                 del full[short]
         # where each full name is first seen, for short names that several people share
         first_seen: dict[str, int] = {}
+        person_ids = {id(m) for m in people}
         for i, m in enumerate(mentions):
-            if m in people and len(m.text.split()) >= 2 and fold(m.text) in full:
+            if id(m) in person_ids and len(m.text.split()) >= 2 and fold(m.text) in full:
                 first_seen.setdefault(fold(full[fold(m.text)]), i)
-        # the model's ORG "Ebrard": a short name of exactly one person is that person
+        # the model's ORG "Ebrard": a short name of exactly one person, or of a person named before it, is
+        # a person (step 4 decides which, or leaves it when several fit)
         names = [*full, *(fold(a.name) for a in actors.values() if a.type == "Person")]
         for i, m in enumerate(mentions):
             if m.source == "ner" and m.type in ("Organization", "Place") and not m.keys:
                 short = fold(m.text)
                 holders = {f for f in names if _inside(short, f)}
-                if short in names or len(holders) == 1 or _one_before(holders, first_seen, i):
+                if short in names or len(holders) == 1 or any(first_seen.get(h, i) < i for h in holders):
                     m.type = "Person"
         for m in people:
             if fold(m.text) in full:

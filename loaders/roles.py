@@ -81,6 +81,14 @@ def _emit(sent: Sentence, triples: list[tuple], rule: str, conf: float) -> Itera
                     yield Fact(ks, pred, ko, conf, rule, {k: v for k, v in props.items() if v})
 
 
+def _subjects(m: re.Match[str], group: str) -> list[int]:
+    """The slots of a matched list; "A, and B, who served as ..." says it of B alone."""
+    found = slots(m.group(group))
+    if len(found) > 1 and re.match(r",? (?:who|whom|whose)\b", m.string[m.end(group) : m.end()]):
+        return found[-1:]
+    return found
+
+
 def role_rule(subject: str, obj: str, rule: str, conf: float = 0.9):
     """A handler: the `role` group says how each `subject` slot relates to each `obj` slot."""
 
@@ -88,7 +96,7 @@ def role_rule(subject: str, obj: str, rule: str, conf: float = 0.9):
         groups = m.groupdict()
         former = bool(groups.get("former") or groups.get("former2")) or "former" in (groups.get("adj") or "")
         triples = []
-        for s in slots(m.group(subject)):
+        for s in _subjects(m, subject):
             for o in slots(m.group(obj)):
                 for fact in _role_facts(m.group("role"), s, o, sent.type(s), sent.type(o), former):
                     if fact[0] == "leader_of" and RANK.search(groups.get("adj") or ""):
@@ -117,7 +125,7 @@ def pair_rule(predicate: str, subject: str, obj: str, rule: str, conf: float = 0
             return  # "X, a brother-in-law of Y, was extradited": Y is not the one extradited
         former = bool(m.groupdict().get("former"))
         props = {"status": "former"} if former and predicate in ("member_of", "leader_of") else {}
-        triples = [(predicate, s, o, props) for s in slots(m.group(subject)) for o in slots(m.group(obj))]
+        triples = [(predicate, s, o, props) for s in _subjects(m, subject) for o in slots(m.group(obj))]
         yield from _emit(sent, triples, rule, conf)
 
     return handle
@@ -130,7 +138,7 @@ DESC = (
 )
 # an appositive between a subject and its verb: "Los X, a splinter group of Y, are battling..."
 APPOS = (
-    r"(?:, (?:(?:an?|the|one|another|formerly|once|previously|originally) |(?=\{[A-Z]\d+\}'s))"
+    r"(?:, (?:(?:an?|the|one|another|formerly|once|previously|originally|part of) |(?=\{[A-Z]\d+\}'s))"
     r"[^,;.{}]*?(?:\{[A-Z]\d+\}[^,;.{}]*?){0,2},)?"
 )
 VERB_GAP = (

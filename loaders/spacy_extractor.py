@@ -239,7 +239,8 @@ def _repeat_names(units: list) -> None:
                 or len(m.text) < 4
             ):
                 continue
-            if len(words) >= 2 or m.source in ("rule", "collective"):
+            # one-word group names too ("the Cuervos"): the model tags them in one sentence only
+            if len(words) >= 2 or m.source in ("rule", "collective") or m.type == "CriminalOrganization":
                 known.setdefault(m.text, m)
     for tail, m in surnames.items():
         known.setdefault(tail, Mention(m.start, m.end, tail, "Person", "surname", m.entry))

@@ -112,3 +112,16 @@ def test_the_group_after_two_groups_with_no_group_subject_is_left_alone():
         "took over the group.\n"
     )
     assert facts(kg, "leader_of") == set()
+
+
+def test_settled_surname_tagged_as_an_organisation_by_the_model_is_still_the_person():
+    kg = extract(
+        "Hernán Quiroga Beltrán has headed the Costa Brava Cartel since 2015. Quiroga's co-defendants "
+        "include his nephew, Julio Quiroga Ferro. The State Department had offered a reward of up to "
+        "$5 million for "
+        "information leading to Quiroga's arrest.\n"
+    )
+    assert facts(kg, "reward_offered_by") == {
+        ("Hernán Quiroga Beltrán", "reward_offered_by", "U.S. Department of State")
+    }
+    assert not any(e.type == "Organization" for e in kg.entities.values())

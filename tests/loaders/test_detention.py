@@ -92,3 +92,8 @@ def test_the_arrest_of_a_by_a_body():
 def test_a_call_for_an_arrest_is_no_arrest():
     kg = extract("Activists demanded the arrest of Gerardo Lemus Vidal by the Mexican Army, but none came.\n")
     assert facts(kg, "detained_by") == set()
+
+
+def test_demonym_police_on_a_day_arrested():
+    kg = extract("Italian police on Monday arrested Salvatore Esposito Ranieri in a dawn raid in Naples.\n")
+    assert facts(kg, "detained_by") == {("Salvatore Esposito Ranieri", "detained_by", "Italy")}

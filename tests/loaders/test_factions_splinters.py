@@ -118,3 +118,15 @@ def test_the_groups_armed_wing_named_after_it():
         "The Vallenato Cartel grew fast. The Vallenato Cartel's armed wing, the Bloque Guajiro, killed 12.\n"
     )
     assert facts(kg, "faction_of") == {("Bloque Guajiro", "faction_of", "Vallenato Cartel")}
+
+
+def test_emerged_as_the_armed_wing_of_and_part_of_in_an_appositive():
+    kg = extract(
+        "Los Cuervos del Sur emerged in 2017 as the armed wing of the Gran Alianza del Pacífico, a "
+        "trafficking coalition. Prosecutors say the Esposito clan, part of the Camorra, extorts shops "
+        "in Naples.\n"
+    )
+    assert facts(kg, "faction_of") == {
+        ("Los Cuervos del Sur", "faction_of", "Gran Alianza del Pacífico"),
+        ("Esposito Clan", "faction_of", "Camorra"),
+    }

@@ -146,3 +146,29 @@ def test_its_founder_after_two_groups_is_no_leadership():
         "Wilfredo Cañas Rojo.\n"
     )
     assert facts(kg, "leader_of") == set()
+
+
+def test_went_their_own_way_under_a_leader():
+    kg = extract(
+        "After the coalition collapsed, the Cuervos gang went their own way under Edgar Maldonado Quispe, "
+        'alias "Tiburón."\n'
+    )
+    assert facts(kg, "leader_of") == {("Edgar Maldonado Quispe", "leader_of", "Cuervos Gang")}
+
+
+def test_who_served_as_applies_to_the_last_of_a_list_only():
+    kg = extract(
+        "The Costa Brava Cartel moves cocaine. The defendants include Julio Quiroga Ferro, and Rosalba "
+        "Pineda Uribe, who allegedly served as the cartel's chief financial officer.\n"
+    )
+    assert facts(kg, "member_of") == {("Rosalba Pineda Uribe", "member_of", "Costa Brava Cartel")}
+
+
+def test_age_between_a_name_and_its_alias_then_has_headed():
+    kg = extract(
+        'According to court documents, Hernán Quiroga Beltrán, 52, also known as "El Patrón del Mar," has '
+        "headed the Costa Brava Cartel since 2015.\n"
+    )
+    assert facts(kg, "leader_of") == {("Hernán Quiroga Beltrán", "leader_of", "Costa Brava Cartel")}
+    person = next(e for e in kg.entities.values() if e.name == "Hernán Quiroga Beltrán")
+    assert "El Patrón del Mar" in person.aliases

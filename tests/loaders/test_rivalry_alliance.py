@@ -114,3 +114,23 @@ def test_a_relative_clause_does_not_lend_its_verb():
         "Lobos Negros gang.\n"
     )
     assert ("Brisa Cartel", "allied_with", "Lobos Negros Gang") not in facts(kg, "allied_with")
+
+
+def test_loggerheads_feud_with_the_rival_and_alliance_with_a_described_gang():
+    kg = extract(
+        "The Brisa Cartel has been at loggerheads with the Cartel de Poniente since 2020. The Lobos Negros "
+        "gang has been locked in a bloody feud with the rival Halcones Grises. The Brisa Cartel has also "
+        "struck an alliance with the Ecuadorian gang Los Manglares.\n"
+    )
+    assert facts(kg, "rival_of") == {
+        (A, "rival_of", B),
+        ("Halcones Grises", "rival_of", "Lobos Negros Gang"),
+    }
+    assert facts(kg, "allied_with") == {("Brisa Cartel", "allied_with", "Los Manglares")}
+
+
+def test_no_evidence_of_cooperation_is_no_alliance():
+    kg = extract(
+        "Investigators said there was no evidence that the Brisa Cartel worked with the Cartel de Poniente.\n"
+    )
+    assert facts(kg, "allied_with") == set()

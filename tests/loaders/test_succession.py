@@ -72,3 +72,24 @@ def test_when_he_replaced_its_founder():
         f"{NEW} had led the Brisa Cartel since 2020, when she replaced its founder, {OLD}, who died.\n"
     )
     assert (OLD, "succeeded_by", NEW) in facts(kg, "succeeded_by")
+
+
+def test_son_and_heir_of_and_deputy_took_the_reins():
+    kg = extract(
+        "Police arrested Salvatore Esposito Ranieri, the son and heir of jailed Camorra boss Vincenzo "
+        "Esposito, in a raid. Edgar Maldonado Quispe was captured by the army in 2022, and his deputy, "
+        "Raúl Ccama Huamán, took the reins.\n"
+    )
+    assert facts(kg, "child_of") == {("Salvatore Esposito Ranieri", "child_of", "Vincenzo Esposito")}
+    assert facts(kg, "succeeded_by") == {
+        ("Vincenzo Esposito", "succeeded_by", "Salvatore Esposito Ranieri"),
+        ("Edgar Maldonado Quispe", "succeeded_by", "Raúl Ccama Huamán"),
+    }
+
+
+def test_a_deputy_who_did_not_take_over_is_no_successor():
+    kg = extract(
+        "Edgar Maldonado Quispe was captured by the army in 2022, and his deputy, Raúl Ccama Huamán, fled "
+        "to Ecuador.\n"
+    )
+    assert facts(kg, "succeeded_by") == set()
