@@ -24,6 +24,10 @@ NUMBERED = re.compile(
     r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Hh]is|[Hh]er|[Tt]heir) (two|three|four|five|six|seven|eight|"
     r"nine|ten)(?= [a-z])"
 )
+GROUP_NOUN = re.compile(
+    r" (?:(?:rival|main|largest|biggest|warring) )?(?:factions|groups|gangs|cartels|clans|organi[sz]ations)\b"
+    r"| (?:have|had|are|were)\b"
+)
 NUMBERS = {w: i for i, w in enumerate("two three four five six seven eight nine ten".split(), 2)}  # noqa: SIM905
 LIST_GAP = re.compile(r"^(?:,? and |, |,? as well as )$")
 
@@ -38,7 +42,6 @@ class History:
     last_subject: Mention | None = None
     last_groups: set[str] = field(default_factory=set)  # criminal groups of the sentence before
     group_sentence: list[Mention] = field(default_factory=list)  # the last sentence that named a group
-    group_subject: bool = False  # whether that sentence opens with its first mention (its subject)
 
 
 def _virtual(m: re.Match[str], group: int, ref: Mention, keys: tuple[str, ...] | None = None) -> Mention:
@@ -102,6 +105,22 @@ def refer(text: str, start: int, end: int, mentions: list[Mention], hist: Histor
         out.append(_virtual(m, 1, hist.last_subject))
     for m in NUMBERED.finditer(sentence):
         n = NUMBERS[m.group(1)]
+        if GROUP_NOUN.match(sentence, m.end()):
+            # "the two factions", "the two have been fighting": the n groups named in this sentence or,
+            # failing that, in the last one that named groups
+            here = {
+                x.keys for x in mentions if x.type == "CriminalOrganization" and x.end - start <= m.start()
+            }
+            there = {x.keys for x in hist.group_sentence if x.type == "CriminalOrganization"}
+            for found in (here, there):
+                if len(found) == n and all(len(k) == 1 for k in found):
+                    keys = tuple(sorted(k[0] for k in found))
+                    ref = Mention(0, 0, "", "CriminalOrganization", "coref", keys=keys)
+                    out.append(Mention(m.start(), m.end(), m.group(0), ref.type, "coref", keys=keys))
+                    break
+                if found:
+                    break
+            continue
         if not free(m.start(), m.end()) or any(len(r) == n for r in lists_in(text, mentions)):
             continue
         match = next((keys for keys in reversed(hist.lists) if len(keys) == n), None)
@@ -119,8 +138,8 @@ def refer(text: str, start: int, end: int, mentions: list[Mention], hist: Histor
             continue
 
         # the nearest group named before in this sentence, else the one group of the last sentence that
-        # named any, else that sentence's subject ("X have been fighting Y. ... took over the group": X);
-        # with several groups and none as subject, "the group" is left unresolved
+        # named any; after a sentence with several groups "the group" is left unresolved (its subject is
+        # a poor guess: "X were at war with Y, which lost its leader. His brother now runs the group": Y)
         def fits(x: Mention) -> bool:
             return x.type == "CriminalOrganization" and len(x.keys) == 1 and x.keys[0] not in bound
 
@@ -128,9 +147,7 @@ def refer(text: str, start: int, end: int, mentions: list[Mention], hist: Histor
         before = [x for x in hist.group_sentence if fits(x)]
         if here:
             ref = here[-1]
-        elif len({x.keys for x in before}) == 1 or (
-            before and hist.group_subject and hist.group_sentence[0] is before[0]
-        ):
+        elif len({x.keys for x in before}) == 1:
             ref = before[0]
         else:
             ref = None
@@ -161,6 +178,11 @@ def refer(text: str, start: int, end: int, mentions: list[Mention], hist: Histor
         hist.lists.append(tuple(k for x in run for k in x.keys))
     if everything:
         first = everything[0]
+        # "Y's son, X, was arrested": the sentence is about X
+        if len(everything) > 1 and re.fullmatch(
+            r"'s (?:[a-z-]+ ){0,2}[a-z-]+, ", text[first.end : everything[1].start]
+        ):
+            first = everything[1]
         runs = lists_in(text, [x for x in everything if len(x.keys) == 1])
         if runs and runs[0][0] is first:
             first = Mention(
@@ -177,10 +199,8 @@ def refer(text: str, start: int, end: int, mentions: list[Mention], hist: Histor
         hist.last_subject = first
     hist.last_groups = {k for x in everything if x.type == "CriminalOrganization" for k in x.keys}
     if unresolved:
-        hist.group_sentence, hist.group_subject = [], False
+        hist.group_sentence = []
     elif hist.last_groups:
         hist.group_sentence = [x for x in everything if x.keys]
-        lead = text[start : hist.group_sentence[0].start].strip() if hist.group_sentence else "x"
-        hist.group_subject = lead in ("", "The", "the")
     hist.mentions.extend(x for x in everything if x.keys)
     return out

@@ -17,7 +17,7 @@ def _words(text: str) -> frozenset[str]:
 # Head words that type a name (the list, plus close synonyms).
 CRIME_HEADS = _words("brotherhood cartel cartels cell clan clique faction gang mafia mara syndicate")
 # Heads that name an armed group only in a paragraph about crime ("the 36th Front", "Bloque Norte")
-ARMED_HEADS = _words("front frente bloque bloques bloc brigade")
+ARMED_HEADS = _words("front frente bloque bloques bloc brigade boys crew crews posse mob")
 GOV_HEADS = _words(
     "administration agency army attorney bureau cabinet command commission committee congress court "
     "department directorate force forces government guard marines ministry navy office parliament "
@@ -76,7 +76,9 @@ GROUP_CONTEXT_BEFORE = re.compile(
 )
 GROUP_CONTEXT_AFTER = re.compile(
     r"^,? (?:an? (?:[a-z-]+ )?(?:cell|faction|group|gang|offshoot|splinter group) (?:that|which) )?"
-    r"(?:split|splintered|broke away|broke off)(?: off| away)? from\b"
+    r"(?:split|splintered|broke away|broke off)(?: off| away)? from\b|"
+    # "the Bonde do Norte, a gang from Pará"
+    r"^, (?:an?|the) (?:[a-z-]+ ){0,2}(?:gang|cartel|crime group|criminal group|faction|militia|clan|mafia)\b"
 )
 LIST_GAP = re.compile(r"^(?:,? and |, )$")
 
@@ -406,15 +408,25 @@ def _complete_lists(text: str, chosen: list[Mention]) -> list[Mention]:
                 extra.append(Mention(m.start(), m.end(), m.group(0), "Person", "rule"))
     # "the Metros and the Scorpions": an unnamed capitalised name listed with a group is a group
     groups = [m for m in chosen if m.type == "CriminalOrganization"]
-    for m in re.finditer(rf"(?<=\band the ){CAP}(?: {CAP}){{0,3}}|{CAP}(?: {CAP}){{0,3}}(?= and the )", text):
-        if m.group(0) in NOT_NAME or any(c.start < m.end() and m.start() < c.end for c in [*chosen, *extra]):
+    # ("the 400 Lakou": a number may lead the name; the model's guess inside it gives way)
+    dropped: list[Mention] = []
+    for m in re.finditer(
+        rf"(?<=\band the )(?:\d{{1,4}} )?{CAP}(?: {CAP}){{0,3}}|"
+        rf"(?:\d{{1,4}} )?{CAP}(?: {CAP}){{0,3}}(?= and the )",
+        text,
+    ):
+        inside = [c for c in [*chosen, *extra] if c.start < m.end() and m.start() < c.end]
+        weak = all(c.source == "ner" and m.start() <= c.start and c.end <= m.end() for c in inside)
+        if m.group(0) in NOT_NAME or (inside and not (weak and m.group(0)[0].isdigit())):
             continue
         if any(
             re.fullmatch(r",? and the ", text[g.end : m.start()])
             or re.fullmatch(r" and (?:the )?", text[m.end() : g.start])
             for g in groups
         ):
+            dropped.extend(inside)
             extra.append(Mention(m.start(), m.end(), m.group(0), "CriminalOrganization", "rule"))
+    chosen = [c for c in chosen if all(c is not d for d in dropped)]
     # "DEA Administrator Jane Roe": a name right after a title is a person's
     for m in TITLED.finditer(text):
         s, e = m.span(1)

@@ -14,6 +14,7 @@ from ocgraph.loaders.roles import (
     FORMER,
     FORMER2,
     LEADER,
+    MEMBER,
     NOT_ADJ,
     ROLE,
     SIBLING,
@@ -234,11 +235,21 @@ RULES = [
     (
         "copula-possessive",
         expand(
-            rf"<P+:s>,? (?:is|was|are|were|has been|had been|remains) (?:also |now |still )?<CGO:o>'s "
+            rf"<P+:s>,? (?:is|was|are|were|has been|had been|remains) (?:also |now |still )?"
+            rf"(?:(?:considered|regarded as|seen as|described as) )?<CGO:o>'s "
             rf"{FORMER}(?:(?:top|senior|chief|main|longtime|second|current|new|acting|principal|local) )?"
             rf"(?P<role>{ROLE}){END}(?! of\b)"
         ),
         role_rule("s", "o", "copula-possessive"),
+    ),
+    # "the group's logistics chief, A", "the cartel's top enforcer, A"
+    (
+        "group-role-appositive",
+        expand(
+            rf"<C:o>'s {FORMER}(?P<adj>(?:[a-z-]+ ){{0,2}}?)(?P<role>{LEADER}|{MEMBER}), <P+:s>"
+            r"(?=,| (?:remain|remains|is|are|was|were|has|have|had|[a-z]+(?:s|ed))\b)"
+        ),
+        role_rule("s", "o", "group-role-appositive"),
     ),
     # "X is a commander of the group's armed wing, the Bloque Y": the role is in the wing named after
     (

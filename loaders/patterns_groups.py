@@ -51,8 +51,33 @@ def divided_into(m: re.Match[str], sent: Sentence) -> Iterator[Fact]:
 # "with the rival Mariano clan", "with the Ecuadorian gang Los Manglares": a describing noun before the name
 RIVAL_NOUN = (
     r"(?:(?:the )?(?:rival|enemy|archrival|allied) )?(?:\{D\d+\} )?"
-    r"(?:(?:gang|cartel|group|clan|faction|mafia) )?"
+    r"(?:(?:gang|cartel|group|clan|faction|mafia) )?(?:(?:known as|called|named) )?"
 )
+
+
+def _sanctions_on(m: re.Match[str], sent: Sentence) -> Iterator[Fact]:
+    """sanctions on the targets listed, and on those added after "and two of his lieutenants, A and B"."""
+    yield from pair_rule("sanctioned_by", "a", "b", "sanctions-on")(m, sent)
+    more = re.match(
+        r",? and (?:(?:two|three|four|five|six|several|some|other) )?(?:of )?(?:his|her|their|its) [a-z-]+,? "
+        r"(\{[PCO]\d+\}(?:(?:,? and |, )\{[PCO]\d+\})*)",
+        sent.template[m.end() :],
+    )
+    if more:
+        b = int(m.group("b"))
+        for t in slots(more.group(1)):
+            for kt in sent.keys(t):
+                for kb in sent.keys(b):
+                    if kt != kb and allowed("sanctioned_by", sent.type(t), sent.type(b)):
+                        yield Fact(kt, "sanctioned_by", kb, 0.9, "sanctions-on-appended")
+
+
+def _pair_within(m: re.Match[str], sent: Sentence) -> Iterator[Fact]:
+    """rival_of between the two groups one slot stands for ("the two factions have fought")."""
+    keys = sent.keys(int(m.group("a")))
+    if len(keys) == 2:
+        yield Fact(keys[0], "rival_of", keys[1], 0.9, "two-groups-fight")
+
 
 RULES = [
     # rivalry
@@ -165,7 +190,7 @@ RULES = [
         "works-with",
         expand(
             rf"<C+:a>{APPOS} {VERB_GAP}(?:work|works|worked|working|cooperate|cooperates|cooperated|"
-            r"collaborate|collaborates|collaborated) (?:closely )?with <C+:b>"
+            rf"collaborate|collaborates|collaborated) (?:closely )?with {RIVAL_NOUN}<C+:b>"
         ),
         pair_rule("allied_with", "a", "b", "works-with"),
     ),
@@ -185,8 +210,8 @@ RULES = [
     (
         "formed-alliance",
         expand(
-            r"<PC:a> and <PC:b> (?:have |had )?(?:formed|forged|struck|sealed|agreed) an? "
-            r"(?:[a-z]+ )?(?:alliance|pact|partnership)"
+            r"<PC:a> and <PC:b>,? (?:have |had )?(?:(?:formed|forged|struck|sealed|agreed) an? "
+            r"(?:[a-z]+ )?(?:alliance|pact|partnership)|joined forces|teamed up|allied)(?! with)"
         ),
         pair_rule("allied_with", "a", "b", "formed"),
     ),
@@ -234,6 +259,26 @@ RULES = [
         "appositive-part-of",
         expand(r"<C:a>, (?:itself |also |now )?(?:a )?part of <C:b>,"),
         pair_rule("faction_of", "a", "b", "appositive-part-of"),
+    ),
+    # "X was formed in 2011 by inmates who broke away from Y"
+    (
+        "formed-by-defectors",
+        expand(
+            r"<C:a> (?:was|were) (?:formed|founded|created|set up|established)(?: in \d{4})? by "
+            r"(?:[a-z-]+ ){1,3}(?:who|that) (?:had )?(?:broke away|split|splintered|broke off|defected|"
+            r"deserted)(?: off| away)? from <C:b>"
+        ),
+        pair_rule("splinter_of", "a", "b", "formed-by-defectors"),
+    ),
+    # "the two factions have fought ..." (a slot that stands for two groups named before)
+    (
+        "two-groups-fight",
+        expand(
+            r"<C:a>,? (?:have |had |are |were )?(?:long |since |also )?(?:been )?(?:fought|battled|"
+            r"clashed|feuded|warred|fighting|battling|feuding|clashing|at war|at odds|rivals)\b"
+            r"(?! (?:with|against)\b)"
+        ),
+        _pair_within,
     ),
     # "the group's armed wing, the Bloque Norte"
     (
@@ -319,7 +364,16 @@ RULES = [
             r"additional )?(?:sanctions|designations|financial sanctions) (?:on|against|to|targeting|"
             r"of|for) <PCO+:a>"
         ),
-        pair_rule("sanctioned_by", "a", "b", "sanctions-on"),
+        _sanctions_on,
+    ),
+    # "B, whom the United Nations sanctioned in 2022"
+    (
+        "whom-sanctioned",
+        expand(
+            r"<PCO:a>,? whom <GS:b> (?:has |had |have )?(?:also |previously |already )?"
+            r"(?:sanctioned|designated|blacklisted)\b"
+        ),
+        pair_rule("sanctioned_by", "a", "b", "whom-sanctioned"),
     ),
     (
         "sanctioned-by",

@@ -33,6 +33,7 @@ ALIAS_WORDS = (
     r"(?:alias|aka|a\.k\.a\.|(?:also |better |more commonly |widely )?known (?:in [A-Z][a-z]+ )?as|"
     r"nicknamed|dubbed)"
 )
+COUNTED = re.compile(r"both|(?:the|these|those) (?:two|three|four|five|six)")
 IDIOM = re.compile(r"\b(?:anyone|those|people|persons?) (?:who|that) (?:could|may|might|can) \w+")
 
 
@@ -106,7 +107,7 @@ def build(text: str, mentions: list[Mention]) -> Sentence:
     # "Both factions are at war with X": "both" already stands for the groups, the noun adds nothing
     t = re.sub(
         r"(\{[A-Z](\d+)\}) (?:factions|groups|gangs|cartels|clans|cells|organizations)\b",
-        lambda m: m.group(1) if used[int(m.group(2))].text.casefold() == "both" else m.group(0),
+        lambda m: m.group(1) if COUNTED.fullmatch(used[int(m.group(2))].text.casefold()) else m.group(0),
         t,
     )
     t = re.sub(r'"(\{[A-Z]\d+\})', r"\1", t)

@@ -70,7 +70,11 @@ def _role_facts(role: str, s: str, o: str, st: str | None, ot: str | None, forme
     return []
 
 
-RANK = re.compile(r"\b(?:mid-level|mid-ranking|middle-ranking|low-level|local|regional|district|unit)\b")
+# a leader word with one of these before it leads a part of the group: a member of the whole
+RANK = re.compile(
+    r"\b(?:mid-level|mid-ranking|middle-ranking|low-level|local|regional|district|unit|logistics|finance|"
+    r"financial|security|operations|intelligence|plaza|deputy|assistant|branch|cell|area|zone|prison)\b"
+)
 
 
 def _emit(sent: Sentence, triples: list[tuple], rule: str, conf: float) -> Iterator[Fact]:

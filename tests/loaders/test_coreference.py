@@ -98,10 +98,17 @@ def test_two_bearers_named_before_leave_the_shared_surname_unresolved():
     assert facts(kg, "detained_by") == set()
 
 
-def test_the_group_after_two_groups_is_the_subject_of_that_sentence():
+def test_the_group_after_two_groups_is_left_alone_even_after_a_group_subject():
     kg = extract(
         "Los Serranos have been fighting the Cartel de Izabal since 2019. After the arrest, Ernesto Chitay "
         "Alvarado took over the group.\n"
+    )
+    assert facts(kg, "leader_of") == set()
+
+
+def test_the_group_after_one_group_is_that_group():
+    kg = extract(
+        "Los Serranos smuggle cocaine. After the arrest, Ernesto Chitay Alvarado took over the group.\n"
     )
     assert facts(kg, "leader_of") == {("Ernesto Chitay Alvarado", "leader_of", "Los Serranos")}
 
@@ -125,3 +132,11 @@ def test_settled_surname_tagged_as_an_organisation_by_the_model_is_still_the_per
         ("Hernán Quiroga Beltrán", "reward_offered_by", "U.S. Department of State")
     }
     assert not any(e.type == "Organization" for e in kg.entities.values())
+
+
+def test_he_after_a_relative_appositive_is_the_relative():
+    kg = extract(
+        "Cláudio Ferraz Nogueira was sentenced in 2018. Ferraz Nogueira's son, Mateus Ferraz Lima, runs the "
+        "money. He was arrested by the Federal Police in June.\n"
+    )
+    assert facts(kg, "detained_by") == {("Mateus Ferraz Lima", "detained_by", "Federal Police")}

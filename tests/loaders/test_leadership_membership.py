@@ -172,3 +172,16 @@ def test_age_between_a_name_and_its_alias_then_has_headed():
     assert facts(kg, "leader_of") == {("Hernán Quiroga Beltrán", "leader_of", "Costa Brava Cartel")}
     person = next(e for e in kg.entities.values() if e.name == "Hernán Quiroga Beltrán")
     assert "El Patrón del Mar" in person.aliases
+
+
+def test_the_groups_logistics_chief_is_a_member_and_considered_a_role():
+    kg = extract(
+        "Darren Kilbride led the Medway Crew, which smuggled cocaine. The group's logistics chief, "
+        "Tomasz Nowak, was convicted. "
+        "Lee Ashworth is considered the Medway Crew's chief of finance.\n"
+    )
+    assert facts(kg, "leader_of") == {("Darren Kilbride", "leader_of", "Medway Crew")}
+    assert facts(kg, "member_of") == {
+        ("Tomasz Nowak", "member_of", "Medway Crew"),
+        ("Lee Ashworth", "member_of", "Medway Crew"),
+    }

@@ -134,3 +134,27 @@ def test_no_evidence_of_cooperation_is_no_alliance():
         "Investigators said there was no evidence that the Brisa Cartel worked with the Cartel de Poniente.\n"
     )
     assert facts(kg, "allied_with") == set()
+
+
+def test_a_listed_pair_joined_forces_and_the_two_factions_fought():
+    kg = extract(
+        "Two of the port's strongest gangs, the Grand Ravine Boys and the 400 Lakou, have joined forces. "
+        "Police moved leaders of the Comando Litoral. The Comando Litoral was formed in 2011 by inmates who "
+        "broke away from the Primeiro Grupo Catarinense, and the two factions have fought ever since.\n"
+    )
+    assert facts(kg, "allied_with") == {("400 Lakou", "allied_with", "Grand Ravine Boys")}
+    assert facts(kg, "rival_of") == {("Comando Litoral", "rival_of", "Primeiro Grupo Catarinense")}
+    assert facts(kg, "splinter_of") == {("Comando Litoral", "splinter_of", "Primeiro Grupo Catarinense")}
+
+
+def test_the_two_with_three_groups_before_is_nobody():
+    kg = extract(
+        "The Brisa Cartel, the Cartel de Poniente and the Lobos Negros gang sell cocaine. The two have "
+        "been fighting for years.\n"
+    )
+    assert facts(kg, "rival_of") == set()
+
+
+def test_worked_closely_with_a_gang_known_as():
+    kg = extract("The Medway Crew worked closely with the Dutch gang known as the Rotterdam Boys.\n")
+    assert facts(kg, "allied_with") == {("Medway Crew", "allied_with", "Rotterdam Boys")}

@@ -94,3 +94,17 @@ def test_among_those_sanctioned_were_two_brothers():
         for p in ("Vallenato Cartel", "Octavio Lugo Prieto", "Nicanor Lugo Prieto")
     }
     assert facts(kg, "sibling_of") == {("Nicanor Lugo Prieto", "sibling_of", "Octavio Lugo Prieto")}
+
+
+def test_whom_a_body_sanctioned_and_sanctions_on_a_person_and_his_lieutenants():
+    kg = extract(
+        'The 400 Lakou gang is headed by Wilson Joseph Mérisier, known as "Lanmò," whom the United Nations '
+        "sanctioned in 2022. Canada imposed sanctions on Mérisier and two of his lieutenants, Sonson "
+        "Pierre-Louis and Didier Pierre-Louis, in February.\n"
+    )
+    assert facts(kg, "sanctioned_by") == {
+        ("Wilson Joseph Mérisier", "sanctioned_by", "United Nations"),
+        ("Wilson Joseph Mérisier", "sanctioned_by", "Canada"),
+        ("Sonson Pierre-Louis", "sanctioned_by", "Canada"),
+        ("Didier Pierre-Louis", "sanctioned_by", "Canada"),
+    }
