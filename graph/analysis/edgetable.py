@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Iterable
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 import networkx as nx
@@ -14,6 +15,7 @@ __all__ = [
     "PERSON",
     "EdgeTable",
     "criminal_pairs",
+    "edge_records",
     "edge_table",
     "person_pairs",
     "ranges",
@@ -34,9 +36,41 @@ class EdgeTable(NamedTuple):
     dst: Any  # the object's index
     pred: Any  # the predicate's code: an index into `predicates`
     predicates: list[Any]  # predicate names in order of first appearance
+    dates: tuple[tuple[Any, ...], tuple[Any, ...], tuple[Any, ...]]  # per edge: start, end, date
 
 
 _TABLES: weakref.WeakKeyDictionary[nx.Graph, tuple[tuple[int, int], EdgeTable]] = weakref.WeakKeyDictionary()
+_RECORDS: weakref.WeakKeyDictionary[nx.Graph, tuple[tuple[int, int], list[tuple[Any, Any, Any]]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _size(G: nx.Graph) -> tuple[int, int]:
+    # nodes and adjacency entries, read in C: networkx's edge count walks every node in Python
+    return len(G), sum(map(len, G._adj.values()))
+
+
+def edge_records(G: nx.MultiDiGraph) -> list[tuple[Any, Any, dict[str, Any]]]:
+    """Every edge as (subject, object, data), in G.edges order, read once per graph and size.
+
+    Examples
+    --------
+    >>> edge_records(nx.MultiDiGraph([("K", "O", {"predicate": "leader_of"})]))
+    [('K', 'O', {'predicate': 'leader_of'})]
+    """
+    size = _size(G)
+    hit = _RECORDS.get(G)
+    if hit is not None and hit[0] == size:
+        return hit[1]
+    if G.is_multigraph() and G.is_directed():
+        # the adjacency read directly, in the edge view's order: the view costs a generator step
+        # per edge
+        records = [(u, v, d) for u, nbrs in G._adj.items() for v, kd in nbrs.items() for d in kd.values()]
+    else:
+        # iter(): list() of the view itself first asks its length, a second walk over every edge
+        records = list(iter(G.edges(data=True)))
+    _RECORDS[G] = (size, records)
+    return records
 
 
 def edge_table(G: nx.MultiDiGraph) -> EdgeTable:
@@ -46,34 +80,29 @@ def edge_table(G: nx.MultiDiGraph) -> EdgeTable:
     --------
     >>> G = nx.MultiDiGraph()
     >>> G.add_nodes_from([("K", {"type": "Person"}), ("O", {"type": "CriminalOrganization"})])
-    >>> _ = G.add_edge("K", "O", predicate="leader_of")
+    >>> _ = G.add_edge("K", "O", predicate="leader_of", start="2010")
     >>> t = edge_table(G)
-    >>> t.kind.tolist(), t.src.tolist(), t.dst.tolist(), [t.predicates[p] for p in t.pred]
-    ([1, 2], [0], [1], ['leader_of'])
+    >>> t.kind.tolist(), t.src.tolist(), t.dst.tolist(), [t.predicates[p] for p in t.pred], t.dates
+    ([1, 2], [0], [1], ['leader_of'], (('2010',), (None,), (None,)))
     """
-    size = (len(G), sum(map(len, G._adj.values())))
+    size = _size(G)
     hit = _TABLES.get(G)
     if hit is not None and hit[0] == size:
         return hit[1]
     nodes = list(G)
     index = {n: i for i, n in enumerate(nodes)}
     kind = np.fromiter((_KINDS.get(t, OTHER) for _, t in G.nodes(data="type")), np.int8, len(nodes))
-    codes: dict[Any, int] = {}
-    if G.is_multigraph() and G.is_directed():
-        succ = G._succ  # read directly: the edge views cost a generator step and a tuple per edge
-        m = sum(len(kd) for nbrs in succ.values() for kd in nbrs.values())
-        src = np.repeat(np.arange(len(nodes)), [sum(map(len, nbrs.values())) for nbrs in succ.values()])
-        ends = (index[v] for nbrs in succ.values() for v, kd in nbrs.items() for _ in kd)
-        dst = np.fromiter(ends, np.int64, m)
-        datas = (d for nbrs in succ.values() for kd in nbrs.values() for d in kd.values())
-        pred = np.fromiter((codes.setdefault(d.get("predicate"), len(codes)) for d in datas), np.int64, m)
-    else:
-        triples = list(G.edges(data="predicate"))
-        m = len(triples)
-        src = np.fromiter((index[u] for u, _, _ in triples), np.int64, m)
-        dst = np.fromiter((index[v] for _, v, _ in triples), np.int64, m)
-        pred = np.fromiter((codes.setdefault(p, len(codes)) for _, _, p in triples), np.int64, m)
-    table = EdgeTable(nodes, kind, src.astype(np.int64), dst, pred, list(codes))
+    records = edge_records(G)
+    m = len(records)
+    src = np.fromiter(map(index.__getitem__, map(itemgetter(0), records)), np.int64, m)
+    dst = np.fromiter(map(index.__getitem__, map(itemgetter(1), records)), np.int64, m)
+    # each edge dict read once, for everything the measures need from it: on big graphs the
+    # dicts lie all over memory and reaching them is most of the cost
+    rows = [(d.get("predicate"), d.get("start"), d.get("end"), d.get("date")) for _, _, d in records]
+    preds, starts, ends, dates = zip(*rows, strict=True) if rows else ((), (), (), ())
+    codes = {p: i for i, p in enumerate(dict.fromkeys(preds))}
+    pred = np.fromiter(map(codes.__getitem__, preds), np.int64, m)
+    table = EdgeTable(nodes, kind, src, dst, pred, list(codes), (starts, ends, dates))
     _TABLES[G] = (size, table)
     return table
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import weakref
 from collections import defaultdict
+from operator import itemgetter
 from typing import Any
 
 import networkx as nx
@@ -60,31 +61,17 @@ def edge_triples(G: nx.MultiDiGraph) -> list[tuple[Any, Any, Any]]:
     hit = _TRIPLES.get(G)
     if hit is not None and hit[0] == size:
         return hit[1]
-    triples = [(u, v, d.get("predicate")) for u, v, d in edge_records(G)]
+    t, records = edgetable.edge_table(G), edge_records(G)
+    # the predicates the table already read: the edge dicts are not reached again
+    preds = map(t.predicates.__getitem__, t.pred.tolist())
+    triples = list(zip(map(itemgetter(0), records), map(itemgetter(1), records), preds, strict=True))
     _TRIPLES[G] = (size, triples)
     return triples
 
 
-_RECORDS: weakref.WeakKeyDictionary[nx.Graph, tuple[tuple[int, int], list[tuple[Any, Any, Any]]]] = (
-    weakref.WeakKeyDictionary()
-)
-
-
 def edge_records(G: nx.MultiDiGraph) -> list[tuple[Any, Any, dict[str, Any]]]:
     """Every edge as (subject, object, data), read once per graph and size (see `edge_triples`)."""
-    size = _shape(G)
-    hit = _RECORDS.get(G)
-    if hit is not None and hit[0] == size:
-        return hit[1]
-    if G.is_multigraph() and G.is_directed():
-        # the adjacency read directly, in the edge view's order: the view costs a generator step
-        # per edge
-        records = [(u, v, d) for u, nbrs in G._adj.items() for v, kd in nbrs.items() for d in kd.values()]
-    else:
-        # iter(): list() of the view itself first asks its length, a second walk over every edge
-        records = list(iter(G.edges(data=True)))
-    _RECORDS[G] = (size, records)
-    return records
+    return edgetable.edge_records(G)
 
 
 @backend.gc_paused()

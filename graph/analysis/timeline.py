@@ -5,14 +5,15 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections import Counter
 from functools import lru_cache
+from itertools import chain, repeat
 from typing import Any
 
 import networkx as nx
+import numpy as np
 
 from ocgraph.errors import InputError
-from ocgraph.graph.analysis.projection import edge_records
+from ocgraph.graph.analysis import edgetable
 
 __all__ = [
     "active_per_year",
@@ -173,40 +174,49 @@ def yearly(G: nx.MultiDiGraph) -> dict[str, Any]:
     >>> yearly(G)
     {'undated': 1, 'active_per_year': {2007: 1, 2008: 1, 2009: 2}, 'splinters_per_year': {2009: 1}}
     """
-    types = dict(G.nodes(data="type"))
-    undated = 0
-    last = 0
-    splinters: Counter[int] = Counter()
-    # (group, first year, last year or None when open-ended): many edges share one
-    spans: set[tuple[Any, int, int | None]] = set()
-    for u, v, d in edge_records(G):
-        start, end, date = d.get("start"), d.get("end"), d.get("date")
-        if not (start or end or date):
-            undated += 1
-            continue
-        for value in (start, end, date):
-            if value:
-                last = max(last, parse_period(value)[1].year)
-        when = date or start
-        if when and d.get("predicate") in ("splinter_of", "faction_of"):
-            splinters[parse_period(when)[0].year] += 1
-        if date and not start:
-            first = final = parse_period(date)[0].year
-        elif start or end:
-            first = parse_period(start)[0].year if start else parse_period(end)[1].year
-            final = parse_period(end)[1].year if end else None
-        else:
-            continue
-        for n in (u, v):
-            if types.get(n) == "CriminalOrganization":
-                spans.add((n, first, final))
-    active: dict[int, set[Any]] = {}
-    for n, first, final in spans:
-        # an open-ended edge holds until the last year any edge mentions
-        for y in range(first, (max(last, first) if final is None else final) + 1):
-            active.setdefault(y, set()).add(n)
+    t = edgetable.edge_table(G)
+    rows = list(zip(*t.dates, strict=True))
+    # each distinct value parsed once, in order of first appearance (a bad one is named as the
+    # edge-by-edge walk would name it); then every figure is array arithmetic over the edges
+    values = [v for v in dict.fromkeys(chain.from_iterable(rows)) if v]
+    spans = [parse_period(v) for v in values]
+    index = {v: i for i, v in enumerate(values)}
+    first_year = np.array([lo.year for lo, _ in spans] + [0], dtype=np.int64)  # [-1]: no value
+    last_year = np.array([hi.year for _, hi in spans] + [0], dtype=np.int64)
+    m = len(rows)
+    # missing values (None, "") are not in `index`: -1
+    s, e, d = (np.fromiter(map(index.get, col, repeat(-1, m)), np.int64, m) for col in t.dates)
+    has_s, has_e, has_d = s >= 0, e >= 0, d >= 0
+    dated = has_s | has_e | has_d
+    last = int(max((last_year[c[c >= 0]].max() for c in (s, e, d) if (c >= 0).any()), default=0))
+    # splinter events, by date, else start
+    when = np.where(has_d, d, s)
+    lineage_preds = [i for i, p in enumerate(t.predicates) if p in ("splinter_of", "faction_of")]
+    split = (when >= 0) & np.isin(t.pred, lineage_preds)
+    split_years, split_counts = np.unique(first_year[when[split]], return_counts=True)
+    # (group, first year, last year): a dated event holds from its date; an open end (-1) lasts
+    # until the last year any edge mentions
+    event = has_d & ~has_s
+    first = np.where(event, first_year[d], np.where(has_s, first_year[s], last_year[e]))
+    final = np.where(event, first_year[d], np.where(has_e, last_year[e], -1))
+    groups, firsts, finals = [], [], []
+    for end in (t.src, t.dst):
+        org = dated & (t.kind[end] == edgetable.ORGANIZATION)
+        groups.append(end[org])
+        firsts.append(first[org])
+        finals.append(final[org])
+    group, first, final = np.concatenate(groups), np.concatenate(firsts), np.concatenate(finals)
+    final = np.where(final < 0, np.maximum(last, first), final)
+    # distinct (group, year) pairs, counted per year
+    count = np.maximum(final - first + 1, 0)
+    years = edgetable.ranges(first, count)
+    span = max(1, int(years.max()) - int(years.min()) + 1) if len(years) else 1
+    base = int(years.min()) if len(years) else 0
+    pairs = np.sort(np.repeat(group, count) * span + (years - base))  # a sort: np.unique hashes, slower
+    pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))] if len(pairs) else pairs
+    active_years, active_counts = np.unique(pairs % span + base, return_counts=True)
     return {
-        "undated": undated,
-        "active_per_year": {y: len(active[y]) for y in sorted(active)},
-        "splinters_per_year": dict(sorted(splinters.items())),
+        "undated": int(m - dated.sum()),
+        "active_per_year": dict(zip(active_years.tolist(), active_counts.tolist(), strict=True)),
+        "splinters_per_year": dict(zip(split_years.tolist(), split_counts.tolist(), strict=True)),
     }

@@ -60,3 +60,61 @@ def test_report_as_of_decapitation_uses_the_leader_of_that_time(dated: Knowledge
 def test_bad_dates_in_the_graph_name_the_value() -> None:
     with pytest.raises(InputError, match="'2010-00' is not a date"):
         timeline.parse_period("2010-00")
+
+
+def _yearly_by_definition(G) -> dict:
+    # the yearly figures edge by edge, written from the docstrings: the array version must agree
+    undated, years, splinters, spans = 0, [], {}, set()
+    for u, v, d in G.edges(data=True):
+        start, end, date = d.get("start"), d.get("end"), d.get("date")
+        if not (start or end or date):
+            undated += 1
+            continue
+        years += [timeline.parse_period(x)[1].year for x in (start, end, date) if x]
+        when = date or start
+        if when and d.get("predicate") in ("splinter_of", "faction_of"):
+            y = timeline.parse_period(when)[0].year
+            splinters[y] = splinters.get(y, 0) + 1
+        if date and not start:
+            first = final = timeline.parse_period(date)[0].year
+        else:
+            first = timeline.parse_period(start)[0].year if start else timeline.parse_period(end)[1].year
+            final = timeline.parse_period(end)[1].year if end else None
+        spans |= {(n, first, final) for n in (u, v) if G.nodes[n].get("type") == "CriminalOrganization"}
+    active: dict[int, set] = {}
+    for n, first, final in spans:
+        for y in range(first, (max(max(years), first) if final is None else final) + 1):
+            active.setdefault(y, set()).add(n)
+    return {
+        "undated": undated,
+        "active_per_year": {y: len(active[y]) for y in sorted(active)},
+        "splinters_per_year": dict(sorted(splinters.items())),
+    }
+
+
+def test_yearly_equals_the_edge_by_edge_definition(dated: KnowledgeGraph) -> None:
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    from synthetic import make_graph
+
+    G = projection.from_knowledge_graph(dated)
+    # corners: an end before its start, a date with an end, an end alone, a self-loop, a
+    # splinter dated by start only, a group that is only ever the subject
+    cell, splinter, old = "crimorg/cell", "crimorg/splinter", "crimorg/old-cartel"
+    corners = [
+        (cell, splinter, {"predicate": "rival_of", "start": "2015", "end": "2013"}),
+        (cell, old, {"predicate": "allied_with", "date": "2009", "end": "2011"}),
+        (cell, cell, {"predicate": "allied_with", "end": "2004-02"}),
+        ("crimorg/new", cell, {"predicate": "splinter_of", "start": "2016-05"}),
+    ]
+    for u, v, d in corners:
+        G.add_node(u, type="CriminalOrganization")
+        G.add_edge(u, v, **d)
+    graphs = [G] + [projection.from_knowledge_graph(make_graph(500, 3000, seed=s)) for s in range(3)]
+    for H in graphs:
+        expected = _yearly_by_definition(H)
+        assert timeline.yearly(H) == expected
+        assert expected["active_per_year"] and expected["splinters_per_year"] and expected["undated"]
+    assert timeline.yearly(G)["active_per_year"][2004] == 1  # the self-loop's group, once
