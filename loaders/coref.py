@@ -127,7 +127,7 @@ def refer(text: str, start: int, end: int, mentions: list[Mention], hist: Histor
         if match:
             ref = Mention(0, 0, "", "Person", "coref", keys=match)
             out.append(_virtual(m, 0, ref))
-    unresolved = False  # a "the group" here that named no one makes this sentence useless as a referent
+    unresolved = False  # a "the group" here that could name several makes this sentence useless as a referent
     first_group = GROUP.search(sentence)
     cut = first_group.start() if first_group else len(sentence)
     # "the group" is not the sentence's own subject ("They are battling for control of the group")
@@ -151,8 +151,7 @@ def refer(text: str, start: int, end: int, mentions: list[Mention], hist: Histor
             ref = before[0]
         else:
             ref = None
-        if ref is None:
-            unresolved = True
+            unresolved = unresolved or len({x.keys for x in before}) > 1
         if ref:
             out.append(
                 Mention(

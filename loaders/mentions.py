@@ -452,6 +452,11 @@ def _from_ner(text: str, s: int, e: int, label: str, crime: bool) -> list[Mentio
     if label == "PERSON" and place and (" " not in name or place.group(0).rstrip().endswith(" of")):
         return [Mention(s, e, name, "Place", "ner")]  # "violence in Tamaulipas", "the port of Gioia Tauro"
     if label == "PERSON":
+        # the model's "LNFM traffics fentanyl": a name stops at its first lowercase word
+        lower = re.search(rf" (?!(?:{CONNECT}) )[a-z]", name)
+        if lower:
+            name = name[: lower.start()]
+            e = s + len(name)
         # the model cuts "Ovidio Guzmán López" to "Guzmán López": take capitalised words just before
         before = re.search(rf"((?:{CAP}\s)+)$", text[:s])
         if before:
@@ -474,7 +479,9 @@ def _from_ner(text: str, s: int, e: int, label: str, crime: bool) -> list[Mentio
         return [Mention(s, e, name, kind or "Person", "ner")]
     if label == "ORG":
         if re.fullmatch(rf"(?:El|La)\s{CAP}", name):  # the model's "El Chapo" as ORG: a nickname
-            return [Mention(s, e, name, "Person", "ner")]
+            # ... unless a place noun precedes it ("the province of El Oro")
+            place = PLACE_BEFORE.search(text[max(0, s - 40) : s])
+            return [Mention(s, e, name, "Place" if place else "Person", "ner")]
         kind = type_by_heads(name, crime)
         if kind is None and crime and SPANISH_PLURAL.match(name):
             kind = "CriminalOrganization"

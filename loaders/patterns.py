@@ -140,8 +140,8 @@ RULES = [
     (
         "relative-appositive",
         expand(
-            rf"<PC:o>(?:'s)? {FORMER}(?:(?:older|younger|eldest|half|new|current|top|founding) )?"
-            rf"(?P<role>{ROLE}), <P+:s>"
+            rf"<PC:o>(?:'s)? {FORMER}(?:(?:two|three|four|five|older|younger|eldest|half|new|current|top|"
+            rf"founding) )?(?P<role>{ROLE}), <P+:s>"
             r"(?=,| (?:remain|remains|is|are|was|were|has|have|had|[a-z]+(?:s|ed))\b)"
         ),
         role_rule("s", "o", "relative-appositive"),

@@ -140,3 +140,13 @@ def test_he_after_a_relative_appositive_is_the_relative():
         "money. He was arrested by the Federal Police in June.\n"
     )
     assert facts(kg, "detained_by") == {("Mateus Ferraz Lima", "detained_by", "Federal Police")}
+
+
+def test_the_group_after_a_sentence_about_one_group_survives_a_subject_reference():
+    # "the organization" in the first sentence is its own subject, left alone; that must not block the
+    # next "The group", which can only be the Halcones Cartel
+    kg = extract(
+        "The Halcones Cartel is led by Rogelio Chávez Ocampo, who took control of the organization in 2014. "
+        "The group is engaged in a violent turf war with the Jalisco New Generation Cartel.\n"
+    )
+    assert facts(kg, "rival_of") == {("Halcones Cartel", "rival_of", "Jalisco New Generation Cartel")}

@@ -90,3 +90,15 @@ def test_another_son_and_a_cousin():
         ("Marco Ríos Tapia", "child_of", "Anselmo Ríos Becerra"),
     }
     assert facts(kg, "sibling_of") == set()
+
+
+def test_two_sons_listed_after_the_parent():
+    kg = extract(
+        "Marco Antonio Guamán Ortiz runs a farm. Police say Guamán's two sons, Darío Guamán Torres and "
+        "Kevin Guamán Torres, command a cell of Los Lobos in the province of El Oro.\n"
+    )
+    assert facts(kg, "child_of") == {
+        ("Darío Guamán Torres", "child_of", "Marco Antonio Guamán Ortiz"),
+        ("Kevin Guamán Torres", "child_of", "Marco Antonio Guamán Ortiz"),
+    }
+    assert "El Oro" not in {e.name for e in kg.entities.values() if e.type == "Person"}

@@ -24,10 +24,12 @@ SCHEMA = REPO / "ontology" / "schema.toml"
 #   micro P 0.86, R 0.21, F1 0.34 (25 tp, 4 fp, 93 fn);
 # - 2026-11-28 00:28, after rule commits that name wordings of these texts (no longer held out):
 #   micro P 1.00, R 0.56, F1 0.72 (66 tp, 0 fp, 52 fn).
-# The floors sit just below the second run, as a regression guard; raise them as the extractor
+# - 2026-11-28 02:15, after the unseen-wording work (rules tested on tests/fixtures/unseen, no sentence
+#   of these texts quoted): P 1.00, R 0.75, F1 0.85 (88 tp, 0 fp, 30 fn).
+# The floors sit just below the latest run, as a regression guard; raise them as the extractor
 # improves, never lower them to make a change pass.
-PRECISION_FLOOR = 0.95
-F1_FLOOR = 0.68
+PRECISION_FLOOR = 1.0
+F1_FLOOR = 0.83
 
 
 def _scorer() -> ModuleType:
