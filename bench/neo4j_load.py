@@ -68,7 +68,9 @@ def main() -> None:
     parser.add_argument("--rels", type=int, default=1_000_000)
     parser.add_argument("--sample", type=int, default=2_000, help="relations in the per-row baseline")
     parser.add_argument("--batch-size", type=int, default=10_000)
+    parser.add_argument("--workers", type=int, default=2, help="transactions in flight at once")
     parser.add_argument("--heap", default="3g")
+    parser.add_argument("--pagecache", type=int, default=1024, help="page cache in MiB")
     args = parser.parse_args()
 
     # neo4j-rust-ext installs neo4j._rust, which the driver uses by itself when present
@@ -84,10 +86,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="ocgraph-bench-neo4j-") as home:
         server = LocalServer(Path(home), port=free_port())
         t0 = time.perf_counter()
-        server.start(heap=args.heap, pagecache_mib=1024)
+        server.start(heap=args.heap, pagecache_mib=args.pagecache)
         print(
             f"server: Neo4j {server.version()} started in {time.perf_counter() - t0:.1f} s "
-            f"(heap {args.heap}, page cache 1024 MiB); neo4j-rust-ext: {rust}"
+            f"(heap {args.heap}, page cache {args.pagecache} MiB); neo4j-rust-ext: {rust}"
         )
         try:
             cs = neo4j_connect.ConnectionSettings(server.uri, "neo4j", server.password())
@@ -96,9 +98,9 @@ def main() -> None:
             Neo4jWriter(drv).load(sample(kg, 200, 200))
             drv.execute_query("MATCH (n) DETACH DELETE n")
 
-            base = timed_load(Neo4jWriter(drv, batch_size=1), small)
+            base = timed_load(Neo4jWriter(drv, batch_size=1, workers=1), small)
             drv.execute_query("MATCH (n) DETACH DELETE n")
-            full = timed_load(Neo4jWriter(drv, batch_size=args.batch_size), kg)
+            full = timed_load(Neo4jWriter(drv, batch_size=args.batch_size, workers=args.workers), kg)
             drv.close()
         finally:
             server.stop()
@@ -108,7 +110,7 @@ def main() -> None:
 
     rows = [
         ("per-row transactions (sample)", base),
-        (f"batched UNWIND, {args.batch_size} rows/tx", full),
+        (f"batched UNWIND, {args.batch_size} rows/tx, {args.workers} writers", full),
     ]
     print()
     print(

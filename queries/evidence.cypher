@@ -7,7 +7,7 @@
 MATCH (s:Entity)-[r:{{types}}]-(o:Entity)
 WHERE $subject IN s.search_names AND $object IN o.search_names
   AND ($predicate = '' OR type(r) = toUpper($predicate))
-UNWIND range(0, size(r.evidence_document) - 1) AS i
+UNWIND range(0, coalesce(size(r.evidence_document), 0) - 1) AS i
 OPTIONAL MATCH (d:Entity {id: r.evidence_document[i]})
 RETURN startNode(r).name AS subject, type(r) AS relation, endNode(r).name AS object,
        r.evidence_sentence[i] AS sentence, r.evidence_document[i] AS document, d.name AS title,

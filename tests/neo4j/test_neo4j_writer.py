@@ -113,6 +113,26 @@ def test_missing_confidence_round_trips(neo4j_db):
     assert writer.dump().to_records() == kg.to_records()
 
 
+def test_a_reload_updates_changed_relations_in_place(neo4j_db, neo4j_settings):
+    kg = KnowledgeGraph()
+    a = kg.add_entity("Person", "Ana").id
+    b = kg.add_entity("CriminalOrganization", "Grupo").id
+    c = kg.add_entity("CriminalOrganization", "Banda").id
+    kg.add_relation(a, "member_of", b, {"role": "sicario"})
+    writer = Neo4jWriter(neo4j_db)
+    writer.load(kg)
+    query = "MATCH ()-[r:MEMBER_OF]->() RETURN r.role, keys(r) ORDER BY r.role"
+    assert run(neo4j_db, neo4j_settings, query)[1] == [["sicario", ["id", "role"]]]
+    # the same relation gains evidence and a new role; a second one is new: one update, one create
+    kg.add_relation(a, "member_of", b, {"role": "jefe de plaza"}, [Evidence("doc/x", 0, 3, "Ana")])
+    kg.add_relation(a, "member_of", c, {"role": "halcon"})
+    assert writer.load(kg)["relationships"] == 2
+    rows = run(neo4j_db, neo4j_settings, query)[1]
+    assert [r[0] for r in rows] == ["halcon", "jefe de plaza"]
+    assert "evidence_sentence" in rows[1][1] and "evidence_sentence" not in rows[0][1]
+    assert writer.dump().to_records() == kg.to_records()
+
+
 def test_injection_strings_are_stored_and_matched_literally(neo4j_db, neo4j_settings):
     kg = KnowledgeGraph()
     org = kg.add_entity("CriminalOrganization", INJECTIONS[0], aliases=INJECTIONS[1:2]).id
@@ -145,10 +165,13 @@ def test_injection_strings_are_stored_and_matched_literally(neo4j_db, neo4j_sett
     assert [row[:3] for row in rows] == [[INJECTIONS[0], n, "MEMBER_OF"] for n in sorted(INJECTIONS[2:])]
 
 
-def test_a_killed_load_leaves_whole_batches_and_a_rerun_completes_it(neo4j_db, neo4j_settings, fixture_graph):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_killed_load_leaves_whole_batches_and_a_rerun_completes_it(
+    neo4j_db, neo4j_settings, fixture_graph, workers
+):
     clean = snapshot(neo4j_db, neo4j_settings)  # empty
     assert clean == []
-    writer = Neo4jWriter(neo4j_db, batch_size=5)
+    writer = Neo4jWriter(neo4j_db, batch_size=5, workers=workers)
     committed = []
 
     def crash(kind, total):
@@ -158,9 +181,21 @@ def test_a_killed_load_leaves_whole_batches_and_a_rerun_completes_it(neo4j_db, n
 
     with pytest.raises(KeyboardInterrupt):
         writer.load(fixture_graph, progress=crash)
-    # labels load in sorted order: CriminalOrganization (6) first, in batches of 5 and 1
+    # labels load in sorted order, ids sorted within a label, 5 to a batch: CriminalOrganization
+    # (6 nodes) makes the first two batches, of 5 and 1
     assert committed == [5, 6]
-    assert run(neo4j_db, neo4j_settings, "MATCH (n) RETURN count(n)")[1] == [[6]]
+    batches = []
+    for label in sorted({n.type for n in fixture_graph.entities.values()}):
+        ids = sorted(e for e, n in fixture_graph.entities.items() if n.type == label)
+        batches.extend(ids[i : i + 5] for i in range(0, len(ids), 5))
+    present = {row[0] for row in run(neo4j_db, neo4j_settings, "MATCH (n) RETURN n.id")[1]}
+    # every batch is all there or not there at all; one writer stops right after the second
+    # batch, two writers also finish the batches already under way (at most 2 per writer)
+    assert all(set(b) <= present or not set(b) & present for b in batches)
+    if workers == 1:
+        assert len(present) == 6
+    else:
+        assert 6 <= len(present) <= sum(map(len, batches[: 2 * workers + 1]))
     writer.load(fixture_graph)
     partial_then_full = snapshot(neo4j_db, neo4j_settings)
     run(neo4j_db, neo4j_settings, "MATCH (n) DETACH DELETE n", write=True)
@@ -178,4 +213,4 @@ def test_templates_take_only_ontology_labels(label):
 @pytest.mark.parametrize("rel_type", ["MENTIONS", "MEMBER_OF]->() DELETE r //", "member_of"])
 def test_templates_take_only_ontology_types(rel_type):
     with pytest.raises(ValidationError):
-        template("relations", rel_type=rel_type)
+        template("relations_create", rel_type=rel_type)
