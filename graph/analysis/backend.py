@@ -15,6 +15,7 @@ __all__ = [
     "IGRAPH_THRESHOLD",
     "betweenness",
     "components",
+    "degree_centrality",
     "edge_arrays",
     "edge_count",
     "efficiency_sum",
@@ -92,6 +93,9 @@ def shape(G: nx.Graph) -> tuple[int, int]:
     >>> shape(nx.path_graph(3))
     (3, 4)
     """
+    deferred = getattr(G, "deferred_shape", None)  # a projection.DeferredGraph not filled yet
+    if deferred is not None:
+        return deferred
     return len(G), sum(map(len, G._adj.values()))
 
 
@@ -106,6 +110,8 @@ def edge_count(G: nx.Graph) -> int:
     """
     if G.is_directed() or G.is_multigraph():
         return G.number_of_edges()
+    if getattr(G, "deferred_shape", None) is not None:
+        return G.deferred_shape[1] // 2  # the pairs of a deferred projection: distinct, no loops
     loops = sum(1 for u, nbrs in G._adj.items() if u in nbrs)
     return (sum(map(len, G._adj.values())) + loops) // 2
 
@@ -175,6 +181,24 @@ def edge_arrays(G: nx.Graph) -> tuple[Any, Any]:
     flat = np.array(g.get_edgelist(), dtype=np.int64).reshape(-1, 2)
     _ARRAYS[G] = (g, flat[:, 0], flat[:, 1])
     return flat[:, 0], flat[:, 1]
+
+
+def degree_centrality(G: nx.Graph) -> dict[Any, float]:
+    """networkx's degree centrality; a deferred projection's from its edge arrays (not filled).
+
+    Examples
+    --------
+    >>> degree_centrality(nx.star_graph(["K", "L1", "L2"]))
+    {'K': 1.0, 'L1': 0.5, 'L2': 0.5}
+    """
+    if getattr(G, "deferred_shape", None) is None or len(G) <= 1:
+        return nx.degree_centrality(G)
+    import numpy as np
+
+    a, b = edge_arrays(G)
+    degrees = np.bincount(a, minlength=len(G)) + np.bincount(b, minlength=len(G))
+    s = 1.0 / (len(G) - 1.0)  # as networkx computes it, for the same floats
+    return {n: d * s for n, d in zip(G, degrees.tolist(), strict=True)}
 
 
 def components(G: nx.Graph, backend: str = "auto") -> list[set[Any]]:

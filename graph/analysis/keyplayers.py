@@ -42,7 +42,7 @@ def degree(G: nx.Graph) -> dict[Any, float]:
     >>> degree(nx.star_graph(["K", "L1", "L2"]))["K"]
     1.0
     """
-    return nx.degree_centrality(G)
+    return _backend.degree_centrality(G)
 
 
 def betweenness(G: nx.Graph, k: int | None = None, seed: int = 0, backend: str = "auto") -> dict[Any, float]:

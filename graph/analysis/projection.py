@@ -15,6 +15,7 @@ from ocgraph.graph.analysis import backend, edgetable
 
 __all__ = [
     "AUTHORITY_PREDICATES",
+    "DeferredGraph",
     "criminal_network",
     "edge_records",
     "edge_triples",
@@ -179,6 +180,12 @@ def criminal_network(G: nx.MultiDiGraph) -> nx.Graph:
     C = nx.Graph()
     C.add_nodes_from((names[i], G.nodes[names[i]]) for i in kept.tolist())
     _fill(C, names, codes, [{"predicates": p} for p in preds])
+    if backend.use_igraph(C):
+        # C's nodes are the kept actors: a pair's ranks among all actors become positions in C
+        at = np.full(len(names), -1, dtype=np.int64)
+        at[kept] = np.arange(len(kept))
+        lo, hi = np.divmod(codes, max(1, len(names)))
+        backend.prime(C, at[lo], at[hi])
     return C
 
 
@@ -218,11 +225,15 @@ def person_projection(G: nx.MultiDiGraph, reasons: bool = True) -> nx.Graph:
     """
     if not reasons:
         names, all_codes = edgetable.person_pairs(edgetable.edge_table(G), AUTHORITY_PREDICATES, PERSON_LINKS)
-        P = nx.Graph()
+        P = DeferredGraph()
         P.add_nodes_from((n, G.nodes[n]) for n in names)
-        _fill(P, names, all_codes)
         if backend.use_igraph(P):
+            # the measures of a big network read its igraph copy: the networkx adjacency (millions
+            # of entries to build and to free) waits until something asks for it
+            P.defer(names, all_codes)  # first: the igraph cache is keyed on the deferred shape
             backend.prime(P, *np.divmod(all_codes, len(names)))
+        else:
+            _fill(P, names, all_codes)
         return P
     # the reference build, pair by pair with the reasons; the one above gives the same pairs
     # (tests/analysis check it) with numpy, for big graphs
@@ -269,6 +280,50 @@ def person_projection(G: nx.MultiDiGraph, reasons: bool = True) -> nx.Graph:
         adj[a][b] = data
         adj[b][a] = data
     return P
+
+
+class DeferredGraph(nx.Graph):
+    """A `networkx.Graph` whose adjacency is filled the first time anything reads it.
+
+    A big person projection has millions of edges; the report's measures on it run on its
+    igraph copy and read only its nodes, so building (and later freeing) the networkx adjacency
+    is left until some code asks for it. Until then `deferred_shape` gives the nodes and
+    adjacency entries the graph will have (see `backend.shape`).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> P = DeferredGraph()
+    >>> P.add_nodes_from(["a", "b", "c"])
+    >>> P.defer(["a", "b", "c"], np.array([1, 5]))  # pairs a-b and b-c, coded i * 3 + j
+    >>> P.deferred_shape
+    (3, 4)
+    >>> sorted(P.edges()), P.deferred_shape
+    ([('a', 'b'), ('b', 'c')], None)
+    """
+
+    @property
+    def _adj(self) -> dict[Any, dict[Any, dict[str, Any]]]:
+        state = self.__dict__
+        pending = state.get("_pending")
+        if pending is not None:
+            state["_pending"] = None
+            _fill(self, *pending)
+        return state["_adjacency"]
+
+    @_adj.setter
+    def _adj(self, value: dict[Any, dict[Any, dict[str, Any]]]) -> None:
+        self.__dict__["_adjacency"] = value
+
+    def defer(self, names: list[Any], codes: Any) -> None:
+        """Fill the adjacency from sorted pair codes i * N + j (i < j, ranks in `names`) when first read."""
+        self.__dict__["_pending"] = (names, codes)
+
+    @property
+    def deferred_shape(self) -> tuple[int, int] | None:
+        """(nodes, adjacency entries) while the adjacency is not filled yet, else None."""
+        pending = self.__dict__.get("_pending")
+        return None if pending is None else (len(self), 2 * len(pending[1]))
 
 
 def _fill(P: nx.Graph, names: list[str], codes: Any, data: list[dict[str, Any]] | None = None) -> None:

@@ -112,14 +112,16 @@ def test_primed_igraph_copy_of_a_big_projection_matches_a_fresh_one() -> None:
         G.add_edge(p, rng.choice(groups), predicate="member_of")
     for g in groups:
         G.add_edge(rng.choice(people), g, predicate="leader_of")
-    P = projection.person_projection(G, reasons=False)
-    assert backend.use_igraph(P)
-    primed, nodes = backend.to_igraph(P)
-    backend._CACHE.pop(P)
-    fresh, fresh_nodes = backend.to_igraph(P)
-    assert nodes == fresh_nodes == list(P)
-    assert sorted(map(sorted, primed.get_edgelist())) == sorted(map(sorted, fresh.get_edgelist()))
-    assert primed.ecount() == P.number_of_edges()
+    for net in (projection.person_projection(G, reasons=False), projection.criminal_network(G)):
+        assert backend.use_igraph(net)
+        primed, nodes = backend.to_igraph(net)
+        a, b = backend.edge_arrays(net)
+        assert sorted(zip(a.tolist(), b.tolist(), strict=True)) == sorted(primed.get_edgelist())
+        backend._CACHE.pop(net)
+        fresh, fresh_nodes = backend.to_igraph(net)
+        assert nodes == fresh_nodes == list(net)
+        assert sorted(map(sorted, primed.get_edgelist())) == sorted(map(sorted, fresh.get_edgelist()))
+        assert primed.ecount() == net.number_of_edges()
 
 
 def _naive_attack(G: nx.Graph, strategy: str) -> list:
@@ -258,3 +260,35 @@ def test_signed_network_and_sizes_equal_plain_builds(seed: int) -> None:
     assert {frozenset((u, v)): s for u, v, s in S.edges(data="sign")} == sign
     assert -1 in sign.values() and 1 in sign.values()
     assert concentration.organization_sizes(G) == {o: len(people[o]) for o in sorted(people)}
+
+
+def test_deferred_projection_is_the_reference_projection_when_read() -> None:
+    # a big projection keeps its networkx adjacency unbuilt while the measures read its igraph
+    # copy; whatever reads it later sees exactly the pair-by-pair build
+    import sys
+    from pathlib import Path
+
+    from ocgraph.graph.analysis import decapitation, projection
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    from synthetic import make_graph
+
+    G = projection.from_knowledge_graph(make_graph(6000, 30000, seed=1))
+    reference = projection.person_projection(G)  # with reasons: a plain nx.Graph, filled at once
+    P = projection.person_projection(G, reasons=False)
+    assert isinstance(P, projection.DeferredGraph) and backend.use_igraph(P)
+    # what the report reads on a big network leaves it unfilled, with the reference's figures
+    assert keyplayers.degree(P) == nx.degree_centrality(reference)
+    assert backend.edge_count(P) == reference.number_of_edges()
+    assert decapitation.metrics(P) == decapitation.metrics(reference)
+    assert P.deferred_shape == (len(reference), 2 * reference.number_of_edges())
+    g, _ = backend.to_igraph(P)
+    # read: filled, the same adjacency in the same order, the igraph copy still cached
+    assert {n: list(nbrs) for n, nbrs in P.adj.items()} == {
+        n: list(nbrs) for n, nbrs in reference.adj.items()
+    }
+    assert P.deferred_shape is None and backend.to_igraph(P)[0] is g
+    # a decapitation on a fresh deferred projection equals the one on the reference
+    fresh = projection.person_projection(G, reasons=False)
+    removed = [v for v, _ in keyplayers.top(keyplayers.degree(fresh), 3)]
+    assert decapitation.disruption(G, fresh, removed) == decapitation.disruption(G, reference, removed)
