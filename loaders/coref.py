@@ -145,7 +145,14 @@ def refer(text: str, start: int, end: int, mentions: list[Mention], hist: Histor
 
         here = [x for x in mentions if x.end - start <= m.start() and fits(x)]
         before = [x for x in hist.group_sentence if fits(x)]
-        if here:
+        # "Carrozza's son ran the clan's business": the group named after a family named here
+        names = {
+            w for x in mentions if x.type == "Person" and x.end - start <= m.start() for w in x.text.split()
+        }
+        family = [x for x in reversed(hist.mentions) if fits(x) and names & set(x.text.split())]
+        if family and not here:
+            ref = family[0]
+        elif here:
             ref = here[-1]
         elif len({x.keys for x in before}) == 1:
             ref = before[0]

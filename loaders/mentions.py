@@ -17,7 +17,7 @@ def _words(text: str) -> frozenset[str]:
 # Head words that type a name (the list, plus close synonyms).
 CRIME_HEADS = _words("brotherhood cartel cartels cell clan clique faction gang mafia mara syndicate")
 # Heads that name an armed group only in a paragraph about crime ("the 36th Front", "Bloque Norte")
-ARMED_HEADS = _words("front frente bloque bloques bloc brigade boys crew crews posse mob")
+ARMED_HEADS = _words("front frente bloque bloques bloc brigade boys crew crews posse mob staff")
 GOV_HEADS = _words(
     "administration agency army attorney bureau cabinet command commission committee congress court "
     "department directorate force forces government guard marines ministry navy office parliament "
@@ -438,7 +438,8 @@ def _complete_lists(text: str, chosen: list[Mention]) -> list[Mention]:
 # Where a name is a place, not a person: "in Tamaulipas", "Reynosa, Tamaulipas", "the port of X"
 PLACE_BEFORE = re.compile(
     rf"(?:\b(?:port|province|state|city|town|municipality|department|region|village|district) of|"
-    rf"\b(?:in|near|across|throughout|outside|into)|\b(?:in|near|outside) {CAP}(?: {CAP})*,) $"
+    rf"\b(?:in|near|across|throughout|outside|into)|\b(?:in|near|outside) {CAP}(?: {CAP})*,|"
+    rf"\b(?:in|near) {CAP}(?: {CAP})* (?:and|or)) $"
 )
 
 

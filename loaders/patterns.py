@@ -290,6 +290,27 @@ RULES = [
         ),
         pair_rule("leader_of", "s", "o", "under-leader"),
     ),
+    # "A allegedly ran drug sales and extortion for the CJNG": work done for a group is membership
+    (
+        "ran-for",
+        expand(
+            rf"<P+:s>{APPOS},? (?:who )?(?:(?:allegedly|reportedly|also|once) )?(?:ran|runs|managed|manages|"
+            r"oversaw|oversees|handled|handles|coordinated|coordinates|organi[sz]ed|organi[sz]es) "
+            r"(?:the )?[a-z ,-]{3,60}? for <C:o>(?!')"
+        ),
+        pair_rule("member_of", "s", "o", "ran-for"),
+    ),
+    # "A, who heads the cartel's operations in Michoacán": a part of the group, so a member of it
+    (
+        "heads-part",
+        expand(
+            r"<P+:s>,? (?:who )?(?:(?:allegedly|reportedly|also|now) )?(?:heads|headed|runs|ran|leads|led|"
+            r"oversees|oversaw|manages|managed|controls|controlled|commands|commanded) <C:o>'s "
+            r"(?:[a-z-]+ ){0,2}"
+            r"(?:operations|finances|network|logistics|wing|cell|business|sales|security|money|branch)\b"
+        ),
+        pair_rule("member_of", "s", "o", "heads-part"),
+    ),
     # "Y's son, A, is ..., and another son, B, was arrested": B is Y's child too
     (
         "another-relative",
@@ -361,7 +382,10 @@ RULES = [
     # family by verb
     (
         "are-siblings",
-        expand(rf"<P:a> and <P:b> (?:are|were) (?:(?:twin|half|older|younger) )?(?:{SIBLING}){END}"),
+        expand(
+            rf"<P:a> and <P:b>,? (?:who |both of whom )?(?:are|were) (?:(?:twin|half|older|younger) )?"
+            rf"(?:{SIBLING}){END}"
+        ),
         pair_rule("sibling_of", "a", "b", "are-siblings"),
     ),
     # detention

@@ -88,7 +88,8 @@ RULES = [
             rf"at odds|at loggerheads|in conflict|"
             rf"locked in a [a-z ]*?(?:war|battle|struggle|dispute|feud|conflict)|"
             rf"in an? (?:[a-z-]+ ){{0,2}}?(?:dispute|feud|conflict|war)|engaged in a [a-z ]*?"
-            rf"(?:war|battle|struggle))(?:(?! (?:and|but|while|said)\b)[^.;:{{}}]|\{{[CG]\d+\}})*? "
+            rf"(?:war|battle|struggle))"
+            rf"(?:(?! (?:and|but|while|said|that|which|who)\b)[^.;:{{}}]|\{{[CG]\d+\}})*? "
             rf"(?:with|against) {RIVAL_NOUN}<PC+:b>"
         ),
         pair_rule("rival_of", "a", "b", "battling"),
@@ -185,6 +186,36 @@ RULES = [
             r"at odds) (?:with |against )?<PC+:b>"
         ),
         pair_rule("rival_of", "a", "b", "and-battling"),
+    ),
+    # "Los Mezcales, a local gang that was once allied with the Sinaloa Cartel"
+    (
+        "appositive-allied",
+        expand(
+            r"<PC:a>, (?:an?|the|one) (?:[a-z-]+ ){0,3}?(?:that|which|who) "
+            r"(?:is|was|are|were|has|have|had) (?:(?:once|previously|formerly|long|also|now|still) )*"
+            r"(?:been )?(?:allied|aligned|partnered) with "
+            rf"{RIVAL_NOUN}<PC+:b>"
+        ),
+        pair_rule("allied_with", "a", "b", "appositive-allied"),
+    ),
+    (
+        "appositive-battling",
+        expand(
+            r"<PC:a>, (?:an?|the|one) (?:[a-z-]+ ){0,3}?(?:that|which|who) "
+            r"(?:is|was|are|were|has|have|had) (?:(?:once|long|also|now|still) )*(?:been )?"
+            r"(?:at war|at odds|fighting|battling|feuding|clashing|"
+            rf"locked in a [a-z ]*?(?:war|feud|dispute)) (?:with |against )?{RIVAL_NOUN}<PC+:b>"
+        ),
+        pair_rule("rival_of", "a", "b", "appositive-battling"),
+    ),
+    # "the Jaime Martínez Front answers to the Central General Staff": a unit under a larger group
+    (
+        "answers-to",
+        expand(
+            r"<C:a>(?:,[^.;{}]*?,)? (?:answers|answered|reports|reported|is subordinate|are subordinate|"
+            r"was subordinate|belongs|belonged) to <C:b>"
+        ),
+        pair_rule("faction_of", "a", "b", "answers-to"),
     ),
     (
         "works-with",

@@ -150,3 +150,11 @@ def test_the_group_after_a_sentence_about_one_group_survives_a_subject_reference
         "The group is engaged in a violent turf war with the Jalisco New Generation Cartel.\n"
     )
     assert facts(kg, "rival_of") == {("Halcones Cartel", "rival_of", "Jalisco New Generation Cartel")}
+
+
+def test_the_clan_after_a_family_name_is_that_familys_clan():
+    kg = extract(
+        "The Carrozza clan has long feuded with the rival Serrao clan. The Serrao clan is led by Antonio "
+        "Serrao.\n\nCarrozza's son, Francesco Carrozza, ran the clan's business while his father hid.\n"
+    )
+    assert ("Francesco Carrozza", "member_of", "Serrao Clan") not in facts(kg, "member_of")

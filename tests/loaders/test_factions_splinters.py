@@ -130,3 +130,12 @@ def test_emerged_as_the_armed_wing_of_and_part_of_in_an_appositive():
         ("Los Cuervos del Sur", "faction_of", "Gran Alianza del Pacífico"),
         ("Esposito Clan", "faction_of", "Camorra"),
     }
+
+
+def test_a_front_answers_to_a_general_staff():
+    kg = extract(
+        "The Jaime Martínez Front answers to the Central General Staff (EMC), the largest dissident "
+        "coalition, which is led by Néstor Iguarán Mora, alias Cucaracha.\n"
+    )
+    assert facts(kg, "faction_of") == {("Jaime Martínez Front", "faction_of", "Central General Staff")}
+    assert facts(kg, "leader_of") == {("Néstor Iguarán Mora", "leader_of", "Central General Staff")}

@@ -102,3 +102,11 @@ def test_two_sons_listed_after_the_parent():
         ("Kevin Guamán Torres", "child_of", "Marco Antonio Guamán Ortiz"),
     }
     assert "El Oro" not in {e.name for e in kg.entities.values() if e.type == "Person"}
+
+
+def test_who_are_brothers():
+    kg = extract(
+        "Two other clique members, Kevin Portillo Reyes and Bryan Portillo Reyes, who are brothers, were "
+        "convicted in May. Nelson Ávalos and Kevin Portillo Reyes are not brothers.\n"
+    )
+    assert facts(kg, "sibling_of") == {("Bryan Portillo Reyes", "sibling_of", "Kevin Portillo Reyes")}

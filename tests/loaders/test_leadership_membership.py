@@ -185,3 +185,16 @@ def test_the_groups_logistics_chief_is_a_member_and_considered_a_role():
         ("Tomasz Nowak", "member_of", "Medway Crew"),
         ("Lee Ashworth", "member_of", "Medway Crew"),
     }
+
+
+def test_ran_sales_for_a_group_and_heads_the_groups_operations_are_membership():
+    kg = extract(
+        'The suspect, identified as Ramón Tejeda Sauceda, alias "El Chaparro," allegedly ran drug sales and '
+        "extortion for the CJNG in Colima. Aurelio Ceja Barragán, who heads the CJNG's operations in "
+        "Michoacán, was not arrested.\n"
+    )
+    assert facts(kg, "member_of") == {
+        ("Ramón Tejeda Sauceda", "member_of", "Jalisco New Generation Cartel"),
+        ("Aurelio Ceja Barragán", "member_of", "Jalisco New Generation Cartel"),
+    }
+    assert facts(kg, "leader_of") == set()

@@ -158,3 +158,19 @@ def test_the_two_with_three_groups_before_is_nobody():
 def test_worked_closely_with_a_gang_known_as():
     kg = extract("The Medway Crew worked closely with the Dutch gang known as the Rotterdam Boys.\n")
     assert facts(kg, "allied_with") == {("Medway Crew", "allied_with", "Rotterdam Boys")}
+
+
+def test_an_appositive_relative_clause_names_the_appositive_groups_ally_not_the_subjects_rival():
+    kg = extract(
+        "The Brisa Cartel has been fighting Los Mezcales, a local gang that was once allied with the Cartel "
+        "de Poniente, for control of the port.\n"
+    )
+    assert facts(kg, "rival_of") == {("Brisa Cartel", "rival_of", "Los Mezcales")}
+    assert facts(kg, "allied_with") == {("Cartel de Poniente", "allied_with", "Los Mezcales")}
+
+
+def test_a_group_that_is_at_war_with_another_in_an_appositive():
+    kg = extract(
+        "Police raided Los Mezcales, a local gang that has long been at war with the Brisa Cartel.\n"
+    )
+    assert facts(kg, "rival_of") == {("Brisa Cartel", "rival_of", "Los Mezcales")}
