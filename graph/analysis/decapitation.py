@@ -17,7 +17,7 @@ from ocgraph.graph.analysis.connectivity import (
     distance_fragmentation,
     fragmentation_from_sizes,
 )
-from ocgraph.graph.analysis.projection import edge_triples, leaders
+from ocgraph.graph.analysis.projection import edge_triples, leaders, without
 from ocgraph.graph.ids import fold
 
 __all__ = ["STRATEGIES", "disruption", "leaderless", "metrics", "resolve_persons", "select"]
@@ -180,7 +180,7 @@ def disruption(
     (0.0, 1.0, True)
     """
     removed = list(removed)
-    after = P.subgraph(v for v in P if v not in set(removed)).copy()
+    after = without(P, removed)
     return {
         "removed": removed,
         "before": metrics(P, seed, backend),

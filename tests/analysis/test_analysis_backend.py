@@ -292,3 +292,32 @@ def test_deferred_projection_is_the_reference_projection_when_read() -> None:
     fresh = projection.person_projection(G, reasons=False)
     removed = [v for v, _ in keyplayers.top(keyplayers.degree(fresh), 3)]
     assert decapitation.disruption(G, fresh, removed) == decapitation.disruption(G, reference, removed)
+
+
+def test_removing_nodes_from_a_deferred_projection_equals_a_subgraph_copy() -> None:
+    import sys
+    from pathlib import Path
+
+    from ocgraph.graph.analysis import projection
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    from synthetic import make_graph
+
+    G = projection.from_knowledge_graph(make_graph(6000, 30000, seed=2))
+    reference = projection.person_projection(G)
+    P = projection.person_projection(G, reasons=False)
+    for removed in ([v for v, _ in keyplayers.top(keyplayers.degree(P), 5)], list(P)[: len(P) - 50]):
+        gone = set(removed)
+        cut = projection.without(P, removed)
+        expected = reference.subgraph(v for v in reference if v not in gone).copy()
+        big = len(cut) >= backend.IGRAPH_THRESHOLD  # a big cut stays deferred, a small one is filled
+        assert cut.deferred_shape == ((len(cut), 2 * expected.number_of_edges()) if big else None)
+        assert connectivity.component_sizes(cut) == connectivity.component_sizes(expected)
+        # nodes and neighbours in the projection's order (networkx's copy walks a set of the kept
+        # nodes instead when fewer than half remain)
+        assert list(cut) == [v for v in reference if v not in gone]
+        assert all(cut.nodes[v] == G.nodes[v] for v in cut)
+        order = {n: [w for w in reference.adj[n] if w not in gone] for n in cut}
+        assert {n: list(nbrs) for n, nbrs in cut.adj.items()} == order
+        assert {frozenset(e) for e in cut.edges} == {frozenset(e) for e in expected.edges}
+    assert P.deferred_shape is not None  # cutting read only the arrays
