@@ -13,7 +13,7 @@ HIS = re.compile(r"^\s*(His|Her)(?= (?:older |younger |eldest |half-|former |new
 ITS = re.compile(r"^\s*(Its|Their)(?= (?:former |new |current |top |late |founding )?[a-z-]+, )")
 GROUP = re.compile(
     r"\b[Tt]he (?:(?:same|criminal|crime|armed|drug) )?(?:group|cartel|gang|organi[sz]ation|syndicate|clan|"
-    r"clique|mafia|militia)(?:'s)?"
+    r"clique|mafia|militia|network)(?:'s)?"
     r"(?!\s+[A-Z\"])"
 )
 POLICY = re.compile(

@@ -48,7 +48,8 @@ GROUP_LIST = re.compile(
     r"cliques?|criminal gangs?|drug trafficking organi[sz]ations?)\b"
 )
 CRIME_NETWORK = re.compile(
-    rf"\b({CAP}(?: (?:{CONNECT} )*{CAP}){{0,3}}) (?:(?:trafficking|smuggling|criminal) )?network\b"
+    rf"\b({CAP}(?: (?:{CONNECT} )*{CAP}){{0,3}}) (?:(?:trafficking|smuggling|criminal) )?"
+    r"(?:network|organisation|organization)\b"
 )
 NEW_GROUP = re.compile(r"(?<![\w-])(?:(?:La|El|Los|Las|The) )?(?:Nueva|Nuevo|Nuevos|Nuevas|New) $")
 NAMED_POLICY = re.compile(
@@ -58,6 +59,7 @@ NAMED_POLICY = re.compile(
 )
 NICKNAME = re.compile(
     r"\b(?:alias|aka|a\.k\.a\.|also known as|known as|known in [A-Z][a-z]+ as|nicknamed|dubbed|"
+    r"known by the (?:nickname|alias|name)|"
     r"known collectively as)"
     r"""\s+(?:"([^"]{2,40}?)[,.]?"|'([^"']{2,40}?)[,.]?')"""
 )
@@ -181,7 +183,8 @@ def _clean(text: str, start: int) -> tuple[str, int, int]:
 
 CRIME_WORDS = re.compile(
     r"\b(?:crime|criminal|cartels?|drugs?|trafficking|gangs?|narco\w*|armed groups?|dissidents?|guerrillas?|"
-    r"factions?|mafias?|clans?|cocaine|extortion|splinter|split from|broke away|commanders?)\b",
+    r"factions?|mafias?|clans?|cocaine|extortion|splinter|split from|broke away|commanders?|hashish|heroin|"
+    r"fentanyl|methamphetamine|marijuana|smuggl\w*|launder\w*|extort\w*|hitm[ae]n|sicarios?|racketeering)\b",
     re.I,
 )
 
@@ -326,7 +329,8 @@ PERSON_AFTER = re.compile(
 
 
 PERSON_NAMED_AFTER = re.compile(
-    r"""^,? (?:alias|aka|a\.k\.a\.|also known as|known as|nicknamed) ["'\u201c]"""
+    r"""^,? (?:alias|aka|a\.k\.a\.|also known as|known as|nicknamed|"""
+    r"""known by the (?:nickname|alias)) ["'\u201c]"""
 )
 PERSON_NAMED_BEFORE = re.compile(
     r"\b(?:(?:led|headed|commanded|run|founded|replaced|succeeded)(?: (?:since|from|in) \d{4})? by|"

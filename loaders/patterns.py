@@ -64,6 +64,13 @@ def _its_leader(m: re.Match[str], sent: Sentence) -> Iterator[Fact]:
         yield from pair_rule("leader_of", "s", "o", "its-leader")(m, sent)
 
 
+def _its_part(m: re.Match[str], sent: Sentence) -> Iterator[Fact]:
+    """ "B leads its branch": B is a member of the one group named before in the sentence."""
+    groups = {sent.keys(int(n)) for n in re.findall(r"\{C(\d+)\}", sent.template[: m.start("s")])}
+    if len(groups) == 1:
+        yield from pair_rule("member_of", "s", "o", "leads-its-part")(m, sent)
+
+
 RULES = [
     # "Sinaloa Cartel members A, B and C", "Mexican Foreign Minister Marcelo Ebrard", "El Chapo's son Ovidio"
     (
@@ -221,6 +228,25 @@ RULES = [
             r"[a-z-]+, )?<P+:a>,? (?:by|at the hands of) <GS:b>"
         ),
         _real_arrest,
+    ),
+    # "A took over Los Pulpos in 2021 from his uncle, B"
+    (
+        "took-over-from",
+        expand(
+            r"<P:b>,? (?:[^.;{}]*? )?took (?:over|control of|charge of|command of) <C:g>(?: in \d{4})? from "
+            r"(?:(?:his|her|its|their|the) (?:[a-z-]+ ){0,2}?[a-z-]+, )?<P:a>"
+        ),
+        pair_rule("succeeded_by", "a", "b", "took-over-from"),
+    ),
+    # "the gang's operations in Santiago, and B leads its Peruvian branch": "its" is the one group before
+    (
+        "leads-its-part",
+        expand(
+            r"<C:o>[^.;]*? <P+:s> (?:(?:also|now) )?(?:leads|led|heads|headed|runs|ran|commands|commanded|"
+            r"oversees|oversaw|manages|managed) its (?:\{D\d+\} |[A-Za-z-]+ ){0,2}"
+            r"(?:branch|operations|cell|wing|faction|unit|network)\b"
+        ),
+        _its_part,
     ),
     # "A took control of the group in 2020", "A, his brother, took over the cartel"
     (

@@ -97,7 +97,7 @@ RULES = [
     (
         "clashed-with",
         expand(
-            rf"<PC+:a>{APPOS} {VERB_GAP}(?:clashed|fought|battled|feuded|warred|skirmished)"
+            rf"<PC+:a>{APPOS} {VERB_GAP}(?:clashed|fought|battled|feuded|warred|skirmished|competed|competes)"
             r"(?: (?:repeatedly|often|frequently|violently|bitterly|openly|again))?"
             r"(?: (?:since|in|for) [^.;:{}]*?)? (?:with|against) <PC+:b>"
         ),
@@ -420,7 +420,7 @@ RULES = [
         "designated-are",
         expand(
             r"(?:designated|sanctioned|targeted|blacklisted)(?: today| on [A-Z][a-z]+ \d+| this week)? "
-            r"(?:are|were|include|included) (?:(?:two|three|four|five|six|both) [a-z-]+,? )?<PCO:a>"
+            r"(?:are|were|is|was|include|included) (?:(?:two|three|four|five|six|both) [a-z-]+,? )?<PCO:a>"
         ),
         unnamed_sanctioner,
     ),

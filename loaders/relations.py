@@ -31,7 +31,7 @@ HEDGE = re.compile(
 # "alias", "a.k.a.", "better known as", "known in Spanish as": a second name of the actor just named
 ALIAS_WORDS = (
     r"(?:alias|aka|a\.k\.a\.|(?:also |better |more commonly |widely )?known (?:in [A-Z][a-z]+ )?as|"
-    r"nicknamed|dubbed)"
+    r"known by the (?:nickname|alias|name)|nicknamed|dubbed)"
 )
 COUNTED = re.compile(r"both|(?:the|these|those) (?:two|three|four|five|six)")
 IDIOM = re.compile(r"\b(?:anyone|those|people|persons?) (?:who|that) (?:could|may|might|can) \w+")

@@ -11,6 +11,7 @@ from ocgraph.loaders.mentions import Mention
 
 ALIAS_LINK = re.compile(
     r"""^\s*,?\s*(?:\d{1,3},\s*)?(?:alias|aka|a\.k\.a\.|nicknamed|dubbed|"""
+    r"""known by the (?:nickname|alias|name)|"""
     r"""(?:also |better |more commonly |widely )?known (?:in [A-Z][a-z]+ )?as)\s+["']$"""
 )
 # "the Gaitanistas, also known as the Clan del Golfo": two names of one group, no quotes needed

@@ -250,11 +250,20 @@ def _repeat_names(units: list) -> None:
         r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(known, key=len, reverse=True))) + r")(?![\w-])"
     )
     for para, ms, _ in units:
-        taken = [(m.start, m.end) for m in ms]
         for hit in pattern.finditer(para.text):
-            if any(hit.start() < e and s < hit.end() for s, e in taken):
-                continue
             src = known[hit.group(0)]
+            inside = [m for m in ms if hit.start() < m.end and m.start < hit.end()]
+            weaker = src.source != "surname" and all(
+                m.source == "ner"
+                and hit.start() <= m.start
+                and m.end <= hit.end()
+                and (m.end - m.start) < len(src.text)
+                for m in inside
+            )
+            if inside and not weaker:
+                continue  # a name already read here; only the model's shorter guess inside gives way
+            for m in inside:
+                ms.remove(m)
             if src.source == "surname" and (
                 re.search(r"[A-ZÁÉÍÓÚÑ][\w-]*\s$", para.text[max(0, hit.start() - 40) : hit.start()])
                 or re.match(r"\s[A-ZÁÉÍÓÚÑ]", para.text[hit.end() : hit.end() + 2])

@@ -198,3 +198,23 @@ def test_ran_sales_for_a_group_and_heads_the_groups_operations_are_membership():
         ("Aurelio Ceja Barragán", "member_of", "Jalisco New Generation Cartel"),
     }
     assert facts(kg, "leader_of") == set()
+
+
+def test_leads_its_branch_after_one_group_and_an_organisation_named_with_its_head():
+    kg = extract(
+        "Deivis Pérez Ruiz commands the Tren del Sur gang's operations in Santiago, and Eudis Brito Lares "
+        "leads its Peruvian branch. The Castañeda organisation is headed by Manuel Castañeda Ruiz and "
+        "smuggles hashish.\n"
+    )
+    assert facts(kg, "member_of") == {
+        ("Deivis Pérez Ruiz", "member_of", "Tren del Sur Gang"),
+        ("Eudis Brito Lares", "member_of", "Tren del Sur Gang"),
+    }
+    assert ("Manuel Castañeda Ruiz", "leader_of", "Castañeda organisation") in facts(kg, "leader_of")
+
+
+def test_leads_its_branch_after_two_groups_is_nothing():
+    kg = extract(
+        "The Tren del Sur gang fights the Tren de Aragua, and Eudis Brito Lares leads its Peruvian branch.\n"
+    )
+    assert facts(kg, "member_of") == set()
