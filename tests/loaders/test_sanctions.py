@@ -112,8 +112,8 @@ def test_whom_a_body_sanctioned_and_sanctions_on_a_person_and_his_lieutenants():
 
 def test_also_designated_today_is():
     kg = extract(
-        "Today, OFAC sanctioned three leaders of the Tren del Sur gang. Also designated today is Carmen Ojeda "
-        "Salas, who moved money for the gang.\n"
+        "Today, OFAC sanctioned three leaders of the Tren del Sur gang. Also designated today is Carmen "
+        "Ojeda Salas, who moved money for the gang.\n"
     )
     assert ("Carmen Ojeda Salas", "sanctioned_by", "Office of Foreign Assets Control") in facts(
         kg, "sanctioned_by"

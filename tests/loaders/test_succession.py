@@ -97,8 +97,8 @@ def test_a_deputy_who_did_not_take_over_is_no_successor():
 
 def test_took_over_a_group_from_a_relative():
     kg = extract(
-        'Fidel Macías Loor, known by the nickname "Pulpo Mayor," took over Los Pulpos in 2021 from his uncle, '
-        "Segundo Macías Vera, who was killed in a prison massacre.\n"
+        'Fidel Macías Loor, known by the nickname "Pulpo Mayor," took over Los Pulpos in 2021 from his '
+        "uncle, Segundo Macías Vera, who was killed in a prison massacre.\n"
     )
     assert facts(kg, "succeeded_by") == {("Segundo Macías Vera", "succeeded_by", "Fidel Macías Loor")}
     assert facts(kg, "leader_of") == {("Fidel Macías Loor", "leader_of", "Los Pulpos")}
