@@ -69,7 +69,7 @@ SPANISH_PLURAL = re.compile(r"^(?:Los|Las)\s")
 # Only groups are members' organisations, split from one another or form alliances: a name in these
 # places is a criminal group even when nothing in the name says so ("the Guerreros del Cavata").
 GROUP_CONTEXT_BEFORE = re.compile(
-    r"\b(?:members?|leaders?|head|boss|faction|wing|cell|splinter|offshoot|lieutenants?|operatives?|hitmen|"
+    r"\b(?:members?|leaders?|head|boss|faction|wing|cell|splinter|offshoot|operatives?|hitmen|"
     r"founders?) of (?:the )?$|\b(?:commands|commanded|leads|heads|headed) the $|"
     r"\b(?:rival |two |three |several )*(?:factions|wings|cells|cliques),? (?:the )?$|"
     r"\b(?:split|splintered|broke away|broke off) from (?:the )?$|"
@@ -348,11 +348,16 @@ def _person_context(text: str, start: int, end: int) -> bool:
     )
 
 
+NAME_LINKS = _words("de del la las los y da do dos di van von")  # "Marta Alvarado de Funes"
+
+
 def _looks_like_name(name: str) -> bool:
     words = name.split()
     return (
         2 <= len(words) <= 5
-        and all(w[0].isupper() for w in words)
+        and all(w[0].isupper() or w in NAME_LINKS for w in words[1:-1])
+        and words[0][0].isupper()
+        and words[-1][0].isupper()
         and type_by_heads(name) is None
         and not SPANISH_PLURAL.match(name)  # "Los Tigres" is a group
     )

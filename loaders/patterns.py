@@ -174,16 +174,17 @@ RULES = [
     (
         "leads",
         expand(
-            rf"<P+:s>{APPOS},? (?:who )?(?:(?:allegedly|reportedly|currently|once|now|still|also|later) )*"
+            rf"<P+:s>(?:{APPOS},? |,? who )(?:(?:allegedly|reportedly|currently|once|now|still|also|later) )*"
             r"(?:(?:has|have|had) (?:(?:long|also) )?)?(?:leads|led|heads|headed|runs|ran|run|"
-            r"commands|commanded|founded|co-founded|controls|controlled) <C:o>(?!')"
+            r"commands|commanded|founded|co-founded|controls|controlled) "
+            r"(?:(?:the )?(?:original|old|new|main|so-called|powerful) )?<C:o>(?!')"
         ),
         pair_rule("leader_of", "s", "o", "leads"),
     ),
     (
         "joined",
         expand(
-            rf"<P+:s>{APPOS},? (?:who )?"
+            rf"<P+:s>(?:{APPOS},? |,? who )"
             r"(?:joined|belongs to|belonged to|worked for|works for|fought for) <C:o>(?!')"
         ),
         pair_rule("member_of", "s", "o", "joined"),
@@ -252,7 +253,7 @@ RULES = [
     (
         "took-control",
         expand(
-            rf"<P+:s>{APPOS},? (?:who )?(?:later |then |has |had )?(?:took (?:over|control of|charge of|"
+            rf"<P+:s>(?:{APPOS},? |,? who )(?:later |then |has |had )?(?:took (?:over|control of|charge of|"
             r"command of)|assumed (?:control|command|leadership) of|seized control of) <C:o>(?!')"
         ),
         pair_rule("leader_of", "s", "o", "took-control"),
@@ -291,9 +292,10 @@ RULES = [
     (
         "heir-of",
         expand(
-            r"<P:s>, (?:the |his |her )?(?:(?:son|daughter|nephew|brother) and )?"
+            r"<P:s>, (?:(?:who|whom) [a-z ]{0,40}?(?:described|called|named|identified|considered|regarded) "
+            r"as )?(?:the |his |her )?(?:(?:son|daughter|nephew|brother) and )?"
             r"(?:heir|successor|heir apparent) (?:apparent )?(?:to|of) "
-            r"(?:[^,;.{}]*?\{[CGSDO]\d+\}[^,;.{}]*?)?<P:o>"
+            r"(?:[^,;.{}]{0,60}?(?:\{[CGSDO]\d+\}[^,;.{}]*?)?)?<P:o>"
         ),
         pair_rule("succeeded_by", "o", "s", "heir-of"),
     ),
@@ -316,12 +318,31 @@ RULES = [
         ),
         pair_rule("leader_of", "s", "o", "under-leader"),
     ),
+    # "A ran the Orellana clan with his two sons, B and C": "his" is the sentence's subject
+    (
+        "with-his-relatives",
+        expand(
+            rf"^<P:o>{APPOS},? [^.;{{}}]*?(?:\{{[CGLS]\d+\}}[^.;{{}}]*?)?\b(?:with|and) (?:his|her) "
+            rf"(?:(?:two|three|four|five|older|younger|eldest) )?(?P<role>{CHILD}|{SIBLING}), <P+:s>"
+        ),
+        role_rule("s", "o", "with-his-relatives"),
+    ),
+    # "B was detained in the same operation by agents of the Attorney General's Office"
+    (
+        "detained-by-agents-of",
+        expand(
+            rf"<P+:a>{APPOS},? (?:was|were|has been|had been) (?:arrested|captured|detained|apprehended)"
+            r"[^.;{}]{0,40}? by (?:agents|officers|members|officials|troops|soldiers|investigators|police) "
+            r"(?:of|from) <GS:b>"
+        ),
+        pair_rule("detained_by", "a", "b", "detained-by-agents-of"),
+    ),
     # "A allegedly ran drug sales and extortion for the CJNG": work done for a group is membership
     (
         "ran-for",
         expand(
-            rf"<P+:s>{APPOS},? (?:who )?(?:(?:allegedly|reportedly|also|once) )?(?:ran|runs|managed|manages|"
-            r"oversaw|oversees|handled|handles|coordinated|coordinates|organi[sz]ed|organi[sz]es) "
+            rf"<P+:s>(?:{APPOS},? |,? who )(?:(?:allegedly|reportedly|also|once) )?"
+            r"(?:ran|runs|managed|manages|oversaw|oversees|handled|handles|coordinated|coordinates|organi[sz]ed|organi[sz]es) "
             r"(?:the )?[a-z ,-]{3,60}? for <C:o>(?!')"
         ),
         pair_rule("member_of", "s", "o", "ran-for"),

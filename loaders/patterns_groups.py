@@ -172,8 +172,9 @@ RULES = [
     (
         "and-allied",
         expand(
-            r"^<C+:a> (?:is|are|was|were|has|have|had) [^.;:,{}]*?(?:\{[CS]\d+\}[^.;:,{}]*?)? and "
-            r"(?:has |have |had )?(?:also )?(?:allied|teamed up|partnered|joined forces|"
+            r"(?:^|(?:calling itself|called|known as) )<C+:a> (?:is|are|was|were|has|have|had) "
+            r"[^.;:,{}]*?(?:\{[CS]\d+\}[^.;:,{}]*?)? and (?:has |have |had |is |are )?(?:also |now )?"
+            r"(?:allied|aligned|teamed up|partnered|joined forces|"
             r"(?:formed|forged|struck|sealed) an? (?:[a-z-]+ )?(?:alliance|partnership|pact)) with <PC+:b>"
         ),
         pair_rule("allied_with", "a", "b", "and-allied"),
@@ -310,6 +311,16 @@ RULES = [
             r"(?! (?:with|against)\b)"
         ),
         _pair_within,
+    ),
+    # "a faction of X calling itself Y has broken with its former partners"
+    (
+        "calling-itself-broke",
+        expand(
+            r"(?:faction|wing|cell|splinter group|offshoot) of <C:b> (?:[a-z]+ )?"
+            r"(?:calling itself|called|known as) <C:a>,? (?:has |have |had )?"
+            r"(?:broken|broke|split|splintered)(?: away| off)? (?:with|from)\b"
+        ),
+        pair_rule("splinter_of", "a", "b", "calling-itself-broke"),
     ),
     # "the group's armed wing, the Bloque Norte"
     (

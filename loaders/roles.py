@@ -125,8 +125,11 @@ def pair_rule(predicate: str, subject: str, obj: str, rule: str, conf: float = 0
     """A handler: `predicate` from every `subject` slot to every `obj` slot of the match."""
 
     def handle(m: re.Match[str], sent: Sentence) -> Iterator[Fact]:
-        if in_appositive(sent.template, min(m.start(subject), m.start(obj))):
-            return  # "X, a brother-in-law of Y, was extradited": Y is not the one extradited
+        first = min(m.start(subject), m.start(obj))
+        own_clause = first == m.start(subject) and re.match(r",? who\b", m.string[m.end(subject) :])
+        if in_appositive(sent.template, first) and not own_clause:
+            return  # "X, a brother-in-law of Y, was extradited": Y is not the one extradited ("..., of Y, who
+            # heads Z" is Y's own clause)
         former = bool(m.groupdict().get("former"))
         props = {"status": "former"} if former and predicate in ("member_of", "leader_of") else {}
         triples = [(predicate, s, o, props) for s in _subjects(m, subject) for o in slots(m.group(obj))]
@@ -142,7 +145,8 @@ DESC = (
 )
 # an appositive between a subject and its verb: "Los X, a splinter group of Y, are battling..."
 APPOS = (
-    r"(?:, (?:(?:an?|the|one|another|formerly|once|previously|originally|part of) |(?=\{[A-Z]\d+\}'s))"
+    r"(?:, (?:(?:an?|the|one|another|formerly|once|previously|originally|part of|who|whom) |"
+    r"(?=\{[A-Z]\d+\}'s))"
     r"[^,;.{}]*?(?:\{[A-Z]\d+\}[^,;.{}]*?){0,2},)?"
 )
 VERB_GAP = (

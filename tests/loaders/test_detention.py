@@ -97,3 +97,13 @@ def test_a_call_for_an_arrest_is_no_arrest():
 def test_demonym_police_on_a_day_arrested():
     kg = extract("Italian police on Monday arrested Salvatore Esposito Ranieri in a dawn raid in Naples.\n")
     assert facts(kg, "detained_by") == {("Salvatore Esposito Ranieri", "detained_by", "Italy")}
+
+
+def test_detained_by_agents_of_a_body_and_a_name_with_de():
+    kg = extract(
+        "Óscar Funes Lemus leads an MS-13 cell. His wife, Marta Alvarado de Funes, was detained in the same "
+        "operation by agents of the Attorney General's Office.\n"
+    )
+    assert facts(kg, "detained_by") == {
+        ("Marta Alvarado de Funes", "detained_by", "Attorney General's Office")
+    }

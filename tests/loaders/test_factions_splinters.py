@@ -139,3 +139,14 @@ def test_a_front_answers_to_a_general_staff():
     )
     assert facts(kg, "faction_of") == {("Jaime Martínez Front", "faction_of", "Central General Staff")}
     assert facts(kg, "leader_of") == {("Néstor Iguarán Mora", "leader_of", "Central General Staff")}
+
+
+def test_a_faction_calling_itself_x_broke_with_and_is_now_aligned_with():
+    kg = extract(
+        "A faction of the Carteles Unidos coalition calling itself Los Viagras Nuevos has broken with its "
+        "former partners and is now aligned with the Jalisco New Generation Cartel (CJNG).\n"
+    )
+    assert facts(kg, "splinter_of") == {("Los Viagras Nuevos", "splinter_of", "Carteles Unidos")}
+    assert facts(kg, "allied_with") == {
+        ("Jalisco New Generation Cartel", "allied_with", "Los Viagras Nuevos")
+    }

@@ -110,3 +110,15 @@ def test_who_are_brothers():
         "convicted in May. Nelson Ávalos and Kevin Portillo Reyes are not brothers.\n"
     )
     assert facts(kg, "sibling_of") == {("Bryan Portillo Reyes", "sibling_of", "Kevin Portillo Reyes")}
+
+
+def test_ran_a_clan_with_his_two_sons():
+    kg = extract(
+        "Baltazar Orellana Pinto, whom prosecutors described as a ruthless trafficker, ran the Orellana clan "
+        "with his two sons, Josué Orellana Díaz and Mynor Orellana Díaz, according to the ruling.\n"
+    )
+    assert facts(kg, "child_of") == {
+        ("Josué Orellana Díaz", "child_of", "Baltazar Orellana Pinto"),
+        ("Mynor Orellana Díaz", "child_of", "Baltazar Orellana Pinto"),
+    }
+    assert ("Baltazar Orellana Pinto", "leader_of", "Orellana Clan") in facts(kg, "leader_of")

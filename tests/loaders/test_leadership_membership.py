@@ -218,3 +218,12 @@ def test_leads_its_branch_after_two_groups_is_nothing():
         "The Tren del Sur gang fights the Tren de Aragua, and Eudis Brito Lares leads its Peruvian branch.\n"
     )
     assert facts(kg, "member_of") == set()
+
+
+def test_a_lieutenant_of_a_person_who_heads_the_original_group():
+    kg = extract(
+        'The Viagras Nuevos gang is led by Alfonso Sierra Mejía, alias "El Gordo," a former lieutenant of '
+        "Nicolás Sierra Santana, who heads the original Los Viagras.\n"
+    )
+    assert ("Nicolás Sierra Santana", "leader_of", "Los Viagras") in facts(kg, "leader_of")
+    assert not any(e.type == "CriminalOrganization" and "Nicolás" in e.name for e in kg.entities.values())

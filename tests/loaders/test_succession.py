@@ -102,3 +102,11 @@ def test_took_over_a_group_from_a_relative():
     )
     assert facts(kg, "succeeded_by") == {("Segundo Macías Vera", "succeeded_by", "Fidel Macías Loor")}
     assert facts(kg, "leader_of") == {("Fidel Macías Loor", "leader_of", "Los Pulpos")}
+
+
+def test_whom_prosecutors_described_as_the_successor_of():
+    kg = extract(
+        "Baltazar Orellana Pinto, whom prosecutors described as the successor of the late trafficker Efraín "
+        "Lemus Cano, ran the Orellana clan.\n"
+    )
+    assert facts(kg, "succeeded_by") == {("Efraín Lemus Cano", "succeeded_by", "Baltazar Orellana Pinto")}

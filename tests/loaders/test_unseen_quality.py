@@ -31,15 +31,19 @@ UNSEEN = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "unseen"
 # - 2026-11-28 02:20, first run: P 1.00, R 0.59, F1 0.74 (13/0/9).
 # All five batches (132 gold relations):
 # - 2026-11-28 02:24, after rules for the fifth batch's wordings: P 1.00, R 0.89, F1 0.94 (117/0/15).
+# Sixth batch (3 more articles, 15 gold relations), written after those rules:
+# - 2026-11-28 02:25, first run: P 1.00, R 0.27, F1 0.42 (4/0/11).
+# All six batches (147 gold relations):
+# - 2026-11-28 02:28, after rules for the sixth batch's wordings: P 1.00, R 0.88, F1 0.93 (129/0/18).
 # The floors sit just below the latest run; raise them as the extractor improves.
 PRECISION_FLOOR = 1.0
-F1_FLOOR = 0.93
+F1_FLOOR = 0.92
 
 
 def test_unseen_precision_and_f1(tmp_path: Path) -> None:
     golds = sorted(UNSEEN.glob("*.gold.json"))
     texts = [g.with_name(g.name.replace(".gold.json", ".txt")) for g in golds]
-    assert len(texts) == 15
+    assert len(texts) == 18
     out = tmp_path / "unseen.jsonl"
     result = CliRunner().invoke(main, ["extract", *map(str, texts), "-o", str(out)])
     assert result.exit_code == 0, result.output
@@ -47,7 +51,7 @@ def test_unseen_precision_and_f1(tmp_path: Path) -> None:
     ents, rels = score.load_pred([str(out)])
     counts, _, misses, wrong = score.score(score.load_gold([str(g) for g in golds]), ents, rels)
     tp, fp, fn = (sum(c[i] for c in counts.values()) for i in range(3))
-    assert tp + fn == 132  # every gold relation is counted once
+    assert tp + fn == 147  # every gold relation is counted once
     precision, _, f1 = score.prf(tp, fp, fn)
     assert precision >= PRECISION_FLOOR, wrong
     assert f1 >= F1_FLOOR, misses
