@@ -342,7 +342,8 @@ RULES = [
         "ran-for",
         expand(
             rf"<P+:s>(?:{APPOS},? |,? who )(?:(?:allegedly|reportedly|also|once) )?"
-            r"(?:ran|runs|managed|manages|oversaw|oversees|handled|handles|coordinated|coordinates|organi[sz]ed|organi[sz]es) "
+            r"(?:ran|runs|managed|manages|oversaw|oversees|handled|handles|coordinated|coordinates|"
+            r"organi[sz]ed|organi[sz]es) "
             r"(?:the )?[a-z ,-]{3,60}? for <C:o>(?!')"
         ),
         pair_rule("member_of", "s", "o", "ran-for"),
