@@ -68,7 +68,6 @@ def main() -> None:
     parser.add_argument("--rels", type=int, default=1_000_000)
     parser.add_argument("--sample", type=int, default=2_000, help="relations in the per-row baseline")
     parser.add_argument("--batch-size", type=int, default=10_000)
-    parser.add_argument("--workers", type=int, default=2, help="transactions in flight at once")
     parser.add_argument("--heap", default="3g")
     parser.add_argument("--pagecache", type=int, default=1024, help="page cache in MiB")
     args = parser.parse_args()
@@ -98,9 +97,9 @@ def main() -> None:
             Neo4jWriter(drv).load(sample(kg, 200, 200))
             drv.execute_query("MATCH (n) DETACH DELETE n")
 
-            base = timed_load(Neo4jWriter(drv, batch_size=1, workers=1), small)
+            base = timed_load(Neo4jWriter(drv, batch_size=1), small)
             drv.execute_query("MATCH (n) DETACH DELETE n")
-            full = timed_load(Neo4jWriter(drv, batch_size=args.batch_size, workers=args.workers), kg)
+            full = timed_load(Neo4jWriter(drv, batch_size=args.batch_size), kg)
             drv.close()
         finally:
             server.stop()
@@ -110,7 +109,7 @@ def main() -> None:
 
     rows = [
         ("per-row transactions (sample)", base),
-        (f"batched UNWIND, {args.batch_size} rows/tx, {args.workers} writers", full),
+        (f"batched UNWIND, {args.batch_size} rows/tx", full),
     ]
     print()
     print(

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict, deque
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from importlib import resources
 from typing import Any
 
@@ -92,7 +91,7 @@ def _link_batches(per_document: dict[str, list[str]], size: int) -> Iterator[lis
     links = 0
     for document, entities in per_document.items():
         batch.append({"document": document, "entities": entities})
-        links += len(entities)
+        links += max(1, len(entities))  # a document with no links still costs a row
         if links >= size:
             yield batch
             batch, links = [], 0
@@ -100,10 +99,10 @@ def _link_batches(per_document: dict[str, list[str]], size: int) -> Iterator[lis
         yield batch
 
 
-def _rows_work(query: str, build: Callable[[], list[dict[str, Any]]]) -> Callable[[Any], int]:
-    # one query over one batch of rows, built when the transaction runs
+def _rows_work(query: str, rows: list[Any]) -> Callable[[Any], int]:
+    # one query over one batch of rows
     def work(tx: Any) -> int:
-        return tx.run(query, rows=build()).single()["written"]
+        return tx.run(query, rows=rows).single()["written"]
 
     return work
 
@@ -153,61 +152,28 @@ class Neo4jWriter:
         on transient errors, so an interrupted load leaves whole batches only; every write finds
         its node or relationship by id first (MERGE, or a lookup before CREATE), so running the
         load again completes the graph without duplicates.
-    workers : int
-        Transactions in flight at once. Neo4j runs one transaction on one core, so a second
-        writer keeps the server busy while the client builds and sends the next batch. Batches
-        of one phase may then commit in any order; the result is the same, because no two
-        batches write the same node or relationship (two may lock the same endpoint; a deadlock
-        is a transient error, and the driver retries the batch).
     """
 
-    def __init__(
-        self, driver: Any, database: str | None = None, batch_size: int = 5000, workers: int = 2
-    ) -> None:
+    def __init__(self, driver: Any, database: str | None = None, batch_size: int = 5000) -> None:
         self.driver = driver
         self.database = database
         self.batch_size = max(1, batch_size)
-        self.workers = max(1, workers)
         self.onto = ontology.load()
         self.transactions = 0
 
     def _session(self) -> Any:
         return self.driver.session(database=self.database)
 
-    def _write(self, work: Callable[[Any], int]) -> int:
-        """Run `work(tx)` as one managed write transaction (retried by the driver when transient)."""
-        with self._session() as session:
-            return session.execute_write(work)
+    def _run(self, work: Callable[[Any], int]) -> int:
+        """Run `work(tx)` as one managed write transaction (retried by the driver when transient).
 
-    def _write_all(self, batches: Iterable[Callable[[Any], int]]) -> Iterator[int]:
-        """Run each batch's `work(tx)`, `workers` at a time; yield what each wrote, in order.
-
-        A batch builds its rows inside its work, so building one batch overlaps the server
-        writing another, and at most two batches per worker are held at once. After a failure
-        no new batch starts; the ones already running finish (whole batches only) and the first
-        error is raised.
+        One transaction at a time: a second one in flight made a 1M-relationship load 4x slower,
+        because both wait for (and spin on) the locks of the same hub nodes.
         """
-        for written in self._run(batches):
-            self.transactions += 1
-            yield written
-
-    def _run(self, batches: Iterable[Callable[[Any], int]]) -> Iterator[int]:
-        if self.workers == 1:
-            for work in batches:
-                yield self._write(work)
-            return
-        pending: deque[Future[int]] = deque()
-        with ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="ocgraph-load") as pool:
-            try:
-                for work in batches:
-                    pending.append(pool.submit(self._write, work))
-                    if len(pending) >= 2 * self.workers:
-                        yield pending.popleft().result()
-                while pending:
-                    yield pending.popleft().result()
-            finally:
-                for future in pending:
-                    future.cancel()
+        with self._session() as session:
+            written = session.execute_write(work)
+        self.transactions += 1
+        return written
 
     def ensure_constraints(self) -> None:
         """Create the uniqueness constraints (Entity.id, each relationship type's id) if missing."""
@@ -232,41 +198,59 @@ class Neo4jWriter:
             by_type[self.onto.predicate(kg.relations[rid].predicate).rel_type].append(rid)
         done = {"nodes": 0, "relationships": 0, "mentions": 0}
 
-        def node_batches() -> Iterator[Callable[[Any], int]]:
-            for label in sorted(by_label):
-                query = template("nodes", label=label)
-                for ids in _chunks(by_label[label], self.batch_size):
-                    yield _rows_work(query, lambda ids=ids: [node_row(kg.entities[eid]) for eid in ids])
+        for label in sorted(by_label):
+            query = template("nodes", label=label)
+            for ids in _chunks(by_label[label], self.batch_size):
+                rows = [node_row(kg.entities[eid]) for eid in ids]
+                done["nodes"] += self._run(_rows_work(query, rows))
+                if progress:
+                    progress("nodes", done["nodes"])
 
-        for written in self._write_all(node_batches()):
-            done["nodes"] += written
-            if progress:
-                progress("nodes", done["nodes"])
-
-        # (rel_type, batch size) per batch, in the order _write_all yields them back
-        expected: deque[tuple[str, int]] = deque()
-
-        def relation_batches() -> Iterator[Callable[[Any], int]]:
-            for rel_type in sorted(by_type):
-                queries = [template(f"relations_{step}", rel_type=rel_type) for step in RELATION_STEPS]
-                for ids in _chunks(by_type[rel_type], self.batch_size):
-                    expected.append((rel_type, len(ids)))
-                    yield _relations_work(*queries, [kg.relations[rid] for rid in ids])
-
-        for written in self._write_all(relation_batches()):
-            rel_type, size = expected.popleft()
-            if written != size:
-                raise ServiceError(
-                    f"{rel_type}: {size - written} relations have an endpoint missing from Neo4j"
-                )
-            done["relationships"] += written
-            if progress:
-                progress("relationships", done["relationships"])
+        for rel_type in sorted(by_type):
+            queries = [template(f"relations_{step}", rel_type=rel_type) for step in RELATION_STEPS]
+            for ids in _chunks(by_type[rel_type], self.batch_size):
+                written = self._run(_relations_work(*queries, [kg.relations[rid] for rid in ids]))
+                if written != len(ids):
+                    lost = len(ids) - written
+                    raise ServiceError(f"{rel_type}: {lost} relations have an endpoint missing from Neo4j")
+                done["relationships"] += written
+                if progress:
+                    progress("relationships", done["relationships"])
 
         query = template("mentions")
-        links = _link_batches(_mentions(kg), self.batch_size)
-        for written in self._write_all(_rows_work(query, lambda c=chunk: c) for chunk in links):
-            done["mentions"] += written
+        for chunk in _link_batches(_mentions(kg), self.batch_size):
+            done["mentions"] += self._run(_rows_work(query, chunk))
+        return done
+
+    def prune(self, kg: KnowledgeGraph) -> dict[str, int]:
+        """Delete the ocgraph nodes, relationships and document links that `kg` no longer has.
+
+        Only what ocgraph writes is touched: `:Entity` nodes, the ontology's relationship types
+        and `MENTIONS`; anything else in the database stays. Each batch is one transaction.
+        """
+        types = sorted(p.rel_type for p in self.onto.predicates.values())
+        stale_nodes: list[str] = []
+        stale_rels: dict[str, list[str]] = defaultdict(list)
+        with self._session() as session:
+            for rec in session.run(template("ids"), types=types):
+                if rec["type"] is None:
+                    if rec["id"] not in kg.entities:
+                        stale_nodes.append(rec["id"])
+                elif rec["id"] not in kg.relations:
+                    stale_rels[rec["type"]].append(rec["id"])
+        done = {"relationships": 0, "nodes": 0, "mentions": 0}
+        for rel_type in sorted(stale_rels):
+            query = template("prune_relations", rel_type=rel_type)
+            for chunk in _chunks(sorted(stale_rels[rel_type]), self.batch_size):
+                done["relationships"] += self._run(_rows_work(query, chunk))
+        query = template("prune_nodes")
+        for chunk in _chunks(sorted(stale_nodes), self.batch_size):
+            done["nodes"] += self._run(_rows_work(query, chunk))
+        cited = _mentions(kg)
+        documents = {d: cited.get(d, []) for d in sorted(kg.entities) if kg.entities[d].type == "Document"}
+        query = template("prune_mentions")
+        for chunk in _link_batches(documents, self.batch_size):
+            done["mentions"] += self._run(_rows_work(query, chunk))
         return done
 
     def counts(self) -> dict[str, dict[str, int]]:

@@ -139,8 +139,13 @@ def status() -> None:
 @click.option(
     "--batch-size", type=click.IntRange(1), default=5000, show_default=True, help="Rows per transaction."
 )
+@click.option(
+    "--prune",
+    is_flag=True,
+    help="Then delete the ocgraph nodes and relationships the store no longer has.",
+)
 @_connection_options
-def load(batch_size: int, connection: Callable[[], Any]) -> None:
+def load(batch_size: int, prune: bool, connection: Callable[[], Any]) -> None:
     """Write the store into Neo4j (batched, idempotent: loading twice changes nothing)."""
     from ocgraph.graph.neo4j_connect import driver, neo4j_errors
     from ocgraph.graph.neo4j_writer import Neo4jWriter
@@ -148,11 +153,18 @@ def load(batch_size: int, connection: Callable[[], Any]) -> None:
     kg = settings.store().load()
     cs = connection()
     with driver(cs) as drv, neo4j_errors(cs):
-        done = Neo4jWriter(drv, cs.database, batch_size).load(kg)
+        writer = Neo4jWriter(drv, cs.database, batch_size)
+        done = writer.load(kg)
+        pruned = writer.prune(kg) if prune else None
     click.echo(
         f"loaded {done['nodes']} nodes, {done['relationships']} relationships, "
         f"{done['mentions']} document links into {cs.describe()}"
     )
+    if pruned is not None:
+        click.echo(
+            f"pruned {pruned['nodes']} nodes, {pruned['relationships']} relationships, "
+            f"{pruned['mentions']} document links the store no longer has"
+        )
 
 
 @main.command()

@@ -50,6 +50,19 @@ def test_load_then_dump_into_an_empty_store_gives_the_same_bytes(loaded, tmp_pat
     assert (other / FILENAME).read_bytes() == FIXTURE.read_bytes()
 
 
+def test_load_prune_removes_what_the_store_no_longer_has(loaded, tmp_path, monkeypatch):
+    monkeypatch.setenv("OCGRAPH_HOME", str(tmp_path / "empty-home"))
+    result = ocg("load", "--prune")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        f"loaded 0 nodes, 0 relationships, 0 document links into {loaded.uri} as neo4j",
+        "pruned 22 nodes, 37 relationships, 0 document links the store no longer has",
+    ]
+    assert (
+        ocg("dump", "--replace").stdout == f"dumped 0 entities and 0 relations from {loaded.uri} as neo4j\n"
+    )
+
+
 def test_query_formats(loaded):
     result = ocg("query", "leaders", "--param", "org=sinaloa cartel", "--format", "json")
     assert result.exit_code == 0, result.output
