@@ -67,7 +67,9 @@ def main() -> None:
     parser.add_argument("--nodes", type=int, default=100_000)
     parser.add_argument("--rels", type=int, default=1_000_000)
     parser.add_argument("--sample", type=int, default=2_000, help="relations in the per-row baseline")
-    parser.add_argument("--batch-size", type=int, default=10_000)
+    parser.add_argument(
+        "--batch-size", type=int, default=20_000, help="rows per transaction (load's default is 5000)"
+    )
     parser.add_argument("--heap", default="3g")
     parser.add_argument("--pagecache", type=int, default=1024, help="page cache in MiB")
     args = parser.parse_args()

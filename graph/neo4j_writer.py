@@ -11,6 +11,7 @@ from typing import Any
 
 from ocgraph import ontology
 from ocgraph.errors import ServiceError, ValidationError
+from ocgraph.graph.gcpause import gc_paused
 from ocgraph.graph.ids import fold
 from ocgraph.graph.model import Evidence, KnowledgeGraph
 
@@ -107,13 +108,14 @@ def _rows_work(query: str, rows: list[Any]) -> Callable[[Any], int]:
     return work
 
 
-def _relations_work(existing: str, create: str, update: str, rels: list[Any]) -> Callable[[Any], int]:
+def _relations_work(existing: str | None, create: str, update: str, rels: list[Any]) -> Callable[[Any], int]:
     # Three steps in one transaction: find which ids exist, create the others, update those.
     # A plain CREATE is about a third cheaper for the server than a conditional write per row
-    # (which needs a locking lookup and two eager passes), and a first load creates every row.
+    # (which needs a locking lookup and two eager passes). Without `existing` (the type had no
+    # relationships when the load began) every row is created.
     def work(tx: Any) -> int:
         rows = [relation_row(rel) for rel in rels]
-        have = set(tx.run(existing, ids=[row["id"] for row in rows]).value("id"))
+        have = set(tx.run(existing, ids=[row["id"] for row in rows]).value("id")) if existing else set()
         new = [row for row in rows if row["id"] not in have]
         old = [row for row in rows if row["id"] in have]
         written = 0
@@ -187,6 +189,7 @@ class Neo4jWriter:
             for stmt in todo:
                 session.run(stmt).consume()
 
+    @gc_paused()
     def load(self, kg: KnowledgeGraph, progress: Callable[[str, int], None] | None = None) -> dict[str, int]:
         """Write every entity, then every relation, then the document links; return what was written."""
         self.ensure_constraints()
@@ -207,9 +210,15 @@ class Neo4jWriter:
                     progress("nodes", done["nodes"])
 
         for rel_type in sorted(by_type):
-            queries = [template(f"relations_{step}", rel_type=rel_type) for step in RELATION_STEPS]
+            existing, create, update = (template(f"relations_{s}", rel_type=rel_type) for s in RELATION_STEPS)
+            with self._session() as session:
+                # a type with no relationships yet: nothing to look up (this load writes them all)
+                if session.run(template("relations_count", rel_type=rel_type)).single()["n"] == 0:
+                    existing = None
             for ids in _chunks(by_type[rel_type], self.batch_size):
-                written = self._run(_relations_work(*queries, [kg.relations[rid] for rid in ids]))
+                written = self._run(
+                    _relations_work(existing, create, update, [kg.relations[rid] for rid in ids])
+                )
                 if written != len(ids):
                     lost = len(ids) - written
                     raise ServiceError(f"{rel_type}: {lost} relations have an endpoint missing from Neo4j")
@@ -222,6 +231,7 @@ class Neo4jWriter:
             done["mentions"] += self._run(_rows_work(query, chunk))
         return done
 
+    @gc_paused()
     def prune(self, kg: KnowledgeGraph) -> dict[str, int]:
         """Delete the ocgraph nodes, relationships and document links that `kg` no longer has.
 
@@ -266,6 +276,7 @@ class Neo4jWriter:
                 out["relations"][self.onto.by_rel_type(rec["name"]).name] = rec["n"]
         return {k: dict(sorted(v.items())) for k, v in out.items()}
 
+    @gc_paused()
     def dump(self) -> KnowledgeGraph:
         """Read every `:Entity` node and every ontology relationship back into a KnowledgeGraph."""
         kg = KnowledgeGraph()

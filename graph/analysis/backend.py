@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import gc
 import random
 import weakref
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import networkx as nx
+
+from ocgraph.graph.gcpause import gc_paused
 
 __all__ = [
     "IGRAPH_THRESHOLD",
@@ -39,34 +38,6 @@ BETWEENNESS_IGRAPH_THRESHOLD = 200
 _CACHE: weakref.WeakKeyDictionary[nx.Graph, tuple[int, int, Any, list[Any]]] = weakref.WeakKeyDictionary()
 # numpy edge arrays of the cached igraph copy (kept with that copy, to notice a rebuilt one)
 _ARRAYS: weakref.WeakKeyDictionary[nx.Graph, tuple[Any, Any, Any]] = weakref.WeakKeyDictionary()
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause Python's cycle collector inside the block (also usable as a decorator).
-
-    Reference counting still frees everything that is not in a cycle, and whatever cycles the
-    block leaves are collected once the collector runs again. Building the projections of a big
-    graph makes millions of small dicts, lists and tuples; each few hundred new objects set off a
-    collection, and the oldest generation's walks the whole heap, the typed graph included: on
-    the 100k-node bench that was about a quarter of the report's time (bench/analyze.py).
-
-    Examples
-    --------
-    >>> import gc
-    >>> with gc_paused():
-    ...     gc.isenabled()
-    False
-    >>> gc.isenabled()
-    True
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def use_igraph(G: nx.Graph, backend: str = "auto") -> bool:

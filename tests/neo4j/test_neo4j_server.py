@@ -28,7 +28,7 @@ def test_a_failed_start_gives_the_reason_from_the_log(neo4j_server, tmp_path):
     other.root.mkdir(parents=True)
     other.lib.symlink_to(neo4j_server.lib, target_is_directory=True)  # no second Maven fetch
     other.log.write_text("ocgraph-neo4j ready on 127.0.0.1:1\n")  # an old run's line must not count
-    reason = r"Neo4j exited while starting \(code 1\): .*Invalid maximum heap size"
+    reason = r"Neo4j exited while starting \(code 1\): .*Invalid (initial|maximum) heap size"
     with pytest.raises(ServiceError, match=reason):
         other.start(heap="lots")
     assert not other.status().running
