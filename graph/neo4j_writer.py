@@ -110,7 +110,7 @@ def _rows_work(query: str, rows: list[Any]) -> Callable[[Any], int]:
 
 def _relations_work(existing: str | None, create: str, update: str, rels: list[Any]) -> Callable[[Any], int]:
     # Three steps in one transaction: find which ids exist, create the others, update those.
-    # A plain CREATE is about a third cheaper for the server than a conditional write per row
+    # A plain CREATE is about a quarter cheaper for the server than a conditional write per row
     # (which needs a locking lookup and two eager passes). Without `existing` (the type had no
     # relationships when the load began) every row is created.
     def work(tx: Any) -> int:
@@ -169,7 +169,7 @@ class Neo4jWriter:
     def _run(self, work: Callable[[Any], int]) -> int:
         """Run `work(tx)` as one managed write transaction (retried by the driver when transient).
 
-        One transaction at a time: a second one in flight made a 1M-relationship load 4x slower,
+        One transaction at a time: a second one in flight made a 1M-relationship load many times slower,
         because both wait for (and spin on) the locks of the same hub nodes.
         """
         with self._session() as session:
