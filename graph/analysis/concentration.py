@@ -30,8 +30,7 @@ def organization_sizes(G: nx.MultiDiGraph) -> dict[str, int]:
     """
     t = edgetable.edge_table(G)
     V = max(1, len(t.nodes))
-    role = np.isin(t.pred, [i for i, p in enumerate(t.predicates) if p in ("member_of", "leader_of")])
-    role &= (t.kind[t.src] == edgetable.PERSON) & (t.kind[t.dst] == edgetable.ORGANIZATION)
+    role = edgetable.memberships(t)
     # distinct (organization, person) pairs, then persons per organization
     orgs, counts = np.unique(np.unique(t.dst[role] * V + t.src[role]) // V, return_counts=True)
     sizes = {t.nodes[o]: c for o, c in zip(orgs.tolist(), counts.tolist(), strict=True)}

@@ -17,6 +17,7 @@ __all__ = [
     "criminal_pairs",
     "edge_records",
     "edge_table",
+    "memberships",
     "person_pairs",
     "ranges",
     "signed_pairs",
@@ -114,6 +115,23 @@ def _is(t: EdgeTable, names: Iterable[str]) -> Any:
     return np.isin(t.pred, wanted)
 
 
+def memberships(t: EdgeTable) -> Any:
+    """Per edge: whether it makes a person part of a criminal organization (member or leader).
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("K", type="Person")
+    >>> G.add_node("O", type="CriminalOrganization")
+    >>> _ = G.add_edge("K", "O", predicate="leader_of")
+    >>> _ = G.add_edge("O", "K", predicate="sanctioned_by")
+    >>> memberships(edge_table(G)).tolist()
+    [True, False]
+    """
+    role = (t.kind[t.src] == PERSON) & (t.kind[t.dst] == ORGANIZATION)
+    return role & _is(t, ["member_of", "leader_of"])
+
+
 def ranges(starts: Any, counts: Any) -> Any:
     """The indices starts[i] .. starts[i] + counts[i] - 1 for every i, one after the other.
 
@@ -180,9 +198,8 @@ def person_pairs(
     ends = np.concatenate([src[ties], dst[ties]])
     names, rank = _ranked(t, np.unique(ends[kind[ends] == PERSON]))
     N = len(names)
-    role = (kind[src] == PERSON) & (kind[dst] == ORGANIZATION)
-    lead = role & _is(t, ["leader_of"])
-    crew = role & _is(t, ["member_of", "leader_of"])
+    crew = memberships(t)
+    lead = crew & _is(t, ["leader_of"])
     chunks = []
     # every leader with everyone in the group (members and leaders), one slice per leader
     members, start, count = _by_node(dst[crew], src[crew], V)
