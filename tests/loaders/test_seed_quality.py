@@ -2,44 +2,20 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
+from scoring import extract_and_score
 
 from ocgraph.cli import main
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures"
-# CI lays the shared folder beside the clone, as on the development machine
-SCORER = REPO.parent / "shared" / "eval" / "score.py"
-
-
-def _scorer():
-    if not SCORER.exists():
-        pytest.fail(f"shared scorer not found at {SCORER}: extraction quality cannot be measured without it")
-    spec = importlib.util.spec_from_file_location("ocgraph_shared_score", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def _score(texts: list[Path], golds: list[Path], tmp_path: Path) -> dict:
-    out = tmp_path / "pred.jsonl"
-    result = CliRunner().invoke(main, ["extract", *map(str, texts), "-o", str(out)])
-    assert result.exit_code == 0, result.output
-    score = _scorer()
-    ents, rels = score.load_pred([str(out)])
-    counts, _, misses, wrong = score.score(score.load_gold([str(g) for g in golds]), ents, rels)
-    tp, fp, fn = (sum(c[i] for c in counts.values()) for i in range(3))
-    p, r, f = score.prf(tp, fp, fn)
-    return {"precision": p, "recall": r, "f1": f, "misses": misses, "wrong": wrong}
 
 
 def test_seed_precision_and_f1(tmp_path: Path) -> None:
-    result = _score(
+    result = extract_and_score(
         [REPO / "data" / "seed-kingpin-strategy.txt"],
         [FIXTURES / "gold" / "seed-kingpin-strategy.gold.json"],
         tmp_path,
@@ -52,7 +28,7 @@ def test_own_articles_precision_and_f1(tmp_path: Path) -> None:
     golds = sorted((FIXTURES / "articles").glob("*.gold.json"))
     texts = [g.with_name(g.name.replace(".gold.json", ".txt")) for g in golds]
     assert golds and all(t.exists() for t in texts)
-    result = _score(texts, golds, tmp_path)
+    result = extract_and_score(texts, golds, tmp_path)
     assert result["precision"] >= 0.95, result["wrong"]
     assert result["f1"] >= 0.85, result["misses"]
 

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from click.testing import CliRunner
-from test_heldout_quality import _scorer
-
-from ocgraph.cli import main
+from scoring import extract_and_score
 
 UNSEEN = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "unseen"
 
@@ -44,14 +41,7 @@ def test_unseen_precision_and_f1(tmp_path: Path) -> None:
     golds = sorted(UNSEEN.glob("*.gold.json"))
     texts = [g.with_name(g.name.replace(".gold.json", ".txt")) for g in golds]
     assert len(texts) == 18
-    out = tmp_path / "unseen.jsonl"
-    result = CliRunner().invoke(main, ["extract", *map(str, texts), "-o", str(out)])
-    assert result.exit_code == 0, result.output
-    score = _scorer()
-    ents, rels = score.load_pred([str(out)])
-    counts, _, misses, wrong = score.score(score.load_gold([str(g) for g in golds]), ents, rels)
-    tp, fp, fn = (sum(c[i] for c in counts.values()) for i in range(3))
-    assert tp + fn == 147  # every gold relation is counted once
-    precision, _, f1 = score.prf(tp, fp, fn)
-    assert precision >= PRECISION_FLOOR, wrong
-    assert f1 >= F1_FLOOR, misses
+    result = extract_and_score(texts, golds, tmp_path)
+    assert result["tp"] + result["fn"] == 147  # every gold relation is counted once
+    assert result["precision"] >= PRECISION_FLOOR, result["wrong"]
+    assert result["f1"] >= F1_FLOOR, result["misses"]
