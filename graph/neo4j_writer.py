@@ -71,13 +71,13 @@ def node_row(entity: Any) -> dict[str, Any]:
 def relation_row(rel: Any) -> dict[str, Any]:
     """The properties of a relation's relationship: id, ontology properties, evidence lists."""
     props: dict[str, Any] = {"id": rel.id, **rel.properties}
-    if not rel.evidence:  # six empty lists would cost the store a property each, for nothing
-        return {"id": rel.id, "subject": rel.subject, "object": rel.object, "props": props}
-    for key in EVIDENCE_FIELDS:
-        values = [getattr(ev, key) for ev in rel.evidence]
-        if key == "confidence":
-            values = [NO_CONFIDENCE if v is None else float(v) for v in values]
-        props[f"evidence_{key}"] = values
+    # no evidence, no lists: six empty ones would cost the store a property each, for nothing
+    if rel.evidence:
+        for key in EVIDENCE_FIELDS:
+            values = [getattr(ev, key) for ev in rel.evidence]
+            if key == "confidence":
+                values = [NO_CONFIDENCE if v is None else float(v) for v in values]
+            props[f"evidence_{key}"] = values
     return {"id": rel.id, "subject": rel.subject, "object": rel.object, "props": props}
 
 
