@@ -57,10 +57,13 @@ NAMED_POLICY = re.compile(
     rf"|\b({CAP}(?: (?:{CONNECT} )*'?{CAP}){{1,5}})(?: \([A-Z][A-Z-]+\))? "
     r"(?:policy|strategy|initiative|program|programme)\b"
 )
+# "alias", "a.k.a.", "better known as", "known in Spanish as": a second name of the actor just named
+ALIAS_WORDS = (
+    r"(?:alias|aka|a\.k\.a\.|(?:also |better |more commonly |widely )?known (?:in [A-Z][a-z]+ )?as|"
+    r"known by the (?:nickname|alias|name)|nicknamed|dubbed)"
+)
 NICKNAME = re.compile(
-    r"\b(?:alias|aka|a\.k\.a\.|also known as|known as|known in [A-Z][a-z]+ as|nicknamed|dubbed|"
-    r"known by the (?:nickname|alias|name)|"
-    r"known collectively as)"
+    rf"\b(?:{ALIAS_WORDS}|known collectively as)"
     r"""\s+(?:"([^"]{2,40}?)[,.]?"|'([^"']{2,40}?)[,.]?')"""
 )
 INNER_NICK = re.compile(rf'\b({CAP}(?:\s{CAP})?)\s"([^"]{{2,30}}?)"\s({CAP}(?:\s{CAP}){{0,2}})')

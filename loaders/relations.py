@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ocgraph import ontology
-from ocgraph.loaders.mentions import Mention
+from ocgraph.loaders.mentions import ALIAS_WORDS, Mention
 
 SLOT = re.compile(r"\{([A-Z])(\d+)\}")
 MACRO = re.compile(r"<([A-Z*]+)(\+?):(\w+)>")
@@ -27,11 +27,6 @@ HEDGE = re.compile(
     r"\b(?:reportedly|allegedly|alleged|purported(?:ly)?|according to|said|says|claimed|believes?|"
     r"believed|suspected|thought to)\b",
     re.I,
-)
-# "alias", "a.k.a.", "better known as", "known in Spanish as": a second name of the actor just named
-ALIAS_WORDS = (
-    r"(?:alias|aka|a\.k\.a\.|(?:also |better |more commonly |widely )?known (?:in [A-Z][a-z]+ )?as|"
-    r"known by the (?:nickname|alias|name)|nicknamed|dubbed)"
 )
 COUNTED = re.compile(r"both|(?:the|these|those) (?:two|three|four|five|six)")
 IDIOM = re.compile(r"\b(?:anyone|those|people|persons?) (?:who|that) (?:could|may|might|can) \w+")

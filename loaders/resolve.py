@@ -7,13 +7,9 @@ from dataclasses import dataclass, field
 
 from ocgraph.graph.ids import entity_id, fold
 from ocgraph.loaders.gazetteer import Entry, Gazetteer
-from ocgraph.loaders.mentions import Mention
+from ocgraph.loaders.mentions import ALIAS_WORDS, Mention
 
-ALIAS_LINK = re.compile(
-    r"""^\s*,?\s*(?:\d{1,3},\s*)?(?:alias|aka|a\.k\.a\.|nicknamed|dubbed|"""
-    r"""known by the (?:nickname|alias|name)|"""
-    r"""(?:also |better |more commonly |widely )?known (?:in [A-Z][a-z]+ )?as)\s+["']$"""
-)
+ALIAS_LINK = re.compile(rf"""^\s*,?\s*(?:\d{{1,3}},\s*)?{ALIAS_WORDS}\s+["']$""")
 # "the Gaitanistas, also known as the Clan del Golfo": two names of one group, no quotes needed
 NAME_LINK = re.compile(
     r"^\s*,?\s*\(?(?:(?:also |better )?known (?:in [A-Z][a-z]+ )?as|also called|a\.k\.a\.|aka)\s+(?:the\s+)?$"
