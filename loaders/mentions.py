@@ -493,7 +493,6 @@ def _from_ner(text: str, s: int, e: int, label: str, crime: bool) -> list[Mentio
     if label == "ORG":
         if re.fullmatch(rf"(?:El|La)\s{CAP}", name):  # the model's "El Chapo" as ORG: a nickname
             # ... unless a place noun precedes it ("the province of El Oro")
-            place = PLACE_BEFORE.search(text[max(0, s - 40) : s])
             return [Mention(s, e, name, "Place" if place else "Person", "ner")]
         kind = type_by_heads(name, crime)
         if kind is None and crime and SPANISH_PLURAL.match(name):
