@@ -10,6 +10,7 @@ import rdflib
 from rdflib.namespace import RDF, SH
 
 from ocgraph import ontology
+from ocgraph.graph.rdf.vocab import vocab
 
 __all__ = ["Violation", "shapes", "validate"]
 
@@ -47,15 +48,10 @@ def _short(node: rdflib.term.Node) -> str:
     return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-@cache
-def _predicate_names() -> dict[str, str]:
-    return {p.iri: p.name for p in ontology.load().predicates.values()}
-
-
 def _name(data: rdflib.Graph, node: rdflib.term.Node | None) -> str:
     """An entity's name, else its id; a predicate's name (member_of), else the IRI's local name."""
     name = data.value(node, SCHEMA_NAME) if node is not None else None
-    return str(name) if name is not None else _predicate_names().get(str(node)) or _short(node)
+    return str(name) if name is not None else vocab().pred_by_iri.get(str(node)) or _short(node)
 
 
 def _describe(data: rdflib.Graph, node: rdflib.term.Node) -> str:
@@ -87,8 +83,8 @@ def _found(
         kind = f" ({_short(value.datatype)})" if value.datatype else ""
         return f"found '{value!s}'{kind}"
     if value is not None and value != focus:
-        if str(value) in _predicate_names():
-            return f"found {_predicate_names()[str(value)]}"
+        if str(value) in vocab().pred_by_iri:
+            return f"found {vocab().pred_by_iri[str(value)]}"
         if (value, None, None) in data:
             return f"found {_types(data, value)} {_describe(data, value)}"
         return f"found {_short(value)}, which the graph does not describe"
