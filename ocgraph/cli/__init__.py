@@ -15,6 +15,7 @@ from ocgraph.errors import OcgraphError
 # Neo4j driver, matplotlib) are imported inside the command functions, not here.
 COMMAND_MODULES = [
     "ocgraph.cli.text_cmds",
+    "ocgraph.cli.evaluate_cmds",
     "ocgraph.cli.read_cmds",
     "ocgraph.cli.analyze_cmds",
     "ocgraph.cli.store_cmds",

