@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import click
 
@@ -34,17 +35,18 @@ def evaluate(
 ) -> None:
     """Score extraction against gold annotations: extract PATHS (articles or folders) and compare.
 
-    Gold files (`*.gold.json`, or folders of them) and prediction files (`*.jsonl`, as `extract`
-    writes them) may also be given among PATHS, so `--gold dir/*.gold.json` works in a shell. With
-    predictions, nothing is extracted: they are scored as they are.
+    Gold files (`*.gold.json`) and prediction files (`*.jsonl`, as `extract` writes them) may also be
+    given among PATHS, so `--gold dir/*.gold.json` works in a shell; a folder gives both its articles
+    and its gold files. With predictions, nothing is extracted: they are scored as they are.
     """
     from ocgraph.errors import InputError
     from ocgraph.loaders import jsonl, scoring
     from ocgraph.loaders.gold import SUFFIX, read_all_gold
 
-    gold_paths = [*golds, *(p for p in paths if p.endswith(SUFFIX))]
+    folders = [p for p in paths if Path(p).is_dir()]
+    gold_paths = [*golds, *(p for p in paths if p.endswith(SUFFIX)), *folders]
     pred_paths = [*preds, *(p for p in paths if p.endswith(".jsonl"))]
-    docs = [p for p in paths if not p.endswith((SUFFIX, ".jsonl"))]
+    docs = [p for p in paths if not p.endswith((SUFFIX, ".jsonl")) and not (pred_paths and p in folders)]
     if not gold_paths:
         raise InputError("no gold annotations given (--gold FILE or a folder of *.gold.json)")
     if docs and pred_paths:
