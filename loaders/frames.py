@@ -1,0 +1,285 @@
+"""Frames: the predicates' trigger words and argument attachments (loaders/data/frames.yaml), matched
+on dependency parses with spaCy's DependencyMatcher."""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from ocgraph.errors import OcgraphError
+
+VERSION = 2
+EXTRACTOR = f"ocgraph-frames/{VERSION}"
+ARGUMENTS = ("T", "A", "B")
+# the part of speech a trigger has in each kind of shape
+SHAPE_POS = {
+    "role": ["NOUN", "PROPN"],
+    "deed": ["NOUN", "PROPN"],
+    "reward": ["NOUN"],
+    "act": ["VERB"],
+    "act-prep": ["VERB"],
+    "act-implicit": ["VERB"],
+    "moved": ["VERB"],
+    "mutual": ["NOUN", "PROPN", "VERB"],
+}
+
+
+@dataclass(frozen=True)
+class Frame:
+    id: str
+    predicate: str
+    subject: str  # "A" or "B": which argument is the fact's subject
+    triggers: tuple[str, ...]
+    shapes: tuple[str, ...]
+    preps: tuple[str, ...] = ()
+    narrowed: str | None = None
+    nationality: bool = False  # "Mexican Foreign Minister": a demonym names the state of the role
+    positive: tuple[tuple[str, tuple[str, str]], ...] = ()
+    negative: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Match:
+    """One frame matched in a sentence: the trigger token and the tokens of its arguments."""
+
+    frame: Frame
+    shape: str
+    attachments: str  # e.g. "holder-copula+in-prep"
+    trigger: Any
+    a: Any | None  # None when the doer is implicit: the authority named before ("was designated")
+    b: Any | None  # None for a mutual shape: `a` holds both sides
+
+    @property
+    def rule(self) -> str:
+        return f"{self.frame.id}:{self.attachments}"
+
+
+@dataclass
+class Grammar:
+    """The frames file, compiled: each DependencyMatcher key leads to its frame and its node names."""
+
+    frames: dict[str, Frame]
+    patterns: dict[str, tuple[Frame, str, str, list[str], tuple[str, ...], tuple[str, ...]]] = field(
+        default_factory=dict
+    )
+
+
+def _attrs(attrs: dict[str, Any], preps: tuple[str, ...]) -> dict[str, Any]:
+    out = copy.deepcopy(attrs)
+    for value in out.values():
+        if isinstance(value, dict) and value.get("IN") == "$preps":
+            value["IN"] = list(preps)
+    return out
+
+
+def _merge(*trigger_attrs: dict[str, Any]) -> dict[str, Any] | None:
+    """The trigger's attributes required by several attachments; None when they contradict.
+
+    >>> _merge({"DEP": {"IN": ["dobj", "nsubjpass"]}}, {"DEP": "nsubjpass"})
+    {'DEP': {'IN': ['nsubjpass']}}
+    >>> _merge({"DEP": "appos"}, {"DEP": "nsubj"}) is None
+    True
+    """
+    out: dict[str, Any] = {}
+    for attrs in trigger_attrs:
+        for k, v in attrs.items():
+            allowed = set(v["IN"]) if isinstance(v, dict) else {v}
+            if k in out:
+                allowed &= set(out[k]["IN"])
+                if not allowed:
+                    return None
+            out[k] = {"IN": sorted(allowed)}
+    return out
+
+
+def _head(trigger: str) -> str:
+    """The word a trigger is matched on: its last word, of a hyphenated one its last part."""
+    return trigger.split()[-1].lower().rsplit("-", 1)[-1]
+
+
+def _pattern(triggers: list[str], pos: list[str], frame: Frame, parts: list[tuple[str, dict]]):
+    """A DependencyMatcher pattern: the trigger words (one word each; or one trigger of two words, whose
+    first must modify the last) and the relations of each attachment, helper tokens renamed apart."""
+    words = triggers[0].split()
+    extra = _merge(*(att.get("trigger", {}) for _, att in parts))
+    if extra is None:
+        return None, []
+    # a proper noun keeps its capital in the lemma ("Minister" in "Foreign Minister Marcelo Ebrard")
+    lemmas = sorted({x for t in triggers for x in (_head(t), _head(t).capitalize())})
+    head = {"LEMMA": {"IN": lemmas}, "POS": {"IN": pos}, **extra}
+    pattern: list[dict[str, Any]] = [{"RIGHT_ID": "T", "RIGHT_ATTRS": head}]
+    names = ["T"]
+    for n, word in enumerate(words[:-1]):
+        name = f"w{n}"
+        pattern.append({"LEFT_ID": "T", "REL_OP": ">", "RIGHT_ID": name, "RIGHT_ATTRS": {"LOWER": word}})
+        names.append(name)
+    for tag, att in parts:
+        rename = {
+            x: x if x in ARGUMENTS else f"{tag}{x}" for node in att["nodes"] for x in (node[0], node[2])
+        }
+        for left, op, right, attrs in att["nodes"]:
+            pattern.append(
+                {"LEFT_ID": rename[left], "REL_OP": op, "RIGHT_ID": rename[right],
+                 "RIGHT_ATTRS": _attrs(attrs, frame.preps)}
+            )  # fmt: skip
+            names.append(rename[right])
+    return pattern, names
+
+
+def parse(raw: dict[str, Any]) -> tuple[Grammar, list[tuple[str, list[dict]]]]:
+    """The frames file as a Grammar and the DependencyMatcher patterns to add, by key."""
+    if raw.get("version") != VERSION:
+        raise OcgraphError(f"frames file version {raw.get('version')!r}, expected {VERSION}")
+    attach, shapes = raw["attach"], raw["shapes"]
+    grammar = Grammar(frames={})
+    to_add = []
+    for f in raw["frames"]:
+        frame = Frame(
+            f["id"], f["predicate"], f.get("subject", "A"), tuple(f["trigger"]), tuple(f["shapes"]),
+            tuple(f.get("preps", ())), f.get("narrowed"), bool(f.get("nationality")),
+            tuple((text, tuple(fact)) for text, fact in f.get("positive", [])), tuple(f.get("negative", [])),
+        )  # fmt: skip
+        if frame.id in grammar.frames:
+            raise OcgraphError(f"frames file: frame {frame.id!r} is declared twice")
+        grammar.frames[frame.id] = frame
+        # one pattern for all one-word triggers, one for each trigger of two words
+        groups = [[t for t in frame.triggers if " " not in t]] + [[t] for t in frame.triggers if " " in t]
+        for shape in frame.shapes:
+            sides = shapes[shape]
+            combos = itertools.product(sides["A"], sides.get("B", [None]))
+            for (a_name, b_name), triggers in itertools.product(combos, [g for g in groups if g]):
+                parts = [("a", attach[a_name])] + ([("b", attach[b_name])] if b_name else [])
+                pattern, names = _pattern(triggers, SHAPE_POS[shape], frame, parts)
+                if pattern is None:
+                    continue
+                label = a_name + (f"+{b_name}" if b_name else "")
+                key = f"{frame.id}|{shape}|{label}|{triggers[0] if len(triggers) == 1 else ''}"
+                unless = tuple(attach[a_name].get("unless", ()))
+                grammar.patterns[key] = (frame, shape, label, names, unless, tuple(triggers))
+                to_add.append((key, [pattern]))
+    return grammar, to_add
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML as of version 1.2: only true and false are booleans, so "on", "off", "yes" and "no" stay the
+    English words the frames list (YAML 1.1 would read the preposition "on" as True)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf")
+)
+
+
+@cache
+def load_raw() -> dict[str, Any]:
+    text = resources.files("ocgraph.loaders").joinpath("data/frames.yaml").read_text(encoding="utf-8")
+    return yaml.load(text, Loader=_Loader)  # a SafeLoader: no Python objects are built
+
+
+class FrameMatcher:
+    """Finds every frame in a parsed spaCy Doc: one DependencyMatcher per frame, run on a paragraph only
+    when one of its trigger words is there (matching every pattern everywhere costs seconds a page)."""
+
+    def __init__(self, vocab: Any, raw: dict[str, Any] | None = None) -> None:
+        from spacy.matcher import DependencyMatcher
+
+        self.grammar, patterns = parse(raw or load_raw())
+        self.matchers: dict[str, Any] = {}
+        self.words: dict[str, set[str]] = {}  # frame id -> the lemmas its triggers are matched on
+        for key, pats in patterns:
+            frame = self.grammar.patterns[key][0]
+            if frame.id not in self.matchers:
+                self.matchers[frame.id] = DependencyMatcher(vocab)
+                self.words[frame.id] = {_head(t) for t in frame.triggers}
+            self.matchers[frame.id].add(key, pats)
+
+    @property
+    def frames(self) -> dict[str, Frame]:
+        return self.grammar.frames
+
+    def matches(self, doc: Any) -> Iterator[Match]:
+        """Every match in the doc, in a stable order (by trigger, then frame and attachments)."""
+        strings = doc.vocab.strings
+        lemmas = {t.lemma_.lower() for t in doc}
+        found = []
+        phrases: set[int] = set()  # triggers matched as two words ("plaza boss")
+        for frame_id, matcher in self.matchers.items():
+            if not self.words[frame_id] & lemmas:
+                continue
+            for key_id, ids in matcher(doc):
+                frame, shape, label, names, unless, words = self.grammar.patterns[strings[key_id]]
+                tokens = dict(zip(names, (doc[i] for i in ids), strict=True))
+                trigger = tokens["T"]
+                if unless and any(c.dep_ in unless for c in trigger.children):
+                    continue
+                word = words[0] if len(words) == 1 else _word_of(trigger, words)
+                if not _whole_word(trigger, word):
+                    continue  # "son" of "son-in-law"
+                if "w0" in tokens:
+                    phrases.add(trigger.i)
+                found.append(Match(frame, shape, label, trigger, tokens.get("A"), tokens.get("B")))
+        found = [m for m in found if m.trigger.i not in phrases or " " in trigger_word(m)]
+        found.sort(key=lambda m: (m.trigger.i, m.frame.id, m.attachments, _i(m.a), _i(m.b)))
+        return iter(found)
+
+
+def _word_of(token: Any, words: tuple[str, ...]) -> str:
+    """Which of a pattern's one-word triggers the token is (by its lemma, or as a hyphenated word)."""
+    lemma = token.lemma_.lower()
+    return next((w for w in words if w == lemma), next((w for w in words if _head(w) == lemma), lemma))
+
+
+def _i(token: Any | None) -> int:
+    return -1 if token is None else token.i
+
+
+# prefixes that keep a hyphenated word's meaning ("co-founder", "ex-leader", "half-brother")
+PREFIXES = {"co", "ex", "vice", "arch", "half", "step", "self", "then", "one-time", "onetime"}
+
+
+def _whole_word(token: Any, trigger: str) -> bool:
+    """Whether the token is the trigger as a whole word: not part of a longer hyphenated word ("son" in
+    "son-in-law"), unless the trigger is that word ("second-in-command") or a prefix only qualifies it
+    ("co-founder", "ex-leader")."""
+    doc = token.doc
+    start = end = token.i
+    while (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and not doc[start - 2].whitespace_
+        and not doc[start - 1].whitespace_
+    ):
+        start -= 2
+    while (
+        end + 2 < len(doc)
+        and doc[end + 1].text == "-"
+        and not doc[end].whitespace_
+        and not doc[end + 1].whitespace_
+    ):
+        end += 2
+    if start == end:
+        return "-" not in trigger.split()[-1]
+    word = doc[start : end + 1].text.lower()
+    last = trigger.split()[-1]
+    return word == last or (end == token.i and start == token.i - 2 and doc[start].lower_ in PREFIXES)
+
+
+def trigger_word(match: Match) -> str:
+    """The trigger as the frame wrote it: two words when its modifier makes a trigger phrase."""
+    for child in match.trigger.children:
+        phrase = f"{child.lower_} {match.trigger.lemma_.lower()}"
+        if phrase in match.frame.triggers:
+            return phrase
+    return match.trigger.lemma_.lower()

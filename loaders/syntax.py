@@ -1,0 +1,153 @@
+"""What a token of a parsed sentence stands for: the actors behind names, lists, pronouns and nominals."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ocgraph.loaders.mentions import Mention, words
+
+PERSONAL = {"he": "Person", "him": "Person", "his": "Person", "she": "Person", "her": "Person"}
+GROUPISH = ("CriminalOrganization", "GovernmentOrganization", "Organization", "State")
+RELATIVE = {"who", "whom", "whose", "which", "that"}
+NAMED_DEPS = {"oprd", "dobj", "attr", "prep", "pobj", "xcomp"}
+# a common noun heads a phrase that names an actor through these children ("the Los Choneros drug
+# cartel", "the gang MS-13", "the Mexican government") when the noun can denote such an actor: a group
+# noun names a group, a government noun a state or body, a plan noun a policy; "a CJNG operative", "the
+# Mendoza family" and "its Peruvian branch" name none of the actors inside them
+NAMING_DEPS = {"compound", "nmod", "amod", "appos", "npadvmod"}
+GROUP_NOUNS = words(
+    "cartel cartels gang gangs group groups organization organisation organizations clan clans mafia "
+    "network syndicate militia faction factions cell cells coalition alliance federation"
+)
+GOVERNMENT_NOUNS = words(
+    "government governments authorities authority officials state administration forces military army "
+    "navy police troops regime prosecutors"
+)
+PLAN_NOUNS = words("plan initiative framework strategy program programme agreement policy law act operation")
+HEAD_NOUNS = {
+    **dict.fromkeys(GROUP_NOUNS, ("CriminalOrganization", "Organization", "GovernmentOrganization")),
+    **dict.fromkeys(GOVERNMENT_NOUNS, ("State", "GovernmentOrganization")),
+    **dict.fromkeys(PLAN_NOUNS, ("Policy",)),
+}
+
+
+@dataclass
+class Context:
+    """The actors a section has named so far (newest last), for pronouns that point back."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    subject: Mention | None = None  # the subject of the last sentence: "He" most often means this one
+    previous: list[Mention] = field(default_factory=list)  # the mentions of the sentence before
+
+
+class Binder:
+    """Maps tokens of one parsed paragraph to the mentions (resolved actors) they stand for.
+
+    `mentions` are the paragraph's mentions with keys, sorted by start offset (character offsets into
+    the paragraph text the spaCy `doc` was made from), coreference mentions included.
+    """
+
+    def __init__(self, doc: Any, mentions: Sequence[Mention], types: dict[str, str], context: Context):
+        self.doc = doc
+        self.mentions = [m for m in mentions if m.keys]
+        self.starts = [m.start for m in self.mentions]
+        self.types = types
+        self.context = context
+
+    def covering(self, token: Any) -> Mention | None:
+        """The mention whose span holds the token, if any."""
+        i = bisect.bisect_right(self.starts, token.idx)
+        return next((m for m in self.mentions[max(0, i - 3) : i] if token.idx < m.end), None)
+
+    def actors(self, token: Any, expand: bool = True) -> list[Mention]:
+        """The mentions a token stands for: its own name, a name inside its noun phrase, what a pronoun
+        or relative pronoun points back to; with `expand`, every conjunct too ("A, B and C")."""
+        out: list[Mention] = []
+        for t in [token, *(_conjuncts(token) if expand else ())]:
+            m = self._one(t)
+            if m is not None and all(m is not x for x in out):
+                out.append(m)
+        return out
+
+    def _one(self, token: Any, depth: int = 0) -> Mention | None:
+        m = self.covering(token)
+        if m is not None or depth > 2:
+            return m
+        lower = token.lower_
+        if lower in RELATIVE and token.dep_ != "mark":
+            clause = next((a for a in token.ancestors if a.dep_ in ("relcl", "acl")), None)
+            return self._one(clause.head, depth + 1) if clause is not None else None
+        if token.pos_ == "PRON":
+            return self._pronoun(token)
+        if token.pos_ == "NOUN":
+            kinds = HEAD_NOUNS.get(token.lower_, ())
+            for child in token.children:
+                if child.dep_ == "appos":  # "the president of Honduras, Juan Orlando Hernandez"
+                    found = self._one(child, depth + 1)
+                elif child.dep_ in NAMING_DEPS and child.i < token.i + 4:
+                    found = self.covering(child)
+                    found = found if found is not None and self.types.get(found.keys[0]) in kinds else None
+                elif child.dep_ == "acl" and child.lemma_ in ("name", "call", "know", "dub", "nickname"):
+                    # "another Sinaloan named Joaquin Guzman Loera", "a group known as Los Huistas"
+                    named = [g for c in child.children for g in (c, *c.children) if c.dep_ in NAMED_DEPS]
+                    found = next((m for g in named if (m := self.covering(g)) is not None), None)
+                else:
+                    continue
+                if found is not None:
+                    return found
+        return None
+
+    def _pronoun(self, token: Any) -> Mention | None:
+        wanted = PERSONAL.get(token.lower_)
+        if wanted is None and token.lower_ not in ("its", "it", "their", "they", "them"):
+            return None
+        plural = token.lower_ in ("their", "they", "them")
+
+        def fits(m: Mention) -> bool:
+            kind = self.types.get(m.keys[0])
+            if wanted:
+                return kind == wanted and len(m.keys) == 1
+            if plural:
+                return len(m.keys) > 1 or kind in GROUPISH
+            return kind in GROUPISH and len(m.keys) == 1
+
+        # a possessive most often points at the subject of its own clause ("X ran the clan with his two
+        # sons"), else at the nearest fitting name before it in the sentence
+        clause = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        subject = (
+            next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause else None
+        )
+        if subject is not None and subject.i < token.i and token not in subject.subtree:
+            m = self.covering(subject)
+            if m is not None and fits(m):
+                return m
+        here = [m for m in self.mentions if m.end <= token.idx and token.sent.start_char <= m.start]
+        near = [m for m in here if fits(m)]
+        if near:
+            return near[-1]
+        # the sentence before: its one fitting actor; with two ("X is at war with Y. Its leader"), none
+        # unless one was its subject ("He" after "X met Y" most often means X)
+        before = {m.keys: m for m in self.context.previous if fits(m)}
+        last = self.context.subject
+        if last is not None and last.keys and fits(last) and (len(before) < 2 or wanted):
+            return last
+        if len(before) > 1:
+            return None
+        if before:
+            return next(iter(before.values()))
+        return next((m for m in reversed(self.context.mentions) if fits(m)), None)
+
+
+def _conjuncts(token: Any) -> list[Any]:
+    """The tokens coordinated after this one ("A, B and C" from A), not those it is coordinated with:
+    in "X, and the brothers B and C", the brothers are B and C, not X."""
+    out: list[Any] = []
+    todo = [c for c in token.children if c.dep_ == "conj"]
+    while todo:
+        t = todo.pop(0)
+        out.append(t)
+        todo.extend(c for c in t.children if c.dep_ == "conj")
+    return out
