@@ -96,7 +96,8 @@ def test_an_old_python_is_refused_first(tmp_path: Path) -> None:
     done = _run(folder, python="python3.10")
     assert done.returncode == 1
     assert done.stderr == (
-        "error: ocgraph needs Python >= 3.11 (python3.10 is 3.10); install it and run make PYTHON=python3.11\n"
+        "error: ocgraph needs Python >= 3.11 (python3.10 is 3.10); "
+        "install it and run make PYTHON=python3.11\n"
     )
 
 
