@@ -143,6 +143,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], fmt: str, **extra: object
 def explain(name: str) -> None:
     """Everything the store knows about an actor, each fact with its evidence and source."""
     from ocgraph.errors import InputError
+    from ocgraph.loaders.documents import page_of
 
     kg = settings.store().load()
     found = kg.find(name)
@@ -165,4 +166,6 @@ def explain(name: str) -> None:
                 source = ev.document
                 if doc is not None:
                     source = doc.name + (f", {doc.properties['date']}" if doc.properties.get("date") else "")
+                    page = page_of(doc.properties.get("page_starts"), ev.start)
+                    source += f", page {page}" if page else ""
                 click.echo(f'    "{ev.sentence}" [{source}, chars {ev.start}-{ev.end}]')
