@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -28,6 +29,7 @@ __all__ = [
     "page_of",
     "read_document",
     "resolve_time",
+    "skipped_note",
 ]
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
@@ -119,13 +121,17 @@ def page_of(page_starts: str | None, offset: int) -> int | None:
     return bisect_right([int(x) for x in page_starts.split()], offset) or 1
 
 
-def iter_paths(paths: str | os.PathLike | Iterable[str | os.PathLike]) -> Iterator[Path]:
-    """Each file named, and every .txt/.md/.html/.htm file under each directory named (sorted, recursive).
+def iter_paths(
+    paths: str | os.PathLike | Iterable[str | os.PathLike], skipped: Counter[str] | None = None
+) -> Iterator[Path]:
+    """Each file named, and every file of a type ocgraph reads under each directory named (sorted, recursive).
 
     Parameters
     ----------
     paths : path or iterable of paths
         Files and folders, as given on a command line.
+    skipped : Counter, optional
+        Counts the other files found in those folders by suffix (`skipped_note` says it in a line).
 
     Returns
     -------
@@ -145,20 +151,36 @@ def iter_paths(paths: str | os.PathLike | Iterable[str | os.PathLike]) -> Iterat
     for given in paths:
         root = Path(given)
         if root.is_dir():
-            found = (
+            found = [
                 p
                 for p in root.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(root).parts)
-            )
-            candidates = sorted(found, key=lambda p: p.relative_to(root).as_posix())
+                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
+            ]
+            readable = [p for p in found if p.suffix.lower() in SUFFIXES]
+            candidates = sorted(readable, key=lambda p: p.relative_to(root).as_posix())
+            if skipped is not None:
+                others = (p for p in found if p.suffix.lower() not in SUFFIXES)
+                skipped.update(p.suffix.lower() or "(no suffix)" for p in others)
         else:
             candidates = [root]
         for p in candidates:
             if p not in seen:
                 seen.add(p)
                 yield p
+
+
+def skipped_note(skipped: Counter[str]) -> str:
+    """One line on the files of folders that were not read, counted by type.
+
+    >>> skipped_note(Counter({".xlsx": 2, ".jpg": 1}))[:58]
+    'skipped 3 file(s) of types ocgraph does not read: 2 .xlsx,'
+    """
+    by_count = sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0]))
+    kinds = ", ".join(f"{n} {suffix}" for suffix, n in by_count)
+    return (
+        f"skipped {skipped.total()} file(s) of types ocgraph does not read: {kinds} "
+        f"(it reads {', '.join(SUFFIXES)})"
+    )
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str, list[str]]:

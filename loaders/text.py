@@ -3,20 +3,34 @@
 from __future__ import annotations
 
 import warnings
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from ocgraph.errors import OcgraphError
 from ocgraph.graph.model import KnowledgeGraph
-from ocgraph.loaders.documents import SourceDocument, iter_paths, read_document
+from ocgraph.loaders.documents import SUFFIXES, SourceDocument, iter_paths, read_document, skipped_note
+
+
+def files_to_read(paths: Iterable[str | Path], errors: list[str], warnings: list[str] | None) -> list[Path]:
+    """The files under `paths` (iter_paths); files of folders it does not read are counted in one
+    warning, and folders holding nothing to read are an error."""
+    paths = list(paths)
+    skipped: Counter[str] = Counter()
+    files = list(iter_paths(paths, skipped))
+    if skipped and warnings is not None:
+        warnings.append(skipped_note(skipped))
+    if paths and not files:
+        errors.append(f"nothing to read in {', '.join(map(str, paths))}: no {', '.join(SUFFIXES)} file")
+    return files
 
 
 def read_all(
     paths: Iterable[str | Path], errors: list[str], warnings: list[str] | None = None
 ) -> Iterator[SourceDocument]:
     """Every readable document under `paths`; a bad file adds its one-line message to `errors`."""
-    for path in iter_paths(paths):
+    for path in files_to_read(paths, errors, warnings):
         try:
             doc = read_document(path)
         except OcgraphError as exc:

@@ -105,11 +105,20 @@ def extract(paths: tuple[str, ...], output: str, no_model: bool) -> None:
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], fmt: str, **extra: object) -> None:
     """Extract files and merge them into the store; re-ingesting a file changes nothing."""
-    from ocgraph.loaders.documents import iter_paths
+    from ocgraph.errors import InputError
+    from ocgraph.loaders.text import files_to_read
 
     fn = resolve(INGESTERS[fmt])
     options = {k: v for k, v in extra.items() if k in INGEST_OPTIONS and v is not None}
-    files = list(iter_paths(paths)) if fmt == "text" else [Path(p) for p in paths]
+    files = [Path(p) for p in paths]
+    if fmt == "text":
+        nothing: list[str] = []
+        notes: list[str] = []
+        files = files_to_read(paths, nothing, notes)
+        for line in notes:
+            click.echo(f"warning: {line}", err=True)
+        if nothing:  # folders with no file to read: said before the store is touched
+            raise InputError(nothing[0])
     store = settings.store()
     # The store's lock is taken before extracting, so a second ingest into the same store stops at
     # once with the lock message instead of after minutes of extraction.

@@ -18,3 +18,38 @@ def test_ingest_warns_about_a_latin1_file_and_still_loads_it() -> None:
     warnings = [line for line in result.output.splitlines() if line.startswith("warning:")]
     assert len(warnings) == 1 and "latin1.txt" in warnings[0] and "not UTF-8" in warnings[0]
     assert settings.store().load().counts()["entities"]["Document"] == 1
+
+
+SKIPPED = (
+    "warning: skipped 3 file(s) of types ocgraph does not read: 2 .xlsx, 1 .pptx "
+    "(it reads .txt, .md, .html, .htm, .pdf, .docx)"
+)
+
+
+def _unsupported(folder: Path) -> Path:
+    (folder / "deck").mkdir(parents=True)
+    (folder / "ledger.xlsx").write_bytes(b"PK\x03\x04 a spreadsheet")
+    (folder / "budget.xlsx").write_bytes(b"PK\x03\x04 another")
+    (folder / "deck" / "briefing.pptx").write_bytes(b"PK\x03\x04 slides")
+    (folder / ".DS_Store").write_bytes(b"\x00\x00")  # hidden: not the user's document
+    return folder
+
+
+def test_a_folder_of_only_unsupported_files_is_not_skipped_silently(tmp_path: Path) -> None:
+    folder = _unsupported(tmp_path / "case-files")
+    runner = CliRunner()
+    nothing = f"error: nothing to read in {folder}: no .txt, .md, .html, .htm, .pdf, .docx file"
+    for command in ("ingest", "extract", "read"):
+        result = runner.invoke(main, [command, str(folder)])
+        assert result.exit_code == 1, command
+        assert result.stderr.splitlines() == [SKIPPED, nothing], command
+    assert not settings.store().path.exists()  # nothing was written
+
+
+def test_skipped_files_beside_readable_ones_are_counted_and_the_rest_loads(tmp_path: Path) -> None:
+    folder = _unsupported(tmp_path / "case-files")
+    (folder / "note.txt").write_text("Ismael Zambada García is a leader of the Sinaloa Cartel.\n")
+    result = CliRunner().invoke(main, ["ingest", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [SKIPPED]
+    assert settings.store().load().counts()["relations"] == {"leader_of": 1}

@@ -15,6 +15,7 @@ import docx
 import pytest
 from click.testing import CliRunner
 from fpdf import FPDF
+from fpdf.enums import EncryptionMethod
 from PIL import Image, ImageDraw
 
 from ocgraph.cli import main
@@ -114,12 +115,21 @@ def test_damaged_pdf_and_docx_are_one_line_each(tmp_path: Path):
     good = _pdf(tmp_path / "good.pdf", [[CHAPO]]).read_bytes()
     (tmp_path / "cut.pdf").write_bytes(good[: len(good) // 3])
     (tmp_path / "fake.docx").write_text("not a zip file")
+    locked = FPDF()
+    locked.add_page()
+    locked.set_font("helvetica", size=12)
+    locked.cell(0, 10, CHAPO)
+    locked.set_encryption(owner_password="o", user_password="secret", encryption_method=EncryptionMethod.RC4)
+    locked.output(str(tmp_path / "locked.pdf"))
     done = CliRunner().invoke(main, ["read", str(tmp_path)])
     assert done.exit_code == 1
     errors = [line for line in done.stderr.splitlines() if line.startswith("error:")]
     assert errors[0].startswith(f"error: {tmp_path / 'cut.pdf'}: not a readable PDF (")
     assert errors[1].startswith(f"error: {tmp_path / 'fake.docx'}: not a readable Word .docx file (")
-    assert errors[2] == "error: 2 file(s) could not be read"
+    assert errors[2] == (
+        f"error: {tmp_path / 'locked.pdf'}: the PDF is encrypted with a password; save an unprotected copy"
+    )
+    assert errors[3] == "error: 3 file(s) could not be read"
     assert "good.pdf" in done.stdout
 
 
