@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -33,6 +34,7 @@ __all__ = [
 ]
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
+MAX_BYTES = 20_000_000  # the default size limit of a file (--max-bytes)
 # Files whose bytes are not text: their text is extracted, and evidence offsets point into that text.
 _EXTRACTED = {".pdf": read_pdf, ".docx": read_docx}
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
@@ -183,6 +185,19 @@ def skipped_note(skipped: Counter[str]) -> str:
     )
 
 
+def _too_big_advice(p: Path, size: int, limit: int) -> str:
+    """What to do about a file over the limit: raise it, or (plain text) split the file into parts that
+    keep the suffix, at line ends (GNU split), and read those."""
+    advice = f"read it with --max-bytes {size}"
+    if p.suffix.lower() in (".txt", ".md"):  # markup or a PDF cut in pieces would not read
+        stem = shlex.quote(str(p.with_name(p.stem + "-part-")))
+        advice += (
+            f", or split it into parts and read those: split -C {limit} "
+            f"--additional-suffix={p.suffix} {shlex.quote(str(p))} {stem}"
+        )
+    return advice
+
+
 def _decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
     """Decode bytes as UTF-8 (BOM or not), else as cp1252 or Latin-1 when that is plausible."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -219,7 +234,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
     return raw, encoding, [f"{name}: decoded as {encoding} (not UTF-8)"]
 
 
-def read_document(path: str | os.PathLike, *, max_bytes: int = 20_000_000) -> SourceDocument:
+def read_document(path: str | os.PathLike, *, max_bytes: int = MAX_BYTES) -> SourceDocument:
     """Read one file into articles (sections) of normalised text with offsets into the decoded file.
 
     Parameters
@@ -252,16 +267,14 @@ def read_document(path: str | os.PathLike, *, max_bytes: int = 20_000_000) -> So
     try:
         size = p.stat().st_size
         if size > max_bytes:
-            raise InputError(
-                f"{p}: {size:,} bytes is over the {max_bytes:,}-byte limit; split it into smaller files "
-                f"(e.g. `split -C {max_bytes // 2} {name} part-`) or raise the limit"
-            )
+            advice = _too_big_advice(p, size, max_bytes)
+            raise InputError(f"{p}: {size:,} bytes is over the {max_bytes:,}-byte limit; {advice}")
         with p.open("rb") as f:
             data = f.read(max_bytes + 1)
     except OSError as e:
         raise InputError(f"{p}: cannot read ({e.strerror or e})") from None
     if len(data) > max_bytes:  # grew while we looked
-        raise InputError(f"{p}: over the {max_bytes:,}-byte limit; split it into smaller files")
+        raise InputError(f"{p}: over the {max_bytes:,}-byte limit (it grew while being read)")
     if not data.strip():
         raise InputError(f"{p}: empty file")
     headings: set[int] = set()

@@ -27,12 +27,18 @@ def files_to_read(paths: Iterable[str | Path], errors: list[str], warnings: list
 
 
 def read_all(
-    paths: Iterable[str | Path], errors: list[str], warnings: list[str] | None = None
+    paths: Iterable[str | Path],
+    errors: list[str],
+    warnings: list[str] | None = None,
+    max_bytes: int | None = None,
 ) -> Iterator[SourceDocument]:
-    """Every readable document under `paths`; a bad file adds its one-line message to `errors`."""
+    """Every readable document under `paths`; a bad file adds its one-line message to `errors`.
+
+    `max_bytes` is read_document's size limit (None: its default)."""
+    limit = {} if max_bytes is None else {"max_bytes": max_bytes}
     for path in files_to_read(paths, errors, warnings):
         try:
-            doc = read_document(path)
+            doc = read_document(path, **limit)
         except OcgraphError as exc:
             errors.append(str(exc))
             continue
@@ -46,11 +52,13 @@ def ingest(
     *,
     extractor: Any = None,
     progress: Callable[[Path], None] | None = None,
+    max_bytes: int | None = None,
     **_options: Any,
 ) -> tuple[KnowledgeGraph, list[str]]:
     """Extract every article under `paths` into one graph; bad files become one-line errors.
 
-    `progress` is called with each file once it is done (the CLI's progress bar).
+    `progress` is called with each file once it is done (the CLI's progress bar); files over
+    `max_bytes` are refused (None: read_document's default).
     """
     if extractor is None:
         from ocgraph.loaders.spacy_extractor import SpacyExtractor
@@ -59,7 +67,7 @@ def ingest(
     kg = KnowledgeGraph()
     errors: list[str] = []
     notes: list[str] = []
-    for doc in read_all(paths, errors, notes):
+    for doc in read_all(paths, errors, notes, max_bytes):
         kg.merge(extractor.extract(doc))
         if progress is not None:
             progress(doc.path)

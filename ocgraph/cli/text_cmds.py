@@ -28,7 +28,8 @@ INGESTERS = {
     "ftm": "ocgraph.loaders.ftm:ingest",
 }
 # click parameter names of `ingest` that are handed on to the ingester when given
-INGEST_OPTIONS: list[str] = ["alt", "add"]
+INGEST_OPTIONS: list[str] = ["alt", "add", "max_bytes"]
+MAX_BYTES_HELP = "Refuse larger files (default 20,000,000); a bigger file's error says what to pass."
 
 
 @contextlib.contextmanager
@@ -47,7 +48,8 @@ def warnings_as_lines() -> Iterator[None]:
     "-o", "--output", type=click.Path(dir_okay=False), default="-", help="Output file (default: stdout)."
 )
 @click.option("--no-model", is_flag=True, help="Run the rule-only pipeline (no spaCy model).")
-def extract(paths: tuple[str, ...], output: str, no_model: bool) -> None:
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help=MAX_BYTES_HELP)
+def extract(paths: tuple[str, ...], output: str, no_model: bool, max_bytes: int | None) -> None:
     """Extract actors and relations from articles as JSON Lines (the scoring contract)."""
     import io
 
@@ -62,7 +64,7 @@ def extract(paths: tuple[str, ...], output: str, no_model: bool) -> None:
     notes: list[str] = []
     buffer = io.StringIO()
     done = 0
-    for doc in read_all(paths, errors, notes):
+    for doc in read_all(paths, errors, notes, max_bytes):
         jsonl.write(extractor.extract(doc), doc.name, buffer)
         done += 1
     for line in notes:
@@ -102,6 +104,7 @@ def extract(paths: tuple[str, ...], output: str, no_model: bool) -> None:
     default=None,
     help="ofac-sdn: OFAC's ADD.CSV (addresses).",
 )
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="text: " + MAX_BYTES_HELP)
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], fmt: str, **extra: object) -> None:
     """Extract files and merge them into the store; re-ingesting a file changes nothing."""

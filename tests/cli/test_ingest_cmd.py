@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -53,3 +55,33 @@ def test_skipped_files_beside_readable_ones_are_counted_and_the_rest_loads(tmp_p
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines() == [SKIPPED]
     assert settings.store().load().counts()["relations"] == {"leader_of": 1}
+
+
+def test_the_advice_for_a_file_over_the_limit_works_when_followed(tmp_path: Path) -> None:
+    big = tmp_path / "dossier file.txt"  # a space in the name: the advice quotes it for the shell
+    lines = [f"Report {n}: Ismael Zambada García is a leader of the Sinaloa Cartel.\n" for n in range(40)]
+    big.write_text("".join(lines), encoding="utf-8")
+    size = big.stat().st_size
+    runner = CliRunner()
+    for command in ("ingest", "extract"):
+        refused = runner.invoke(main, [command, "--max-bytes", "1000", str(big)])
+        assert refused.exit_code == 1
+        (error,) = refused.stderr.splitlines()
+        assert error.startswith(f"error: {big}: {size:,} bytes is over the 1,000-byte limit; ")
+    assert "Document" not in settings.store().load().counts()["entities"]
+
+    # the first way: raise the limit as told
+    raise_to = re.search(r"read it with (--max-bytes \d+)", error)[1].split()
+    whole = runner.invoke(main, ["ingest", *raise_to, str(big)])
+    assert whole.exit_code == 0 and whole.stderr == ""
+    assert settings.store().load().counts()["relations"] == {"leader_of": 1}
+
+    # the second way: run the split command as printed, then read the parts with the same limit
+    split = re.search(r"read those: (split .*)$", error)[1]
+    subprocess.run(split, shell=True, check=True, cwd=tmp_path)
+    parts = sorted(tmp_path.glob("dossier file-part-*.txt"))
+    assert len(parts) == 3 and all(p.stat().st_size <= 1000 for p in parts)
+    assert "".join(p.read_text(encoding="utf-8") for p in parts) == big.read_text(encoding="utf-8")
+    done = runner.invoke(main, ["ingest", "--max-bytes", "1000", *map(str, parts)])
+    assert done.exit_code == 0 and "error" not in done.stderr, done.stderr
+    assert settings.store().load().counts()["entities"]["Document"] == 4  # the whole file and 3 parts

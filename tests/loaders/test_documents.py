@@ -356,7 +356,7 @@ def test_a_50_mb_file_is_refused_before_it_is_read(tmp_path: Path):
     message = _error(big)
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    assert "52,428,800 bytes is over the 20,000,000-byte limit; split it" in message
+    assert "52,428,800 bytes is over the 20,000,000-byte limit; read it with --max-bytes 52428800" in message
     assert peak < 1_000_000
 
 
