@@ -207,3 +207,15 @@ def test_the_guard_lets_inside_paths_be(tmp_path: Path, name: str, source: str) 
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(source, encoding="utf-8")
     assert outside_references(path, tmp_path) == []
+
+
+def test_the_readme_names_only_files_that_are_in_the_repository() -> None:
+    """A path the README gives in the repository (`docs/fragmentation.md`) exists; none points beside it."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    tops = {p.name for p in REPO.iterdir() if p.is_dir() and not p.name.startswith(".")} - SKIP
+    named = set(re.findall(r"`((?:\.\./|[\w.-]+/)[\w./*-]*\.\w+)`", readme))
+    inside = {p for p in named if p.split("/")[0] in tops}
+    assert len(inside) > 10
+    missing = sorted(p for p in inside if not any(REPO.glob(p)))
+    outside = sorted(p for p in named if p.startswith(("../", "shared/")))
+    assert not missing and not outside, f"missing: {missing}; outside the repository: {outside}"
