@@ -96,6 +96,7 @@ class SourceDocument:
         >>> doc = read_document(f.name)
         >>> doc.raw[3:34], doc.text_of(3, 34)
         ('Ovidio Guzm&aacute;n, a <b>lead', 'Ovidio Guzmán, a lead')
+        >>> os.unlink(f.name)
         """
         if self.pieces is None:
             return self.raw[start:end]
