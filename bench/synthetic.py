@@ -296,9 +296,9 @@ def make_corpus(n_docs: int, seed: int = 0) -> Iterator[tuple[str, str, dict[str
 
     Each article has a dateline, a headline and paragraphs that state facts in the seed article's
     wordings (aliases, "a leader of", "rewards for A, B and C", "designated by OFAC", "battling
-    with", "split from", ...) around filler sentences.  `facts` has the gold format of
-    `/work/shared/corpus/*.gold.json` (document, entities with names, relations with the sentence
-    as evidence and its offsets), so `score.py` can score an extractor on it.  Document `i` depends
+    with", "split from", ...) around filler sentences.  `facts` has the gold format
+    that `ocgraph evaluate` reads (document, entities with names, relations with the sentence as
+    evidence and its offsets), so an extractor can be scored on it.  Document `i` depends
     only on `seed` and `i`, so a prefix of a longer corpus is the shorter corpus.
 
     Examples

@@ -1,11 +1,15 @@
-"""Read a .txt, .md or .html file into clean articles whose every character maps back to the file."""
+"""Read a .txt, .md, .html, .pdf or .docx file into clean articles whose every character maps back."""
 
 from __future__ import annotations
 
 import os
 import re
+import shlex
+from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from ocgraph.errors import InputError
@@ -13,6 +17,7 @@ from ocgraph.graph.ids import document_id
 from ocgraph.loaders.dates import TimeMention, find_times, parse_date, resolve_time
 from ocgraph.loaders.html import extract_html
 from ocgraph.loaders.markdown import extract_markdown
+from ocgraph.loaders.office import read_docx, read_pdf
 from ocgraph.loaders.sections import split_sections
 from ocgraph.loaders.textmap import OffsetMap, normalise
 
@@ -22,11 +27,16 @@ __all__ = [
     "TimeMention",
     "find_times",
     "iter_paths",
+    "page_of",
     "read_document",
     "resolve_time",
+    "skipped_note",
 ]
 
-SUFFIXES = (".txt", ".md", ".html", ".htm")
+SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
+MAX_BYTES = 20_000_000  # the default size limit of a file (--max-bytes)
+# Files whose bytes are not text: their text is extracted, and evidence offsets point into that text.
+_EXTRACTED = {".pdf": read_pdf, ".docx": read_docx}
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 
@@ -55,21 +65,76 @@ class SourceDocument:
     path: Path
     name: str  # the file name, e.g. "seed-kingpin-strategy.txt" (the JSONL "doc" field)
     id: str  # document_id(raw bytes)
-    raw: str  # the decoded original text; evidence offsets point into this
-    encoding: str  # "utf-8", "utf-16", "cp1252" or "latin-1"
+    raw: str  # the decoded original text (a PDF's or Word file's extracted text); offsets point into it
+    encoding: str  # "utf-8", "utf-16", "cp1252" or "latin-1"; "pdf" or "docx" for extracted text
     title: str | None
     date: str | None
     sections: tuple[Section, ...]
     warnings: tuple[str, ...]
+    pages: tuple[int, ...] = ()  # PDF: pages[k] is the offset in raw where page k + 1 starts
+    # HTML and Markdown: raw[a:b] is text (t None) or markup standing for t ("" for a tag, "é" for
+    # &eacute;); None when raw is all text
+    pieces: tuple[tuple[int, int, str | None], ...] | None = None
+
+    @property
+    def page_starts(self) -> str | None:
+        """The page map as the Document node keeps it (ontology property `page_starts`), or None."""
+        return " ".join(map(str, self.pages)) if self.pages else None
+
+    @cached_property
+    def _piece_starts(self) -> list[int]:
+        return [a for a, _, _ in self.pieces or ()]
+
+    def text_of(self, start: int, end: int) -> str:
+        """The clean text of raw[start:end]: markup left out and entities decoded, otherwise as written.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> with tempfile.NamedTemporaryFile("w", suffix=".html", delete=False) as f:
+        ...     _ = f.write("<p>Ovidio Guzm&aacute;n, a <b>leader</b>, fled.</p>")
+        >>> doc = read_document(f.name)
+        >>> doc.raw[3:34], doc.text_of(3, 34)
+        ('Ovidio Guzm&aacute;n, a <b>lead', 'Ovidio Guzmán, a lead')
+        >>> os.unlink(f.name)
+        """
+        if self.pieces is None:
+            return self.raw[start:end]
+        out = []
+        k = max(bisect_right(self._piece_starts, start) - 1, 0)
+        for a, b, text in self.pieces[k:]:
+            if a >= end:
+                break
+            if text is None:
+                if max(a, start) < min(b, end):
+                    out.append(self.raw[max(a, start) : min(b, end)])
+            elif start <= a and b <= end and (a < b or start < a):
+                out.append(text)  # an entity, a collapsed space, or a break inside the span
+        return "".join(out)
 
 
-def iter_paths(paths: str | os.PathLike | Iterable[str | os.PathLike]) -> Iterator[Path]:
-    """Each file named, and every .txt/.md/.html/.htm file under each directory named (sorted, recursive).
+def page_of(page_starts: str | None, offset: int) -> int | None:
+    """The page (from 1) at `offset` of a document's text, given its page map; None without one.
+
+    >>> page_of("0 120 120 300", 150), page_of("0 120 120 300", 12), page_of(None, 5)
+    (3, 1, None)
+    """
+    if not page_starts:
+        return None
+    return bisect_right([int(x) for x in page_starts.split()], offset) or 1
+
+
+def iter_paths(
+    paths: str | os.PathLike | Iterable[str | os.PathLike], skipped: Counter[str] | None = None
+) -> Iterator[Path]:
+    """Each file named, and every file of a type ocgraph reads under each directory named (sorted, recursive).
 
     Parameters
     ----------
     paths : path or iterable of paths
         Files and folders, as given on a command line.
+    skipped : Counter, optional
+        Counts the other files found in those folders by suffix (`skipped_note` says it in a line).
 
     Returns
     -------
@@ -89,20 +154,49 @@ def iter_paths(paths: str | os.PathLike | Iterable[str | os.PathLike]) -> Iterat
     for given in paths:
         root = Path(given)
         if root.is_dir():
-            found = (
+            found = [
                 p
                 for p in root.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(root).parts)
-            )
-            candidates = sorted(found, key=lambda p: p.relative_to(root).as_posix())
+                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
+            ]
+            readable = [p for p in found if p.suffix.lower() in SUFFIXES]
+            candidates = sorted(readable, key=lambda p: p.relative_to(root).as_posix())
+            if skipped is not None:
+                others = (p for p in found if p.suffix.lower() not in SUFFIXES)
+                skipped.update(p.suffix.lower() or "(no suffix)" for p in others)
         else:
             candidates = [root]
         for p in candidates:
             if p not in seen:
                 seen.add(p)
                 yield p
+
+
+def skipped_note(skipped: Counter[str]) -> str:
+    """One line on the files of folders that were not read, counted by type.
+
+    >>> skipped_note(Counter({".xlsx": 2, ".jpg": 1}))[:58]
+    'skipped 3 file(s) of types ocgraph does not read: 2 .xlsx,'
+    """
+    by_count = sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0]))
+    kinds = ", ".join(f"{n} {suffix}" for suffix, n in by_count)
+    return (
+        f"skipped {skipped.total()} file(s) of types ocgraph does not read: {kinds} "
+        f"(it reads {', '.join(SUFFIXES)})"
+    )
+
+
+def _too_big_advice(p: Path, size: int, limit: int) -> str:
+    """What to do about a file over the limit: raise it, or (plain text) split the file into parts that
+    keep the suffix, at line ends (GNU split), and read those."""
+    advice = f"read it with --max-bytes {size}"
+    if p.suffix.lower() in (".txt", ".md"):  # markup or a PDF cut in pieces would not read
+        stem = shlex.quote(str(p.with_name(p.stem + "-part-")))
+        advice += (
+            f", or split it into parts and read those: split -C {limit} "
+            f"--additional-suffix={p.suffix} {shlex.quote(str(p))} {stem}"
+        )
+    return advice
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
@@ -141,13 +235,13 @@ def _decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
     return raw, encoding, [f"{name}: decoded as {encoding} (not UTF-8)"]
 
 
-def read_document(path: str | os.PathLike, *, max_bytes: int = 20_000_000) -> SourceDocument:
+def read_document(path: str | os.PathLike, *, max_bytes: int = MAX_BYTES) -> SourceDocument:
     """Read one file into articles (sections) of normalised text with offsets into the decoded file.
 
     Parameters
     ----------
     path : str or PathLike
-        A .txt, .md, .html or .htm file.
+        A .txt, .md, .html, .htm, .pdf or .docx file.
     max_bytes : int
         Larger files are refused; the size is checked before reading, so a huge file costs no memory.
 
@@ -174,25 +268,29 @@ def read_document(path: str | os.PathLike, *, max_bytes: int = 20_000_000) -> So
     try:
         size = p.stat().st_size
         if size > max_bytes:
-            raise InputError(
-                f"{p}: {size:,} bytes is over the {max_bytes:,}-byte limit; split it into smaller files "
-                f"(e.g. `split -C {max_bytes // 2} {name} part-`) or raise the limit"
-            )
+            advice = _too_big_advice(p, size, max_bytes)
+            raise InputError(f"{p}: {size:,} bytes is over the {max_bytes:,}-byte limit; {advice}")
         with p.open("rb") as f:
             data = f.read(max_bytes + 1)
     except OSError as e:
         raise InputError(f"{p}: cannot read ({e.strerror or e})") from None
     if len(data) > max_bytes:  # grew while we looked
-        raise InputError(f"{p}: over the {max_bytes:,}-byte limit; split it into smaller files")
+        raise InputError(f"{p}: over the {max_bytes:,}-byte limit (it grew while being read)")
     if not data.strip():
         raise InputError(f"{p}: empty file")
-    raw, encoding, warnings = _decode(data, str(p))
     headings: set[int] = set()
     articles: list[int] = []
     meta_title = meta_date = None
     pieces = None
+    pages: tuple[int, ...] = ()
     times: list[tuple[int, str]] = []
     suffix = p.suffix.lower()
+    if suffix in _EXTRACTED:
+        got = _EXTRACTED[suffix](data, str(p))
+        raw, encoding, warnings = got.text, suffix[1:], got.warnings
+        headings, meta_title, pages = got.headings, got.title, got.pages
+    else:
+        raw, encoding, warnings = _decode(data, str(p))
     if suffix in (".html", ".htm"):
         page = extract_html(raw)
         pieces, headings, articles, meta_title, meta_date = (
@@ -227,9 +325,20 @@ def read_document(path: str | os.PathLike, *, max_bytes: int = 20_000_000) -> So
         )
         for k, s in enumerate(splits)
     )
-    # A Markdown front matter title is the author's own; an HTML <title> often carries the site's name.
+    # A Markdown front matter title or a Word file's is the author's own; an HTML <title> often carries
+    # the site's name, and a PDF's is often the name of the file it was printed from.
     meta_title = " ".join(meta_title.split()) if meta_title else None
-    title = (meta_title if suffix == ".md" else None) or sections[0].title or meta_title
+    title = (meta_title if suffix in (".md", ".docx") else None) or sections[0].title or meta_title
     return SourceDocument(
-        p, name, document_id(data), raw, encoding, title, doc_date, sections, tuple(warnings)
+        p,
+        name,
+        document_id(data),
+        raw,
+        encoding,
+        title,
+        doc_date,
+        sections,
+        tuple(warnings),
+        pages,
+        tuple(pieces) if pieces is not None else None,
     )

@@ -24,7 +24,31 @@ _FOOT_BYLINE = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?]['\")\]]*$")
 _TITLE_END = re.compile(r"[.!?;:,]['\")\]]*$")
-_BYLINE = re.compile(r"^(?:by|photo|image|credit|source|updated|posted|published)\b", re.I)
+_BYLINE = re.compile(
+    r"^(?:(?:written|reported|reporting|words|text|story|photos?) by|by|por|photo|image|credit|source"
+    r"|updated|posted|published)\b",
+    re.I,
+)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.\w")
+# A credit line: one or more people's names, then the outlet or the role ("Jacqueline Charles, Miami
+# Herald", "Steven Dudley and Parker Asmann | InSight Crime", "Ana Pérez - Staff Writer").
+_PERSON = r"[A-ZÁÉÍÓÚÑ][\w'’.-]*(?: (?:[A-ZÁÉÍÓÚÑ][\w'’.-]*|de|del|la|van|von|da|dos)){1,4}"
+_PEOPLE = re.compile(rf"{_PERSON}(?:(?:,| and| &) {_PERSON})*")
+_CREDIT = re.compile(rf"({_PEOPLE.pattern})(?:\s*[,|/—–·-]\s*|\s{{2,}})(.{{2,60}})")
+# Words of outlets and newsroom roles, one of which ends a credit line.
+_SOURCE_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "herald times post news press associated reuters ap afp efe bloomberg journal tribune "
+        "gazette guardian observer chronicle telegraph daily weekly magazine radio television tv "
+        "bbc cnn npr pbs insight crime monitor wire agency bureau media network newsroom "
+        "independent economist politico univision telemundo universal jornada reforma milenio "
+        "proceso excélsior infobae país mundo nación sun star mail record courier dispatch examiner "
+        "inquirer standard globe express financial staff writer reporter "
+        "correspondent editor contributor columnist special",
+    )
+)
+_LINKS = frozenset({"of", "the", "de", "del", "la", "el", "and", "&", "to"})
 _WIRE = re.compile(r"[A-Z][A-Z .'-]{2,40},\s+(.{6,30}?\d{4})")
 # Latin letters only: twice as fast as any letter ([^\W\d_]), and the texts are English (with Spanish names).
 _WORD = re.compile(r"[a-z\u00c0-\u024f]{4,}")  # on lower-cased text
@@ -89,6 +113,23 @@ def _is_end(line: str) -> bool:
     return len(line) < 400 and bool(_END.match(line) or (" is a" in line and _FOOT_BYLINE.search(line)))
 
 
+def _is_byline(line: str) -> bool:
+    """A line that names who wrote the story, not what it is about ("By X", "X, Miami Herald", an e-mail).
+
+    >>> [_is_byline(x) for x in ["Jacqueline Charles, Miami Herald", "Mexico, US Sign Security Pact"]]
+    [True, False]
+    """
+    if _BYLINE.match(line) or _EMAIL.search(line):
+        return True
+    credit = _CREDIT.fullmatch(line)
+    if credit is None:
+        return False
+    words = re.findall(r"[\w&'’.-]+", credit[2])
+    return all(w[0].isupper() or w.lower() in _LINKS for w in words) and any(
+        w.lower().strip(".") in _SOURCE_WORDS for w in words
+    )
+
+
 def _is_title(line: str, alone: bool) -> bool:
     if not alone or len(line) > 150:
         return False
@@ -97,8 +138,13 @@ def _is_title(line: str, alone: bool) -> bool:
         2 <= len(words) <= 16
         and not _TITLE_END.search(line)
         and (line[0].isupper() or line[0].isdigit() or line[0] in "\"'")
-        and not _BYLINE.match(line)
+        and not _is_byline(line)
     )
+
+
+def _is_name(line: str) -> bool:
+    """A line of names only ("Marcos Vizcarra", "Dave Graham and Diego Oré"): a byline after a headline."""
+    return _PEOPLE.fullmatch(line) is not None and len(line.split()) <= 10
 
 
 def _words(text: str) -> Counter[str]:
@@ -126,10 +172,12 @@ def split_sections(
     """
     lines = _lines(text)
     kinds: list[str] = []
+    marked: set[int] = set()  # lines that are headings by markup (<h1>, "# ", a Heading style)
     for a, b, alone in lines:
         line = text[a:b]
-        if headings and raw_start(a) in headings:
+        if headings and raw_start(a) in headings and not _is_byline(line):
             kinds.append("head")
+            marked.add(len(kinds) - 1)
         elif _is_end(line):
             kinds.append("end")
         elif _is_dateline(line):
@@ -150,8 +198,12 @@ def split_sections(
                 kinds[j] == "body" and _SENTENCE_END.search(text[lines[j][0] : lines[j][1]]) for j in cur.body
             ):
                 # No text yet: the last title-like line before the text is the headline; any before it
-                # are labels and kickers ("FOR IMMEDIATE RELEASE", "Latest news").
-                cur.title = i
+                # are labels and kickers ("FOR IMMEDIATE RELEASE", "Latest news"). After a headline, a
+                # line of names is the byline, and a line without markup under a marked headline is
+                # its deck: neither takes the title.
+                deck = cur.title in marked and i not in marked
+                if cur.title is None or not (deck or _is_name(text[lines[i][0] : lines[i][1]])):
+                    cur.title = i
                 continue
             split = None
             if cur.ended is not None:

@@ -201,6 +201,7 @@ class SpacyExtractor:
         except OSError:
             sha = hashlib.sha256(doc.raw.encode("utf-8")).hexdigest()
         props = {"date": doc.date, "title": doc.title, "path": str(doc.path), "sha256": sha}
+        props["page_starts"] = doc.page_starts
         kg.add_entity("Document", doc.name, properties=props, id=doc.id)
 
     def _add_fact(self, kg: KnowledgeGraph, doc: SourceDocument, item: Item) -> None:
@@ -212,7 +213,7 @@ class SpacyExtractor:
         trail = len(text.rstrip())
         raw_start, raw_end = para.section.original_span(para.start + s + lead, para.start + s + trail)
         evidence = Evidence(
-            doc.id, raw_start, raw_end, doc.raw[raw_start:raw_end], source_of(fact.rule), fact.confidence
+            doc.id, raw_start, raw_end, doc.text_of(raw_start, raw_end), source_of(fact.rule), fact.confidence
         )
         props["confidence"] = fact.confidence
         kg.add_relation(fact.subject, fact.predicate, fact.object, props, [evidence])

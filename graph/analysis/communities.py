@@ -29,7 +29,7 @@ def modularity(G: nx.Graph, communities: Iterable[Iterable[Any]], backend: str =
 
     Examples
     --------
-    Example 2 of the design note, parted {A, B, C, X} | {D, E, F}:
+    Example 2 of docs/fragmentation.md, parted {A, B, C, X} | {D, E, F}:
 
     >>> G = nx.Graph([("A", "B"), ("B", "C"), ("A", "C"), ("D", "E"), ("E", "F"), ("D", "F"),
     ...               ("C", "X"), ("X", "D")])

@@ -124,7 +124,7 @@ def leaderless(G: nx.MultiDiGraph, removed: Iterable[str]) -> list[dict[str, Any
 
     Examples
     --------
-    Example 5 of the design note, removing K:
+    Example 5 of docs/fragmentation.md, removing K:
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_nodes_from(["K", "L1", "M"], type="Person")

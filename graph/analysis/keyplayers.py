@@ -50,7 +50,7 @@ def betweenness(G: nx.Graph, k: int | None = None, seed: int = 0, backend: str =
 
     Examples
     --------
-    The design note's example 2: two triangles joined through broker X.
+    Example 2 of docs/fragmentation.md: two triangles joined through broker X.
 
     >>> G = nx.Graph([("A", "B"), ("B", "C"), ("A", "C"), ("D", "E"), ("E", "F"), ("D", "F"),
     ...               ("C", "X"), ("X", "D")])
@@ -92,7 +92,7 @@ def kpp_neg(
 
     Examples
     --------
-    Example 2 of the design note: the top two by betweenness leave F = 0.6, the best pair 0.8.
+    Example 2 of docs/fragmentation.md: the top two by betweenness leave F = 0.6, the best pair 0.8.
 
     >>> G = nx.Graph([("A", "B"), ("B", "C"), ("A", "C"), ("D", "E"), ("E", "F"), ("D", "F"),
     ...               ("C", "X"), ("X", "D")])

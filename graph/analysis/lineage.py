@@ -50,7 +50,7 @@ def lineage(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
 
     Examples
     --------
-    The design note's example 4:
+    Example 4 of docs/fragmentation.md:
 
     >>> G = nx.MultiDiGraph()
     >>> for child, parent in [("C1", "P"), ("C2", "P"), ("C1a", "C1"), ("C1b", "C1"), ("C1a-i", "C1a")]:

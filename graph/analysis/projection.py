@@ -214,7 +214,7 @@ def person_projection(G: nx.MultiDiGraph, reasons: bool = True) -> nx.Graph:
 
     Examples
     --------
-    The typed graph of the design note's example 5:
+    The typed graph of example 5 of docs/fragmentation.md:
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_nodes_from(["K", "L1", "L2", "M", "L3"], type="Person")

@@ -17,10 +17,18 @@ from ocgraph.cli import main
 def read(paths: tuple[str, ...], as_json: bool, max_bytes: int) -> None:
     """Show the articles, titles and dates ocgraph reads from files or folders (no extraction)."""
     from ocgraph.errors import InputError
-    from ocgraph.loaders.documents import iter_paths, read_document
+    from ocgraph.loaders.documents import read_document
+    from ocgraph.loaders.text import files_to_read
 
-    failed = []
-    for path in iter_paths(paths):
+    failed: list[str] = []
+    nothing: list[str] = []
+    notes: list[str] = []
+    files = files_to_read(paths, nothing, notes)
+    for line in notes:
+        click.echo(f"warning: {line}", err=True)
+    for line in nothing:
+        click.echo(f"error: {line}", err=True)
+    for path in files:
         try:
             doc = read_document(path, max_bytes=max_bytes)
         except InputError as e:
@@ -46,4 +54,5 @@ def read(paths: tuple[str, ...], as_json: bool, max_bytes: int) -> None:
     if failed:
         # one line per bad file was printed above; the exit code says the batch was not clean
         click.echo(f"error: {len(failed)} file(s) could not be read", err=True)
+    if failed or nothing:
         sys.exit(1)

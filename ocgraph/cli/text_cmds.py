@@ -28,7 +28,8 @@ INGESTERS = {
     "ftm": "ocgraph.loaders.ftm:ingest",
 }
 # click parameter names of `ingest` that are handed on to the ingester when given
-INGEST_OPTIONS: list[str] = ["alt", "add"]
+INGEST_OPTIONS: list[str] = ["alt", "add", "max_bytes"]
+MAX_BYTES_HELP = "Refuse larger files (default 20,000,000); a bigger file's error says what to pass."
 
 
 @contextlib.contextmanager
@@ -47,7 +48,8 @@ def warnings_as_lines() -> Iterator[None]:
     "-o", "--output", type=click.Path(dir_okay=False), default="-", help="Output file (default: stdout)."
 )
 @click.option("--no-model", is_flag=True, help="Run the rule-only pipeline (no spaCy model).")
-def extract(paths: tuple[str, ...], output: str, no_model: bool) -> None:
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help=MAX_BYTES_HELP)
+def extract(paths: tuple[str, ...], output: str, no_model: bool, max_bytes: int | None) -> None:
     """Extract actors and relations from articles as JSON Lines (the scoring contract)."""
     import io
 
@@ -62,7 +64,7 @@ def extract(paths: tuple[str, ...], output: str, no_model: bool) -> None:
     notes: list[str] = []
     buffer = io.StringIO()
     done = 0
-    for doc in read_all(paths, errors, notes):
+    for doc in read_all(paths, errors, notes, max_bytes):
         jsonl.write(extractor.extract(doc), doc.name, buffer)
         done += 1
     for line in notes:
@@ -102,14 +104,24 @@ def extract(paths: tuple[str, ...], output: str, no_model: bool) -> None:
     default=None,
     help="ofac-sdn: OFAC's ADD.CSV (addresses).",
 )
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="text: " + MAX_BYTES_HELP)
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], fmt: str, **extra: object) -> None:
     """Extract files and merge them into the store; re-ingesting a file changes nothing."""
-    from ocgraph.loaders.documents import iter_paths
+    from ocgraph.errors import InputError
+    from ocgraph.loaders.text import files_to_read
 
     fn = resolve(INGESTERS[fmt])
     options = {k: v for k, v in extra.items() if k in INGEST_OPTIONS and v is not None}
-    files = list(iter_paths(paths)) if fmt == "text" else [Path(p) for p in paths]
+    files = [Path(p) for p in paths]
+    if fmt == "text":
+        nothing: list[str] = []
+        notes: list[str] = []
+        files = files_to_read(paths, nothing, notes)
+        for line in notes:
+            click.echo(f"warning: {line}", err=True)
+        if nothing:  # folders with no file to read: said before the store is touched
+            raise InputError(nothing[0])
     store = settings.store()
     # The store's lock is taken before extracting, so a second ingest into the same store stops at
     # once with the lock message instead of after minutes of extraction.
@@ -143,6 +155,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], fmt: str, **extra: object
 def explain(name: str) -> None:
     """Everything the store knows about an actor, each fact with its evidence and source."""
     from ocgraph.errors import InputError
+    from ocgraph.loaders.documents import page_of
 
     kg = settings.store().load()
     found = kg.find(name)
@@ -165,4 +178,6 @@ def explain(name: str) -> None:
                 source = ev.document
                 if doc is not None:
                     source = doc.name + (f", {doc.properties['date']}" if doc.properties.get("date") else "")
+                    page = page_of(doc.properties.get("page_starts"), ev.start)
+                    source += f", page {page}" if page else ""
                 click.echo(f'    "{ev.sentence}" [{source}, chars {ev.start}-{ev.end}]')

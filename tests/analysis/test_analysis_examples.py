@@ -1,4 +1,4 @@
-"""The five hand-checked example graphs of shared/design/fragmentation.md, one test each."""
+"""The five hand-checked example graphs of docs/fragmentation.md, one test each."""
 
 from __future__ import annotations
 

@@ -336,9 +336,13 @@ def test_truncated_and_corrupt_utf8_are_refused_not_misread_as_cp1252(tmp_path: 
 
 
 def test_unsupported_missing_and_directory(tmp_path: Path):
+    (tmp_path / "report.xlsx").write_bytes(b"PK\x03\x04")
     (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4")
     (tmp_path / "folder.txt").mkdir()
-    assert "unsupported file type '.pdf'" in _error(tmp_path / "report.pdf")
+    assert "unsupported file type '.xlsx'; ocgraph reads .txt, .md, .html, .htm, .pdf, .docx" in _error(
+        tmp_path / "report.xlsx"
+    )
+    assert "report.pdf: not a readable PDF (" in _error(tmp_path / "report.pdf")
     assert _error(tmp_path / "missing.txt").endswith("cannot read (No such file or directory)")
     assert _error(tmp_path / "missing").endswith("cannot read (No such file or directory)")
     assert "is a folder, not a file" in _error(tmp_path / "folder.txt")
@@ -352,7 +356,7 @@ def test_a_50_mb_file_is_refused_before_it_is_read(tmp_path: Path):
     message = _error(big)
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    assert "52,428,800 bytes is over the 20,000,000-byte limit; split it" in message
+    assert "52,428,800 bytes is over the 20,000,000-byte limit; read it with --max-bytes 52428800" in message
     assert peak < 1_000_000
 
 

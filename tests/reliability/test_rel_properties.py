@@ -103,8 +103,8 @@ def _value(prop: ontology.Property) -> st.SearchStrategy:
         one: st.SearchStrategy = st.sampled_from(prop.values)
     elif prop.pattern and "\\d{4}" in prop.pattern:
         one = DATES
-    elif prop.pattern:  # currency
-        one = st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=3, max_size=3)
+    elif prop.pattern:  # a currency code, a page map
+        one = st.from_regex(prop.pattern, fullmatch=True)
     elif prop.datatype == "xsd:decimal":
         lo = prop.min if prop.min is not None else -1e9
         hi = prop.max if prop.max is not None else 1e9
