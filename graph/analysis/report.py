@@ -1,4 +1,4 @@
-"""The fragmentation report: every measure as one JSON-ready dict, and its Markdown rendering."""
+"""The fragmentation report: every measure as one JSON-ready dict (Markdown in analysis.markdown)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from ocgraph.graph.analysis import (
     timeline,
 )
 from ocgraph.graph.analysis.backend import edge_count, gc_paused
+from ocgraph.graph.analysis.markdown import to_markdown
 
 __all__ = ["SCHEMA_VERSION", "analyze", "to_markdown"]
 
@@ -147,6 +148,7 @@ def analyze(
         "active_per_year": {str(y): n for y, n in years["active_per_year"].items()},
         "splinters_per_year": {str(y): n for y, n in years["splinters_per_year"].items()},
         "undated_relations": out["graph"]["undated_relations"],
+        "dated_relations": out["graph"]["relations"] - out["graph"]["undated_relations"],
     }
 
     # key players on the person network
@@ -244,154 +246,3 @@ def analyze(
         out["decapitation"] = None
     out["estimates"] = sorted(estimates)
     return out
-
-
-def _table(headers: list[str], rows: list[list[Any]]) -> list[str]:
-    def cell(x: Any) -> str:
-        text = "—" if x is None else (f"{x:g}" if isinstance(x, float) else str(x))
-        return text.replace("|", "\\|")
-
-    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
-    lines += ["| " + " | ".join(cell(x) for x in row) + " |" for row in rows]
-    return [*lines, ""]
-
-
-def _leaves(tree: dict[str, Any]) -> str:
-    more = tree["leaf_count"] - len(tree["leaves"])
-    return ", ".join(tree["leaves"]) + (f" and {more} more" if more else "")
-
-
-def to_markdown(report: dict[str, Any]) -> str:
-    """The report as Markdown: short sections with tables, estimates flagged.
-
-    Examples
-    --------
-    >>> print(to_markdown(analyze(nx.MultiDiGraph())))
-    # Fragmentation report
-    <BLANKLINE>
-    - the graph is empty: there is nothing to analyze
-    <BLANKLINE>
-    """
-    md = ["# Fragmentation report", ""]
-    md += [f"- {note}" for note in report["notes"]]
-    if report["notes"]:
-        md.append("")
-    if report["empty"]:
-        return "\n".join(md)
-    est = set(report["estimates"])
-    g = report["graph"]
-    md += ["## Graph", ""]
-    md += _table(
-        ["network", "nodes", "edges"],
-        [
-            ["typed graph", g["entities"], g["relations"]],
-            ["criminal network", g["criminal_network"]["nodes"], g["criminal_network"]["edges"]],
-            ["person network", g["person_network"]["nodes"], g["person_network"]["edges"]],
-            ["signed network", g["signed_network"]["nodes"], g["signed_network"]["edges"]],
-        ],
-    )
-    md += ["## Connectivity", ""]
-    rows = []
-    for label, m in report["connectivity"].items():
-        df = f"{m['DF']:g}" + (" (estimate)" if f"connectivity.{label}.DF" in est else "")
-        rows.append([label.replace("_", " "), m["components"], m["largest_fraction"], m["F"], df])
-    md += _table(["network", "components", "largest component", "F", "DF"], rows)
-    c = report["concentration"]
-    md += ["## Concentration", ""]
-    md += [
-        f"{c['organizations_with_members']} organizations with known members; "
-        f"HHI {c['hhi'] if c['hhi'] is not None else '—'}, effective number of groups "
-        f"{c['effective_number'] if c['effective_number'] is not None else '—'}.",
-        "",
-    ]
-    md += _table(["organization", "members"], [[o["name"], o["members"]] for o in c["largest"]])
-    md += ["## Splinter and faction lineage", ""]
-    lin = report["lineage"]
-    if not lin["roots"]:
-        md += ["No splinter or faction relations.", ""]
-    else:
-        md += [f"{lin['groups']} groups descend from {lin['roots']} roots; the largest trees:", ""]
-        md += _table(
-            ["root", "descendants", "depth", "generation widths", "leaves"],
-            [[t["root"], t["descendants"], t["depth"], t["widths"], _leaves(t)] for t in lin["largest"]],
-        )
-    t = report["timeline"]
-    md += ["## Timeline", "", f"{t['undated_relations']} relations have no dates.", ""]
-    years = sorted(set(t["active_per_year"]) | set(t["splinters_per_year"]))
-    if not years:
-        md += ["No dated relations: no yearly counts.", ""]
-    md += (
-        []
-        if not years
-        else _table(
-            ["year", "organizations active", "splinter events"],
-            [[y, t["active_per_year"].get(y, 0), t["splinters_per_year"].get(y, 0)] for y in years],
-        )
-    )
-    kp = report["key_players"]
-    md += ["## Key players (person network)", ""]
-    if kp["betweenness_pivots"]:
-        md += [f"Betweenness is an estimate from {kp['betweenness_pivots']} sampled pivots.", ""]
-    rows = []
-    for i in range(max(len(kp["degree"]), len(kp["betweenness"]))):
-        d = kp["degree"][i] if i < len(kp["degree"]) else None
-        b = kp["betweenness"][i] if i < len(kp["betweenness"]) else None
-        rows.append([i + 1, d and d["name"], d and d["score"], b and b["name"], b and b["score"]])
-    md += _table(["rank", "degree", "score", "betweenness", "score"], rows)
-    if kp["kpp_neg"]:
-        kpp = kp["kpp_neg"]
-        names = ", ".join(p["name"] for p in kpp["set"]) or "—"
-        md += [
-            f"Best {kpp['k']} to fragment the network (KPP-Neg): {names}; F after removal {kpp['F']:g}.",
-            "",
-        ]
-    cm = report["communities"]
-    md += ["## Communities (criminal network, Louvain)", ""]
-    md += [f"{cm['count']} communities, modularity {cm['modularity']} (seed {cm['seed']}).", ""]
-    md += _table(
-        ["size", "members (first 10)"], [[x["size"], ", ".join(x["members"])] for x in cm["largest"]]
-    )
-    b = report["balance"]
-    md += ["## Structural balance (alliances +, rivalries −)", ""]
-    md += [
-        f"{b['positive_edges']} alliances, {b['negative_edges']} rivalries; balanced share of triangles: "
-        f"{b['balanced_ratio'] if b['balanced_ratio'] is not None else '— (no triangles)'}.",
-        "",
-    ]
-    md += _table(["+++", "++−", "+−−", "−−−"], [[b["triangles"][p] for p in balance.PATTERNS]])
-    if b["rivalries"]:
-        md += _table(["rival", "rival"], b["rivalries"])
-    r = report["robustness"]
-    md += ["## Robustness of the person network", ""]
-    md += _table(
-        ["attack", "R"],
-        [[s + (" (estimate)" if f"robustness.{s}" in est else ""), r[s]["R"]] for s in robustness.STRATEGIES],
-    )
-    d = report["decapitation"]
-    if d:
-        md += ["## Decapitation", ""]
-        how = f"top {d['k']} by {d['strategy']}" if d["strategy"] else "named"
-        md += [f"Removed ({how}): {', '.join(p['name'] for p in d['removed']) or 'nobody'}.", ""]
-        md += _table(
-            ["", "nodes", "components", "largest component", "F", "DF"],
-            [
-                [phase, m["nodes"], m["components"], m["largest_fraction"], m["F"], m["DF"]]
-                for phase, m in (("before", d["before"]), ("after", d["after"]))
-            ],
-        )
-        md += _table(
-            ["organization", "removed leaders", "remaining leaders", "leaderless", "successors"],
-            [
-                [
-                    o["name"],
-                    ", ".join(o["removed_leaders"]),
-                    ", ".join(o["remaining_leaders"]) or "—",
-                    "yes" if o["leaderless"] else "no",
-                    ", ".join(o["successors"]) or ("none" if o["leaderless"] else "—"),
-                ]
-                for o in d["organizations"]
-            ],
-        )
-    if report["estimates"]:
-        md += ["Estimates (sampled): " + ", ".join(report["estimates"]) + ".", ""]
-    return "\n".join(md)
