@@ -95,8 +95,11 @@ def analyze(
             out.write(text.encode("utf-8"))
         click.echo(f"wrote the {fmt} report to {output}", err=True)
     if plots:
-        from ocgraph.graph.analysis.plots import write_plots
+        from ocgraph.graph.analysis.plots import skipped, write_plots
         from ocgraph.graph.analysis.timeline import as_of as slice_graph
 
-        for path in write_plots(slice_graph(G, as_of) if as_of else G, report, plots):
+        H = slice_graph(G, as_of) if as_of else G
+        for path in write_plots(H, report, plots):
             click.echo(f"wrote {path}", err=True)
+        for name, why in ({} if report["empty"] else skipped(H, report)).items():
+            click.echo(f"skipped {name}: {why}", err=True)
