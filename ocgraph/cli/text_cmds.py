@@ -143,11 +143,15 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], fmt: str, **extra: object
 def explain(name: str) -> None:
     """Everything the store knows about an actor, each fact with its evidence and source."""
     from ocgraph.errors import InputError
+    from ocgraph.graph.ids import closest
 
     kg = settings.store().load()
     found = kg.find(name)
     if not found:
-        raise InputError(f"no actor called {name!r} in the store ({settings.data_home()})")
+        actors = sorted((e for e in kg.entities.values() if e.type != "Document"), key=lambda e: e.id)
+        hint = closest(name, ((e.name, e.names()) for e in actors))
+        tail = f"; closest: {', '.join(hint)}" if hint else ""
+        raise InputError(f"no actor called {name!r} in the store ({settings.data_home()}){tail}")
     for entity in found:
         aliases = f" (also: {', '.join(entity.aliases)})" if entity.aliases else ""
         click.echo(f"{entity.name} [{entity.type}] {entity.id}{aliases}")
