@@ -194,8 +194,10 @@ def _list(language: str) -> None:
     for name, q in available(language).items():
         click.echo(f"{name:18} {q.purpose}")
         for p in q.params:
-            default = "" if p.required else f" (default {p.default!r})"
-            click.echo(f"{'':18}   --param {p.name}=...  {p.doc}{default}")
+            about = [f"{p.low} to {p.high}"] if p.low is not None else []
+            about += [] if p.required else [f"default {p.default!r}"]
+            extra = f" ({', '.join(about)})" if about else ""
+            click.echo(f"{'':18}   --param {p.name}=...  {p.doc}{extra}")
 
 
 @main.command()
@@ -208,18 +210,33 @@ def query(
     name: str | None, show: bool, params: tuple[str, ...], fmt: str, connection: Callable[[], Any]
 ) -> None:
     """Run a named Cypher query from queries/ (names match case- and accent-insensitively)."""
-    from ocgraph.queries.library import get, run_cypher
+    from ocgraph.queries.library import get, run_cypher, unmatched_names
 
     if show or not name:
         _list("cypher")
         return
-    get(name, "cypher").bind(_params(params))  # unknown names and bad parameters fail before connecting
+    raw = _params(params)
+    notes: list[str] = []
+    get(name, "cypher").bind(raw, notes)  # unknown names and bad parameters fail before connecting
+    for note in notes:
+        click.echo(note, err=True)
     from ocgraph.graph.neo4j_connect import driver
 
     cs = connection()
     with driver(cs) as drv:
-        columns, rows = run_cypher(drv, cs, name, _params(params))
+        columns, rows = run_cypher(drv, cs, name, raw)
+        missing = unmatched_names(drv, cs, name, raw) if not rows else []
     _print(columns, rows, fmt)
+    _no_match(missing, raw, "in Neo4j")
+
+
+def _no_match(missing: list[str], raw: dict[str, str], where: str) -> None:
+    for param in missing:
+        click.echo(
+            f"no actor {where} has the name or alias {raw[param]!r} (--param {param}; "
+            "case and accents are ignored)",
+            err=True,
+        )
 
 
 @main.command()
@@ -232,12 +249,15 @@ def cypher(
     statement: str, write: bool, params: tuple[str, ...], fmt: str, connection: Callable[[], Any]
 ) -> None:
     """Run ad-hoc Cypher, in READ access mode unless --write."""
-    from ocgraph.graph.neo4j_connect import driver, run
+    from ocgraph.graph.neo4j_connect import describe_changes, driver, execute
 
     cs = connection()
     with driver(cs) as drv:
-        columns, rows = run(drv, cs, statement, _params(params), write=write)
-    _print(columns, rows, fmt)
+        columns, rows, changes = execute(drv, cs, statement, _params(params), write=write)
+    if columns:  # a statement that returns nothing (`... DELETE n`) has no table to print
+        _print(columns, rows, fmt)
+    if write:
+        click.echo(describe_changes(changes), err=True)
 
 
 @main.command()
@@ -247,11 +267,15 @@ def cypher(
 @_FORMAT
 def sparql(name: str | None, show: bool, params: tuple[str, ...], fmt: str) -> None:
     """Run a named SPARQL query from queries/ over the store's RDF."""
-    from ocgraph.queries.library import get, run_sparql
+    from ocgraph.queries.library import get, name_params, run_sparql
 
     if show or not name:
         _list("sparql")
         return
-    get(name, "sparql").bind(_params(params))
-    columns, rows = run_sparql(settings.store().load(), name, _params(params))
+    raw = _params(params)
+    get(name, "sparql").bind(raw)
+    kg = settings.store().load()
+    columns, rows = run_sparql(kg, name, raw)
     _print(columns, rows, fmt)
+    missing = [p for p, v in name_params(name, raw, "sparql").items() if not rows and not kg.find(v)]
+    _no_match(missing, raw, "in the store")
