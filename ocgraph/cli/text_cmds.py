@@ -124,7 +124,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], fmt: str, **extra: object
         kg.merge(graph)
         store.apply_review(kg)  # count what will be written: rejected facts stay out
         after = kg.counts()
-    for section in ("entities", "relations"):
+    # when every file failed there is nothing to count: the errors alone say what happened
+    for section in ("entities", "relations") if graph.entities or not errors else ():
         total = sum(after[section].values())
         added = total - sum(before[section].values())
         click.echo(f"{section}: {total} ({added:+d})")
