@@ -18,7 +18,7 @@ from ocgraph.graph.analysis import (
     robustness,
     timeline,
 )
-from ocgraph.graph.analysis.backend import edge_count, gc_paused
+from ocgraph.graph.analysis.backend import cache_scope, edge_count, gc_paused
 from ocgraph.graph.analysis.markdown import to_markdown
 
 __all__ = ["SCHEMA_VERSION", "analyze", "to_markdown"]
@@ -49,6 +49,7 @@ def _people(G: nx.Graph, nodes: Iterable[Any]) -> list[dict[str, str]]:
 
 
 @gc_paused()
+@cache_scope()  # the measures share each graph's edge table and igraph copy, for this report only
 def analyze(
     G: Any,
     as_of: str | None = None,
