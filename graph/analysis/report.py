@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import networkx as nx
@@ -21,7 +21,7 @@ from ocgraph.graph.analysis import (
 from ocgraph.graph.analysis.backend import cache_scope, edge_count, gc_paused
 from ocgraph.graph.analysis.markdown import to_markdown
 
-__all__ = ["SCHEMA_VERSION", "analyze", "to_markdown"]
+__all__ = ["SCHEMA_VERSION", "STEPS", "analyze", "to_markdown"]
 
 SCHEMA_VERSION = 1
 TOP = 10
@@ -33,6 +33,17 @@ ROBUSTNESS_PIVOTS = 16
 # Exact adaptive attacks (a recomputation after every removal, O(n²m)) up to this many persons;
 # above, ROBUSTNESS_ROUNDS rounds with exact scores, and pivots only above SAMPLE_THRESHOLD.
 ROBUSTNESS_EXACT = 500
+# The steps `analyze` reports to its `progress` callback, in order (big graphs take minutes).
+STEPS = (
+    "networks",
+    "connectivity",
+    "concentration, lineage and time",
+    "key players",
+    "communities",
+    "balance",
+    *(f"robustness under {s} attack" for s in robustness.STRATEGIES),
+    "decapitation",
+)
 
 
 def _r(x: float | None) -> float | None:
@@ -58,6 +69,7 @@ def analyze(
     k: int = 3,
     seed: int = 0,
     backend: str = "auto",
+    progress: Callable[[str], None] | None = None,
 ) -> dict[str, Any]:
     """The full fragmentation report of a typed graph (or a KnowledgeGraph).
 
@@ -70,6 +82,7 @@ def analyze(
     strategy : {"betweenness", "degree", "kpp", "random"}, optional
         Remove the top `k` persons by this strategy instead (or as well).
     seed : fixes sampled pivots, Louvain and random removal.
+    progress : called with each of `STEPS` as it starts.
 
     Examples
     --------
@@ -92,6 +105,8 @@ def analyze(
             f"as of {as_of}: kept {info['kept']} of {info['edges']} relations, "
             f"{info['kept_undated']} of them without dates (kept because nothing says when they held)"
         )
+    starting = progress or (lambda _name: None)
+    starting(STEPS[0])
     C = projection.criminal_network(G)
     P = projection.person_projection(G, reasons=False)
     S = projection.signed_network(G)
@@ -110,6 +125,7 @@ def analyze(
         out["notes"].append("no persons in the criminal network: person measures are empty")
 
     # connectivity
+    starting("connectivity")
     conn = {}
     for label, net in (("criminal_network", C), ("person_network", P)):
         m = decapitation.metrics(net, seed, backend)
@@ -119,6 +135,7 @@ def analyze(
     out["connectivity"] = conn
 
     # concentration
+    starting("concentration, lineage and time")
     sizes = concentration.organization_sizes(G)
     biggest = sorted(sizes.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP]
     out["concentration"] = {
@@ -153,6 +170,7 @@ def analyze(
     }
 
     # key players on the person network
+    starting("key players")
     pivots = keyplayers.sample_size(P)
     btw = keyplayers.betweenness(P, k=pivots, seed=seed, backend=backend)
     if pivots:
@@ -176,6 +194,7 @@ def analyze(
     out["key_players"] = key
 
     # communities on the criminal network: groups and people together show the factions
+    starting("communities")
     comms = communities.louvain(C, seed=seed, backend=backend) if C.number_of_nodes() else []
     out["communities"] = {
         "network": "criminal_network",
@@ -188,6 +207,7 @@ def analyze(
     }
 
     # signed balance
+    starting("balance")
     tri = balance.triangle_signs(S)
     negative = sorted((u, v) for u, v, s in S.edges(data="sign") if s < 0)
     out["balance"] = {
@@ -203,6 +223,7 @@ def analyze(
     rounded = P.number_of_nodes() > ROBUSTNESS_EXACT
     rob = {}
     for strat in robustness.STRATEGIES:
+        starting(f"robustness under {strat} attack")
         rounds = ROBUSTNESS_ROUNDS if rounded and strat != "random" else None
         r, curve, _ = robustness.robustness(
             P, strat, seed=seed, rounds=rounds, k=ROBUSTNESS_PIVOTS if big else None, backend=backend
@@ -217,6 +238,7 @@ def analyze(
     out["robustness"] = {"network": "person_network", "nodes": P.number_of_nodes(), **rob}
 
     # decapitation scenario
+    starting("decapitation")
     removed = decapitation.resolve_persons(G, remove) if remove else []
     if strategy:
         extra = decapitation.select(P, strategy, k, seed=seed, backend=backend)

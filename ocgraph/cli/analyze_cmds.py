@@ -9,6 +9,7 @@ import click
 
 from ocgraph import settings
 from ocgraph.cli import main
+from ocgraph.cli.progress import Progress
 from ocgraph.errors import InputError
 
 STRATEGIES = ("betweenness", "degree", "kpp", "random")
@@ -78,15 +79,25 @@ def analyze(
     """Measure fragmentation and what removing leaders does (report as Markdown or JSON)."""
     from ocgraph.graph.analysis.backend import cache_scope
     from ocgraph.graph.analysis.projection import from_knowledge_graph
+    from ocgraph.graph.analysis.report import STEPS, to_markdown
     from ocgraph.graph.analysis.report import analyze as build
-    from ocgraph.graph.analysis.report import to_markdown
     from ocgraph.graph.analysis.timeline import parse_period
 
     if as_of:
         parse_period(as_of)  # a bad date fails before the graph is read
     G = from_knowledge_graph(_load(source))
-    with cache_scope():  # the plots reuse what the report read from G
-        report = build(G, as_of=as_of, remove=remove, strategy=strategy, k=k, seed=seed)
+    with cache_scope(), Progress() as bar:  # the plots reuse what the report read from G
+        bar.phase("analyzing", total=len(STEPS), unit="steps")
+        report = build(
+            G,
+            as_of=as_of,
+            remove=remove,
+            strategy=strategy,
+            k=k,
+            seed=seed,
+            progress=lambda step: bar.update(STEPS.index(step), step),
+        )
+        bar.close()
         text = (
             json.dumps(report, ensure_ascii=False, indent=2) + "\n" if fmt == "json" else to_markdown(report)
         )

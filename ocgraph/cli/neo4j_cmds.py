@@ -13,6 +13,7 @@ import click
 
 from ocgraph import settings
 from ocgraph.cli import main
+from ocgraph.cli.progress import Progress
 from ocgraph.errors import InputError
 
 
@@ -135,6 +136,18 @@ def status() -> None:
 
 
 # -- load and dump ---------------------------------------------------------------------------
+def _phases(bar: Progress, verb: str, totals: dict[str, int]) -> Callable[[str, int], None]:
+    """A writer's progress callback (phase, rows done) shown on `bar`, one phase after the other."""
+
+    def progress(kind: str, done: int) -> None:
+        label = f"{verb} {kind.replace('mentions', 'document links')}"
+        if bar.label != label:
+            bar.phase(label, totals.get(kind), kind.replace("mentions", "links"))
+        bar.update(done)
+
+    return progress
+
+
 @main.command()
 @click.option(
     "--batch-size", type=click.IntRange(1), default=5000, show_default=True, help="Rows per transaction."
@@ -152,9 +165,10 @@ def load(batch_size: int, prune: bool, connection: Callable[[], Any]) -> None:
 
     kg = settings.store().load()
     cs = connection()
-    with driver(cs) as drv, neo4j_errors(cs):
+    with driver(cs) as drv, neo4j_errors(cs), Progress() as bar:
         writer = Neo4jWriter(drv, cs.database, batch_size)
-        done = writer.load(kg)
+        totals = {"nodes": len(kg.entities), "relationships": len(kg.relations)}
+        done = writer.load(kg, progress=_phases(bar, "loading", totals))
         pruned = writer.prune(kg) if prune else None
     click.echo(
         f"loaded {done['nodes']} nodes, {done['relationships']} relationships, "
@@ -176,8 +190,14 @@ def dump(replace: bool, connection: Callable[[], Any]) -> None:
     from ocgraph.graph.neo4j_writer import Neo4jWriter
 
     cs = connection()
-    with driver(cs) as drv, neo4j_errors(cs):
-        kg = Neo4jWriter(drv, cs.database).dump()
+    with driver(cs) as drv, neo4j_errors(cs), Progress() as bar:
+        writer = Neo4jWriter(drv, cs.database)
+        counts = writer.counts()  # the totals for the progress, one cheap query
+        totals = {
+            "nodes": sum(counts["entities"].values()),
+            "relationships": sum(counts["relations"].values()),
+        }
+        kg = writer.dump(progress=_phases(bar, "reading", totals))
     store = settings.store()
     if replace:
         store.save(kg)

@@ -21,6 +21,7 @@ import click
 
 from ocgraph import settings
 from ocgraph.cli import main, resolve
+from ocgraph.cli.progress import Progress
 
 INGESTERS = {
     "text": "ocgraph.loaders.text:ingest",
@@ -114,10 +115,16 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], fmt: str, **extra: object
     # The store's lock is taken before extracting, so a second ingest into the same store stops at
     # once with the lock message instead of after minutes of extraction.
     with store.transaction() as kg:
-        with _warnings_as_lines():
-            if fmt == "text" and len(files) > 1:
-                with click.progressbar(length=len(files), label="extracting", file=sys.stderr) as bar:
-                    graph, errors = fn(files, known=kg, progress=lambda _p: bar.update(1), **options)
+        with _warnings_as_lines(), Progress() as bar:
+            if fmt == "text":
+                bar.phase("extracting", total=len(files), unit="files")
+                done: set[Path] = set()  # a file may hold several articles: count files once
+
+                def step(path: Path) -> None:
+                    done.add(path)
+                    bar.update(len(done))
+
+                graph, errors = fn(files, known=kg, progress=step, **options)
             else:
                 graph, errors = fn(files, known=kg, **options)
         before = kg.counts()

@@ -51,6 +51,29 @@ def test_load_then_dump_into_an_empty_store_gives_the_same_bytes(loaded, tmp_pat
     assert (other / FILENAME).read_bytes() == FIXTURE.read_bytes()
 
 
+def test_load_and_dump_show_their_progress(neo4j_env, ocgraph_home, tmp_path, monkeypatch):
+    assert ocg("merge", str(FIXTURE)).exit_code == 0
+    monkeypatch.setenv("OCGRAPH_PROGRESS_SECONDS", "0")  # a line per batch, as if each took 5 s
+    loaded = ocg("load", "--batch-size", "20")
+    assert loaded.exit_code == 0, loaded.output
+    # the fixture's 22 entities label by label, then its 37 relations type by type (each fits in a
+    # batch of 20), then the document's links
+    nodes = [6, 7, 10, 18, 20, 22]  # CriminalOrganization 6, Document 1, GovernmentOrganization 3, ...
+    rels = [4, 5, 6, 9, 19, 22, 23, 31, 33, 35, 36, 37]  # CHILD_OF 4 ... PARTY_TO 3, PART_OF 1 ...
+    assert loaded.stderr.splitlines() == [
+        *(f"loading nodes: {n}/22 nodes ({100 * n // 22}%)" for n in nodes),
+        *(f"loading relationships: {n}/37 relationships ({100 * n // 37}%)" for n in rels),
+        "loading document links: 20 links",
+    ]
+    monkeypatch.setenv("OCGRAPH_HOME", str(tmp_path / "other-home"))
+    dumped = ocg("dump", "--replace")
+    assert dumped.exit_code == 0, dumped.output
+    assert dumped.stderr.splitlines() == [
+        "reading nodes: 22/22 nodes (100%)",
+        "reading relationships: 37/37 relationships (100%)",
+    ]
+
+
 def test_load_prune_removes_what_the_store_no_longer_has(loaded, tmp_path, monkeypatch):
     monkeypatch.setenv("OCGRAPH_HOME", str(tmp_path / "empty-home"))
     result = ocg("load", "--prune")
