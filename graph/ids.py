@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 from ocgraph import ontology
@@ -30,6 +32,31 @@ def fold(text: str) -> str:
     # dots and apostrophes join their neighbours ("U.S." -> "us"); every other mark separates
     text = re.sub(r"[.'`´]", "", text)
     return " ".join(re.findall(r"[^\W_]+", text))
+
+
+def closest(name: str, candidates: Iterable[tuple[str, Iterable[str]]], n: int = 5) -> list[str]:
+    """Names to suggest when `name` matched nothing: those holding all its words, then look-alikes.
+
+    `candidates` are (name to show, its names and aliases) pairs; a folded label two candidates
+    share goes to the first.
+
+    >>> people = [("Ismael Zambada García", ["Ismael Zambada García", "El Mayo"]),
+    ...           ("Vicente Zambada Niebla", ["Vicente Zambada Niebla"]),
+    ...           ("Joaquín Guzmán Loera", ["Joaquín Guzmán Loera", "El Chapo"])]
+    >>> closest("Zambada", people)
+    ['Ismael Zambada García', 'Vicente Zambada Niebla']
+    >>> closest("El Chap", people), closest("Nobody", people)
+    (['Joaquín Guzmán Loera', 'Ismael Zambada García'], [])
+    """
+    labels: dict[str, str] = {}
+    for shown, names in candidates:
+        for label in names:
+            labels.setdefault(fold(label), shown)
+    key = fold(name)
+    words = set(key.split())
+    holding = sorted({shown for label, shown in labels.items() if words and words <= set(label.split())})
+    alike = difflib.get_close_matches(key, list(labels), n=8, cutoff=0.5)
+    return list(dict.fromkeys([*holding, *(labels[a] for a in alike)]))[:n]
 
 
 def slug(text: str) -> str:

@@ -11,6 +11,9 @@ from typing import Any
 from ocgraph.errors import InputError, ServiceError
 
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+# what Neo4j answers, for `dbms.security.auth_lock_time` (5 s by default), once a user has given
+# `dbms.security.auth_max_failed_attempts` (3) wrong passwords in a row, even to the right one
+RATE_LIMIT = "Neo.ClientError.Security.AuthenticationRateLimit"
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,11 @@ def neo4j_errors(cs: ConnectionSettings) -> Iterator[None]:
         reason = (str(exc).splitlines()[0].rstrip(": ") if str(exc) else "") or type(exc).__name__
         raise ServiceError(f"cannot reach Neo4j at {cs.uri}{hint}: {reason}") from None
     except ex.Neo4jError as exc:
+        if exc.code == RATE_LIMIT:
+            raise ServiceError(
+                f"Neo4j at {cs.uri} locked user {cs.username!r} for a moment after too many wrong "
+                "passwords in a row: wait a few seconds (5 by default) and retry with the right one"
+            ) from None
         message = " ".join((exc.message or str(exc)).split())
         raise ServiceError(f"Neo4j refused the request ({exc.code}): {message}") from None
     except ex.DriverError as exc:
@@ -98,6 +106,21 @@ def driver(cs: ConnectionSettings, **config: Any):  # -> neo4j.Driver
     return drv
 
 
+COUNTERS = (
+    "nodes_created",
+    "nodes_deleted",
+    "relationships_created",
+    "relationships_deleted",
+    "properties_set",
+    "labels_added",
+    "labels_removed",
+    "indexes_added",
+    "indexes_removed",
+    "constraints_added",
+    "constraints_removed",
+)
+
+
 def run(
     drv: Any,
     cs: ConnectionSettings,
@@ -109,16 +132,39 @@ def run(
 
     Returns the column names and the rows, with nodes, relationships and paths as plain values.
     """
+    columns, rows, _ = execute(drv, cs, query, parameters, write)
+    return columns, rows
+
+
+def execute(
+    drv: Any,
+    cs: ConnectionSettings,
+    query: str,
+    parameters: dict[str, Any] | None = None,
+    write: bool = False,
+) -> tuple[list[str], list[list[Any]], dict[str, int]]:
+    """`run`, and the server's counters of what the query changed (only those above zero)."""
     import neo4j
 
-    def work(tx: Any) -> tuple[list[str], list[list[Any]]]:
+    def work(tx: Any) -> tuple[list[str], list[list[Any]], dict[str, int]]:
         result = tx.run(query, parameters or {})
         keys = list(result.keys())
-        return keys, [[plain(v) for v in record.values()] for record in result]
+        rows = [[plain(v) for v in record.values()] for record in result]
+        counters = result.consume().counters
+        return keys, rows, {c: getattr(counters, c) for c in COUNTERS if getattr(counters, c)}
 
     mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
     with neo4j_errors(cs), drv.session(database=cs.database, default_access_mode=mode) as session:
         return session.execute_write(work) if write else session.execute_read(work)
+
+
+def describe_changes(changes: dict[str, int]) -> str:
+    """The counters as a line: ``nodes deleted: 2, relationships deleted: 3``, or ``no changes``.
+
+    >>> describe_changes({"nodes_deleted": 2, "relationships_deleted": 3}), describe_changes({})
+    ('nodes deleted: 2, relationships deleted: 3', 'no changes')
+    """
+    return ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in changes.items()) or "no changes"
 
 
 def plain(value: Any) -> Any:

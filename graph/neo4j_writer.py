@@ -191,7 +191,11 @@ class Neo4jWriter:
 
     @gc_paused()
     def load(self, kg: KnowledgeGraph, progress: Callable[[str, int], None] | None = None) -> dict[str, int]:
-        """Write every entity, then every relation, then the document links; return what was written."""
+        """Write every entity, then every relation, then the document links; return what was written.
+
+        After each batch `progress` is called with the phase (``nodes``, ``relationships``,
+        ``mentions``) and how many of its rows are written so far.
+        """
         self.ensure_constraints()
         by_label: dict[str, list[str]] = defaultdict(list)
         for eid in sorted(kg.entities):
@@ -229,6 +233,8 @@ class Neo4jWriter:
         query = template("mentions")
         for chunk in _link_batches(_mentions(kg), self.batch_size):
             done["mentions"] += self._run(_rows_work(query, chunk))
+            if progress:
+                progress("mentions", done["mentions"])
         return done
 
     @gc_paused()
@@ -277,13 +283,22 @@ class Neo4jWriter:
         return {k: dict(sorted(v.items())) for k, v in out.items()}
 
     @gc_paused()
-    def dump(self) -> KnowledgeGraph:
-        """Read every `:Entity` node and every ontology relationship back into a KnowledgeGraph."""
+    def dump(self, progress: Callable[[str, int], None] | None = None) -> KnowledgeGraph:
+        """Read every `:Entity` node and every ontology relationship back into a KnowledgeGraph.
+
+        `progress` is called as in `load` (``nodes``, ``relationships``), every `batch_size` rows read.
+        """
         kg = KnowledgeGraph()
+
+        def tick(kind: str, n: int) -> None:
+            if progress and (n % self.batch_size == 0):
+                progress(kind, n)
+
         labels = {t.label: t.name for t in self.onto.types.values()}
         types = {p.rel_type: p.name for p in self.onto.predicates.values()}
         with self._session() as session:
-            for rec in session.run(template("dump_nodes")):
+            for n, rec in enumerate(session.run(template("dump_nodes")), 1):
+                tick("nodes", n)
                 eid, props = rec["id"], dict(rec["props"])
                 kinds = sorted(labels[x] for x in rec["labels"] if x in labels)
                 if len(kinds) != 1:
@@ -297,7 +312,10 @@ class Neo4jWriter:
                     )
                 except ValidationError as exc:
                     raise ValidationError(f"node {eid!r}: {exc}") from None
-            for rec in session.run(template("dump_relations"), types=sorted(types)):
+            if progress:
+                progress("nodes", len(kg.entities))
+            for n, rec in enumerate(session.run(template("dump_relations"), types=sorted(types)), 1):
+                tick("relationships", n)
                 props = dict(rec["props"])
                 evidence = _evidence(props)
                 props = {k: v for k, v in props.items() if k != "id" and not k.startswith("evidence_")}
@@ -305,6 +323,8 @@ class Neo4jWriter:
                     kg.add_relation(rec["subject"], types[rec["type"]], rec["object"], props, evidence)
                 except ValidationError as exc:
                     raise ValidationError(f"relationship {rec['id']!r}: {exc}") from None
+            if progress:
+                progress("relationships", len(kg.relations))
         return kg
 
 

@@ -20,7 +20,7 @@ from ocgraph.graph.ids import document_id, entity_id, relation_id
 from ocgraph.graph.model import Evidence, KnowledgeGraph
 from ocgraph.ontology import OntologyError
 
-__all__ = ["ACTIONS", "FILENAME", "Decision", "apply", "decisions_path", "read", "record", "write"]
+__all__ = ["ACTIONS", "FILENAME", "Decision", "apply", "check", "decisions_path", "read", "record", "write"]
 
 FILENAME = "decisions.csv"
 ACTIONS = ("confirm", "reject", "add")
@@ -227,8 +227,24 @@ def _add(kg: KnowledgeGraph, d: Decision) -> None:
         properties={"url": d.source if d.source.startswith(("http://", "https://")) else None},
         id=document_id(raw),
     )
-    evidence = Evidence(doc.id, 0, len(d.source), d.source, EXTRACTOR)
+    # the evidence is the analyst's statement of the fact and why; the source is its document
+    names = (kg.entities[d.subject].name, d.predicate.replace("_", " "), kg.entities[d.object].name)
+    sentence = " ".join(names) + (f": {d.reason.strip()}" if d.reason.strip() else "")
+    evidence = Evidence(doc.id, 0, len(sentence), sentence, EXTRACTOR)
     kg.add_relation(d.subject, d.predicate, d.object, d.properties, [evidence])
+
+
+def check(d: Decision, kg: KnowledgeGraph) -> None:
+    """Raise when the decision's fact breaks the ontology: it could never be in the store.
+
+    A confirm or reject of such a fact would wait for ever ("applies when it appears"); an add
+    is refused the same way by the graph itself.
+    """
+    types = [kg.entities[e].type if e in kg.entities else _type_of(e) for e in (d.subject, d.object)]
+    try:
+        ontology.load().check_edge(d.predicate, *types)
+    except OntologyError as exc:
+        raise OntologyError(f"{d.action} {d.subject} {d.predicate} {d.object}: {exc}") from None
 
 
 def _type_of(eid: str) -> str:

@@ -1,5 +1,7 @@
-// Draws the graph held in #ocg-data as SVG, with a legend, hover cards, highlighting and pan/zoom.
-// Written for ocgraph; no library.  Text from the graph is only ever set with textContent.
+// Draws the graph held in #ocg-data as SVG, with a legend, a search box, hover cards, highlighting,
+// click-to-expand and pan/zoom. Written for ocgraph; no library. Text from the graph is only ever
+// set with textContent. Nodes the data marks `shown` are drawn at first, at the positions Python
+// computed; the others are placed here, around the node they are reached from, when asked for.
 (function () {
   "use strict";
   var SVG = "http://www.w3.org/2000/svg";
@@ -8,9 +10,15 @@
   var styleOf = {};
   data.types.forEach(function (t) { styleOf[t.type] = t; });
   data.nodes.forEach(function (n) { byId[n.id] = n; });
+  // every relation of a node, drawn or not: the hover card lists them, expanding follows them
+  var nodeEdges = {};
+  data.edges.forEach(function (e) {
+    (nodeEdges[e.source] = nodeEdges[e.source] || []).push(e);
+    (nodeEdges[e.target] = nodeEdges[e.target] || []).push(e);
+  });
 
-  function el(tag, attrs, parent, ns) {
-    var node = ns === false ? document.createElement(tag) : document.createElementNS(SVG, tag);
+  function el(tag, attrs, parent) {
+    var node = document.createElementNS(SVG, tag);
     Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
     if (parent) parent.appendChild(node);
     return node;
@@ -23,6 +31,8 @@
     return node;
   }
   function points(list) { return list.map(function (p) { return p[0].toFixed(1) + "," + p[1].toFixed(1); }).join(" "); }
+  function halfWidth(n) { return Math.max(3.4 * n.name.length + 9, 1.25 * n.r); }  // see viz._label_width
+  function other(e, id) { return byId[e.source === id ? e.target : e.source]; }
 
   // One shape per node type, centred on 0,0, of about the same area for the same r.
   function shape(kind, r, colour, parent) {
@@ -46,19 +56,18 @@
   document.getElementById("ocg-title").textContent = data.title;
   document.getElementById("ocg-subtitle").textContent = data.subtitle;
   var main = document.getElementById("ocg-main");
-
-  // The view box covers every node and its label, with a margin.
-  var minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  data.nodes.forEach(function (n) {
-    var half = 3.6 * n.name.length;
-    minX = Math.min(minX, n.x - half); maxX = Math.max(maxX, n.x + half);
-    minY = Math.min(minY, n.y - n.r - 20); maxY = Math.max(maxY, n.y + n.r + 34);
-  });
-  var pad = 40;
-  var view = { x: minX - pad, y: minY - pad, w: maxX - minX + 2 * pad, h: maxY - minY + 2 * pad };
   var svg = el("svg", { role: "img", "aria-label": data.title }, main);
+  var view = { x: 0, y: 0, w: 1, h: 1 };
   function setView() { svg.setAttribute("viewBox", [view.x, view.y, view.w, view.h].join(" ")); }
-  setView();
+  // the box around some nodes and their labels, with a margin
+  function extent(nodes) {
+    var b = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+    nodes.forEach(function (n) {
+      b.x0 = Math.min(b.x0, n.x - halfWidth(n)); b.x1 = Math.max(b.x1, n.x + halfWidth(n));
+      b.y0 = Math.min(b.y0, n.y - n.r - 20); b.y1 = Math.max(b.y1, n.y + n.r + 34);
+    });
+    return { x: b.x0 - 40, y: b.y0 - 40, w: b.x1 - b.x0 + 80, h: b.y1 - b.y0 + 80 };
+  }
 
   var defs = el("defs", {}, svg);
   [["other", "#9a9a9a"], ["rivalry", "#d62728"], ["alliance", "#2ca02c"]].forEach(function (m) {
@@ -70,10 +79,64 @@
   var edgeLayer = el("g", { "class": "edges" }, world);
   var nodeLayer = el("g", { "class": "nodes" }, world);
 
-  // -- edges: a quadratic curve per relation, shortened so arrows stop at the node's rim ------
+  var shown = {};
+  var nodeEls = {};
   var edgeEls = {};
-  var nodeEdges = {};
-  data.edges.forEach(function (e) {
+  var taken = [];  // boxes of drawn nodes and labels: an edge label that would sit on one is hidden
+  var hiddenLabels = 0;
+  function overlaps(r) {
+    for (var i = 0; i < taken.length; i++) {
+      var t = taken[i];
+      if (r.x < t.x + t.w && t.x < r.x + r.w && r.y < t.y + t.h && t.y < r.y + r.h) return true;
+    }
+    return false;
+  }
+
+  // -- nodes ---------------------------------------------------------------------------------
+  // Neighbours not drawn yet, hubs left out: what a click on the node shows.
+  function hiddenNeighbours(n) {
+    if (n.hub) return [];
+    var seen = {}, out = [];
+    (nodeEdges[n.id] || []).forEach(function (e) {
+      var o = other(e, n.id);
+      if (!shown[o.id] && !o.hub && !seen[o.id]) { seen[o.id] = true; out.push(o); }
+    });
+    return out.sort(function (a, b) { return b.relations - a.relations || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0); });
+  }
+  function drawNode(n) {
+    var st = styleOf[n.type] || { shape: "circle", colour: "#bab0ac" };
+    var g = el("g", { "class": "ocg-node", "data-id": n.id, "data-type": n.type,
+      transform: "translate(" + n.x + "," + n.y + ")" }, nodeLayer);
+    shape(st.shape, n.r, st.colour, g);
+    // the canonical name only: aliases (an OFAC list gives many) are in the hover card
+    var name = el("text", { "class": "name", y: (n.r * 1.25 + 13).toFixed(1) }, g);
+    name.textContent = n.name;
+    el("text", { "class": "more", x: (n.r * 1.1 + 2).toFixed(1), y: (-n.r * 0.9).toFixed(1) }, g);
+    nodeEls[n.id] = g;
+    shown[n.id] = true;
+    var k = n.r * 1.25, b = name.getBBox();
+    taken.push({ x: n.x - k, y: n.y - k, w: 2 * k, h: 2 * k }, { x: n.x + b.x, y: n.y + b.y, w: b.width, h: b.height });
+    g.addEventListener("mouseenter", function (ev) {
+      var near = [n.id], rels = [];
+      (nodeEdges[n.id] || []).forEach(function (e) {
+        if (edgeEls[e.id]) { near.push(e.source, e.target); rels.push(e.id); }
+      });
+      highlight(near, rels);
+      showTip(nodeTip(n), ev);
+    });
+    g.addEventListener("mousemove", moveTip);
+    g.addEventListener("mouseleave", clear);
+    g.addEventListener("click", function () { if (!moved) expand(n.id); });
+  }
+  function badge(n) {
+    var more = hiddenNeighbours(n).length, t = nodeEls[n.id].querySelector("text.more");
+    t.textContent = more ? "+" + more : "";
+    nodeEls[n.id].classList.toggle("expandable", more > 0);
+  }
+
+  // -- edges: a quadratic curve per relation, shortened so arrows stop at the node's rim ------
+  var rank = { rivalry: 0, alliance: 1, other: 2 };
+  function drawEdge(e) {
     var s = byId[e.source], t = byId[e.target];
     var dx = t.x - s.x, dy = t.y - s.y, len = Math.hypot(dx, dy) || 1;
     var cx = (s.x + t.x) / 2 - dy / len * e.bend * 2, cy = (s.y + t.y) / 2 + dx / len * e.bend * 2;
@@ -90,66 +153,180 @@
     var label = el("text", { x: (0.25 * a[0] + 0.5 * cx + 0.25 * b[0]).toFixed(1),
       y: (0.25 * a[1] + 0.5 * cy + 0.25 * b[1] - 3).toFixed(1) }, g);
     label.textContent = e.label;
+    var box = label.getBBox(), r = { x: box.x - 1, y: box.y - 1, w: box.width + 2, h: box.height + 2 };
+    if (overlaps(r)) { label.classList.add("crowded"); hiddenLabels++; } else taken.push(r);
     edgeEls[e.id] = g;
-    (nodeEdges[e.source] = nodeEdges[e.source] || []).push(e);
-    (nodeEdges[e.target] = nodeEdges[e.target] || []).push(e);
     g.addEventListener("mouseenter", function (ev) { highlight([e.source, e.target], [e.id]); showTip(edgeTip(e), ev); });
     g.addEventListener("mousemove", moveTip);
     g.addEventListener("mouseleave", clear);
-  });
-
-  // -- nodes ---------------------------------------------------------------------------------
-  var nodeEls = {};
-  data.nodes.forEach(function (n) {
-    var st = styleOf[n.type] || { shape: "circle", colour: "#bab0ac" };
-    var g = el("g", { "class": "ocg-node", "data-id": n.id, "data-type": n.type,
-      transform: "translate(" + n.x + "," + n.y + ")" }, nodeLayer);
-    shape(st.shape, n.r, st.colour, g);
-    var name = el("text", { "class": "name", y: (n.r * 1.25 + 13).toFixed(1) }, g);
-    name.textContent = n.name;
-    if (n.aliases.length) {
-      var alias = el("text", { "class": "alias", y: (n.r * 1.25 + 26).toFixed(1) }, g);
-      alias.textContent = "\u201c" + n.aliases[0] + "\u201d";
-    }
-    nodeEls[n.id] = g;
-    g.addEventListener("mouseenter", function (ev) {
-      var near = [n.id], rels = [];
-      (nodeEdges[n.id] || []).forEach(function (e) { near.push(e.source, e.target); rels.push(e.id); });
-      highlight(near, rels);
-      showTip(nodeTip(n), ev);
-    });
-    g.addEventListener("mousemove", moveTip);
-    g.addEventListener("mouseleave", clear);
-  });
-
-  // -- edge labels that would sit on another label or a node are hidden until hovered -----------
-  var taken = [];
-  function overlaps(r) {
-    for (var i = 0; i < taken.length; i++) {
-      var t = taken[i];
-      if (r.x < t.x + t.w && t.x < r.x + r.w && r.y < t.y + t.h && t.y < r.y + r.h) return true;
-    }
-    return false;
   }
-  data.nodes.forEach(function (n) {
-    var k = n.r * 1.25;
-    taken.push({ x: n.x - k, y: n.y - k, w: 2 * k, h: 2 * k });
-    Array.prototype.forEach.call(nodeEls[n.id].querySelectorAll("text"), function (t) {
-      var b = t.getBBox();
-      taken.push({ x: n.x + b.x, y: n.y + b.y, w: b.width, h: b.height });
+  // the relations between drawn nodes not drawn yet, rivalries and alliances first (their labels win)
+  function drawEdgesOf(ids) {
+    var todo = [], seen = {};
+    ids.forEach(function (id) {
+      (nodeEdges[id] || []).forEach(function (e) {
+        if (!edgeEls[e.id] && !seen[e.id] && shown[e.source] && shown[e.target]) { seen[e.id] = true; todo.push(e); }
+      });
     });
-  });
-  var rank = { rivalry: 0, alliance: 1, other: 2 };
-  var hidden = 0;
-  data.edges.slice().sort(function (a, b) { return rank[a.kind] - rank[b.kind]; }).forEach(function (e) {
-    var t = edgeEls[e.id].querySelector("text"), b = t.getBBox();
-    var r = { x: b.x - 1, y: b.y - 1, w: b.width + 2, h: b.height + 2 };
-    if (overlaps(r)) { t.classList.add("crowded"); hidden++; } else taken.push(r);
-  });
+    todo.sort(function (a, b) { return rank[a.kind] - rank[b.kind] || (a.id < b.id ? -1 : 1); }).forEach(drawEdge);
+  }
 
-  // -- legend --------------------------------------------------------------------------------
+  // -- what is drawn at first ------------------------------------------------------------------
+  var first = data.nodes.filter(function (n) { return n.shown; });
+  first.forEach(drawNode);
+  drawEdgesOf(first.map(function (n) { return n.id; }));
+  first.forEach(badge);
+  view = extent(first);
+  setView();
+
+  // -- placing and showing more ----------------------------------------------------------------
+  // Is there room for node n at (x, y), labels included, among the drawn nodes?
+  function free(n, x, y) {
+    return Object.keys(shown).every(function (id) {
+      var m = byId[id];
+      return Math.abs(m.x - x) >= halfWidth(m) + halfWidth(n) + 6 || Math.abs(m.y - y) >= m.r + n.r + 36;
+    });
+  }
+  // Rings around the anchor, starting on the side away from what it is already tied to.
+  function placeAround(anchor, nodes) {
+    var cx = 0, cy = 0, k = 0;
+    (nodeEdges[anchor.id] || []).forEach(function (e) {
+      var o = other(e, anchor.id);
+      if (shown[o.id] && o.id !== anchor.id) { cx += o.x; cy += o.y; k++; }
+    });
+    var base = k ? Math.atan2(anchor.y - cy / k, anchor.x - cx / k) : -Math.PI / 2;
+    var ring = 0, slot = 0;
+    nodes.forEach(function (n) {
+      for (var tries = 0; tries < 400; tries++) {
+        var radius = anchor.r * 1.25 + n.r + 110 + ring * 80;
+        var slots = Math.max(6, Math.floor(2 * Math.PI * radius / 90));
+        var step = 2 * Math.PI / slots, i = Math.ceil(slot / 2) * (slot % 2 ? 1 : -1);
+        var x = anchor.x + radius * Math.cos(base + i * step), y = anchor.y + radius * Math.sin(base + i * step);
+        slot++;
+        if (slot >= slots) { slot = 0; ring++; }
+        if (free(n, x, y) || tries === 399) { n.x = Math.round(x * 10) / 10; n.y = Math.round(y * 10) / 10; break; }
+      }
+      drawNode(n);
+    });
+  }
+  // Show nodes: draw them and their relations to what is drawn, refresh the counts, keep them in view.
+  function reveal(nodes) {
+    var ids = nodes.map(function (n) { return n.id; }), touched = {};
+    drawEdgesOf(ids);
+    ids.forEach(function (id) {
+      touched[id] = true;
+      (nodeEdges[id] || []).forEach(function (e) { var o = other(e, id); if (shown[o.id]) touched[o.id] = true; });
+    });
+    Object.keys(touched).forEach(function (id) { badge(byId[id]); });
+    if (nodes.length) {
+      var want = extent(nodes);
+      var x0 = Math.min(view.x, want.x), y0 = Math.min(view.y, want.y);
+      var x1 = Math.max(view.x + view.w, want.x + want.w), y1 = Math.max(view.y + view.h, want.y + want.h);
+      view = { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+      setView();
+    }
+    report();
+  }
+  function expand(id) {
+    var n = byId[id], more = hiddenNeighbours(n);
+    if (!shown[id] || !more.length) return;
+    placeAround(n, more);
+    reveal(more);
+  }
+  // Draw a node that is not drawn yet: next to a drawn neighbour, else beside the drawing.
+  function bring(n) {
+    if (shown[n.id]) return;
+    var anchor = null;
+    (nodeEdges[n.id] || []).forEach(function (e) {
+      var o = other(e, n.id);
+      if (shown[o.id] && !o.hub && (!anchor || o.relations > anchor.relations)) anchor = o;
+    });
+    if (anchor) placeAround(anchor, [n]);
+    else {
+      var right = -Infinity, top = Infinity;
+      Object.keys(shown).forEach(function (id) {
+        right = Math.max(right, byId[id].x + halfWidth(byId[id])); top = Math.min(top, byId[id].y);
+      });
+      n.x = right === -Infinity ? 0 : right + halfWidth(n) + 80;
+      n.y = top === Infinity ? 0 : top;
+      drawNode(n);
+    }
+    reveal([n]);
+  }
+
+  // -- search: a name or alias, without case or accents -----------------------------------------
+  function fold(text) {
+    return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/[.'\u2019]/g, "").replace(/[^a-z0-9]+/g, " ").trim();
+  }
+  function find(query) {
+    var q = fold(query);
+    if (!q) return null;
+    if (byId[query]) return byId[query];
+    var exact = null, partial = null;
+    data.nodes.forEach(function (n) {
+      var names = [n.name].concat(n.aliases).map(fold);
+      var better = function (best) { return !best || n.relations > best.relations; };
+      if (names.indexOf(q) >= 0 && better(exact)) exact = n;
+      else if (names.some(function (x) { return (" " + x + " ").indexOf(" " + q) >= 0; }) && better(partial)) partial = n;
+    });
+    return exact || partial;
+  }
+  // Find a node, draw it and its neighbours, centre the view on it and pin its card.
+  function focusOn(query) {
+    var n = find(query);
+    status.textContent = n ? "" : "No entity is called \u201c" + query + "\u201d.";
+    if (!n) return null;
+    bring(n);
+    expand(n.id);
+    var w = Math.min(view.w, 1100), h = w * view.h / view.w;
+    view = { x: n.x - w / 2, y: n.y - h / 2, w: w, h: h };
+    setView();
+    Array.prototype.forEach.call(svg.querySelectorAll(".found"), function (x) { x.classList.remove("found"); });
+    nodeEls[n.id].classList.add("found");
+    var p = svg.createSVGPoint(), m = world.getScreenCTM();
+    p.x = n.x; p.y = n.y;
+    if (m) p = p.matrixTransform(m);
+    showTip(nodeTip(n), { clientX: p.x + n.r, clientY: p.y + n.r });
+    document.body.setAttribute("data-found", n.id);
+    return n;
+  }
+
+  // -- legend, search box and hubs ---------------------------------------------------------------
   var legend = html("aside", null, main);
   legend.id = "ocg-legend";
+  var form = html("form", null, legend);
+  form.id = "ocg-find";
+  var input = html("input", null, form);
+  input.type = "search";
+  input.id = "ocg-search";
+  input.placeholder = "Find an actor\u2026";
+  input.setAttribute("list", "ocg-names");
+  input.setAttribute("aria-label", "Find an actor by name or alias");
+  var names = html("datalist", null, form);
+  names.id = "ocg-names";
+  var listed = {};
+  data.nodes.slice().sort(function (a, b) { return b.relations - a.relations; }).forEach(function (n) {
+    [n.name].concat(n.aliases).forEach(function (x) {
+      if (!listed[x]) { listed[x] = true; html("option", null, names).value = x; }
+    });
+  });
+  var status = html("div", "", form, "status");
+  form.addEventListener("submit", function (ev) { ev.preventDefault(); focusOn(input.value); });
+  input.addEventListener("change", function () { if (find(input.value)) focusOn(input.value); });
+  var count = html("div", "", legend, "count");
+  function report() {
+    var drawn = Object.keys(shown).length;
+    count.textContent = drawn < data.nodes.length
+      ? "Showing " + drawn + " of " + data.nodes.length + " entities" +
+        (data.nodes.some(function (n) { return n.shown && n.type === "CriminalOrganization"; }) &&
+         drawn < data.nodes.length ? ", criminal organizations and their leaders first" : "") +
+        ". Click a node with +N to show its N neighbours."
+      : "";
+    document.body.setAttribute("data-nodes-drawn", String(nodeLayer.querySelectorAll(".ocg-node").length));
+    document.body.setAttribute("data-edges-drawn", String(edgeLayer.querySelectorAll(".ocg-edge").length));
+    document.body.setAttribute("data-edge-labels-hidden", String(hiddenLabels));
+  }
   html("h2", "Entities", legend);
   data.types.forEach(function (t) {
     var row = html("div", null, legend, "row");
@@ -157,6 +334,23 @@
     shape(t.shape, 6.5, t.colour, icon);
     html("span", t.type.replace(/([a-z])([A-Z])/g, "$1 $2") + " (" + t.count + ")", row);
   });
+  var hubs = data.nodes.filter(function (n) { return n.hub; }).sort(function (a, b) { return b.relations - a.relations; });
+  if (hubs.length) {
+    html("div", null, legend, "sep");
+    html("h2", "Hubs, not drawn", legend);
+    hubs.slice(0, 10).forEach(function (n) {
+      var by = {};
+      (nodeEdges[n.id] || []).forEach(function (e) { by[e.label] = (by[e.label] || 0) + 1; });
+      var kinds = Object.keys(by).sort(function (a, b) { return by[b] - by[a] || (a < b ? -1 : 1); })
+        .slice(0, 3).map(function (k) { return k + " " + by[k]; }).join(", ");
+      var button = html("button", n.name, legend, "hub");
+      button.type = "button";
+      button.setAttribute("data-id", n.id);
+      html("span", n.relations + " relations: " + kinds, button, "meta");
+      button.addEventListener("click", function () { focusOn(n.id); });
+    });
+    if (hubs.length > 10) html("div", "and " + (hubs.length - 10) + " more (search to draw one)", legend, "hint");
+  }
   html("div", null, legend, "sep");
   html("h2", "Relations", legend);
   [["rivalry", "rivalry (rival of)"], ["alliance", "alliance (allied with)"], ["other", "other (arrow: direction)"]]
@@ -168,7 +362,7 @@
       html("span", k[1], row);
     });
   html("div", "Hover a node or a line for names, aliases and evidence (and labels hidden where lines " +
-    "crowd). Drag to pan, wheel to zoom.", legend, "hint");
+    "crowd). Click a node to show its neighbours. Drag to pan, wheel to zoom.", legend, "hint");
 
   // -- hover cards ---------------------------------------------------------------------------
   var tip = document.getElementById("ocg-tip");
@@ -191,15 +385,15 @@
     var box = document.createDocumentFragment();
     html("h3", n.name, box);
     html("div", n.type + " \u00b7 " + n.id, box, "meta");
-    if (n.aliases.length) html("div", "Also known as: " + n.aliases.join("; "), box);
+    if (n.aliases.length) html("div", "Also known as: " + n.aliases.join("; "), box, "aliases");
     var props = propsText(n.properties);
     if (props) html("div", props, box, "meta");
     var facts = nodeEdges[n.id] || [];
     var ul = html("ul", null, box);
     facts.slice(0, 6).forEach(function (e) {
       var li = html("li", null, ul);
-      var other = byId[e.source === n.id ? e.target : e.source];
-      var phrase = e.source === n.id ? e.label + " \u2192 " + other.name : other.name + " \u2192 " + e.label;
+      var o = other(e, n.id);
+      var phrase = e.source === n.id ? e.label + " \u2192 " + o.name : o.name + " \u2192 " + e.label;
       html("b", phrase, li);
       if (e.evidence.length) {
         html("br", null, li);
@@ -207,6 +401,8 @@
       }
     });
     if (facts.length > 6) html("li", "+" + (facts.length - 6) + " more relations", ul, "meta");
+    var more = shown[n.id] ? hiddenNeighbours(n).length : 0;
+    if (more) html("div", "Click to show " + more + " more neighbour" + (more > 1 ? "s" : "") + ".", box, "meta");
     return box;
   }
   function edgeTip(e) {
@@ -233,7 +429,7 @@
   }
   function highlight(nodes, edges) {
     svg.classList.add("focused");
-    nodes.forEach(function (id) { nodeEls[id].classList.add("near"); });
+    nodes.forEach(function (id) { if (nodeEls[id]) nodeEls[id].classList.add("near"); });
     edges.forEach(function (id) { edgeEls[id].classList.add("near"); });
   }
   function clear() {
@@ -242,12 +438,15 @@
     Array.prototype.forEach.call(svg.querySelectorAll(".near"), function (x) { x.classList.remove("near"); });
   }
 
-  // -- pan and zoom, by moving the view box ----------------------------------------------------
-  var drag = null;
-  svg.addEventListener("mousedown", function (ev) { drag = { x: ev.clientX, y: ev.clientY, vx: view.x, vy: view.y }; svg.classList.add("panning"); });
+  // -- pan and zoom, by moving the view box; a drag is not a click --------------------------------
+  var drag = null, moved = false;
+  svg.addEventListener("mousedown", function (ev) {
+    drag = { x: ev.clientX, y: ev.clientY, vx: view.x, vy: view.y }; moved = false; svg.classList.add("panning");
+  });
   window.addEventListener("mouseup", function () { drag = null; svg.classList.remove("panning"); });
   window.addEventListener("mousemove", function (ev) {
     if (!drag) return;
+    if (Math.abs(ev.clientX - drag.x) + Math.abs(ev.clientY - drag.y) > 3) moved = true;
     var k = view.w / svg.clientWidth;
     view.x = drag.vx - (ev.clientX - drag.x) * k;
     view.y = drag.vy - (ev.clientY - drag.y) * k;
@@ -262,8 +461,18 @@
   }, { passive: false });
 
   // What was drawn, for the browser test and for anyone checking the page.
-  document.body.setAttribute("data-nodes-drawn", String(nodeLayer.querySelectorAll(".ocg-node").length));
-  document.body.setAttribute("data-edges-drawn", String(edgeLayer.querySelectorAll(".ocg-edge").length));
-  document.body.setAttribute("data-edge-labels-hidden", String(hidden));
+  report();
+  document.body.setAttribute("data-nodes-total", String(data.nodes.length));
+  document.body.setAttribute("data-hubs", JSON.stringify(hubs.map(function (n) { return n.id; })));
+  // A link can open the page on a view: #find=NAME focuses an actor, #open=ID,ID shows the
+  // neighbours of drawn nodes (the same as clicking them).
+  var wish = {};
+  location.hash.replace(/^#/, "").split("&").forEach(function (part) {
+    var kv = part.split("=");
+    if (kv.length === 2) wish[kv[0]] = decodeURIComponent(kv[1].replace(/\+/g, " "));
+  });
+  if (wish.open) wish.open.split(",").forEach(expand);
+  if (wish.find) { input.value = wish.find; focusOn(wish.find); }
+  else if (data.focus && byId[data.focus]) nodeEls[data.focus].classList.add("found");
   document.body.setAttribute("data-errors", JSON.stringify(window.ocgErrors || []));
 })();

@@ -22,6 +22,7 @@ __all__ = [
     "holds_on",
     "iframe",
     "layout",
+    "overview",
     "parse_date",
     "select",
     "to_html",
@@ -51,6 +52,15 @@ _EDGE = 150.0  # pixels drawn per relation on a shortest path
 _STRESS_MAX = 600  # larger components use a spring layout (the stress layout needs n x n matrices)
 _GAP = 60.0  # pixels between packed components
 _ASPECT = 1.6  # width / height the packed components aim for
+# A page with more entities than this opens on an overview: criminal organizations and their
+# leaders, up to OVERVIEW_MAX of them; the rest appear by clicking a node's "+N" or by search.
+OVERVIEW_MIN = 60
+OVERVIEW_MAX = 100
+# An authority, state, company or policy with this many relations (OFAC has hundreds) is a hub:
+# drawn, it ties everything into one knot. The page counts its relations in the legend and
+# draws it only when asked for.
+HUB_MIN = 25
+ACTOR_TYPES = frozenset({"Person", "CriminalOrganization"})
 
 
 def parse_date(text: str) -> tuple[int, ...]:
@@ -174,10 +184,82 @@ def select(
     return out
 
 
-def layout(kg: KnowledgeGraph, seed: int = 7) -> dict[str, tuple[float, float]]:
+def overview(kg: KnowledgeGraph, focus: str | None = None) -> tuple[list[str], list[str]]:
+    """The hubs of `kg` (already selected) and the entities its page draws at first, both sorted.
+
+    Hubs are entities other than persons and criminal organizations with `HUB_MIN` relations or
+    more (a sanctioning office, a state); they are not drawn at first. On a page of at most
+    `OVERVIEW_MIN` other entities everything else is drawn; on a bigger one the criminal
+    organizations come first (most relations first), each with its leaders, up to
+    `OVERVIEW_MAX`, and the `focus` with its neighbours. With no criminal organization, the
+    entities with the most relations come first.
+
+    Examples
+    --------
+    >>> from ocgraph.graph.model import KnowledgeGraph
+    >>> kg = KnowledgeGraph()
+    >>> ofac = kg.add_entity("GovernmentOrganization", "OFAC").id
+    >>> cartel = kg.add_entity("CriminalOrganization", "Cartel").id
+    >>> boss = kg.add_entity("Person", "Boss").id
+    >>> _ = kg.add_relation(boss, "leader_of", cartel)
+    >>> for i in range(HUB_MIN + OVERVIEW_MIN):
+    ...     p = kg.add_entity("Person", f"Member {i:02d}").id
+    ...     _ = kg.add_relation(p, "member_of", cartel)
+    ...     if i < HUB_MIN:
+    ...         _ = kg.add_relation(p, "sanctioned_by", ofac)
+    >>> overview(kg)
+    (['govorg/ofac'], ['crimorg/cartel', 'person/boss'])
+    >>> len(overview(kg, focus="person/member-07")[1])  # the member and its two neighbours
+    3
+    """
+    degree = _degrees(kg)
+    hubs = sorted(
+        eid
+        for eid, e in kg.entities.items()
+        if e.type not in ACTOR_TYPES and degree[eid] >= HUB_MIN and eid != focus
+    )
+    rest = sorted(set(kg.entities) - set(hubs))
+    if len(rest) <= OVERVIEW_MIN:
+        return hubs, rest
+    hub_set = set(hubs)
+    near = _neighbours(kg, hub_set)
+    busy = {eid: len(near.get(eid, ())) for eid in rest}
+    leaders: dict[str, list[str]] = {}
+    for r in kg.relations.values():
+        if r.predicate == "leader_of" and kg.entities[r.object].type == "CriminalOrganization":
+            leaders.setdefault(r.object, []).append(r.subject)
+    groups = sorted(
+        (e for e in rest if kg.entities[e].type == "CriminalOrganization"), key=lambda e: (-busy[e], e)
+    )
+    first: dict[str, None] = {}
+    for group in groups:
+        if len(first) >= OVERVIEW_MAX:
+            break
+        first.update(dict.fromkeys([group, *sorted(leaders.get(group, ()))]))
+    if not first:
+        first = dict.fromkeys(sorted(rest, key=lambda e: (-busy[e], e))[:OVERVIEW_MIN])
+    if focus is not None:
+        first.update(dict.fromkeys([focus, *sorted(near.get(focus, ()))]))
+    return hubs, sorted(first)
+
+
+def _neighbours(kg: KnowledgeGraph, leave_out: set[str]) -> dict[str, set[str]]:
+    """Each entity's neighbours, relations to the `leave_out` entities not counted."""
+    near: dict[str, set[str]] = {}
+    for r in kg.relations.values():
+        if r.subject not in leave_out and r.object not in leave_out:
+            near.setdefault(r.subject, set()).add(r.object)
+            near.setdefault(r.object, set()).add(r.subject)
+    return near
+
+
+def layout(
+    kg: KnowledgeGraph, seed: int = 7, degree: dict[str, int] | None = None
+) -> dict[str, tuple[float, float]]:
     """Pixel positions for every entity: a stress layout per connected component, packed in rows.
 
-    The same graph and seed give the same positions (rounded to 0.1 px) on every run.
+    The same graph and seed give the same positions (rounded to 0.1 px) on every run. `degree`
+    sizes the nodes (default: their relations in `kg`).
 
     Examples
     --------
@@ -201,8 +283,8 @@ def layout(kg: KnowledgeGraph, seed: int = 7) -> dict[str, tuple[float, float]]:
         sub.add_nodes_from(sorted(comp))
         sub.add_edges_from(sorted(tuple(sorted(e)) for e in graph.subgraph(comp).edges))
         placed.append(_component_layout(sub, seed))
-    degree = _degrees(kg)
-    boxes = {eid: _box(e.name, degree[eid], bool(e.aliases)) for eid, e in kg.entities.items()}
+    degree = degree if degree is not None else _degrees(kg)
+    boxes = {eid: _box(e.name, degree[eid]) for eid, e in kg.entities.items()}
     for pos in placed:
         _spread(pos, boxes)
     return _pack(placed, kg)
@@ -286,10 +368,10 @@ def _radius(degree: int) -> float:
     return round(9 + 3 * math.sqrt(degree), 1)
 
 
-def _box(name: str, degree: int, has_alias: bool) -> tuple[float, float, float]:
-    """Half the width, the height above and the height below a node with its labels, in px."""
+def _box(name: str, degree: int) -> tuple[float, float, float]:
+    """Half the width, the height above and the height below a node with its label, in px."""
     r = _radius(degree) * 1.25  # the widest shape (diamond) reaches 1.25 r
-    return max(_label_width(name), 2 * r) / 2 + 4, r + 4, r + (31 if has_alias else 18)
+    return max(_label_width(name), 2 * r) / 2 + 4, r + 4, r + 18
 
 
 def _spread(pos: dict[str, tuple[float, float]], boxes: dict[str, tuple[float, float, float]]) -> None:
@@ -363,12 +445,31 @@ def _label(predicate: str) -> str:
 
 
 def view_data(
-    kg: KnowledgeGraph, title: str = "ocgraph", subtitle: str = "", seed: int = 7
+    kg: KnowledgeGraph, title: str = "ocgraph", subtitle: str = "", seed: int = 7, focus: str | None = None
 ) -> dict[str, Any]:
-    """Everything the page's script needs to draw `kg` (already selected), as JSON-ready data."""
+    """Everything the page's script needs to draw `kg` (already selected), as JSON-ready data.
+
+    Every entity and relation is in the data (the hover cards and the search read them); nodes
+    have a position only when drawn at first (`shown`, see `overview`), the script places the
+    others when they are asked for.
+    """
     onto = ontology.load()
-    pos = layout(kg, seed)
-    degree = _degrees(kg)
+    hubs, first = overview(kg, focus)
+    hub_set, drawn = set(hubs), KnowledgeGraph()
+    for eid in first:
+        drawn.entities[eid] = kg.entities[eid]
+    for r in kg.relations.values():
+        if r.subject in drawn.entities and r.object in drawn.entities:
+            drawn.relations[r.id] = r
+    # nodes are sized by their relations, drawn or not; relations to hubs do not count but
+    # for the hubs themselves
+    everything = _degrees(kg)
+    degree = dict(everything)
+    for r in kg.relations.values():
+        for end, other in ((r.subject, r.object), (r.object, r.subject)):
+            if other in hub_set and end not in hub_set:
+                degree[end] -= 1
+    pos = layout(drawn, seed, degree)
     counts = kg.counts()["entities"]
     types = [
         {
@@ -386,9 +487,12 @@ def view_data(
             "type": e.type,
             "name": e.name,
             "aliases": list(e.aliases),
-            "x": pos[e.id][0],
-            "y": pos[e.id][1],
+            "x": pos[e.id][0] if e.id in pos else None,
+            "y": pos[e.id][1] if e.id in pos else None,
             "r": _radius(degree[e.id]),
+            "shown": e.id in pos,
+            "hub": e.id in hub_set,
+            "relations": everything[e.id],
             "properties": e.properties,
         }
         for e in (kg.entities[k] for k in sorted(kg.entities))
@@ -428,6 +532,7 @@ def view_data(
     return {
         "title": title,
         "subtitle": subtitle,
+        "focus": focus,
         "types": types,
         "nodes": nodes,
         "edges": edges,
@@ -511,7 +616,13 @@ def _page(
     subtitle = f"{len(part.entities)} entities, {len(part.relations)} relations" + (
         f" ({'; '.join(bits)})" if bits else ""
     )
-    data = view_data(part, title=title or "ocgraph", subtitle=subtitle, seed=seed)
+    data = view_data(
+        part,
+        title=title or "ocgraph",
+        subtitle=subtitle,
+        seed=seed,
+        focus=_resolve(kg, focus) if focus else None,
+    )
     data["documents"] = _documents(kg)
     assets = resources.files(__package__)
     return _PAGE.format(

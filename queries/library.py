@@ -18,23 +18,36 @@ LANGUAGES = {"cypher": (".cypher", "//"), "sparql": (".rq", "#")}
 # fold) and ocgf:param("name"), Python functions in this namespace
 FUNCTIONS = "https://w3id.org/ocgraph/function#"
 _PARAM = re.compile(
-    r"^Param (?P<name>\w+)(?: \((?P<kind>name|int|text)\))?(?: = (?P<default>.+?))?: (?P<doc>.*)$"
+    r"^Param (?P<name>\w+)(?: \((?P<kind>name|int|text)(?: (?P<low>-?\d+)\.\.(?P<high>-?\d+))?\))?"
+    r"(?: = (?P<default>.+?))?: (?P<doc>.*)$"
 )
 _FIELD = re.compile(r"^(Purpose|Parameters|Example|Lists):\s*(.*)$")
 
 
 @dataclass(frozen=True)
 class Param:
-    """A query parameter: `name` values are folded to match `search_names`; `int` values are parsed."""
+    """A query parameter: `name` values are folded to match `search_names`; `int` values are parsed.
+
+    An `int` may have a range (``(int 1..5)`` in the header): a value outside it is moved to the
+    nearest end, and `NamedQuery.bind` says so.
+    """
 
     name: str
     kind: str
     default: Any
     doc: str
+    low: int | None = None
+    high: int | None = None
 
     @property
     def required(self) -> bool:
         return self.default is None
+
+    def clamp(self, value: Any) -> Any:
+        """An `int` value moved into the parameter's range; any other value as it is."""
+        if self.kind == "int" and self.low is not None and self.high is not None:
+            return min(max(value, self.low), self.high)
+        return value
 
     def convert(self, raw: str, query: str) -> Any:
         if self.kind == "int":
@@ -61,8 +74,11 @@ class NamedQuery:
     text: str
     lists: tuple[str, ...] = ()
 
-    def bind(self, raw: dict[str, str]) -> dict[str, Any]:
-        """The driver's parameters from the user's `key=value` strings (defaults filled, names folded)."""
+    def bind(self, raw: dict[str, str], notes: list[str] | None = None) -> dict[str, Any]:
+        """The driver's parameters from the user's `key=value` strings (defaults filled, names folded).
+
+        A number outside its parameter's range is moved into it, with a line in `notes` saying so.
+        """
         known = {p.name: p for p in self.params}
         unknown = sorted(set(raw) - set(known))
         if unknown:
@@ -71,7 +87,10 @@ class NamedQuery:
         out = {}
         for p in self.params:
             if p.name in raw:
-                out[p.name] = p.convert(raw[p.name], self.name)
+                value = p.convert(raw[p.name], self.name)
+                used = out[p.name] = p.clamp(value)
+                if used != value and notes is not None:
+                    notes.append(f"--param {p.name}={value} is outside {p.low}..{p.high}: cut to {used}")
             elif p.required:
                 raise InputError(f"query {self.name} needs --param {p.name}=... ({p.doc})")
             else:
@@ -127,7 +146,8 @@ def parse(name: str, language: str, text: str) -> NamedQuery:
         m = _PARAM.match(line)
         if not m:
             raise ValidationError(f"query {name}: cannot read the parameter line {line!r}")
-        parsed.append(Param(m["name"], m["kind"] or "text", _default(m["default"]), m["doc"]))
+        low, high = (int(m[k]) if m[k] is not None else None for k in ("low", "high"))
+        parsed.append(Param(m["name"], m["kind"] or "text", _default(m["default"]), m["doc"], low, high))
     lists = tuple(x.strip() for x in header.get("Lists", "").split(",") if x.strip())
     return NamedQuery(name, language, header["Purpose"], header["Example"], tuple(parsed), text, lists)
 
@@ -159,6 +179,28 @@ def run_cypher(drv: Any, cs: Any, name: str, raw: dict[str, str]) -> tuple[list[
 
     query = get(name, "cypher")
     return run(drv, cs, query.cypher(), query.bind(raw))
+
+
+def name_params(name: str, raw: dict[str, str], language: str = "cypher") -> dict[str, str]:
+    """The user's non-empty values of a query's name parameters, by parameter."""
+    return {p.name: raw[p.name] for p in get(name, language).params if p.kind == "name" and raw.get(p.name)}
+
+
+def unmatched_names(drv: Any, cs: Any, name: str, raw: dict[str, str]) -> list[str]:
+    """The name parameters of a query whose value no entity in Neo4j has as a name or alias.
+
+    Asked after a query returns no rows, to tell "nobody is called that" from "nothing to show".
+    """
+    from ocgraph.graph.neo4j_connect import run
+
+    given = name_params(name, raw)
+    if not given:
+        return []
+    folded = {p: fold(v) for p, v in given.items()}
+    text = resources.files(__name__.rpartition(".")[0]).joinpath("support", "names_found.cypher")
+    _, rows = run(drv, cs, text.read_text(encoding="utf-8"), {"names": sorted(set(folded.values()))})
+    found = {n for n, count in rows if count}
+    return [p for p, f in folded.items() if f not in found]
 
 
 def _python(term: Any) -> Any:

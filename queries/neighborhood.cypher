@@ -1,6 +1,6 @@
 // Purpose: Everything within N hops of an actor (any direction, documents excluded), nearest first.
 // Param actor (name): the actor, by name or alias
-// Param hops (int) = 2: how many hops, 1 to 5
+// Param hops (int 1..5) = 2: how many hops
 // Example: ocgraph query neighborhood --param actor="El Mayo" --param hops=1
 MATCH (a:Entity)
 WHERE $actor IN a.search_names

@@ -114,3 +114,23 @@ def test_03_cypher_for_analysts(
     with neo4j_connect.driver(cs) as drv:
         _, rows = neo4j_connect.run(drv, cs, "MATCH (n:Entity) RETURN count(n)")
     assert rows[0][0] > 300  # the seed article and the 300 OFAC rows were loaded
+
+
+def test_the_readme_headless_command_keeps_the_outputs(tmp_path: Path) -> None:
+    import re
+    import subprocess
+
+    readme = (NOTEBOOKS.parent / "README.md").read_text(encoding="utf-8")
+    [command] = re.findall(r"`(\.venv/bin/jupyter execute [^`]+)`", readme)
+    # the same command on a one-cell notebook, with this test's Python and a private output path
+    tiny = tmp_path / "tiny.ipynb"
+    nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3"}})
+    nb.cells.append(nbformat.v4.new_code_cell("print(6 * 7)"))
+    nbformat.write(nb, tiny)
+    command = command.replace(".venv/bin/", f"{Path(sys.executable).parent}/")
+    command = command.replace("notebooks/02-fragmentation.ipynb", str(tiny))
+    command = command.replace("/tmp/02-fragmentation-run", str(tmp_path / "run"))
+    subprocess.run(command, shell=True, check=True, cwd=NOTEBOOKS.parent, capture_output=True, timeout=300)
+    executed = nbformat.read(tmp_path / "run.ipynb", as_version=4)
+    assert executed.cells[0].outputs[0]["text"] == "42\n"
+    assert nbformat.read(tiny, as_version=4).cells[0].outputs == []  # the notebook itself stays stripped

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import random
 import weakref
-from typing import Any
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
+from typing import Any, TypeVar
 
 import networkx as nx
 
@@ -13,6 +16,7 @@ from ocgraph.graph.gcpause import gc_paused
 __all__ = [
     "IGRAPH_THRESHOLD",
     "betweenness",
+    "cache_scope",
     "components",
     "degree_centrality",
     "edge_arrays",
@@ -20,9 +24,9 @@ __all__ = [
     "efficiency_sum",
     "gc_paused",
     "louvain",
+    "memo",
     "pivots",
     "prime",
-    "shape",
     "to_igraph",
     "use_igraph",
 ]
@@ -35,9 +39,79 @@ BACKENDS = ("auto", "networkx", "igraph")
 # over sooner than the rest.
 BETWEENNESS_IGRAPH_THRESHOLD = 200
 
-_CACHE: weakref.WeakKeyDictionary[nx.Graph, tuple[int, int, Any, list[Any]]] = weakref.WeakKeyDictionary()
-# numpy edge arrays of the cached igraph copy (kept with that copy, to notice a rebuilt one)
-_ARRAYS: weakref.WeakKeyDictionary[nx.Graph, tuple[Any, Any, Any]] = weakref.WeakKeyDictionary()
+# What the measures derive from each graph (its edge table, its igraph copy, ...), kept only
+# inside a `cache_scope`: networkx graphs carry no edit counter, and a key such as the node and
+# edge counts stays the same when an edge's predicate changes, so nothing is kept across scopes.
+_MEMO: ContextVar[weakref.WeakKeyDictionary[nx.Graph, dict[str, Any]] | None] = ContextVar(
+    "ocgraph_analysis_memo", default=None
+)
+T = TypeVar("T")
+
+
+@contextlib.contextmanager
+def cache_scope() -> Iterator[None]:
+    """Let the measures inside share what they derive from a graph; forget it all on leaving.
+
+    The report's measures each need a graph's edge table or igraph copy; inside a scope each is
+    built once per graph object. The graphs must not be edited inside the scope (the report
+    edits none: it builds new ones); outside every scope nothing is kept, so a graph edited
+    between two analyses is always read afresh. Scopes nest: the outermost one owns the memory.
+    Also usable as a decorator.
+
+    Examples
+    --------
+    >>> G = nx.path_graph(3)
+    >>> with cache_scope():
+    ...     to_igraph(G)[0] is to_igraph(G)[0]
+    True
+    >>> to_igraph(G)[0] is to_igraph(G)[0]
+    False
+    """
+    if _MEMO.get() is not None:
+        yield
+        return
+    token = _MEMO.set(weakref.WeakKeyDictionary())
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
+
+
+def memo(G: nx.Graph, kind: str, build: Callable[[], T]) -> T:
+    """``build()``, computed once per graph and `kind` inside a `cache_scope`, on every call outside.
+
+    Examples
+    --------
+    >>> calls = []
+    >>> def count():
+    ...     calls.append(1)
+    ...     return len(calls)
+    >>> G = nx.Graph()
+    >>> with cache_scope():
+    ...     memo(G, "n", count), memo(G, "n", count)
+    (1, 1)
+    >>> memo(G, "n", count), memo(G, "n", count)
+    (2, 3)
+    """
+    store = _MEMO.get()
+    if store is None:
+        return build()
+    kept = store.setdefault(G, {})
+    if kind not in kept:
+        kept[kind] = build()
+    return kept[kind]
+
+
+def _remember(G: nx.Graph, kind: str, value: Any) -> None:
+    store = _MEMO.get()
+    if store is not None:
+        store.setdefault(G, {})[kind] = value
+
+
+def _pending(G: nx.Graph) -> tuple[list[Any], Any] | None:
+    # the (names, pair codes) of a projection.DeferredGraph whose adjacency is not filled yet:
+    # its edges, as the graph itself holds them (no cache), and no edit can have happened
+    return G.__dict__.get("_pending")
 
 
 def use_igraph(G: nx.Graph, backend: str = "auto") -> bool:
@@ -51,23 +125,6 @@ def use_igraph(G: nx.Graph, backend: str = "auto") -> bool:
     if backend not in BACKENDS:
         raise ValueError(f"backend must be one of {', '.join(BACKENDS)}, not {backend!r}")
     return backend == "igraph" or (backend == "auto" and G.number_of_nodes() >= IGRAPH_THRESHOLD)
-
-
-def shape(G: nx.Graph) -> tuple[int, int]:
-    """A cheap fingerprint of G's size: nodes and adjacency entries, for the per-graph caches.
-
-    networkx counts edges by walking every node's degree in Python; the length of each
-    adjacency dict is read in C, so checking a cache stays cheap on big graphs.
-
-    Examples
-    --------
-    >>> shape(nx.path_graph(3))
-    (3, 4)
-    """
-    deferred = getattr(G, "deferred_shape", None)  # a projection.DeferredGraph not filled yet
-    if deferred is not None:
-        return deferred
-    return len(G), sum(map(len, G._adj.values()))
 
 
 def edge_count(G: nx.Graph) -> int:
@@ -90,7 +147,7 @@ def edge_count(G: nx.Graph) -> int:
 def to_igraph(G: nx.Graph) -> tuple[Any, list[Any]]:
     """An undirected igraph copy of G and the networkx node of each igraph vertex index.
 
-    Cached per graph object while its size is unchanged, so several measures share one copy.
+    Built once per graph inside a `cache_scope`, so several measures share one copy.
 
     Examples
     --------
@@ -98,40 +155,50 @@ def to_igraph(G: nx.Graph) -> tuple[Any, list[Any]]:
     >>> g.vcount(), g.ecount(), nodes
     (3, 2, ['a', 'b', 'c'])
     """
-    import igraph as ig
+    return memo(G, "igraph", lambda: _build_igraph(G))
 
-    size = shape(G)
-    hit = _CACHE.get(G)
-    if hit is not None and hit[:2] == size:
-        return hit[2], hit[3]
+
+def _build_igraph(G: nx.Graph) -> tuple[Any, list[Any]]:
+    import igraph as ig
+    import numpy as np
+
+    pending = _pending(G)
+    if pending is not None:  # from the pairs, without filling the networkx adjacency
+        first, second = np.divmod(pending[1], max(1, len(pending[0])))
+        return _from_arrays(G, first, second), list(G)
     nodes = list(G)
     index = {n: i for i, n in enumerate(nodes)}
-    g = ig.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in G.edges() if u != v])
-    _CACHE[G] = (*size, g, nodes)
-    return g, nodes
+    return ig.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in G.edges() if u != v]), nodes
+
+
+def _from_arrays(G: nx.Graph, first: Any, second: Any) -> Any:
+    import igraph as ig
+
+    # plain lists: igraph reads a numpy array element by element, far slower
+    return ig.Graph(n=G.number_of_nodes(), edges=list(zip(first.tolist(), second.tolist(), strict=True)))
 
 
 def prime(G: nx.Graph, first: Any, second: Any) -> None:
-    """Give the cache G's igraph copy, built from the edges ``(first[e], second[e])``.
+    """Inside a `cache_scope`, give G the igraph copy built from the edges ``(first[e], second[e])``.
 
     `first` and `second` are numpy integer arrays of indices into ``list(G)``. A projection
     that already holds its pairs as integers saves `to_igraph` a second walk over millions of
-    edges, and `edge_arrays` a copy of them back out of igraph.
+    edges, and `edge_arrays` a copy of them back out of igraph. Outside a scope nothing would
+    keep the copy: nothing is built.
 
     Examples
     --------
     >>> import numpy as np
     >>> G = nx.path_graph(["a", "b", "c"])
-    >>> prime(G, np.array([0, 1]), np.array([1, 2]))
-    >>> to_igraph(G)[0].ecount(), edge_arrays(G)[1].tolist()
+    >>> with cache_scope():
+    ...     prime(G, np.array([0, 1]), np.array([1, 2]))
+    ...     to_igraph(G)[0].ecount(), edge_arrays(G)[1].tolist()
     (2, [1, 2])
     """
-    import igraph as ig
-
-    # plain lists: igraph reads a numpy array element by element, far slower
-    g = ig.Graph(n=G.number_of_nodes(), edges=list(zip(first.tolist(), second.tolist(), strict=True)))
-    _CACHE[G] = (*shape(G), g, list(G))
-    _ARRAYS[G] = (g, first, second)
+    if _MEMO.get() is None:
+        return
+    _remember(G, "igraph", (_from_arrays(G, first, second), list(G)))
+    _remember(G, "arrays", (first, second))
 
 
 def edge_arrays(G: nx.Graph) -> tuple[Any, Any]:
@@ -145,13 +212,15 @@ def edge_arrays(G: nx.Graph) -> tuple[Any, Any]:
     """
     import numpy as np
 
-    g, _ = to_igraph(G)
-    hit = _ARRAYS.get(G)
-    if hit is not None and hit[0] is g:
-        return hit[1], hit[2]
-    flat = np.array(g.get_edgelist(), dtype=np.int64).reshape(-1, 2)
-    _ARRAYS[G] = (g, flat[:, 0], flat[:, 1])
-    return flat[:, 0], flat[:, 1]
+    def build() -> tuple[Any, Any]:
+        pending = _pending(G)
+        if pending is not None:
+            return tuple(np.divmod(pending[1], max(1, len(pending[0]))))
+        g, _ = to_igraph(G)
+        flat = np.array(g.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+        return flat[:, 0], flat[:, 1]
+
+    return memo(G, "arrays", build)
 
 
 def degree_centrality(G: nx.Graph) -> dict[Any, float]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import random
 from collections.abc import Iterable
 from typing import Any
@@ -18,7 +17,7 @@ from ocgraph.graph.analysis.connectivity import (
     fragmentation_from_sizes,
 )
 from ocgraph.graph.analysis.projection import edge_triples, leaders, without
-from ocgraph.graph.ids import fold
+from ocgraph.graph.ids import closest, fold
 
 __all__ = ["STRATEGIES", "disruption", "leaderless", "metrics", "resolve_persons", "select"]
 
@@ -52,12 +51,13 @@ def resolve_persons(G: nx.Graph, names: Iterable[str]) -> list[str]:
         found = sorted(by_name.get(fold(name), ()))
         if not found:
             # match against names and aliases alike, then show each hit by its canonical name
-            labels: dict[str, str] = {}
-            for n, d in sorted(people.items()):
-                for label in [d.get("name", str(n)), *d.get("aliases", ())]:
-                    labels.setdefault(fold(label), d.get("name", str(n)))
-            close = difflib.get_close_matches(fold(name), list(labels), n=8, cutoff=0.5)
-            hint = list(dict.fromkeys(labels[c] for c in close))[:5]
+            hint = closest(
+                name,
+                (
+                    (d.get("name", str(n)), [d.get("name", str(n)), *d.get("aliases", ())])
+                    for n, d in sorted(people.items())
+                ),
+            )
             tail = f"closest: {', '.join(hint)}" if hint else "no person has a similar name"
             raise InputError(f"--remove {name!r} matches no person; {tail}")
         if len(found) > 1:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterable
 from operator import itemgetter
 from typing import Any, NamedTuple
 
 import networkx as nx
 import numpy as np
+
+from ocgraph.graph.analysis import backend
 
 __all__ = [
     "ORGANIZATION",
@@ -40,42 +41,28 @@ class EdgeTable(NamedTuple):
     dates: tuple[tuple[Any, ...], tuple[Any, ...], tuple[Any, ...]]  # per edge: start, end, date
 
 
-_TABLES: weakref.WeakKeyDictionary[nx.Graph, tuple[tuple[int, int], EdgeTable]] = weakref.WeakKeyDictionary()
-_RECORDS: weakref.WeakKeyDictionary[nx.Graph, tuple[tuple[int, int], list[tuple[Any, Any, Any]]]] = (
-    weakref.WeakKeyDictionary()
-)
-
-
-def _size(G: nx.Graph) -> tuple[int, int]:
-    # nodes and adjacency entries, read in C: networkx's edge count walks every node in Python
-    return len(G), sum(map(len, G._adj.values()))
-
-
 def edge_records(G: nx.MultiDiGraph) -> list[tuple[Any, Any, dict[str, Any]]]:
-    """Every edge as (subject, object, data), in G.edges order, read once per graph and size.
+    """Every edge as (subject, object, data), in G.edges order (read once per graph in a cache scope).
 
     Examples
     --------
     >>> edge_records(nx.MultiDiGraph([("K", "O", {"predicate": "leader_of"})]))
     [('K', 'O', {'predicate': 'leader_of'})]
     """
-    size = _size(G)
-    hit = _RECORDS.get(G)
-    if hit is not None and hit[0] == size:
-        return hit[1]
+    return backend.memo(G, "records", lambda: _records(G))
+
+
+def _records(G: nx.Graph) -> list[tuple[Any, Any, dict[str, Any]]]:
     if G.is_multigraph() and G.is_directed():
         # the adjacency read directly, in the edge view's order: the view costs a generator step
         # per edge
-        records = [(u, v, d) for u, nbrs in G._adj.items() for v, kd in nbrs.items() for d in kd.values()]
-    else:
-        # iter(): list() of the view itself first asks its length, a second walk over every edge
-        records = list(iter(G.edges(data=True)))
-    _RECORDS[G] = (size, records)
-    return records
+        return [(u, v, d) for u, nbrs in G._adj.items() for v, kd in nbrs.items() for d in kd.values()]
+    # iter(): list() of the view itself first asks its length, a second walk over every edge
+    return list(iter(G.edges(data=True)))
 
 
 def edge_table(G: nx.MultiDiGraph) -> EdgeTable:
-    """G's edges as index arrays, built once per graph and size.
+    """G's edges as index arrays (built once per graph in a `backend.cache_scope`).
 
     Examples
     --------
@@ -86,10 +73,10 @@ def edge_table(G: nx.MultiDiGraph) -> EdgeTable:
     >>> t.kind.tolist(), t.src.tolist(), t.dst.tolist(), [t.predicates[p] for p in t.pred], t.dates
     ([1, 2], [0], [1], ['leader_of'], (('2010',), (None,), (None,)))
     """
-    size = _size(G)
-    hit = _TABLES.get(G)
-    if hit is not None and hit[0] == size:
-        return hit[1]
+    return backend.memo(G, "table", lambda: _table(G))
+
+
+def _table(G: nx.MultiDiGraph) -> EdgeTable:
     nodes = list(G)
     index = {n: i for i, n in enumerate(nodes)}
     kind = np.fromiter((_KINDS.get(t, OTHER) for _, t in G.nodes(data="type")), np.int8, len(nodes))
@@ -103,9 +90,7 @@ def edge_table(G: nx.MultiDiGraph) -> EdgeTable:
     preds, starts, ends, dates = zip(*rows, strict=True) if rows else ((), (), (), ())
     codes = {p: i for i, p in enumerate(dict.fromkeys(preds))}
     pred = np.fromiter(map(codes.__getitem__, preds), np.int64, m)
-    table = EdgeTable(nodes, kind, src, dst, pred, list(codes), (starts, ends, dates))
-    _TABLES[G] = (size, table)
-    return table
+    return EdgeTable(nodes, kind, src, dst, pred, list(codes), (starts, ends, dates))
 
 
 def _is(t: EdgeTable, names: Iterable[str]) -> Any:

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
 from ocgraph.graph.analysis.lineage import lineage_forest
+from ocgraph.graph.analysis.markdown import timeline_gap
 
-__all__ = ["label_overlaps", "lineage_layout", "write_plots"]
+__all__ = ["label_overlaps", "lineage_layout", "skipped", "write_plots"]
 
 STYLES = {"betweenness": "-o", "degree": "--s", "random": ":^"}
+ATTACKS = {
+    "betweenness": "highest betweenness first",
+    "degree": "highest degree first",
+    "random": "random order",
+}
 
 
 def _pyplot():
@@ -86,7 +93,12 @@ def label_overlaps(fig: Any) -> int:
 
 
 def robustness_figure(report: dict[str, Any]) -> Any:
-    """The largest-component curve under each attack, with R in the legend."""
+    """The largest-component curve under each attack, with R in the legend.
+
+    The share axis ends a little above the highest point: on a sparse network every curve
+    starts low, and on a 0–1 axis they would read as flat lines. The right axis gives the same
+    heights in persons.
+    """
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(7, 4.5))
     rob = report["robustness"]
@@ -101,20 +113,23 @@ def robustness_figure(report: dict[str, Any]) -> Any:
             style if len(xs) <= 40 else style.rstrip("os^"),
             markersize=7 if strat == "betweenness" else 4,
             fillstyle="none" if strat == "betweenness" else "full",
-            label=f"{strat}: R = {rob[strat]['R']:.3f}{est}",
+            label=f"{ATTACKS[strat]}: R = {rob[strat]['R']:.3f}{est}",
         )
-    ax.set_title(f"Robustness of the person network ({rob['nodes']} persons)")
-    ax.set_xlabel("share of persons removed")
-    ax.set_ylabel("largest component share")
+    top = max(max(rob[s]["largest_fraction"]) for s in STYLES)
+    ax.set_title(f"Largest connected group as persons are removed ({rob['nodes']} persons)")
+    ax.set_xlabel("share of the persons removed, in attack order")
+    ax.set_ylabel("largest group, share of all persons")
     ax.set_xlim(0, 1)
-    ax.set_ylim(0, 1.02)
-    ax.legend(title="attack")
+    ax.set_ylim(0, min(1.02, max(top, 1 / n) * 1.1))
+    right = ax.secondary_yaxis("right", functions=(lambda y: y * n, lambda p: p / n))
+    right.set_ylabel("largest group, persons")
+    ax.legend(title="attack (R: the curve's mean height)")
     fig.tight_layout()
     return fig
 
 
 def timeline_figure(report: dict[str, Any]) -> Any:
-    """Organizations active and splinter events per year; a plain message when nothing is dated."""
+    """Organizations active and splinter events per year; a plain message when there are none."""
     plt = _pyplot()
     from matplotlib.ticker import MaxNLocator
 
@@ -123,18 +138,12 @@ def timeline_figure(report: dict[str, Any]) -> Any:
     years = sorted(set(t["active_per_year"]) | set(t["splinters_per_year"]), key=int)
     undated = t["undated_relations"]
     ax.set_title(f"Criminal organizations per year ({undated} relations undated)")
-    if not years:
+    gap = timeline_gap(t)
+    if gap:
         # no axes at all: empty ticks around a message read as data (negative counts, fractional years)
         ax.axis("off")
         ax.text(
-            0.5,
-            0.5,
-            f"No dated relations: {undated} relations have no start or end date,\n"
-            "so there is no yearly timeline to draw.",
-            ha="center",
-            va="center",
-            fontsize=11,
-            transform=ax.transAxes,
+            0.5, 0.5, textwrap.fill(gap, 60), ha="center", va="center", fontsize=11, transform=ax.transAxes
         )
         fig.tight_layout()
         return fig
@@ -166,7 +175,8 @@ def lineage_figure(G: nx.MultiDiGraph) -> Any:
         for u, v in edges:
             (x1, y1), (x2, y2) = pos[u], pos[v]
             ax.plot([x1, x2], [y1, y2], style, color="#555", zorder=1)
-        ax.plot([], [], style, color="#555", label=kind.replace("_", " "))
+        if edges:  # the legend names only what is drawn
+            ax.plot([], [], style, color="#555", label=kind.replace("_", " "))
     if pos:
         ax.scatter([x for x, _ in pos.values()], [y for _, y in pos.values()], s=60, color="#c33", zorder=2)
     seen_on_level: dict[float, int] = {}
@@ -195,27 +205,67 @@ def lineage_figure(G: nx.MultiDiGraph) -> Any:
     ax.set_xticks([])
     ax.set_xlim(-0.8, slots - 0.2)
     ax.set_ylim(-depth + 0.3, 0.5)
-    ax.legend(loc="lower right")
+    if F.number_of_edges():
+        ax.legend(loc="lower right")
     fig.tight_layout()
     return fig
+
+
+def skipped(G: nx.MultiDiGraph, report: dict[str, Any]) -> dict[str, str]:
+    """The plots `write_plots` leaves out because they would show nothing, each with the reason.
+
+    Examples
+    --------
+    >>> from ocgraph.graph.analysis.report import analyze
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_nodes_from([("K", {"type": "Person"}), ("L", {"type": "Person"})])
+    >>> G.add_nodes_from([("O", {"type": "CriminalOrganization", "name": "Old Cartel"}),
+    ...                   ("S", {"type": "CriminalOrganization", "name": "Its Splinter"})])
+    >>> _ = G.add_edge("K", "O", predicate="leader_of", start="2001")
+    >>> _ = G.add_edge("L", "O", predicate="member_of")
+    >>> _ = G.add_edge("S", "O", predicate="splinter_of")
+    >>> skipped(G, analyze(G))
+    {'lineage.png': 'one lineage relation only (Its Splinter splinter of Old Cartel): the report lists it'}
+    """
+    out = {}
+    if report["graph"]["person_network"]["edges"] == 0:
+        out["robustness.png"] = "the person network has no ties: every attack leaves single persons"
+    gap = timeline_gap(report["timeline"])
+    if gap:
+        out["timeline.png"] = gap[0].lower() + gap[1:].removesuffix(".")
+    F = lineage_forest(G)
+    if F.number_of_edges() == 0:
+        out["lineage.png"] = "no splinter or faction relations"
+    elif F.number_of_edges() == 1:
+        [(parent, child, kind)] = F.edges(data="kind")
+        names = [F.nodes[n].get("name", str(n)) for n in (child, parent)]
+        out["lineage.png"] = (
+            f"one lineage relation only ({names[0]} {kind.replace('_', ' ')} {names[1]}): the report lists it"
+        )
+    return out
 
 
 def write_plots(G: nx.MultiDiGraph, report: dict[str, Any], folder: str | Path) -> list[Path]:
     """Write robustness.png, timeline.png and lineage.png into `folder`; return their paths.
 
-    An empty report has no curves: nothing is written.
+    A plot with nothing to show is left out (`skipped` says which and why); an empty report has
+    no curves: nothing is written.
     """
     plt = _pyplot()
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     if report.get("empty"):
         return []
+    leave_out = skipped(G, report)
     written = []
-    for name, fig in (
-        ("robustness.png", robustness_figure(report)),
-        ("timeline.png", timeline_figure(report)),
-        ("lineage.png", lineage_figure(G)),
+    for name, draw in (
+        ("robustness.png", lambda: robustness_figure(report)),
+        ("timeline.png", lambda: timeline_figure(report)),
+        ("lineage.png", lambda: lineage_figure(G)),
     ):
+        if name in leave_out:
+            continue
+        fig = draw()
         path = out / name
         # no timestamp in the PNG metadata, so the same report gives the same bytes
         fig.savefig(path, dpi=100, metadata={"Software": None})

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import weakref
 from collections import defaultdict
 from collections.abc import Iterable
 from operator import itemgetter
@@ -38,18 +37,8 @@ CRIMINAL_TYPES = frozenset({"Person", "CriminalOrganization"})
 PERSON_LINKS = frozenset({"child_of", "sibling_of", "allied_with", "associated_with"})
 
 
-def _shape(G: nx.Graph) -> tuple[int, int]:
-    # nodes and adjacency entries, read in C: networkx's edge count walks every node in Python
-    return len(G), sum(map(len, G._adj.values()))
-
-
-_TRIPLES: weakref.WeakKeyDictionary[nx.Graph, tuple[tuple[int, int], list[tuple[Any, Any, Any]]]] = (
-    weakref.WeakKeyDictionary()
-)
-
-
 def edge_triples(G: nx.MultiDiGraph) -> list[tuple[Any, Any, Any]]:
-    """Every edge as (subject, object, predicate), read once per graph and size.
+    """Every edge as (subject, object, predicate) (read once per graph in a `backend.cache_scope`).
 
     The report's measures each walk the typed edges; a list is many times faster to walk than
     networkx's edge view, and big graphs have hundreds of thousands of edges.
@@ -60,20 +49,18 @@ def edge_triples(G: nx.MultiDiGraph) -> list[tuple[Any, Any, Any]]:
     >>> edge_triples(G)
     [('K', 'O', 'leader_of')]
     """
-    size = _shape(G)
-    hit = _TRIPLES.get(G)
-    if hit is not None and hit[0] == size:
-        return hit[1]
+    return backend.memo(G, "triples", lambda: _triples(G))
+
+
+def _triples(G: nx.MultiDiGraph) -> list[tuple[Any, Any, Any]]:
     t, records = edgetable.edge_table(G), edge_records(G)
     # the predicates the table already read: the edge dicts are not reached again
     preds = map(t.predicates.__getitem__, t.pred.tolist())
-    triples = list(zip(map(itemgetter(0), records), map(itemgetter(1), records), preds, strict=True))
-    _TRIPLES[G] = (size, triples)
-    return triples
+    return list(zip(map(itemgetter(0), records), map(itemgetter(1), records), preds, strict=True))
 
 
 def edge_records(G: nx.MultiDiGraph) -> list[tuple[Any, Any, dict[str, Any]]]:
-    """Every edge as (subject, object, data), read once per graph and size (see `edge_triples`)."""
+    """Every edge as (subject, object, data) (see `edge_triples`)."""
     return edgetable.edge_records(G)
 
 
@@ -233,7 +220,7 @@ def person_projection(G: nx.MultiDiGraph, reasons: bool = True) -> nx.Graph:
         if backend.use_igraph(P):
             # the measures of a big network read its igraph copy: the networkx adjacency (millions
             # of entries to build and to free) waits until something asks for it
-            P.defer(names, all_codes)  # first: the igraph cache is keyed on the deferred shape
+            P.defer(names, all_codes)  # before anything reads the adjacency
             backend.prime(P, *np.divmod(all_codes, len(names)))
         else:
             _fill(P, names, all_codes)
@@ -291,7 +278,7 @@ class DeferredGraph(nx.Graph):
     A big person projection has millions of edges; the report's measures on it run on its
     igraph copy and read only its nodes, so building (and later freeing) the networkx adjacency
     is left until some code asks for it. Until then `deferred_shape` gives the nodes and
-    adjacency entries the graph will have (see `backend.shape`).
+    adjacency entries the graph will have (see `backend.edge_count`).
 
     Examples
     --------

@@ -1,8 +1,8 @@
-"""The fragmentation report: every measure as one JSON-ready dict, and its Markdown rendering."""
+"""The fragmentation report: every measure as one JSON-ready dict (Markdown in analysis.markdown)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import networkx as nx
@@ -18,9 +18,10 @@ from ocgraph.graph.analysis import (
     robustness,
     timeline,
 )
-from ocgraph.graph.analysis.backend import edge_count, gc_paused
+from ocgraph.graph.analysis.backend import cache_scope, edge_count, gc_paused
+from ocgraph.graph.analysis.markdown import to_markdown
 
-__all__ = ["SCHEMA_VERSION", "analyze", "to_markdown"]
+__all__ = ["SCHEMA_VERSION", "STEPS", "analyze", "to_markdown"]
 
 SCHEMA_VERSION = 1
 TOP = 10
@@ -32,6 +33,17 @@ ROBUSTNESS_PIVOTS = 16
 # Exact adaptive attacks (a recomputation after every removal, O(n²m)) up to this many persons;
 # above, ROBUSTNESS_ROUNDS rounds with exact scores, and pivots only above SAMPLE_THRESHOLD.
 ROBUSTNESS_EXACT = 500
+# The steps `analyze` reports to its `progress` callback, in order (big graphs take minutes).
+STEPS = (
+    "networks",
+    "connectivity",
+    "concentration, lineage and time",
+    "key players",
+    "communities",
+    "balance",
+    *(f"robustness under {s} attack" for s in robustness.STRATEGIES),
+    "decapitation",
+)
 
 
 def _r(x: float | None) -> float | None:
@@ -48,6 +60,7 @@ def _people(G: nx.Graph, nodes: Iterable[Any]) -> list[dict[str, str]]:
 
 
 @gc_paused()
+@cache_scope()  # the measures share each graph's edge table and igraph copy, for this report only
 def analyze(
     G: Any,
     as_of: str | None = None,
@@ -56,6 +69,7 @@ def analyze(
     k: int = 3,
     seed: int = 0,
     backend: str = "auto",
+    progress: Callable[[str], None] | None = None,
 ) -> dict[str, Any]:
     """The full fragmentation report of a typed graph (or a KnowledgeGraph).
 
@@ -68,6 +82,7 @@ def analyze(
     strategy : {"betweenness", "degree", "kpp", "random"}, optional
         Remove the top `k` persons by this strategy instead (or as well).
     seed : fixes sampled pivots, Louvain and random removal.
+    progress : called with each of `STEPS` as it starts.
 
     Examples
     --------
@@ -90,6 +105,8 @@ def analyze(
             f"as of {as_of}: kept {info['kept']} of {info['edges']} relations, "
             f"{info['kept_undated']} of them without dates (kept because nothing says when they held)"
         )
+    starting = progress or (lambda _name: None)
+    starting(STEPS[0])
     C = projection.criminal_network(G)
     P = projection.person_projection(G, reasons=False)
     S = projection.signed_network(G)
@@ -108,6 +125,7 @@ def analyze(
         out["notes"].append("no persons in the criminal network: person measures are empty")
 
     # connectivity
+    starting("connectivity")
     conn = {}
     for label, net in (("criminal_network", C), ("person_network", P)):
         m = decapitation.metrics(net, seed, backend)
@@ -117,6 +135,7 @@ def analyze(
     out["connectivity"] = conn
 
     # concentration
+    starting("concentration, lineage and time")
     sizes = concentration.organization_sizes(G)
     biggest = sorted(sizes.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP]
     out["concentration"] = {
@@ -147,9 +166,11 @@ def analyze(
         "active_per_year": {str(y): n for y, n in years["active_per_year"].items()},
         "splinters_per_year": {str(y): n for y, n in years["splinters_per_year"].items()},
         "undated_relations": out["graph"]["undated_relations"],
+        "dated_relations": out["graph"]["relations"] - out["graph"]["undated_relations"],
     }
 
     # key players on the person network
+    starting("key players")
     pivots = keyplayers.sample_size(P)
     btw = keyplayers.betweenness(P, k=pivots, seed=seed, backend=backend)
     if pivots:
@@ -173,6 +194,7 @@ def analyze(
     out["key_players"] = key
 
     # communities on the criminal network: groups and people together show the factions
+    starting("communities")
     comms = communities.louvain(C, seed=seed, backend=backend) if C.number_of_nodes() else []
     out["communities"] = {
         "network": "criminal_network",
@@ -185,6 +207,7 @@ def analyze(
     }
 
     # signed balance
+    starting("balance")
     tri = balance.triangle_signs(S)
     negative = sorted((u, v) for u, v, s in S.edges(data="sign") if s < 0)
     out["balance"] = {
@@ -200,6 +223,7 @@ def analyze(
     rounded = P.number_of_nodes() > ROBUSTNESS_EXACT
     rob = {}
     for strat in robustness.STRATEGIES:
+        starting(f"robustness under {strat} attack")
         rounds = ROBUSTNESS_ROUNDS if rounded and strat != "random" else None
         r, curve, _ = robustness.robustness(
             P, strat, seed=seed, rounds=rounds, k=ROBUSTNESS_PIVOTS if big else None, backend=backend
@@ -214,6 +238,7 @@ def analyze(
     out["robustness"] = {"network": "person_network", "nodes": P.number_of_nodes(), **rob}
 
     # decapitation scenario
+    starting("decapitation")
     removed = decapitation.resolve_persons(G, remove) if remove else []
     if strategy:
         extra = decapitation.select(P, strategy, k, seed=seed, backend=backend)
@@ -244,154 +269,3 @@ def analyze(
         out["decapitation"] = None
     out["estimates"] = sorted(estimates)
     return out
-
-
-def _table(headers: list[str], rows: list[list[Any]]) -> list[str]:
-    def cell(x: Any) -> str:
-        text = "—" if x is None else (f"{x:g}" if isinstance(x, float) else str(x))
-        return text.replace("|", "\\|")
-
-    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
-    lines += ["| " + " | ".join(cell(x) for x in row) + " |" for row in rows]
-    return [*lines, ""]
-
-
-def _leaves(tree: dict[str, Any]) -> str:
-    more = tree["leaf_count"] - len(tree["leaves"])
-    return ", ".join(tree["leaves"]) + (f" and {more} more" if more else "")
-
-
-def to_markdown(report: dict[str, Any]) -> str:
-    """The report as Markdown: short sections with tables, estimates flagged.
-
-    Examples
-    --------
-    >>> print(to_markdown(analyze(nx.MultiDiGraph())))
-    # Fragmentation report
-    <BLANKLINE>
-    - the graph is empty: there is nothing to analyze
-    <BLANKLINE>
-    """
-    md = ["# Fragmentation report", ""]
-    md += [f"- {note}" for note in report["notes"]]
-    if report["notes"]:
-        md.append("")
-    if report["empty"]:
-        return "\n".join(md)
-    est = set(report["estimates"])
-    g = report["graph"]
-    md += ["## Graph", ""]
-    md += _table(
-        ["network", "nodes", "edges"],
-        [
-            ["typed graph", g["entities"], g["relations"]],
-            ["criminal network", g["criminal_network"]["nodes"], g["criminal_network"]["edges"]],
-            ["person network", g["person_network"]["nodes"], g["person_network"]["edges"]],
-            ["signed network", g["signed_network"]["nodes"], g["signed_network"]["edges"]],
-        ],
-    )
-    md += ["## Connectivity", ""]
-    rows = []
-    for label, m in report["connectivity"].items():
-        df = f"{m['DF']:g}" + (" (estimate)" if f"connectivity.{label}.DF" in est else "")
-        rows.append([label.replace("_", " "), m["components"], m["largest_fraction"], m["F"], df])
-    md += _table(["network", "components", "largest component", "F", "DF"], rows)
-    c = report["concentration"]
-    md += ["## Concentration", ""]
-    md += [
-        f"{c['organizations_with_members']} organizations with known members; "
-        f"HHI {c['hhi'] if c['hhi'] is not None else '—'}, effective number of groups "
-        f"{c['effective_number'] if c['effective_number'] is not None else '—'}.",
-        "",
-    ]
-    md += _table(["organization", "members"], [[o["name"], o["members"]] for o in c["largest"]])
-    md += ["## Splinter and faction lineage", ""]
-    lin = report["lineage"]
-    if not lin["roots"]:
-        md += ["No splinter or faction relations.", ""]
-    else:
-        md += [f"{lin['groups']} groups descend from {lin['roots']} roots; the largest trees:", ""]
-        md += _table(
-            ["root", "descendants", "depth", "generation widths", "leaves"],
-            [[t["root"], t["descendants"], t["depth"], t["widths"], _leaves(t)] for t in lin["largest"]],
-        )
-    t = report["timeline"]
-    md += ["## Timeline", "", f"{t['undated_relations']} relations have no dates.", ""]
-    years = sorted(set(t["active_per_year"]) | set(t["splinters_per_year"]))
-    if not years:
-        md += ["No dated relations: no yearly counts.", ""]
-    md += (
-        []
-        if not years
-        else _table(
-            ["year", "organizations active", "splinter events"],
-            [[y, t["active_per_year"].get(y, 0), t["splinters_per_year"].get(y, 0)] for y in years],
-        )
-    )
-    kp = report["key_players"]
-    md += ["## Key players (person network)", ""]
-    if kp["betweenness_pivots"]:
-        md += [f"Betweenness is an estimate from {kp['betweenness_pivots']} sampled pivots.", ""]
-    rows = []
-    for i in range(max(len(kp["degree"]), len(kp["betweenness"]))):
-        d = kp["degree"][i] if i < len(kp["degree"]) else None
-        b = kp["betweenness"][i] if i < len(kp["betweenness"]) else None
-        rows.append([i + 1, d and d["name"], d and d["score"], b and b["name"], b and b["score"]])
-    md += _table(["rank", "degree", "score", "betweenness", "score"], rows)
-    if kp["kpp_neg"]:
-        kpp = kp["kpp_neg"]
-        names = ", ".join(p["name"] for p in kpp["set"]) or "—"
-        md += [
-            f"Best {kpp['k']} to fragment the network (KPP-Neg): {names}; F after removal {kpp['F']:g}.",
-            "",
-        ]
-    cm = report["communities"]
-    md += ["## Communities (criminal network, Louvain)", ""]
-    md += [f"{cm['count']} communities, modularity {cm['modularity']} (seed {cm['seed']}).", ""]
-    md += _table(
-        ["size", "members (first 10)"], [[x["size"], ", ".join(x["members"])] for x in cm["largest"]]
-    )
-    b = report["balance"]
-    md += ["## Structural balance (alliances +, rivalries −)", ""]
-    md += [
-        f"{b['positive_edges']} alliances, {b['negative_edges']} rivalries; balanced share of triangles: "
-        f"{b['balanced_ratio'] if b['balanced_ratio'] is not None else '— (no triangles)'}.",
-        "",
-    ]
-    md += _table(["+++", "++−", "+−−", "−−−"], [[b["triangles"][p] for p in balance.PATTERNS]])
-    if b["rivalries"]:
-        md += _table(["rival", "rival"], b["rivalries"])
-    r = report["robustness"]
-    md += ["## Robustness of the person network", ""]
-    md += _table(
-        ["attack", "R"],
-        [[s + (" (estimate)" if f"robustness.{s}" in est else ""), r[s]["R"]] for s in robustness.STRATEGIES],
-    )
-    d = report["decapitation"]
-    if d:
-        md += ["## Decapitation", ""]
-        how = f"top {d['k']} by {d['strategy']}" if d["strategy"] else "named"
-        md += [f"Removed ({how}): {', '.join(p['name'] for p in d['removed']) or 'nobody'}.", ""]
-        md += _table(
-            ["", "nodes", "components", "largest component", "F", "DF"],
-            [
-                [phase, m["nodes"], m["components"], m["largest_fraction"], m["F"], m["DF"]]
-                for phase, m in (("before", d["before"]), ("after", d["after"]))
-            ],
-        )
-        md += _table(
-            ["organization", "removed leaders", "remaining leaders", "leaderless", "successors"],
-            [
-                [
-                    o["name"],
-                    ", ".join(o["removed_leaders"]),
-                    ", ".join(o["remaining_leaders"]) or "—",
-                    "yes" if o["leaderless"] else "no",
-                    ", ".join(o["successors"]) or ("none" if o["leaderless"] else "—"),
-                ]
-                for o in d["organizations"]
-            ],
-        )
-    if report["estimates"]:
-        md += ["Estimates (sampled): " + ", ".join(report["estimates"]) + ".", ""]
-    return "\n".join(md)

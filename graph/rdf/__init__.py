@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ocgraph.graph.rdf.convert import from_rdflib, to_oxigraph, to_rdflib
-from ocgraph.graph.rdf.formats import FORMATS, guess_format
+from ocgraph.graph.rdf.formats import FORMATS, SUFFIXES, guess_format
 from ocgraph.graph.rdf.importer import from_triples
 from ocgraph.graph.rdf.mapping import triples
 from ocgraph.graph.rdf.parse import parse, read, read_rdflib
@@ -16,6 +16,7 @@ from ocgraph.graph.rdf.write import write
 __all__ = [
     "FORMATS",
     "OCG",
+    "SUFFIXES",
     "Lit",
     "Triple",
     "entity_iri",

@@ -8,7 +8,7 @@ import pyoxigraph as ox
 
 from ocgraph.errors import InputError
 
-__all__ = ["FORMATS", "guess_format", "oxigraph_format"]
+__all__ = ["FORMATS", "SUFFIXES", "guess_format", "oxigraph_format"]
 
 # format name (as `ocgraph export --format` spells it) -> pyoxigraph format
 FORMATS = {
@@ -18,7 +18,8 @@ FORMATS = {
     "trig": ox.RdfFormat.TRIG,
     "xml": ox.RdfFormat.RDF_XML,
 }
-_SUFFIXES = {
+# file suffix -> format name (`validate` and `export` read the format from the name)
+SUFFIXES = {
     ".ttl": "turtle",
     ".turtle": "turtle",
     ".nt": "nt",
@@ -46,8 +47,8 @@ def oxigraph_format(name: str) -> ox.RdfFormat:
 def guess_format(path: str | Path) -> str:
     """The format name for a file, from its suffix; InputError when the suffix says nothing."""
     try:
-        return _SUFFIXES[Path(path).suffix.lower()]
+        return SUFFIXES[Path(path).suffix.lower()]
     except KeyError:
         raise InputError(
-            f"{path}: cannot tell the RDF format from the name (use one of {', '.join(sorted(_SUFFIXES))})"
+            f"{path}: cannot tell the RDF format from the name (use one of {', '.join(sorted(SUFFIXES))})"
         ) from None

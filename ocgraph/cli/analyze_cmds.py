@@ -9,6 +9,7 @@ import click
 
 from ocgraph import settings
 from ocgraph.cli import main
+from ocgraph.cli.progress import Progress
 from ocgraph.errors import InputError
 
 STRATEGIES = ("betweenness", "degree", "kpp", "random")
@@ -76,27 +77,44 @@ def analyze(
     output: str,
 ) -> None:
     """Measure fragmentation and what removing leaders does (report as Markdown or JSON)."""
+    from ocgraph.graph.analysis.backend import cache_scope
     from ocgraph.graph.analysis.projection import from_knowledge_graph
+    from ocgraph.graph.analysis.report import STEPS, to_markdown
     from ocgraph.graph.analysis.report import analyze as build
-    from ocgraph.graph.analysis.report import to_markdown
     from ocgraph.graph.analysis.timeline import parse_period
 
     if as_of:
         parse_period(as_of)  # a bad date fails before the graph is read
     G = from_knowledge_graph(_load(source))
-    report = build(G, as_of=as_of, remove=remove, strategy=strategy, k=k, seed=seed)
-    text = json.dumps(report, ensure_ascii=False, indent=2) + "\n" if fmt == "json" else to_markdown(report)
-    if output == "-":
-        sys.stdout.write(text)
-    else:
-        from ocgraph.graph.store import atomic_output
+    with cache_scope(), Progress() as bar:  # the plots reuse what the report read from G
+        bar.phase("analyzing", total=len(STEPS), unit="steps")
+        report = build(
+            G,
+            as_of=as_of,
+            remove=remove,
+            strategy=strategy,
+            k=k,
+            seed=seed,
+            progress=lambda step: bar.update(STEPS.index(step), step),
+        )
+        bar.close()
+        text = (
+            json.dumps(report, ensure_ascii=False, indent=2) + "\n" if fmt == "json" else to_markdown(report)
+        )
+        if output == "-":
+            sys.stdout.write(text)
+        else:
+            from ocgraph.graph.store import atomic_output
 
-        with atomic_output(output) as out:
-            out.write(text.encode("utf-8"))
-        click.echo(f"wrote the {fmt} report to {output}", err=True)
-    if plots:
-        from ocgraph.graph.analysis.plots import write_plots
-        from ocgraph.graph.analysis.timeline import as_of as slice_graph
+            with atomic_output(output) as out:
+                out.write(text.encode("utf-8"))
+            click.echo(f"wrote the {fmt} report to {output}", err=True)
+        if plots:
+            from ocgraph.graph.analysis.plots import skipped, write_plots
+            from ocgraph.graph.analysis.timeline import as_of as slice_graph
 
-        for path in write_plots(slice_graph(G, as_of) if as_of else G, report, plots):
-            click.echo(f"wrote {path}", err=True)
+            H = slice_graph(G, as_of) if as_of else G
+            for path in write_plots(H, report, plots):
+                click.echo(f"wrote {path}", err=True)
+            for name, why in ({} if report["empty"] else skipped(H, report)).items():
+                click.echo(f"skipped {name}: {why}", err=True)

@@ -13,6 +13,7 @@ import click
 
 from ocgraph import settings
 from ocgraph.cli import main
+from ocgraph.cli.progress import Progress
 from ocgraph.errors import InputError
 
 
@@ -135,6 +136,18 @@ def status() -> None:
 
 
 # -- load and dump ---------------------------------------------------------------------------
+def _phases(bar: Progress, verb: str, totals: dict[str, int]) -> Callable[[str, int], None]:
+    """A writer's progress callback (phase, rows done) shown on `bar`, one phase after the other."""
+
+    def progress(kind: str, done: int) -> None:
+        label = f"{verb} {kind.replace('mentions', 'document links')}"
+        if bar.label != label:
+            bar.phase(label, totals.get(kind), kind.replace("mentions", "links"))
+        bar.update(done)
+
+    return progress
+
+
 @main.command()
 @click.option(
     "--batch-size", type=click.IntRange(1), default=5000, show_default=True, help="Rows per transaction."
@@ -152,9 +165,10 @@ def load(batch_size: int, prune: bool, connection: Callable[[], Any]) -> None:
 
     kg = settings.store().load()
     cs = connection()
-    with driver(cs) as drv, neo4j_errors(cs):
+    with driver(cs) as drv, neo4j_errors(cs), Progress() as bar:
         writer = Neo4jWriter(drv, cs.database, batch_size)
-        done = writer.load(kg)
+        totals = {"nodes": len(kg.entities), "relationships": len(kg.relations)}
+        done = writer.load(kg, progress=_phases(bar, "loading", totals))
         pruned = writer.prune(kg) if prune else None
     click.echo(
         f"loaded {done['nodes']} nodes, {done['relationships']} relationships, "
@@ -176,8 +190,14 @@ def dump(replace: bool, connection: Callable[[], Any]) -> None:
     from ocgraph.graph.neo4j_writer import Neo4jWriter
 
     cs = connection()
-    with driver(cs) as drv, neo4j_errors(cs):
-        kg = Neo4jWriter(drv, cs.database).dump()
+    with driver(cs) as drv, neo4j_errors(cs), Progress() as bar:
+        writer = Neo4jWriter(drv, cs.database)
+        counts = writer.counts()  # the totals for the progress, one cheap query
+        totals = {
+            "nodes": sum(counts["entities"].values()),
+            "relationships": sum(counts["relations"].values()),
+        }
+        kg = writer.dump(progress=_phases(bar, "reading", totals))
     store = settings.store()
     if replace:
         store.save(kg)
@@ -194,8 +214,10 @@ def _list(language: str) -> None:
     for name, q in available(language).items():
         click.echo(f"{name:18} {q.purpose}")
         for p in q.params:
-            default = "" if p.required else f" (default {p.default!r})"
-            click.echo(f"{'':18}   --param {p.name}=...  {p.doc}{default}")
+            about = [f"{p.low} to {p.high}"] if p.low is not None else []
+            about += [] if p.required else [f"default {p.default!r}"]
+            extra = f" ({', '.join(about)})" if about else ""
+            click.echo(f"{'':18}   --param {p.name}=...  {p.doc}{extra}")
 
 
 @main.command()
@@ -208,18 +230,33 @@ def query(
     name: str | None, show: bool, params: tuple[str, ...], fmt: str, connection: Callable[[], Any]
 ) -> None:
     """Run a named Cypher query from queries/ (names match case- and accent-insensitively)."""
-    from ocgraph.queries.library import get, run_cypher
+    from ocgraph.queries.library import get, run_cypher, unmatched_names
 
     if show or not name:
         _list("cypher")
         return
-    get(name, "cypher").bind(_params(params))  # unknown names and bad parameters fail before connecting
+    raw = _params(params)
+    notes: list[str] = []
+    get(name, "cypher").bind(raw, notes)  # unknown names and bad parameters fail before connecting
+    for note in notes:
+        click.echo(note, err=True)
     from ocgraph.graph.neo4j_connect import driver
 
     cs = connection()
     with driver(cs) as drv:
-        columns, rows = run_cypher(drv, cs, name, _params(params))
+        columns, rows = run_cypher(drv, cs, name, raw)
+        missing = unmatched_names(drv, cs, name, raw) if not rows else []
     _print(columns, rows, fmt)
+    _no_match(missing, raw, "in Neo4j")
+
+
+def _no_match(missing: list[str], raw: dict[str, str], where: str) -> None:
+    for param in missing:
+        click.echo(
+            f"no actor {where} has the name or alias {raw[param]!r} (--param {param}; "
+            "case and accents are ignored)",
+            err=True,
+        )
 
 
 @main.command()
@@ -232,12 +269,15 @@ def cypher(
     statement: str, write: bool, params: tuple[str, ...], fmt: str, connection: Callable[[], Any]
 ) -> None:
     """Run ad-hoc Cypher, in READ access mode unless --write."""
-    from ocgraph.graph.neo4j_connect import driver, run
+    from ocgraph.graph.neo4j_connect import describe_changes, driver, execute
 
     cs = connection()
     with driver(cs) as drv:
-        columns, rows = run(drv, cs, statement, _params(params), write=write)
-    _print(columns, rows, fmt)
+        columns, rows, changes = execute(drv, cs, statement, _params(params), write=write)
+    if columns:  # a statement that returns nothing (`... DELETE n`) has no table to print
+        _print(columns, rows, fmt)
+    if write:
+        click.echo(describe_changes(changes), err=True)
 
 
 @main.command()
@@ -247,11 +287,15 @@ def cypher(
 @_FORMAT
 def sparql(name: str | None, show: bool, params: tuple[str, ...], fmt: str) -> None:
     """Run a named SPARQL query from queries/ over the store's RDF."""
-    from ocgraph.queries.library import get, run_sparql
+    from ocgraph.queries.library import get, name_params, run_sparql
 
     if show or not name:
         _list("sparql")
         return
-    get(name, "sparql").bind(_params(params))
-    columns, rows = run_sparql(settings.store().load(), name, _params(params))
+    raw = _params(params)
+    get(name, "sparql").bind(raw)
+    kg = settings.store().load()
+    columns, rows = run_sparql(kg, name, raw)
     _print(columns, rows, fmt)
+    missing = [p for p, v in name_params(name, raw, "sparql").items() if not rows and not kg.find(v)]
+    _no_match(missing, raw, "in the store")

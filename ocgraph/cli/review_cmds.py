@@ -67,6 +67,7 @@ def _decide(action: str, fact: tuple[str, ...], reason: str, author: str | None,
         decision = rv.Decision(
             action, subject, predicate, obj, reason, _author(author), when or _today()
         ).normalised()
+        rv.check(decision, kg)  # a fact that breaks the ontology can never appear: refused, as add does
         present = rv.relation_id(*decision.key) in kg.relations
         rv.record(rv.decisions_path(store.home), decision)
     state = "" if present else " (not in the store yet; applies when it appears)"
@@ -162,6 +163,8 @@ def import_(file: str) -> None:
     incoming = rv.read(Path(file))  # a bad row fails here, before anything changes
     store = settings.store()
     with store.transaction() as kg:
+        for decision in incoming:
+            rv.check(decision, kg)
         rv.apply(kg, incoming)  # an add that cannot be built fails here, before the file changes
         path = rv.decisions_path(store.home)
         rv.write(path, [*rv.read(path), *incoming])  # later decisions on a fact replace earlier ones

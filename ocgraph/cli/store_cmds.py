@@ -41,14 +41,41 @@ EXPORTERS = {
 }
 
 
+# file suffixes of the formats that are not RDF (the RDF ones are ocgraph.graph.rdf.SUFFIXES)
+_SUFFIXES = {".graphml": "graphml", ".gexf": "gexf", ".ftm": "ftm", ".ftm.json": "ftm", ".zip": "neo4j-csv"}
+# suffixes that more than one format uses: FtM files are JSON, GraphML and GEXF are XML
+_ALSO = {".json": {"ftm"}, ".xml": {"graphml", "gexf"}}
+
+
+def export_format(output: str, fmt: str | None) -> str:
+    """The format to write: --format, else the one the file's suffix names, else Turtle.
+
+    A --format that contradicts the suffix (`--format turtle -o graph.jsonld`) is refused: the file
+    would be read back as the format its name says.
+    """
+    from ocgraph.errors import InputError
+    from ocgraph.graph.rdf import SUFFIXES
+
+    table = {**SUFFIXES, **_SUFFIXES}
+    suffix = max((s for s in table if output.lower().endswith(s)), key=len, default="")
+    named = table.get(suffix) if output != "-" else None
+    if fmt is None:
+        return named or "turtle"
+    if named is not None and fmt != named and fmt not in _ALSO.get(suffix, ()):
+        raise InputError(
+            f"--format {fmt} contradicts the name {output} (a {suffix} file holds {named}): "
+            f"rename the file or drop --format"
+        )
+    return fmt
+
+
 @main.command()
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(sorted(EXPORTERS)),
-    default="turtle",
-    show_default=True,
-    help="Output format.",
+    default=None,
+    help="Output format (default: from the output file's suffix, else turtle).",
 )
 @click.option(
     "-o",
@@ -57,10 +84,11 @@ EXPORTERS = {
     default="-",
     help="Output file (default: stdout).",
 )
-def export(fmt: str, output: str) -> None:
+def export(fmt: str | None, output: str) -> None:
     """Export the store (RDF and other formats)."""
     from ocgraph.graph.store import atomic_output
 
+    fmt = export_format(output, fmt)  # a contradiction fails before the store is read
     kg = settings.store().load()
     writer = resolve(EXPORTERS[fmt])
     if output == "-":

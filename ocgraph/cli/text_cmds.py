@@ -21,6 +21,7 @@ import click
 
 from ocgraph import settings
 from ocgraph.cli import main, resolve
+from ocgraph.cli.progress import Progress
 
 INGESTERS = {
     "text": "ocgraph.loaders.text:ingest",
@@ -126,17 +127,24 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], fmt: str, **extra: object
     # The store's lock is taken before extracting, so a second ingest into the same store stops at
     # once with the lock message instead of after minutes of extraction.
     with store.transaction() as kg:
-        with warnings_as_lines():
-            if fmt == "text" and len(files) > 1:
-                with click.progressbar(length=len(files), label="extracting", file=sys.stderr) as bar:
-                    graph, errors = fn(files, known=kg, progress=lambda _p: bar.update(1), **options)
+        with warnings_as_lines(), Progress() as bar:
+            if fmt == "text":
+                bar.phase("extracting", total=len(files), unit="files")
+                done: set[Path] = set()  # a file may hold several articles: count files once
+
+                def step(path: Path) -> None:
+                    done.add(path)
+                    bar.update(len(done))
+
+                graph, errors = fn(files, known=kg, progress=step, **options)
             else:
                 graph, errors = fn(files, known=kg, **options)
         before = kg.counts()
         kg.merge(graph)
         store.apply_review(kg)  # count what will be written: rejected facts stay out
         after = kg.counts()
-    for section in ("entities", "relations"):
+    # when every file failed there is nothing to count: the errors alone say what happened
+    for section in ("entities", "relations") if graph.entities or not errors else ():
         total = sum(after[section].values())
         added = total - sum(before[section].values())
         click.echo(f"{section}: {total} ({added:+d})")
@@ -155,12 +163,16 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], fmt: str, **extra: object
 def explain(name: str) -> None:
     """Everything the store knows about an actor, each fact with its evidence and source."""
     from ocgraph.errors import InputError
+    from ocgraph.graph.ids import closest
     from ocgraph.loaders.documents import page_of
 
     kg = settings.store().load()
     found = kg.find(name)
     if not found:
-        raise InputError(f"no actor called {name!r} in the store ({settings.data_home()})")
+        actors = sorted((e for e in kg.entities.values() if e.type != "Document"), key=lambda e: e.id)
+        hint = closest(name, ((e.name, e.names()) for e in actors))
+        tail = f"; closest: {', '.join(hint)}" if hint else ""
+        raise InputError(f"no actor called {name!r} in the store ({settings.data_home()}){tail}")
     for entity in found:
         aliases = f" (also: {', '.join(entity.aliases)})" if entity.aliases else ""
         click.echo(f"{entity.name} [{entity.type}] {entity.id}{aliases}")

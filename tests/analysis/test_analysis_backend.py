@@ -112,13 +112,14 @@ def test_primed_igraph_copy_of_a_big_projection_matches_a_fresh_one() -> None:
         G.add_edge(p, rng.choice(groups), predicate="member_of")
     for g in groups:
         G.add_edge(rng.choice(people), g, predicate="leader_of")
-    for net in (projection.person_projection(G, reasons=False), projection.criminal_network(G)):
+    with backend.cache_scope():  # as in the report: the projections prime their igraph copies
+        nets = [projection.person_projection(G, reasons=False), projection.criminal_network(G)]
+        copies = [(backend.to_igraph(net), backend.edge_arrays(net)) for net in nets]
+    for net, ((primed, nodes), (a, b)) in zip(nets, copies, strict=True):
         assert backend.use_igraph(net)
-        primed, nodes = backend.to_igraph(net)
-        a, b = backend.edge_arrays(net)
         assert sorted(zip(a.tolist(), b.tolist(), strict=True)) == sorted(primed.get_edgelist())
-        backend._CACHE.pop(net)
-        fresh, fresh_nodes = backend.to_igraph(net)
+        fresh, fresh_nodes = backend.to_igraph(net)  # out of the scope: built again from the graph
+        assert fresh is not primed
         assert nodes == fresh_nodes == list(net)
         assert sorted(map(sorted, primed.get_edgelist())) == sorted(map(sorted, fresh.get_edgelist()))
         assert primed.ecount() == net.number_of_edges()
@@ -282,12 +283,13 @@ def test_deferred_projection_is_the_reference_projection_when_read() -> None:
     assert backend.edge_count(P) == reference.number_of_edges()
     assert decapitation.metrics(P) == decapitation.metrics(reference)
     assert P.deferred_shape == (len(reference), 2 * reference.number_of_edges())
-    g, _ = backend.to_igraph(P)
-    # read: filled, the same adjacency in the same order, the igraph copy still cached
-    assert {n: list(nbrs) for n, nbrs in P.adj.items()} == {
-        n: list(nbrs) for n, nbrs in reference.adj.items()
-    }
-    assert P.deferred_shape is None and backend.to_igraph(P)[0] is g
+    with backend.cache_scope():
+        g, _ = backend.to_igraph(P)
+        # read: filled, the same adjacency in the same order, the igraph copy still kept in the scope
+        assert {n: list(nbrs) for n, nbrs in P.adj.items()} == {
+            n: list(nbrs) for n, nbrs in reference.adj.items()
+        }
+        assert P.deferred_shape is None and backend.to_igraph(P)[0] is g
     # a decapitation on a fresh deferred projection equals the one on the reference
     fresh = projection.person_projection(G, reasons=False)
     removed = [v for v, _ in keyplayers.top(keyplayers.degree(fresh), 3)]
@@ -321,3 +323,29 @@ def test_removing_nodes_from_a_deferred_projection_equals_a_subgraph_copy() -> N
         assert {n: list(nbrs) for n, nbrs in cut.adj.items()} == order
         assert {frozenset(e) for e in cut.edges} == {frozenset(e) for e in expected.edges}
     assert P.deferred_shape is not None  # cutting read only the arrays
+
+
+def test_an_edit_between_two_analyses_is_seen() -> None:
+    # node and edge counts stay the same when a predicate changes: nothing may be kept by them
+    from ocgraph.graph.analysis import projection, report
+
+    G = nx.MultiDiGraph()
+    G.add_nodes_from(["K", "L"], type="Person")
+    G.add_node("O", type="CriminalOrganization")
+    G.add_edge("K", "O", key="r1", predicate="member_of")
+    G.add_edge("L", "O", key="r2", predicate="member_of")
+    assert projection.edge_triples(G) == [("K", "O", "member_of"), ("L", "O", "member_of")]
+    first = report.analyze(G)
+    assert first["graph"]["person_network"] == {"nodes": 2, "edges": 0}  # two members, nobody leads
+    G.edges["K", "O", "r1"]["predicate"] = "leader_of"
+    assert projection.edge_triples(G) == [("K", "O", "leader_of"), ("L", "O", "member_of")]
+    second = report.analyze(G)
+    assert second["graph"]["person_network"] == {"nodes": 2, "edges": 1}  # the leader now links L
+    assert projection.leaders(G) == {"O": ["K"]}
+    # the same on a graph big enough for igraph: an edge moved keeps both counts
+    n = backend.IGRAPH_THRESHOLD + 10
+    H = nx.path_graph(n)
+    assert [len(c) for c in backend.components(H)] == [n]
+    H.remove_edge(5, 6)
+    H.add_edge(0, 2)
+    assert [len(c) for c in backend.components(H)] == [n - 6, 6]

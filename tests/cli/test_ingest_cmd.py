@@ -85,3 +85,19 @@ def test_the_advice_for_a_file_over_the_limit_works_when_followed(tmp_path: Path
     done = runner.invoke(main, ["ingest", "--max-bytes", "1000", *map(str, parts)])
     assert done.exit_code == 0 and "error" not in done.stderr, done.stderr
     assert settings.store().load().counts()["entities"]["Document"] == 4  # the whole file and 3 parts
+
+
+def test_ingest_of_a_missing_file_is_the_error_alone(tmp_path: Path) -> None:
+    missing = tmp_path / "nonexistent.txt"
+    result = CliRunner().invoke(main, ["ingest", str(missing)])
+    assert result.exit_code == 1
+    # no "entities: 0 (+0)" before it: nothing was read, so there is nothing to count
+    assert (result.stdout, result.stderr) == (
+        "",
+        f"error: {missing}: cannot read (No such file or directory)\n",
+    )
+    # with one good file beside it, the counts of what did load come first
+    both = CliRunner().invoke(main, ["ingest", str(missing), str(LATIN1)])
+    assert both.exit_code == 1
+    assert both.stdout.startswith("entities: ") and "Document" in both.stdout
+    assert both.stderr.endswith(f"error: {missing}: cannot read (No such file or directory)\n")

@@ -75,6 +75,31 @@ def test_export_to_file_reads_back_as_the_store(loaded: Path, tmp_path: Path, fm
     assert again.read_bytes() == out.read_bytes()
 
 
+def test_export_takes_the_format_from_the_suffix(loaded: Path, tmp_path: Path) -> None:
+    out = tmp_path / "graph.jsonld"
+    result = _run("export", "-o", str(out))
+    assert result.output == f"wrote jsonld to {out}\n"
+    assert json.loads(out.read_text(encoding="utf-8"))["@context"]["ocg"] == str(rdf.OCG)
+    assert rdf.read(out).to_records() == read_graph(FIXTURE).to_records()
+    assert _run("validate", str(out)).exit_code == 0
+    ftm = tmp_path / "graph.ftm.json"
+    assert _run("export", "-o", str(ftm)).output == f"wrote ftm to {ftm}\n"
+
+
+def test_export_refuses_a_format_the_suffix_contradicts(loaded: Path, tmp_path: Path) -> None:
+    out = tmp_path / "graph.jsonld"
+    result = CliRunner().invoke(main, ["export", "--format", "turtle", "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"error: --format turtle contradicts the name {out} (a .jsonld file holds jsonld): "
+        "rename the file or drop --format\n"
+    )
+    assert not out.exists()
+    # a suffix two formats share is no contradiction: FtM files are JSON, GraphML is XML
+    assert _run("export", "--format", "ftm", "-o", str(tmp_path / "g.json")).exit_code == 0
+    assert _run("export", "--format", "graphml", "-o", str(tmp_path / "g.xml")).exit_code == 0
+
+
 def test_export_to_stdout(loaded: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["export", "--format", "nt"])
     assert result.exit_code == 0

@@ -115,7 +115,10 @@ def test_add_a_fact_with_its_source() -> None:
     rel = kg.relations[relation_id("person/juan-perez", "member_of", "crimorg/sinaloa-cartel")]
     assert rel.properties == {"review": "confirmed", "role": "accountant"}
     (ev,) = rel.evidence
-    assert (ev.extractor, ev.sentence) == ("analyst", "https://example.org/court-filing")
+    # the sentence states the fact and the analyst's reason; the URL is the document it points to
+    assert (ev.extractor, ev.sentence) == ("analyst", "Juan Pérez member of Sinaloa Cartel: court filing")
+    assert (ev.start, ev.end) == (0, len(ev.sentence))
+    assert kg.entities[ev.document].name == "https://example.org/court-filing"
     assert kg.entities[ev.document].properties["url"] == "https://example.org/court-filing"
     assert kg.entities["person/juan-perez"].name == "Juan Pérez"
     # the decisions file alone rebuilds the fact in an empty graph
@@ -298,3 +301,31 @@ def test_add_that_breaks_the_ontology_changes_nothing() -> None:
     )
     assert settings.store().path.read_bytes() == before
     assert not review.decisions_path(settings.data_home()).exists()
+
+
+@pytest.mark.parametrize("action", ["reject", "confirm"])
+def test_a_decision_on_a_fact_that_breaks_the_ontology_is_refused(action: str) -> None:
+    _merge_fixture()
+    before = settings.store().path.read_bytes()
+    # a person cannot lead a policy: the fact can never appear, so deciding on it is a mistake
+    result = CliRunner().invoke(
+        main,
+        ["review", action, "Person:Jimmy Cherizier", "leader_of", "Mérida Initiative", "--reason", "r"],
+        env={"OCGRAPH_AUTHOR": "ana"},
+    )
+    assert result.exit_code == 1
+    assert result.output == (
+        f"error: {action} person/jimmy-cherizier leader_of policy/merida-initiative: leader_of cannot link "
+        "Person to Policy (domain: Person; range: CriminalOrganization | GovernmentOrganization | "
+        "Organization | State)\n"
+    )
+    assert settings.store().path.read_bytes() == before
+    assert not review.decisions_path(settings.data_home()).exists()
+    # a fact the ontology allows still waits for its time
+    fine = _run(
+        "review", action, "Person:Jimmy Cherizier", "leader_of", "Los Rojos", "--reason", "r", "--author", "a"
+    )
+    assert fine.output == (
+        f"{action}ed person/jimmy-cherizier leader_of crimorg/los-rojos "
+        "(not in the store yet; applies when it appears)\n"
+    )

@@ -89,6 +89,17 @@ def test_explain_lists_facts_with_evidence_and_source() -> None:
     assert missing.exit_code == 1 and missing.output.startswith("error: no actor called")
 
 
+def test_explain_suggests_the_closest_names(ocgraph_home: Path, fixture_graph) -> None:
+    settings.store().save(fixture_graph)
+    result = CliRunner().invoke(main, ["explain", "Zambada"])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"error: no actor called 'Zambada' in the store ({ocgraph_home}); closest: Ismael Zambada García\n"
+    )
+    sinaloa = CliRunner().invoke(main, ["explain", "sinaloa"])
+    assert sinaloa.output.endswith("; closest: Sinaloa Cartel\n")
+
+
 def test_rule_only_fallback_warns_and_still_extracts(tmp_path: Path) -> None:
     from ocgraph.loaders.documents import read_document
     from ocgraph.loaders.spacy_extractor import SpacyExtractor

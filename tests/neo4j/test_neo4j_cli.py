@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,29 @@ def test_load_then_dump_into_an_empty_store_gives_the_same_bytes(loaded, tmp_pat
     assert result.exit_code == 0, result.output
     assert result.stdout == f"dumped 22 entities and 37 relations from {loaded.uri} as neo4j\n"
     assert (other / FILENAME).read_bytes() == FIXTURE.read_bytes()
+
+
+def test_load_and_dump_show_their_progress(neo4j_env, ocgraph_home, tmp_path, monkeypatch):
+    assert ocg("merge", str(FIXTURE)).exit_code == 0
+    monkeypatch.setenv("OCGRAPH_PROGRESS_SECONDS", "0")  # a line per batch, as if each took 5 s
+    loaded = ocg("load", "--batch-size", "20")
+    assert loaded.exit_code == 0, loaded.output
+    # the fixture's 22 entities label by label, then its 37 relations type by type (each fits in a
+    # batch of 20), then the document's links
+    nodes = [6, 7, 10, 18, 20, 22]  # CriminalOrganization 6, Document 1, GovernmentOrganization 3, ...
+    rels = [4, 5, 6, 9, 19, 22, 23, 31, 33, 35, 36, 37]  # CHILD_OF 4 ... PARTY_TO 3, PART_OF 1 ...
+    assert loaded.stderr.splitlines() == [
+        *(f"loading nodes: {n}/22 nodes ({100 * n // 22}%)" for n in nodes),
+        *(f"loading relationships: {n}/37 relationships ({100 * n // 37}%)" for n in rels),
+        "loading document links: 20 links",
+    ]
+    monkeypatch.setenv("OCGRAPH_HOME", str(tmp_path / "other-home"))
+    dumped = ocg("dump", "--replace")
+    assert dumped.exit_code == 0, dumped.output
+    assert dumped.stderr.splitlines() == [
+        "reading nodes: 22/22 nodes (100%)",
+        "reading relationships: 37/37 relationships (100%)",
+    ]
 
 
 def test_load_prune_removes_what_the_store_no_longer_has(loaded, tmp_path, monkeypatch):
@@ -99,6 +123,60 @@ def test_query_formats(loaded):
         "Los Chapitos  rival   Ismael Zambada García",
     ]
     assert result.stderr == "(2 rows)\n"
+
+
+def test_query_says_when_no_actor_matched(loaded):
+    result = ocg("query", "members", "--param", "org=Nobody")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "(0 rows)\n"
+        "no actor in Neo4j has the name or alias 'Nobody' (--param org; case and accents are ignored)\n"
+    )
+    # a group that exists but has no known members: no rows, and nothing more to say
+    assert ocg("query", "members", "--param", "org=rojos").stderr == "(0 rows)\n"
+    both = ocg(
+        "query", "shortest_path", "--param", "source=El Mayo", "--param", "target=Nadie", "--format", "csv"
+    )
+    assert both.stderr == (
+        "no actor in Neo4j has the name or alias 'Nadie' (--param target; case and accents are ignored)\n"
+    )
+
+
+def test_sparql_says_when_no_actor_matched(ocgraph_home):
+    assert ocg("merge", str(FIXTURE)).exit_code == 0
+    result = ocg("sparql", "members", "--param", "org=Nobody")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "(0 rows)\nno actor in the store has the name or alias 'Nobody' (--param org; case and accents are "
+        "ignored)\n"
+    )
+
+
+def test_neighborhood_hops_above_five_is_cut_and_said(loaded):
+    nine = ocg("query", "neighborhood", "--param", "actor=El Mayo", "--param", "hops=9", "--format", "csv")
+    five = ocg("query", "neighborhood", "--param", "actor=El Mayo", "--param", "hops=5", "--format", "csv")
+    assert nine.exit_code == 0, nine.output
+    assert nine.stderr == "--param hops=9 is outside 1..5: cut to 5\n"
+    assert nine.stdout == five.stdout and five.stderr == ""
+    # the seed facts reach 4 hops from El Mayo at most, so 5 hops gives more than 2
+    assert nine.stdout.count("\n") > ocg("query", "neighborhood", "--param", "actor=El Mayo").stdout.count(
+        "\n"
+    )
+    listing = ocg("query", "--list").stdout
+    assert "--param hops=...  how many hops (1 to 5, default 2)" in listing
+
+
+def test_cypher_write_prints_what_the_server_changed(neo4j_env):
+    created = ocg("cypher", "--write", "CREATE (:Scratch {v: 1})-[:LINK]->(:Scratch {v: 2})")
+    assert created.exit_code == 0, created.output
+    assert (created.stdout, created.stderr) == (
+        "",
+        "nodes created: 2, relationships created: 1, properties set: 2, labels added: 2\n",
+    )
+    deleted = ocg("cypher", "--write", "MATCH (n:Scratch) DETACH DELETE n")
+    assert (deleted.stdout, deleted.stderr) == ("", "nodes deleted: 2, relationships deleted: 1\n")
+    nothing = ocg("cypher", "--write", "MATCH (n:Scratch) RETURN count(n) AS n", "--format", "csv")
+    assert (nothing.stdout, nothing.stderr) == ("n\n0\n", "no changes\n")
 
 
 def test_query_list_names_every_query(neo4j_env):
@@ -153,6 +231,28 @@ def test_wrong_password(neo4j_env, monkeypatch):
     monkeypatch.setenv("NEO4J_PASSWORD", "not-the-password")
     one_line_error(ocg("cypher", "RETURN 1"), "refused the password for user 'neo4j'")
     one_line_error(ocg("load"), "refused the password")
+
+
+def test_too_many_wrong_passwords_say_wait_and_retry(neo4j_env, monkeypatch):
+    right = neo4j_env.password
+    monkeypatch.setenv("NEO4J_PASSWORD", "not-the-password")
+    # the server locks a user after dbms.security.auth_max_failed_attempts (3) wrong passwords in a
+    # row; an earlier test may have given some already
+    for _ in range(3):
+        one_line_error(ocg("cypher", "RETURN 1"), f"Neo4j at {neo4j_env.uri} ")
+    monkeypatch.setenv("NEO4J_PASSWORD", right)
+    one_line_error(
+        ocg("cypher", "RETURN 1"),
+        f"Neo4j at {neo4j_env.uri} locked user 'neo4j' for a moment after too many wrong passwords in a row: "
+        "wait a few seconds (5 by default) and retry with the right one",
+    )
+    # and it is so: after the lock time the right password works again (the next tests need it)
+    deadline = time.monotonic() + 30
+    while (
+        result := ocg("cypher", "RETURN 1 AS x", "--format", "csv")
+    ).exit_code and time.monotonic() < deadline:
+        time.sleep(1)
+    assert result.stdout == "x\n1\n"
 
 
 def test_server_down(neo4j_env, monkeypatch):

@@ -30,7 +30,7 @@ OWN = {"Entity", "MENTIONS"}
 
 
 def cypher_files():
-    return sorted(QUERIES.glob("*.cypher")) + sorted((QUERIES / "load").glob("*.cypher"))
+    return sorted(QUERIES.glob("*.cypher")) + sorted(QUERIES.glob("*/*.cypher"))
 
 
 def test_the_required_queries_exist_with_headers():

@@ -92,6 +92,29 @@ def test_seed_page_carries_every_actor_and_relation(fixture_graph: KnowledgeGrap
     }
 
 
+def test_the_overview_of_a_big_store_sets_the_hub_aside_and_shows_groups_and_leaders_first(
+    ofac_graph: KnowledgeGraph,
+) -> None:
+    data = page_data(viz.to_html(ofac_graph))
+    part = viz.select(ofac_graph)
+    # every entity and relation is in the page, for the hover cards and the search
+    assert (len(data["nodes"]), len(data["edges"])) == (len(part.entities), len(part.relations)) == (329, 584)
+    ofac = "govorg/office-of-foreign-assets-control"
+    to_ofac = [r for r in part.relations.values() if ofac in (r.subject, r.object)]
+    assert len(to_ofac) == 302  # 301 designations and the office's part_of the Treasury
+    assert [(n["id"], n["relations"]) for n in data["nodes"] if n["hub"]] == [(ofac, 302)]
+    groups = {e.id for e in part.entities.values() if e.type == "CriminalOrganization"}
+    leaders = {
+        r.subject for r in part.relations.values() if r.predicate == "leader_of" and r.object in groups
+    }
+    shown = {n["id"] for n in data["nodes"] if n["shown"]}
+    assert shown == groups | leaders and (len(groups), len(leaders)) == (21, 3)
+    assert all((n["x"] is None) == (not n["shown"]) for n in data["nodes"])
+    # the small seed page draws everything at once and has no hub
+    seed = page_data(viz.to_html(viz.select(ofac_graph, focus="El Mayo", hops=1)))
+    assert all(n["shown"] and not n["hub"] for n in seed["nodes"])
+
+
 def test_hover_data_holds_names_aliases_and_evidence(fixture_graph: KnowledgeGraph) -> None:
     data = page_data(viz.to_html(fixture_graph))
     mayo = next(n for n in data["nodes"] if n["id"] == "person/ismael-zambada-garcia")
@@ -131,12 +154,12 @@ def test_nodes_and_labels_do_not_overlap(fixture_graph: KnowledgeGraph) -> None:
     pos = viz.layout(part)
     assert len(pos) == 21
     data = {n["id"]: n for n in viz.view_data(part)["nodes"]}
-    # each node's box: its shape (a diamond reaches 1.25 r) and the one or two label lines below it
+    # each node's box: its shape (a diamond reaches 1.25 r) and its name below it (aliases show on hover)
     boxes = {}
     for eid, (x, y) in pos.items():
         n = data[eid]
         half = max(6.8 * len(n["name"]) + 18, 2.5 * n["r"]) / 2
-        below = 1.25 * n["r"] + (31 if n["aliases"] else 18)
+        below = 1.25 * n["r"] + 18
         boxes[eid] = (x - half, y - 1.25 * n["r"], x + half, y + below)
     ids = sorted(boxes)
     for i, a in enumerate(ids):
