@@ -15,6 +15,7 @@ from ocgraph.loaders.frames import Match
 from ocgraph.loaders.mentions import Mention
 from ocgraph.loaders.relations import Fact, build, cues
 from ocgraph.loaders.syntax import Binder, Context
+from ocgraph.loaders.titles import title_facts
 
 
 @dataclass
@@ -28,10 +29,17 @@ class Section:
     number: int = 0
 
     def read(
-        self, text: str, sentence: Any, mentions: list[Mention], types: dict[str, str], matches: list[Match]
+        self,
+        text: str,
+        sentence: Any,
+        mentions: list[Mention],
+        types: dict[str, str],
+        matches: list[Match],
+        listing: bool = False,
     ) -> tuple[list[Fact], Binder]:
         """The facts rules and frames back in one sentence of a paragraph (a fact may come more than once,
-        from several of them), and the binder of its tokens."""
+        from several of them), and the binder of its tokens. A `listing` (key-value lines the parser reads
+        as one sentence) backs none: its lines are read as fields."""
         self.number += 1
         s, e = sentence.start_char, sentence.end_char
         inside = [m for m in mentions if s <= m.start and m.end <= e and m.keys]
@@ -44,7 +52,16 @@ class Section:
         found: list[Fact] = []
         said = self.authorities
         frame_facts = (f for match in matches for f in facts(match, binder, sentence, said))
-        for fact in [*rule_facts(text[s:e], [*inside, *refs], s, earlier), *frame_facts]:
+        backed = (
+            [
+                *rule_facts(text[s:e], [*inside, *refs], s, earlier),
+                *frame_facts,
+                *title_facts(sentence, binder),
+            ]
+            if not listing
+            else []
+        )
+        for fact in backed:
             if fact.predicate == "sanctioned_by":
                 if fact.rule == "designated-next" and not follows_sanction:
                     continue  # "They include A" names targets only right after a sanction

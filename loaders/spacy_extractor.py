@@ -12,14 +12,14 @@ from typing import Any
 
 from ocgraph import ontology
 from ocgraph.graph.model import Evidence, KnowledgeGraph
-from ocgraph.loaders import discourse, frames
+from ocgraph.loaders import discourse, fields, frames
 from ocgraph.loaders import fact_model as fact_model_module
-from ocgraph.loaders.candidates import Candidate, backed, candidate_facts, features, generate
+from ocgraph.loaders.candidates import Candidate, backed, candidate_facts, features, field_features, generate
 from ocgraph.loaders.dates import find_times
 from ocgraph.loaders.documents import Section, SourceDocument
 from ocgraph.loaders.frames import FrameMatcher
 from ocgraph.loaders.gazetteer import Gazetteer
-from ocgraph.loaders.mentions import Mention, find_mentions
+from ocgraph.loaders.mentions import CRIME_WORDS, Mention, find_mentions
 from ocgraph.loaders.relations import Fact
 from ocgraph.loaders.resolve import Resolver
 
@@ -142,7 +142,8 @@ class SpacyExtractor:
         units = []
         for para, sdoc in zip(paragraphs, parsed, strict=True):
             ents = [(e.start_char, e.end_char, e.label_) for e in sdoc.ents]
-            units.append((para, find_mentions(para.text, self.gazetteer, ents), sdoc))
+            found = find_mentions(para.text, self.gazetteer, ents)
+            units.append((para, fields.mentions(para.text, found, bool(CRIME_WORDS.search(para.text))), sdoc))
         repeat_names(units)
         actors = self.resolver.resolve([(p.text, ms) for p, ms, _ in units])
         types = {key: a.type for key, a in actors.items()}
@@ -154,15 +155,25 @@ class SpacyExtractor:
             kg.add_entity(a.type, a.name, aliases=sorted(set(a.surfaces) - {a.name}), id=a.key)
         sections: dict[int, discourse.Section] = {}
         items: list[Item] = []
+        named = [m for _, ms, _ in units for m in ms]
+        pages = {p.section.index: fields.page_subject(p.section.title, named, types) for p, _, _ in units}
         for para, ms, sdoc in units:
+            page = pages[para.section.index]
+            for fact, a, b in fields.facts(para.text, ms, page, types) if page else ():
+                items.append(
+                    Item(para, a, b, Candidate(*fact.key, backing=[fact]), fact, field_features(fact))
+                )
             state = sections.setdefault(para.section.index, discourse.Section())
             by_sentence: dict[int, list] = {}
             for match in self.frames.matches(sdoc) if self.frames else ():
                 by_sentence.setdefault(match.trigger.sent.start, []).append(match)
+            lines = [line.span() for line, *_ in fields.items(para.text)]
             for sent in sdoc.sents:
-                backing, binder = state.read(para.text, sent, ms, types, by_sentence.get(sent.start, []))
+                listing = any(a < sent.end_char and sent.start_char < b for a, b in lines)
+                matches = by_sentence.get(sent.start, [])
+                backing, binder = state.read(para.text, sent, ms, types, matches, listing)
                 when = _time(sent.text, para.section.date or doc.date)
-                wanted = self.model is not None if scored is None else scored
+                wanted = (self.model is not None if scored is None else scored) and not listing
                 found = generate(sent, binder, backing, types) if wanted else backed(backing)
                 for c, fact in candidate_facts(found):
                     for key, value in when.items():

@@ -73,6 +73,9 @@ class Binder:
         return out
 
     def _one(self, token: Any, depth: int = 0) -> Mention | None:
+        named = self._named(token)  # "another Sinaloan named Joaquin Guzman Loera"
+        if named is not None:
+            return named
         m = self.covering(token)
         if m is not None or depth > 2:
             return m
@@ -82,6 +85,12 @@ class Binder:
             return self._one(clause.head, depth + 1) if clause is not None else None
         if token.pos_ == "PRON":
             return self._pronoun(token)
+        if token.pos_ == "NOUN" and token.dep_ in ("attr", "appos") and token.head.lemma_ == "be":
+            # "X is a Venezuela-based criminal group headed by Y": the group is X
+            subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            found = self.covering(subject) if subject is not None else None
+            if found is not None:
+                return found
         if token.pos_ == "NOUN":
             kinds = HEAD_NOUNS.get(token.lower_, ())
             for child in token.children:
@@ -90,15 +99,32 @@ class Binder:
                 elif child.dep_ in NAMING_DEPS and child.i < token.i + 4:
                     found = self.covering(child)
                     found = found if found is not None and self.types.get(found.keys[0]) in kinds else None
-                elif child.dep_ == "acl" and child.lemma_ in ("name", "call", "know", "dub", "nickname"):
-                    # "another Sinaloan named Joaquin Guzman Loera", "a group known as Los Huistas"
-                    named = [g for c in child.children for g in (c, *c.children) if c.dep_ in NAMED_DEPS]
-                    found = next((m for g in named if (m := self.covering(g)) is not None), None)
                 else:
                     continue
                 if found is not None:
                     return found
         return None
+
+    def _named(self, token: Any) -> Mention | None:
+        """The name a noun is given by "named", "known as", "called" ("a group known as Los Huistas")."""
+        for child in token.children:
+            if child.dep_ == "acl" and child.lemma_ in ("name", "call", "know", "dub", "nickname"):
+                named = [g for c in child.children for g in (c, *c.children) if c.dep_ in NAMED_DEPS]
+                found = next((m for g in named if (m := self.covering(g)) is not None), None)
+                if found is not None:
+                    return found
+        return None
+
+    def _speaker(self, m: Mention, pronoun: Any) -> bool:
+        """Whether the mention is who reports what the pronoun's clause says ("spokesman X indicated that
+        his rival ..."): a speaker is seldom the "his" of their own report."""
+        doc = pronoun.doc
+        head = next((t for t in doc[pronoun.sent.start : pronoun.sent.end] if t.idx == m.start), None)
+        while head is not None and head.head is not head and m.start <= head.head.idx < m.end:
+            head = head.head
+        if head is None or head.dep_ != "nsubj" or head.head.lemma_ not in REPORTING:
+            return False
+        return pronoun in head.head.subtree and pronoun not in head.subtree
 
     def _pronoun(self, token: Any) -> Mention | None:
         wanted = PERSONAL.get(token.lower_)
@@ -125,7 +151,7 @@ class Binder:
             if m is not None and fits(m):
                 return m
         here = [m for m in self.mentions if m.end <= token.idx and token.sent.start_char <= m.start]
-        near = [m for m in here if fits(m)]
+        near = [m for m in here if fits(m) and not self._speaker(m, token)]
         if near:
             return near[-1]
         # the sentence before: its one fitting actor; with two ("X is at war with Y. Its leader"), none
@@ -139,6 +165,9 @@ class Binder:
         if before:
             return next(iter(before.values()))
         return next((m for m in reversed(self.context.mentions) if fits(m)), None)
+
+
+REPORTING = words("say tell indicate report announce add state note explain claim believe")
 
 
 def _conjuncts(token: Any) -> list[Any]:
