@@ -69,9 +69,17 @@ def facts(match: Match, binder: Binder, sentence: Any, authorities: Authorities)
     if frame.narrowed and _narrowed(binder, match.trigger):
         predicate = frame.narrowed
     pred = ontology.predicate(predicate)
+    types = binder.types
+    premodified_state = match.attachments.endswith("in-premodifier")
     for s, o in pairs:
         if s is o or ((s.demonym or o.demonym) and not frame.nationality):
             continue  # "Italian mafia boss": a nationality, not the state the boss serves
+        if (
+            premodified_state
+            and not frame.nationality
+            and "State" in (types.get(s.keys[0]), types.get(o.keys[0]))
+        ):
+            continue  # "U.S. Attorney X": an office of the state, which the title does not name
         for ks in s.keys:
             for ko in o.keys:
                 st, ot = binder.types.get(ks), binder.types.get(ko)
