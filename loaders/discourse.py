@@ -44,7 +44,7 @@ class Section:
         s, e = sentence.start_char, sentence.end_char
         inside = [m for m in mentions if s <= m.start and m.end <= e and m.keys]
         hist = self.history
-        context = Context(list(hist.mentions), hist.last_subject, self.previous)
+        context = Context(list(hist.mentions), hist.last_subject, self.previous, list(hist.lists))
         refs = coref.refer(text, s, e, inside, hist)
         earlier = hist.mentions[: len(hist.mentions) - len([*inside, *refs])]
         binder = Binder(sentence.doc, sorted([*mentions, *refs], key=lambda m: m.start), types, context)

@@ -44,14 +44,15 @@ def facts(match: Match, binder: Binder, sentence: Any, authorities: Authorities)
         return  # "Office" in "Office of Foreign Assets Control" names a body, it states nothing
     if frame.predicate == "detained_by" and _irrealis(match.trigger):
         return
-    if match.b is None:  # mutual: "A and B are rivals"
+    if match.shape == "mutual":  # "A and B are rivals"
         sides = binder.actors(match.a)
         pairs = [(x, y) for x, y in combinations(sides, 2)]
     elif match.a is None and _has_doer(match.trigger):
         return  # the doer is named: another match binds it
     else:
         a_side = binder.actors(match.a) if match.a is not None else _implied(frame.predicate, authorities)
-        b_side = binder.actors(match.b)
+        # "Fourteen countries have participated": in what, the policy the section is about says
+        b_side = binder.actors(match.b) if match.b is not None else _topic(binder, "Policy")
         subjects, objects = (a_side, b_side) if frame.subject == "A" else (b_side, a_side)
         pairs = [(s, o) for s in subjects for o in objects]
     if not pairs:
@@ -119,6 +120,12 @@ def _irrealis(trigger: Any) -> bool:
     """Whether the event was only sought, demanded, ordered or escaped ("called for the arrest of X",
     "a warrant for his capture", "evaded capture")."""
     return any(a.lemma_.lower() in IRREALIS for a in [*trigger.ancestors][:3])
+
+
+def _topic(binder: Binder, kind: str) -> list[Mention]:
+    """The actor of that type the section named last, for a sentence that leaves it out."""
+    found = next((m for m in reversed(binder.context.mentions) if binder.types.get(m.keys[0]) == kind), None)
+    return [found] if found is not None else []
 
 
 def _has_doer(trigger: Any) -> bool:

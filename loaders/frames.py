@@ -19,17 +19,6 @@ from ocgraph.errors import OcgraphError
 VERSION = 2
 EXTRACTOR = f"ocgraph-frames/{VERSION}"
 ARGUMENTS = ("T", "A", "B")
-# the part of speech a trigger has in each kind of shape
-SHAPE_POS = {
-    "role": ["NOUN", "PROPN"],
-    "deed": ["NOUN", "PROPN"],
-    "reward": ["NOUN"],
-    "act": ["VERB"],
-    "act-prep": ["VERB"],
-    "act-implicit": ["VERB"],
-    "moved": ["VERB"],
-    "mutual": ["NOUN", "PROPN", "VERB"],
-}
 
 
 @dataclass(frozen=True)
@@ -157,7 +146,7 @@ def parse(raw: dict[str, Any]) -> tuple[Grammar, list[tuple[str, list[dict]]]]:
             combos = itertools.product(sides["A"], sides.get("B", [None]))
             for (a_name, b_name), triggers in itertools.product(combos, [g for g in groups if g]):
                 parts = [("a", attach[a_name])] + ([("b", attach[b_name])] if b_name else [])
-                pattern, names = _pattern(triggers, SHAPE_POS[shape], frame, parts)
+                pattern, names = _pattern(triggers, sides["pos"], frame, parts)
                 if pattern is None:
                     continue
                 label = a_name + (f"+{b_name}" if b_name else "")

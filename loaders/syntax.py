@@ -41,6 +41,7 @@ class Context:
     mentions: list[Mention] = field(default_factory=list)
     subject: Mention | None = None  # the subject of the last sentence: "He" most often means this one
     previous: list[Mention] = field(default_factory=list)  # the mentions of the sentence before
+    lists: list[tuple[str, ...]] = field(default_factory=list)  # people named together, newest last
 
 
 class Binder:
@@ -67,10 +68,59 @@ class Binder:
         or relative pronoun points back to; with `expand`, every conjunct too ("A, B and C")."""
         out: list[Mention] = []
         for t in [token, *(_conjuncts(token) if expand else ())]:
-            m = self._one(t)
-            if m is not None and all(m is not x for x in out):
-                out.append(m)
+            for m in self._listed(t) or [self._one(t)]:
+                if m is not None and all(m is not x for x in out):
+                    out.append(m)
         return out
+
+    def _listed(self, token: Any) -> list[Mention]:
+        """The names a plural noun stands for: the list after it ("fourteen countries have participated:
+        A, B and C", "gangs such as A and B"), the list it is equated with ("the defendants are A, B and C"),
+        or the people last named together ("the brothers", "the four men")."""
+        if token.tag_ not in ("NNS", "NNPS") or self.covering(token) is not None:
+            return []
+        doc = token.doc
+        appos = next((c for c in token.children if c.dep_ == "appos"), None)
+        if appos is not None and self.covering(appos) is not None:  # "countries – Belize, Costa Rica and ..."
+            return [m for t in [appos, *_conjuncts(appos)] if (m := self.covering(t)) is not None]
+        # the list after the noun, or after the clause the noun is the subject of ("Fourteen countries have
+        # participated: A, B and C", which the parser may cut into two sentences at the colon)
+        ends = [token.right_edge.i + 1]
+        if token.dep_ in ("nsubj", "nsubjpass"):  # the clause's last token may be the colon itself
+            ends += [token.head.right_edge.i, token.head.right_edge.i + 1]
+        for nxt in ends:
+            if nxt < len(doc) and (doc[nxt].text in LIST_MARKS or doc[nxt].lower_ in LIST_WORDS):
+                return self._enumeration(doc[nxt + 1 : doc[nxt + 1].sent.end if nxt + 1 < len(doc) else nxt])
+            if nxt + 1 < len(doc) and doc[nxt : nxt + 2].text.lower() in LIST_WORDS:
+                return self._enumeration(doc[nxt + 2 : doc[nxt].sent.end])
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ == "be":
+            attr = next((c for c in token.head.children if c.dep_ == "attr"), None)
+            if attr is not None and self.covering(attr) is not None:
+                return [m for t in [attr, *_conjuncts(attr)] if (m := self.covering(t)) is not None]
+        if token.lower_ in PEOPLE and any(c.dep_ in ("det", "nummod", "predet") for c in token.children):
+            count = next((NUMBERS.get(c.lower_) for c in token.children if c.dep_ == "nummod"), None)
+            for keys in reversed(self.context.lists):
+                if count in (None, len(keys)):
+                    return [Mention(0, 0, "", "Person", "coref", keys=(k,)) for k in keys]
+        return []
+
+    def _enumeration(self, span: Any) -> list[Mention]:
+        """The names listed at the start of a span, joined by commas and "and" ("A, B, C and the D")."""
+        out: list[Mention] = []
+        for t in span:
+            m = self.covering(t)
+            if m is not None:
+                if not out or out[-1] is not m:
+                    out.append(m)
+            elif not (t.is_punct and t.text in ",;–—-") and t.lower_ not in (
+                "and",
+                "or",
+                "the",
+                "as",
+                "well",
+            ):
+                break
+        return out if len(out) > 1 else []
 
     def _one(self, token: Any, depth: int = 0) -> Mention | None:
         named = self._named(token)  # "another Sinaloan named Joaquin Guzman Loera"
@@ -167,6 +217,15 @@ class Binder:
         return next((m for m in reversed(self.context.mentions) if fits(m)), None)
 
 
+LIST_MARKS = {":", "–", "—"}
+LIST_WORDS = {"including", "namely", "such as", "among them"}
+PEOPLE = words(
+    "brothers sons daughters siblings men women defendants suspects fugitives targets individuals leaders "
+    "traffickers members heirs"
+)
+NUMBERS = {
+    w: n for n, w in enumerate(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), 2)
+}
 REPORTING = words("say tell indicate report announce add state note explain claim believe")
 
 
