@@ -12,6 +12,7 @@ from typing import Any
 from ocgraph.loaders import coref, events, patterns, patterns_groups
 from ocgraph.loaders.facts import Authorities, facts
 from ocgraph.loaders.frames import Match
+from ocgraph.loaders.links import link_facts
 from ocgraph.loaders.mentions import Mention
 from ocgraph.loaders.relations import Fact, build, cues
 from ocgraph.loaders.syntax import Binder, Context
@@ -57,6 +58,7 @@ class Section:
                 *rule_facts(text[s:e], [*inside, *refs], s, earlier),
                 *frame_facts,
                 *title_facts(sentence, binder),
+                *link_facts(sentence, binder),
             ]
             if not listing
             else []

@@ -102,7 +102,10 @@ def _pattern(triggers: list[str], pos: list[str], frame: Frame, parts: list[tupl
     if extra is None:
         return None, []
     # a proper noun keeps its capital in the lemma ("Minister" in "Foreign Minister Marcelo Ebrard")
-    lemmas = sorted({x for t in triggers for x in (_head(t), _head(t).capitalize())})
+    heads = {_head(t) for t in triggers}
+    # "co-founder", "ex-leader", "vice-president" are one token (loaders/spacy_extractor.py)
+    heads |= {f"{p}-{h}" for h in heads for p in ("co", "ex", "vice")}
+    lemmas = sorted({x for h in heads for x in (h, h.capitalize())})
     head = {"LEMMA": {"IN": lemmas}, "POS": {"IN": pos}, **extra}
     pattern: list[dict[str, Any]] = [{"RIGHT_ID": "T", "RIGHT_ATTRS": head}]
     names = ["T"]
@@ -189,7 +192,8 @@ class FrameMatcher:
             frame = self.grammar.patterns[key][0]
             if frame.id not in self.matchers:
                 self.matchers[frame.id] = DependencyMatcher(vocab)
-                self.words[frame.id] = {_head(t) for t in frame.triggers}
+                heads = {_head(t) for t in frame.triggers}
+                self.words[frame.id] = heads | {f"{p}-{h}" for h in heads for p in ("co", "ex", "vice")}
             self.matchers[frame.id].add(key, pats)
 
     @property
@@ -256,8 +260,8 @@ def _whole_word(token: Any, trigger: str) -> bool:
         and not doc[end + 1].whitespace_
     ):
         end += 2
-    if start == end:
-        return "-" not in trigger.split()[-1]
+    if start == end:  # a word of its own ("co-founder" is one token: loaders/spacy_extractor.py)
+        return token.text.count("-") == trigger.split()[-1].count("-") or "-" in token.text
     word = doc[start : end + 1].text.lower()
     last = trigger.split()[-1]
     return word == last or (end == token.i and start == token.i - 2 and doc[start].lower_ in PREFIXES)

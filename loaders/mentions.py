@@ -341,6 +341,10 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
                 )
     for s, e, label in ents:
         found.extend((4, m) for m in _from_ner(text, s, e, label, crime))
+    for m in given_name_runs().finditer(text):
+        # "Secretary of the Treasury Scott Bessent": a known given name and capitalised words after it
+        if type_by_heads(m.group(0)) is None:
+            found.append((5, Mention(m.start(), m.end(), m.group(0), "Person", "rule")))
     chosen = _complete_lists(text, _people_by_context(text, _join_people(text, _select(found))))
     return [_trim_person(text, m) if m.type == "Person" and m.source in ("ner", "rule") else m
             for m in chosen]  # fmt: skip
@@ -366,6 +370,14 @@ def given_names() -> frozenset[str]:
     """Common given names (loaders/data/given_names.txt): a name that holds one starts there."""
     text = resources.files("ocgraph.loaders").joinpath("data/given_names.txt").read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@cache
+def given_name_runs() -> re.Pattern[str]:
+    """A known given name followed by one to four more parts of a name (initials, particles, surnames)."""
+    names = "|".join(sorted(map(re.escape, given_names()), key=len, reverse=True))
+    part = rf"(?:[A-Z]\.|{CAP}|(?:de|del|la|los|da|dos|do|di|van|von)(?= [A-Z]))"
+    return re.compile(rf"(?<![\w-])(?:{names})(?: {part}){{1,4}}(?![\w-])")
 
 
 def person_start(name: str) -> int:
@@ -551,6 +563,7 @@ PLACE_BEFORE = re.compile(
 
 
 GENERIC = CRIME_HEADS | GOV_HEADS | ORG_HEADS | POLICY_HEADS
+ABSTRACT = re.compile(r"(?:ism|ity|ence|ance|ment|ness|tion)$")
 
 
 def _from_ner(text: str, s: int, e: int, label: str, crime: bool) -> list[Mention]:
@@ -558,6 +571,8 @@ def _from_ner(text: str, s: int, e: int, label: str, crime: bool) -> list[Mentio
     name = name.strip(' ,.()"')
     if not name or name in NOT_NAME or name.casefold() in GENERIC:
         return []  # "the Organization", "the Department": a head word alone names no one
+    if label == "ORG" and " " not in name and ABSTRACT.search(name) and not name.isupper():
+        return []  # "for Terrorism and Financial Intelligence": an abstract noun of a title, no body
     place = PLACE_BEFORE.search(text[max(0, s - 40) : s])
     # after "in" only a one-word name ("in Tamaulipas"; "in Ana Ruiz's trial" names a person)
     if label == "PERSON" and place and (" " not in name or place.group(0).rstrip().endswith(" of")):

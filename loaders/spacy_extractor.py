@@ -70,7 +70,9 @@ def load_pipeline(model: str | None = MODEL) -> Any:
 
     if model:
         try:
-            return spacy.load(model, exclude=["senter"])
+            nlp = spacy.load(model, exclude=["senter"])
+            nlp.add_pipe("ocgraph_prefixed_words", first=True)
+            return nlp
         except OSError:
             warnings.warn(
                 f"spaCy model {model!r} is not installed: running the rule-only pipeline "
@@ -80,6 +82,30 @@ def load_pipeline(model: str | None = MODEL) -> Any:
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     return nlp
+
+
+PREFIXES = {"co", "ex", "vice", "co-", "ex-"}
+
+
+def merge_prefixed_words(doc: Any) -> Any:
+    """One token for a prefixed word ("co-founder", "ex-leader", "vice-president"): the tokenizer cuts
+    them at the hyphen and the parser then reads "co" as the head noun."""
+    with doc.retokenize() as retokenizer:
+        for i in range(len(doc) - 2):
+            a, dash = doc[i], doc[i + 1]
+            if a.lower_ in PREFIXES and dash.text == "-" and not a.whitespace_ and not dash.whitespace_:
+                retokenizer.merge(doc[i : i + 3])
+    return doc
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory("ocgraph_prefixed_words"):
+        Language.component("ocgraph_prefixed_words", func=merge_prefixed_words)
+
+
+_register()
 
 
 class SpacyExtractor:

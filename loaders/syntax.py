@@ -11,6 +11,7 @@ from ocgraph.loaders.mentions import Mention, words
 
 PERSONAL = {"he": "Person", "him": "Person", "his": "Person", "she": "Person", "her": "Person"}
 GROUPISH = ("CriminalOrganization", "GovernmentOrganization", "Organization", "State")
+BODIES = GROUPISH[:3]  # "its": a group or a body before a state ("X, based in Mexico. Its leader")
 RELATIVE = {"who", "whom", "whose", "which", "that"}
 NAMED_DEPS = {"oprd", "dobj", "attr", "prep", "pobj", "xcomp"}
 # a common noun heads a phrase that names an actor through these children ("the Los Choneros drug
@@ -182,24 +183,24 @@ class Binder:
             return None
         plural = token.lower_ in ("their", "they", "them")
 
-        def fits(m: Mention) -> bool:
+        def fits(m: Mention, states: bool = False) -> bool:
             kind = self.types.get(m.keys[0])
             if wanted:
                 return kind == wanted and len(m.keys) == 1
             if plural:
                 return len(m.keys) > 1 or kind in GROUPISH
-            return kind in GROUPISH and len(m.keys) == 1
+            return (kind in GROUPISH if states else kind in BODIES) and len(m.keys) == 1
 
-        # a possessive most often points at the subject of its own clause ("X ran the clan with his two
-        # sons"), else at the nearest fitting name before it in the sentence
-        clause = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
-        subject = (
-            next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause else None
-        )
-        if subject is not None and subject.i < token.i and token not in subject.subtree:
-            m = self.covering(subject)
-            if m is not None and fits(m):
-                return m
+        if wanted:
+            # "his" most often points at the subject of its own clause ("X ran the clan with his two
+            # sons"), else at the nearest fitting name before it in the sentence
+            clause = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            deps = ("nsubj", "nsubjpass")
+            subject = next((c for c in clause.children if c.dep_ in deps), None) if clause else None
+            if subject is not None and subject.i < token.i and token not in subject.subtree:
+                m = self.covering(subject)
+                if m is not None and fits(m):
+                    return m
         here = [m for m in self.mentions if m.end <= token.idx and token.sent.start_char <= m.start]
         near = [m for m in here if fits(m) and not self._speaker(m, token)]
         if near:
@@ -214,7 +215,10 @@ class Binder:
             return None
         if before:
             return next(iter(before.values()))
-        return next((m for m in reversed(self.context.mentions) if fits(m)), None)
+        found = next((m for m in reversed(self.context.mentions) if fits(m)), None)
+        if found is None and not wanted:  # "its" of a state only when no group or body fits
+            found = next((m for m in reversed(self.context.mentions) if fits(m, states=True)), None)
+        return found
 
 
 LIST_MARKS = {":", "–", "—"}

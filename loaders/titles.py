@@ -34,7 +34,8 @@ def titles() -> Titles:
     ranks = frozenset(t.lower() for t in raw["ranks"])
     members = frozenset(t.lower() for t in raw["members"])
     national = frozenset(t.lower() for t in raw["national"])
-    words = frozenset(w for t in heads | ranks | members | national for w in t.split())
+    qualifiers = frozenset(t.lower() for t in raw.get("qualifiers", ()))
+    words = frozenset(w for t in heads | ranks | members | national | qualifiers for w in t.split())
     return Titles(words, heads, ranks, national)
 
 
@@ -68,7 +69,7 @@ def _before(token: Any, binder: Binder) -> tuple[list[str], list[Any]]:
                 bodies.append(body)
         elif tok.lower_ in t.words and (tok.text[:1].isupper() or tok.lower_ in t.ranks):
             words.append(tok.lower_)
-        elif tok.lower_ in LINKS and words:
+        elif tok.lower_ in LINKS and (words or bodies):
             words.append(tok.lower_)  # "Special Agent in Charge", "Secretary of the Treasury"
         else:
             break
