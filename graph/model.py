@@ -115,6 +115,12 @@ def _merge_values(old: Any, new: Any, many: bool, latest: bool = False) -> Any:
     return pick(old, new, key=lambda v: (isinstance(v, str), v))
 
 
+def _spelling(name: str) -> tuple[int, int, str]:
+    """The better of two spellings of one name comes first: accents kept, then mixed case (OFAC writes
+    "GUZMAN"), then the smaller string."""
+    return (-sum(not c.isascii() for c in name), -sum(c.islower() for c in name), name)
+
+
 class KnowledgeGraph:
     """Entities and relations, merged by id, checked against the ontology.
 
@@ -165,7 +171,10 @@ class KnowledgeGraph:
             entity = existing
             if existing.type != type:
                 raise OntologyError(f"{eid} is a {existing.type}, cannot be added again as a {type}")
-            if name != existing.name:
+            if fold(name) == fold(existing.name):
+                # one name spelt two ways: keep the same spelling whichever source came first
+                entity.name = min(name, existing.name, key=_spelling)
+            else:
                 aliases = [name, *aliases]
         self._add_aliases(entity, aliases)
         for key, value in props.items():

@@ -143,14 +143,22 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], fmt: str, **extra: object
 def explain(name: str) -> None:
     """Everything the store knows about an actor, each fact with its evidence and source."""
     from ocgraph.errors import InputError
+    from ocgraph.graph import review
+    from ocgraph.graph.entity_review import history
+    from ocgraph.graph.merging import redirects
 
-    kg = settings.store().load()
-    found = kg.find(name)
+    store = settings.store()
+    kg = store.load()
+    held = redirects(kg).get(name)
+    found = [kg.entities[name]] if name in kg.entities else [kg.entities[held]] if held else kg.find(name)
     if not found:
         raise InputError(f"no actor called {name!r} in the store ({settings.data_home()})")
+    decisions = review.read(review.decisions_path(store.home))
     for entity in found:
         aliases = f" (also: {', '.join(entity.aliases)})" if entity.aliases else ""
         click.echo(f"{entity.name} [{entity.type}] {entity.id}{aliases}")
+        for line in history(entity, decisions):
+            click.echo(f"  {line}")
         for rel in kg.relations_of(entity.id):
             subject, obj = kg.entities[rel.subject], kg.entities[rel.object]
             props = {k: v for k, v in rel.properties.items() if k != "confidence"}

@@ -1,0 +1,159 @@
+"""Which entities are one actor: blocking on name keys, scored pairs, then clusters that respect vetoes."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from ocgraph import ontology
+from ocgraph.graph.matching import THRESHOLD, Match, compare, keep_apart
+from ocgraph.graph.merging import Links
+from ocgraph.graph.model import KnowledgeGraph
+from ocgraph.graph.names import FAMILY, Profile, block_keys, profile
+
+__all__ = ["MAX_BLOCK", "Clusters", "specific"]
+
+# A key shared by more entities than this ("jose luis" of a million-name list) blocks nothing
+# useful and would cost a quadratic number of comparisons; it is skipped (bench/resolve.py counts them).
+MAX_BLOCK = 200
+
+
+def specific(type_name: str) -> int:
+    """0 for the more specific types; Organization (a sanctions list's catch-all) yields to them."""
+    return 1 if type_name == "Organization" else 0
+
+
+class Clusters:
+    """Union-find over the entities of one graph, joined only when no two members are kept apart."""
+
+    def __init__(self, kg: KnowledgeGraph, links: Links, apart: Iterable[tuple[str, str]] = ()) -> None:
+        self.kg, self.links = kg, links
+        self.onto = ontology.load()
+        self.apart = {frozenset(p) for p in apart}
+        self.parent: dict[str, str] = {}
+        self.members: dict[str, list[str]] = {}
+        self.edges: list[tuple[str, str, Match]] = []
+        self.profiles: dict[str, Profile] = {}
+        self.skipped_blocks = 0
+
+    def profile(self, eid: str) -> Profile:
+        if eid not in self.profiles:
+            self.profiles[eid] = profile(self.kg.entities[eid])
+        return self.profiles[eid]
+
+    def find(self, eid: str) -> str:
+        root = eid
+        while self.parent.get(root, root) != root:
+            root = self.parent[root]
+        while eid != root:
+            self.parent[eid], eid = root, self.parent[eid]
+        return root
+
+    # -- what keeps two entities apart --------------------------------------------------------
+    def vetoed(self, x: str, y: str) -> bool:
+        a, b = self.profile(x), self.profile(y)
+        if frozenset((x, y)) in self.apart or keep_apart(a, b) or self.links.related(x, y):
+            return True
+        if a.type != b.type and not self._fits(
+            x if specific(a.type) else y, min(a.type, b.type, key=specific)
+        ):
+            return True
+        return self._parents_differ(x, y)
+
+    def _fits(self, eid: str, new_type: str) -> bool:
+        """Whether every relation of `eid` would still be allowed if it took `new_type`."""
+        for rel in self.links.of(eid):
+            s = new_type if rel.subject == eid else self.kg.entities[rel.subject].type
+            o = new_type if rel.object == eid else self.kg.entities[rel.object].type
+            if not self.onto.predicates[rel.predicate].allows(s, o):
+                return False
+        return True
+
+    def _parents_differ(self, x: str, y: str) -> bool:
+        px, py = self.links.parents(x), self.links.parents(y)
+        if not px or not py:
+            return False
+        for p in px:
+            for q in py:
+                if self.find(p) == self.find(q):
+                    return False
+                m = compare(self.profile(p), self.profile(q))
+                if (
+                    m is not None
+                    and m.score >= THRESHOLD
+                    and not keep_apart(self.profile(p), self.profile(q))
+                ):
+                    return False
+        return True
+
+    # -- joining -------------------------------------------------------------------------------
+    def join(self, x: str, y: str, match: Match) -> bool:
+        """Join the clusters of x and y unless two of their members are kept apart."""
+        rx, ry = self.find(x), self.find(y)
+        if rx == ry:
+            return False
+        mx, my = self.members.get(rx, [rx]), self.members.get(ry, [ry])
+        if any(self.vetoed(a, b) for a in mx for b in my):
+            return False
+        root, other = min(rx, ry), max(rx, ry)
+        self.parent[other] = root
+        self.members[root] = sorted(mx + my)
+        self.members.pop(other, None)
+        self.edges.append((x, y, match))
+        return True
+
+    def run(self, focus: Iterable[str] | None = None) -> None:
+        """Compare `focus` (default: every entity) with whatever shares a name key, and join matches."""
+        if focus is not None and not (focus := set(focus)):
+            return
+        ids = sorted(e.id for e in self.kg.entities.values() if e.type in FAMILY)
+        blocks: dict[tuple, list[str]] = defaultdict(list)
+        for eid in ids:
+            for key in set(block_keys(self.profile(eid))):
+                blocks[key].append(eid)
+        near = set(ids) if focus is None else self._near(focus & set(ids), blocks)
+        strong, weak = [], defaultdict(list)
+        for x, y in self._pairs(near, blocks):
+            m = compare(self.profile(x), self.profile(y))
+            if m is None:
+                continue
+            if m.score >= THRESHOLD:
+                strong.append((-m.score, x, y, m))
+            elif m.short == 1:  # kept on the side of the short form: it must stand for one actor only
+                weak[x].append((y, m))
+            else:
+                weak[y].append((x, m.swapped()))
+        for _, x, y, m in sorted(strong, key=lambda t: t[:3]):
+            self.join(x, y, m)
+        # a nickname, an acronym or a shorter name joins only the one actor it can stand for
+        chosen = []
+        for x in sorted(weak):
+            roots = {self.find(y) for y, _ in weak[x]} - {self.find(x)}
+            if len(roots) == 1:
+                y, m = min((y, m) for y, m in weak[x] if self.find(y) in roots)
+                chosen.append((x, y, m))
+        for x, y, m in chosen:
+            self.join(x, y, m)
+
+    def _near(self, focus: set[str], blocks: dict[tuple, list[str]]) -> set[str]:
+        near = set(focus)
+        for eid in focus:
+            for key in block_keys(self.profile(eid)):
+                if len(blocks[key]) <= MAX_BLOCK:
+                    near.update(blocks[key])
+        return near
+
+    def _pairs(self, near: set[str], blocks: dict[tuple, list[str]]) -> list[tuple[str, str]]:
+        pairs = set()
+        for block in blocks.values():
+            if len(block) < 2:
+                continue
+            if len(block) > MAX_BLOCK:
+                self.skipped_blocks += 1
+                continue
+            inside = [e for e in block if e in near]
+            for x in inside:
+                for y in block:
+                    if x < y or (y not in near and x != y):
+                        pairs.add((min(x, y), max(x, y)))
+        return sorted(pairs)

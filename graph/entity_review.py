@@ -1,0 +1,70 @@
+"""Analyst decisions on entities: `merge A B` and `split ID` checked against the store, and how they read."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ocgraph.errors import InputError
+from ocgraph.graph.matching import types_clash
+from ocgraph.graph.merging import REASONS, Links, records, redirects
+from ocgraph.graph.model import Entity, KnowledgeGraph
+from ocgraph.graph.names import FAMILY
+from ocgraph.graph.review import Decision, parse_entity
+
+__all__ = ["history", "locate", "merge_decision", "split_decisions"]
+
+
+def locate(kg: KnowledgeGraph, text: str) -> tuple[str, str]:
+    """(the id given, the id of the node that holds it now) for an id, a merged-away id or a known name."""
+    held = redirects(kg)
+    if text in kg.entities:
+        return text, text
+    if text in held:
+        return text, held[text]
+    if "/" in text and ":" not in text:
+        raise InputError(f"no entity {text!r} in the store (nor merged into one)")
+    eid, _ = parse_entity(text, kg)
+    if eid not in kg.entities:
+        raise InputError(f"no entity {text!r} in the store (nor merged into one)")
+    return eid, eid
+
+
+def merge_decision(
+    kg: KnowledgeGraph, a: str, b: str, reason: str, author: str, date: str
+) -> Decision | None:
+    """The decision to make `a` and `b` one node; None when they already are one. Bad pairs raise."""
+    (x, hx), (y, hy) = locate(kg, a), locate(kg, b)
+    if hx == hy:
+        return None
+    ex, ey = kg.entities[hx], kg.entities[hy]
+    if ex.type == "Document" or ey.type == "Document":
+        raise InputError("documents are never merged")
+    if types_clash(ex.type, ey.type, FAMILY[ex.type], FAMILY[ey.type]):
+        raise InputError(f"cannot merge a {ex.type} ({hx}) with a {ey.type} ({hy})")
+    linked = [r.predicate for r in Links(kg).of(hx) if hy in (r.subject, r.object)]
+    if linked:
+        raise InputError(f"{hx} and {hy} are linked ({', '.join(linked)}): reject that fact first")
+    return Decision("merge", x, "", y, reason, author, date, subject_name=ex.name, object_name=ey.name)
+
+
+def split_decisions(kg: KnowledgeGraph, text: str, reason: str, author: str, date: str) -> list[Decision]:
+    """The decisions that take `text` out of the node it was merged into (or, for a node, all it absorbed)."""
+    eid, holder = locate(kg, text)
+    name = kg.entities[holder].name
+    if eid != holder:
+        return [Decision("split", eid, "", holder, reason, author, date, object_name=name)]
+    direct = sorted(r["id"] for r in records(kg.entities[holder]).values() if r["into"] == holder)
+    if not direct:
+        raise InputError(f"{holder} was not merged with anything; nothing to split")
+    return [Decision("split", d, "", holder, reason, author, date, object_name=name) for d in direct]
+
+
+def history(entity: Entity, decisions: Iterable[Decision]) -> list[str]:
+    """Lines for `explain`: what was merged into the entity and why, and the analyst's splits on it."""
+    lines = [f"merged from {line}" for line in entity.properties.get(REASONS, ())]
+    mine = {entity.id} | {line.split(": ", 1)[0] for line in entity.properties.get(REASONS, ())}
+    for d in decisions:
+        if d.action == "split" and (d.subject in mine or d.object in mine):
+            other = d.object if d.subject in mine else d.subject
+            lines.append(f"kept apart from {other} (split by {d.author} {d.date}: {d.reason})")
+    return lines

@@ -1,0 +1,173 @@
+"""Scored comparison of two entity profiles: which rule says they are one actor, and what keeps them apart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from ocgraph.graph.ids import fold
+from ocgraph.graph.names import STOPWORDS, Profile
+
+__all__ = ["THRESHOLD", "Match", "compare", "dates_disagree", "keep_apart", "types_clash"]
+
+# A match at or above THRESHOLD merges; below it (a nickname, an acronym, a shorter form of a name)
+# it merges only when it points at exactly one actor (graph/resolution.py).
+THRESHOLD = 0.8
+WEAK = 0.75
+# kinds of organization that are never one body
+_CLASH = {frozenset({"CriminalOrganization", "GovernmentOrganization"})}
+
+
+@dataclass(frozen=True)
+class Match:
+    """Why two entities are taken for one: the two names compared, the rule and its score."""
+
+    score: float
+    rule: str
+    name_a: str
+    name_b: str
+    short: int = 0  # below THRESHOLD: 1 when a's name is the short form (nickname, acronym), 2 when b's
+
+    def swapped(self) -> Match:
+        return Match(self.score, self.rule, self.name_b, self.name_a, (0, 2, 1)[self.short])
+
+
+def types_clash(a: str, b: str, family_a: str, family_b: str) -> bool:
+    """True when entities of types `a` and `b` can never be one node."""
+    return family_a != family_b or frozenset({a, b}) in _CLASH
+
+
+def dates_disagree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """True when both have dates of birth and none agree (a year agrees with a full date in it).
+
+    >>> dates_disagree(("1954-12-25",), ("1954",)), dates_disagree(("1964-08-31",), ("1956-11-10",))
+    (False, True)
+    """
+    return bool(a and b) and not any(x.startswith(y) or y.startswith(x) for x in a for y in b)
+
+
+def _names_conflict(a: Profile, b: Profile) -> bool:
+    """Two full canonical names where neither's words all occur among the other's names.
+
+    "Joaquín Guzmán Loera" and "Joaquín Guzmán López" are two people, however their nicknames
+    agree; "López Obrador" is a shorter form of "Andrés Manuel López Obrador", not a conflict.
+    """
+    if a.primary is None or b.primary is None:
+        return False
+    return not (set(a.primary) <= b.tokens or set(b.primary) <= a.tokens)
+
+
+def _one_letter_apart(x: tuple[str, ...], y: tuple[str, ...]) -> tuple[str, str] | None:
+    """The two differing words when sorted word lists differ in one long word by one edit."""
+    if len(x) != len(y) or len(x) < 3:
+        return None
+    rest_x, rest_y = list(x), list(y)
+    for t in x:
+        if t in rest_y:
+            rest_x.remove(t)
+            rest_y.remove(t)
+    if len(rest_x) != 1:
+        return None
+    u, v = rest_x[0], rest_y[0]
+    # long words only, and not the last letter ("Daniel"/"Daniela", "Mario"/"Maria" are two people)
+    if min(len(u), len(v)) < 6 or u[:-1] == v[:-1] or u[:-1] == v or v[:-1] == u:
+        return None
+    return (u, v) if Levenshtein.distance(u, v, score_cutoff=1) <= 1 else None
+
+
+def _person(a: Profile, b: Profile) -> Match | None:
+    for key in sorted(a.full.keys() & b.full.keys()):
+        (na, ta), (nb, tb) = a.full[key], b.full[key]
+        if ta == tb:
+            return Match(1.0, "same name", na, nb)
+        return Match(0.95, "same words in another order", na, nb)
+    best: Match | None = None
+    for ka, (na, _) in sorted(a.full.items()):
+        for kb, (nb, _) in sorted(b.full.items()):
+            if _one_letter_apart(ka, kb):
+                return Match(0.85, "spelling variant of one word", na, nb)
+            small, big = (ka, kb) if len(ka) < len(kb) else (kb, ka)
+            if len(small) >= 3 and not (set(small) - set(big)) and best is None:
+                best = Match(WEAK, "shorter form of the full name", na, nb, 1 if small is ka else 2)
+    if best is not None:
+        return best
+    shared = sorted(a.nicks.keys() & b.nicks.keys())
+    if shared and (a.short_only or b.short_only):
+        if a.short_only and b.short_only:
+            return Match(0.9, "same nickname", a.nicks[shared[0]], b.nicks[shared[0]])
+        return Match(WEAK, "same nickname", a.nicks[shared[0]], b.nicks[shared[0]], 1 if a.short_only else 2)
+    return None
+
+
+def _group(a: Profile, b: Profile) -> Match | None:
+    for words in sorted(a.words.keys() & b.words.keys()):
+        na, nb = a.words[words], b.words[words]
+        if fold(na) == fold(nb):
+            return Match(1.0, "same name", na, nb)
+        rule = "same name in Spanish and English" if _translated(na, nb) else "same words in another order"
+        return Match(0.9, rule, na, nb)
+    if a.words and b.words:
+        return None  # two full names that differ: a shared acronym does not make them one
+    for short, full in ((a, b), (b, a)):
+        letters = sorted(short.acronyms.keys() & (full.initials.keys() | full.acronyms.keys()))
+        if letters:
+            other = full.initials.get(letters[0]) or full.acronyms[letters[0]]
+            m = Match(WEAK, "acronym", short.acronyms[letters[0]], other, 1)
+            return m if short is a else m.swapped()
+    return None
+
+
+def _translated(a: str, b: str) -> bool:
+    plain = [sorted(t for t in fold(n).split() if t not in STOPWORDS) for n in (a, b)]
+    return plain[0] != plain[1]
+
+
+def compare(a: Profile, b: Profile) -> Match | None:
+    """The best rule saying `a` and `b` are one actor, or None (different names, types or births).
+
+    Examples
+    --------
+    >>> from ocgraph.graph.model import KnowledgeGraph
+    >>> from ocgraph.graph.names import profile
+    >>> kg = KnowledgeGraph()
+    >>> ofac = kg.add_entity("Person", "Archivaldo Ivan Guzman Salazar", properties={"birth_date": "1980"})
+    >>> text = kg.add_entity("Person", "Iván Archivaldo Guzmán Salazar")
+    >>> m = compare(profile(ofac), profile(text))
+    >>> m.score, m.rule, m.name_a, m.name_b
+    (0.95, 'same words in another order', 'Archivaldo Ivan Guzman Salazar', 'Iván Archivaldo Guzmán Salazar')
+    >>> compare(profile(kg.add_entity("Person", "Joaquín Guzmán Loera", ["El Chapo"])),
+    ...         profile(kg.add_entity("Person", "Joaquín Guzmán López", ["El Chapo"]))) is None
+    True
+    """
+    if keep_apart(a, b):
+        return None
+    m = _person(a, b) if a.family == "person" else _group(a, b)
+    if m is not None and m.score < THRESHOLD and _same_full_birth(a, b):
+        # a shorter name or a nickname, with the same full date of birth: one person
+        return Match(round(m.score + 0.1, 2), f"{m.rule} and the same date of birth", m.name_a, m.name_b)
+    return m
+
+
+def keep_apart(a: Profile, b: Profile) -> bool:
+    """True when what the two profiles say rules out one actor: types, births, full names, source records.
+
+    Two entries of one source list (OFAC's 13148 and 13149) are two actors by the list's own word,
+    whatever names they share ("El Viejo Luis" is the trade name of two designated companies).
+    """
+    if types_clash(a.type, b.type, a.family, b.family) or dates_disagree(a.births, b.births):
+        return True
+    if a.sources and b.sources and _separate_records(a.sources, b.sources):
+        return True
+    return a.family == "person" and _names_conflict(a, b)
+
+
+def _separate_records(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """True when both come from one dataset under different record ids and share none."""
+    if set(a) & set(b):
+        return False
+    return bool({s.partition(":")[0] for s in a} & {s.partition(":")[0] for s in b})
+
+
+def _same_full_birth(a: Profile, b: Profile) -> bool:
+    return any(len(d) == 10 for d in set(a.births) & set(b.births))
