@@ -6,16 +6,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from ocgraph import ontology
-from ocgraph.graph.matching import THRESHOLD, Match, compare, keep_apart
+from ocgraph.graph.blocking import Blocking
+from ocgraph.graph.matching import THRESHOLD, WEAK, Match, compare, keep_apart
 from ocgraph.graph.merging import Links
 from ocgraph.graph.model import KnowledgeGraph
-from ocgraph.graph.names import FAMILY, Profile, block_keys, profile
+from ocgraph.graph.names import Profile, profile
 
-__all__ = ["MAX_BLOCK", "Clusters", "specific"]
-
-# A key shared by more entities than this ("jose luis" of a million-name list) blocks nothing
-# useful and would cost a quadratic number of comparisons; it is skipped (bench/resolve.py counts them).
-MAX_BLOCK = 200
+__all__ = ["Clusters", "specific"]
 
 
 def specific(type_name: str) -> int:
@@ -104,18 +101,13 @@ class Clusters:
 
     def run(self, focus: Iterable[str] | None = None) -> None:
         """Compare `focus` (default: every entity) with whatever shares a name key, and join matches."""
-        if focus is not None and not (focus := set(focus)):
-            return
-        ids = sorted(e.id for e in self.kg.entities.values() if e.type in FAMILY)
-        blocks: dict[tuple, list[str]] = defaultdict(list)
-        for eid in ids:
-            for key in set(block_keys(self.profile(eid))):
-                blocks[key].append(eid)
-        near = set(ids) if focus is None else self._near(focus & set(ids), blocks)
+        blocking = Blocking(self.kg, self.profile)
+        pairs, near = blocking.pairs(focus)
+        self.skipped_blocks = blocking.skipped
         strong, weak = [], defaultdict(list)
-        for x, y in self._pairs(near, blocks):
+        for x, y in pairs:
             m = compare(self.profile(x), self.profile(y))
-            if m is None:
+            if m is None or m.score < WEAK:
                 continue
             if m.score >= THRESHOLD:
                 strong.append((-m.score, x, y, m))
@@ -125,35 +117,13 @@ class Clusters:
                 weak[y].append((x, m.swapped()))
         for _, x, y, m in sorted(strong, key=lambda t: t[:3]):
             self.join(x, y, m)
-        # a nickname, an acronym or a shorter name joins only the one actor it can stand for
+        # a nickname, an acronym or a shorter name joins only the one actor it can stand for (and
+        # only an entity whose every candidate was compared can tell: all of them, or those near a write)
         chosen = []
-        for x in sorted(weak):
+        for x in sorted(weak if near is None else weak.keys() & near):
             roots = {self.find(y) for y, _ in weak[x]} - {self.find(x)}
             if len(roots) == 1:
                 y, m = min((y, m) for y, m in weak[x] if self.find(y) in roots)
                 chosen.append((x, y, m))
         for x, y, m in chosen:
             self.join(x, y, m)
-
-    def _near(self, focus: set[str], blocks: dict[tuple, list[str]]) -> set[str]:
-        near = set(focus)
-        for eid in focus:
-            for key in block_keys(self.profile(eid)):
-                if len(blocks[key]) <= MAX_BLOCK:
-                    near.update(blocks[key])
-        return near
-
-    def _pairs(self, near: set[str], blocks: dict[tuple, list[str]]) -> list[tuple[str, str]]:
-        pairs = set()
-        for block in blocks.values():
-            if len(block) < 2:
-                continue
-            if len(block) > MAX_BLOCK:
-                self.skipped_blocks += 1
-                continue
-            inside = [e for e in block if e in near]
-            for x in inside:
-                for y in block:
-                    if x < y or (y not in near and x != y):
-                        pairs.add((min(x, y), max(x, y)))
-        return sorted(pairs)

@@ -11,10 +11,16 @@ from ocgraph.graph.names import STOPWORDS, Profile
 
 __all__ = ["THRESHOLD", "Match", "compare", "dates_disagree", "keep_apart", "types_clash"]
 
-# A match at or above THRESHOLD merges; below it (a nickname, an acronym, a shorter form of a name)
-# it merges only when it points at exactly one actor (graph/resolution.py).
+# A match at or above THRESHOLD merges; from WEAK up (a nickname, an acronym) it merges only when the
+# short name can stand for exactly one actor (graph/clustering.py); below WEAK, never on its own.
+# The same full date of birth, or a shared nickname, adds CORROBORATION.
 THRESHOLD = 0.8
 WEAK = 0.75
+# "Iván Guzmán Salazar" for "Iván Archivaldo Guzmán Salazar": right when one of them is known only by
+# the shorter form, wrong for two namesakes; on synthetic Mexican name frequencies (bench/resolve.py)
+# four such merges in ten joined two people, so it needs a date of birth or a nickname to agree.
+SHORTER = 0.6
+CORROBORATION = 0.25
 # kinds of organization that are never one body
 _CLASH = {frozenset({"CriminalOrganization", "GovernmentOrganization"})}
 
@@ -76,20 +82,37 @@ def _one_letter_apart(x: tuple[str, ...], y: tuple[str, ...]) -> tuple[str, str]
     return (u, v) if Levenshtein.distance(u, v, score_cutoff=1) <= 1 else None
 
 
+def _inner_word_dropped(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Whether `short` is `full` (4 words or more, as written) without one word between the first
+    and the two surnames: "Iván Guzmán Salazar" of "Iván Archivaldo Guzmán Salazar" (people go by
+    their first given name; "Archivaldo Guzmán Salazar" would be a brother as often as not)."""
+    if len(short) != len(full) - 1 or len(short) < 3:
+        return False
+    return any(full[:i] + full[i + 1 :] == short for i in range(1, len(full) - 2))
+
+
+def _reordered(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two orders of the same words can be one name: surnames first ("GUZMAN SALAZAR Ivan
+    Archivaldo") or given names swapped ("Archivaldo Ivan Guzman Salazar"), the surnames in the same
+    order. "Benito Arellano Acosta" and "Benito Acosta Arellano" are two families."""
+    return any((b[i:] + b[:i])[-2:] == a[-2:] for i in range(len(b)))
+
+
 def _person(a: Profile, b: Profile) -> Match | None:
     for key in sorted(a.full.keys() & b.full.keys()):
         (na, ta), (nb, tb) = a.full[key], b.full[key]
         if ta == tb:
             return Match(1.0, "same name", na, nb)
-        return Match(0.95, "same words in another order", na, nb)
+        if _reordered(ta, tb):
+            return Match(0.95, "same words in another order", na, nb)
     best: Match | None = None
-    for ka, (na, _) in sorted(a.full.items()):
-        for kb, (nb, _) in sorted(b.full.items()):
+    for ka, (na, wa) in sorted(a.full.items()):
+        for kb, (nb, wb) in sorted(b.full.items()):
             if _one_letter_apart(ka, kb):
                 return Match(0.85, "spelling variant of one word", na, nb)
-            small, big = (ka, kb) if len(ka) < len(kb) else (kb, ka)
-            if len(small) >= 3 and not (set(small) - set(big)) and best is None:
-                best = Match(WEAK, "shorter form of the full name", na, nb, 1 if small is ka else 2)
+            if best is None and (_inner_word_dropped(wa, wb) or _inner_word_dropped(wb, wa)):
+                short = 1 if len(wa) < len(wb) else 2
+                best = Match(SHORTER, "the full name without a second given name", na, nb, short)
     if best is not None:
         return best
     shared = sorted(a.nicks.keys() & b.nicks.keys())
@@ -111,7 +134,7 @@ def _group(a: Profile, b: Profile) -> Match | None:
         return None  # two full names that differ: a shared acronym does not make them one
     for short, full in ((a, b), (b, a)):
         letters = sorted(short.acronyms.keys() & (full.initials.keys() | full.acronyms.keys()))
-        if letters:
+        if letters and not short.words:  # an acronym-only name stands for the group that fits it
             other = full.initials.get(letters[0]) or full.acronyms[letters[0]]
             m = Match(WEAK, "acronym", short.acronyms[letters[0]], other, 1)
             return m if short is a else m.swapped()
@@ -143,9 +166,16 @@ def compare(a: Profile, b: Profile) -> Match | None:
     if keep_apart(a, b):
         return None
     m = _person(a, b) if a.family == "person" else _group(a, b)
-    if m is not None and m.score < THRESHOLD and _same_full_birth(a, b):
-        # a shorter name or a nickname, with the same full date of birth: one person
-        return Match(round(m.score + 0.1, 2), f"{m.rule} and the same date of birth", m.name_a, m.name_b)
+    if m is None or m.score >= THRESHOLD:
+        return m
+    if _same_full_birth(a, b):
+        return Match(
+            round(m.score + CORROBORATION, 2), f"{m.rule}, same date of birth", m.name_a, m.name_b, m.short
+        )
+    if m.rule != "same nickname" and set(a.nicks) & set(b.nicks):
+        return Match(
+            round(m.score + CORROBORATION, 2), f"{m.rule}, same nickname", m.name_a, m.name_b, m.short
+        )
     return m
 
 

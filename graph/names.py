@@ -8,7 +8,16 @@ from dataclasses import dataclass, field
 from ocgraph.graph.ids import fold
 from ocgraph.graph.model import Entity
 
-__all__ = ["FAMILY", "Profile", "block_keys", "english_words", "initials", "profile"]
+__all__ = [
+    "FAMILY",
+    "Profile",
+    "block_keys",
+    "english_words",
+    "initials",
+    "is_nickname",
+    "person_keys",
+    "profile",
+]
 
 # Which types may ever be one node: a Person only with a Person, a Place only with a Place, and the
 # three kinds of organization with each other (graph/matching.py keeps crime groups and governments
@@ -123,7 +132,7 @@ def initials(name: str) -> set[str]:
     return out
 
 
-def _is_nickname(tokens: list[str]) -> bool:
+def is_nickname(tokens: tuple[str, ...] | list[str]) -> bool:
     # "El Mayo", "La Señora", "Chapito": one word, or a Spanish article in front
     return len(tokens) == 1 or tokens[0] in ARTICLES
 
@@ -140,7 +149,7 @@ def profile(e: Entity) -> Profile:
             continue
         tokens.update(folded)
         if family == "person":
-            if _is_nickname(folded):
+            if is_nickname(folded):
                 key = " ".join(folded[1:] if len(folded) > 1 else folded)
                 p.nicks.setdefault(key, name)
             else:
@@ -161,18 +170,35 @@ def profile(e: Entity) -> Profile:
     return p
 
 
-def block_keys(p: Profile) -> list[tuple]:
-    """The blocking keys of a profile: two entities are compared only when they share one."""
-    keys: list[tuple] = []
+def person_keys(words: tuple[str, ...] | list[str]) -> list[tuple[tuple, str, str]]:
+    """The blocking keys of one person's name (folded words as written), or its nickname key."""
+    if is_nickname(words):
+        return [(("n", " ".join(words[1:] if len(words) > 1 else words)), "=", "")]
+    keys: list[tuple[tuple, str, str]] = [(("p", tuple(sorted(words))), "=", "")]
+    for i, t in enumerate(words):
+        rest = tuple(sorted((*words[:i], *words[i + 1 :])))
+        if len(words) >= 3 and len(t) >= 6:
+            keys.append((("p", rest), "-", t))
+        if len(words) >= 4 and 0 < i < len(words) - 2:
+            keys.append((("p", rest), "~", t))
+    return keys
+
+
+def block_keys(p: Profile) -> list[tuple[tuple, str, str]]:
+    """The blocking keys of a profile as (key, role, word); graph/clustering.py pairs them by role.
+
+    Roles: "=" a name's own key (pairs with "=" and "~"); "~" a name without one inner word (pairs
+    with "=": "Iván Guzmán Salazar" meets "Iván Archivaldo Guzmán Salazar"); "-" a name without one
+    long word, that word kept (pairs with "-" when the two words are one letter apart: a typo);
+    "a" an acronym and "i" a name's initials (an acronym pairs with both, initials never with initials).
+    """
+    keys: list[tuple[tuple, str, str]] = []
     if p.family == "person":
-        for key in p.full:
-            keys.append(("p", key))
-            # one word less: a spelling variant of one long word, or the name without a second given name
-            for i, t in enumerate(key):
-                if len(key) >= 4 or (len(key) == 3 and len(t) >= 6):
-                    keys.append(("p", key[:i] + key[i + 1 :]))
-        keys.extend(("n", k) for k in p.nicks)
+        for _, written in p.full.values():
+            keys.extend(person_keys(written))
+        keys.extend((("n", k), "=", "") for k in p.nicks)
         return keys
-    keys.extend((p.family, "w", w) for w in p.words)
-    keys.extend((p.family, "a", a) for a in (*p.acronyms, *p.initials))
+    keys.extend(((p.family, "w", w), "=", "") for w in p.words)
+    keys.extend(((p.family, "l", a), "a", "") for a in p.acronyms)
+    keys.extend(((p.family, "l", a), "i", "") for a in p.initials)
     return keys

@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from ocgraph.graph.clustering import Clusters, specific
+from ocgraph.graph.gcpause import gc_paused
 from ocgraph.graph.ids import fold
 from ocgraph.graph.matching import Match, types_clash
 from ocgraph.graph.merging import Links, merge, redirects, split
 from ocgraph.graph.model import KnowledgeGraph
 from ocgraph.graph.names import FAMILY, STOPWORDS, english_words
 
-__all__ = ["Merge", "Resolution", "rank", "resolve", "resolve_in_place"]
+__all__ = ["Merge", "Resolution", "project", "rank", "resolve", "resolve_in_place"]
 
 _KEYED = re.compile(r"-[0-9a-f]{8}$")  # an id told apart from a namesake's by a digest (graph/ids.py)
 
@@ -52,15 +53,16 @@ def rank(kg: KnowledgeGraph, eid: str) -> tuple:
     """The order in which a cluster picks the id that survives (smallest first), from the id and name only.
 
     The more specific type, then an id without a namesake's digest, a full name before a nickname or
-    an acronym, a group's English form before its Spanish one, the longer name, the smaller id: the
+    an acronym, a group's English form before its Spanish one, more words (articles and "of" not
+    counted), the smaller id: the
     survivor depends on what was merged, never on the order the documents came in.
     """
     e = kg.entities[eid]
     words = fold(e.name).split()
     short = len(words) == 1 or words[0] in ("el", "la", "los", "las")
     plain = tuple(sorted({t for t in words if t not in STOPWORDS}))
-    foreign = FAMILY[e.type] != "person" and english_words(e.name) != plain
-    return (specific(e.type), bool(_KEYED.search(eid)), short, foreign, -len(words), eid)
+    foreign = FAMILY.get(e.type, "person") != "person" and english_words(e.name) != plain
+    return (specific(e.type), bool(_KEYED.search(eid)), short, foreign, -len(plain), eid)
 
 
 def resolve(kg: KnowledgeGraph, decisions: Iterable[Any] = ()) -> Resolution:
@@ -87,6 +89,7 @@ def resolve(kg: KnowledgeGraph, decisions: Iterable[Any] = ()) -> Resolution:
     return Resolution(out, mapping, merges)
 
 
+@gc_paused()  # profiles, blocks and pairs are millions of small objects (bench/resolve.py)
 def resolve_in_place(
     kg: KnowledgeGraph, decisions: Iterable[Any] = (), affected: Iterable[str] | None = None
 ) -> tuple[dict[str, str], list[Merge]]:
@@ -121,6 +124,26 @@ def resolve_in_place(
     clusters.run(None if affected is None else sorted({run.current(e) for e in affected}))
     run.apply(clusters)
     return run.mapping(), run.merges
+
+
+def project(doc: KnowledgeGraph, resolution: Resolution) -> KnowledgeGraph:
+    """One document's graph under the ids of a resolution of many (`ocgraph extract a.txt b.txt`).
+
+    Each entity takes the id and type of the node it was merged into and keeps the document's own
+    names; entities of the document that became one node are one entity; relations follow.
+    """
+    out = KnowledgeGraph()
+    for eid in sorted(doc.entities, key=lambda e: rank(doc, e)):
+        e = doc.entities[eid]
+        into = resolution.mapping.get(eid, eid)
+        node = resolution.graph.entities.get(into, e)
+        props = {k: v for k, v in e.properties.items() if k not in ("merged_from", "merge_record")}
+        out.add_entity(node.type, e.name, e.aliases, props, id=into)
+    for rel in doc.relations.values():
+        s, o = (resolution.mapping.get(x, x) for x in (rel.subject, rel.object))
+        if s != o:
+            out.add_relation(s, rel.predicate, o, rel.properties, rel.evidence)
+    return out
 
 
 class _Run:

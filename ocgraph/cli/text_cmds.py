@@ -48,9 +48,14 @@ def _warnings_as_lines() -> Iterator[None]:
 )
 @click.option("--no-model", is_flag=True, help="Run the rule-only pipeline (no spaCy model).")
 def extract(paths: tuple[str, ...], output: str, no_model: bool) -> None:
-    """Extract actors and relations from articles as JSON Lines (the scoring contract)."""
+    """Extract actors and relations from articles as JSON Lines (the scoring contract).
+
+    Entities are resolved across the documents given: one actor has one id in every document.
+    """
     import io
 
+    from ocgraph.graph.model import KnowledgeGraph
+    from ocgraph.graph.resolution import project, resolve
     from ocgraph.graph.store import atomic_output
     from ocgraph.loaders import jsonl
     from ocgraph.loaders.spacy_extractor import SpacyExtractor
@@ -61,10 +66,14 @@ def extract(paths: tuple[str, ...], output: str, no_model: bool) -> None:
     errors: list[str] = []
     notes: list[str] = []
     buffer = io.StringIO()
-    done = 0
-    for doc in read_all(paths, errors, notes):
-        jsonl.write(extractor.extract(doc), doc.name, buffer)
-        done += 1
+    graphs = [(doc.name, extractor.extract(doc)) for doc in read_all(paths, errors, notes)]
+    union = KnowledgeGraph()
+    for _, graph in graphs:
+        union.merge(graph)
+    resolution = resolve(union)
+    for name, graph in graphs:
+        jsonl.write(project(graph, resolution), name, buffer)
+    done = len(graphs)
     for line in notes:
         click.echo(f"warning: {line}", err=True)
     if output == "-":
