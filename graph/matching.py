@@ -61,7 +61,9 @@ def _names_conflict(a: Profile, b: Profile) -> bool:
     """
     if a.primary is None or b.primary is None:
         return False
-    return not (set(a.primary) <= b.tokens or set(b.primary) <= a.tokens)
+    if set(a.primary) <= b.tokens or set(b.primary) <= a.tokens:
+        return False
+    return not _one_letter_apart(tuple(sorted(a.primary)), tuple(sorted(b.primary)))
 
 
 def _one_letter_apart(x: tuple[str, ...], y: tuple[str, ...]) -> tuple[str, str] | None:

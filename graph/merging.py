@@ -54,12 +54,16 @@ def records(holder: Any) -> dict[str, dict[str, Any]]:
     return {r["id"]: r for r in map(json.loads, holder.properties.get(RECORDS, ()))}
 
 
-def _keys(kg: KnowledgeGraph, rel: Relation, eid: str) -> list[str]:
-    """One key per piece of evidence of `rel` as seen from `eid`: predicate, end, other end, span."""
-    sym = kg._onto.predicates[rel.predicate].symmetric
+def _head(kg: KnowledgeGraph, rel: Relation, eid: str) -> str:
+    """`rel` as seen from `eid`: predicate, which end `eid` is (> subject, < object, = either), other end."""
     other = rel.object if rel.subject == eid else rel.subject
-    end = "=" if sym else (">" if rel.subject == eid else "<")
-    head = f"{rel.predicate}{end}{other}|"
+    end = "=" if kg._onto.predicates[rel.predicate].symmetric else (">" if rel.subject == eid else "<")
+    return f"{rel.predicate}{end}{other}|"
+
+
+def _keys(kg: KnowledgeGraph, rel: Relation, eid: str) -> list[str]:
+    """One key per piece of evidence of `rel` as seen from `eid`: its head and the evidence's span."""
+    head = _head(kg, rel, eid)
     return [f"{head}{ev.document}@{ev.start}-{ev.end}" for ev in rel.evidence] or [head]
 
 
@@ -81,6 +85,8 @@ def merge(kg: KnowledgeGraph, links: Links, keep: str, drop: str, reason: str) -
                 brought[key] = extra
         elif old is None:
             brought[key] = value
+    # the edge properties of each fact on both sides, as they were: a split gives each its own back
+    facts = {_head(kg, rel, drop): rel.properties for rel in links.of(drop)}
     record = {
         "id": drop,
         "into": keep,
@@ -91,6 +97,13 @@ def merge(kg: KnowledgeGraph, links: Links, keep: str, drop: str, reason: str) -
         "brought": brought,
         "evidence": sorted(theirs),
         "shared": sorted(theirs & ours),
+        "facts": dict(facts),
+        # (only where the two differ: the same values need no restoring)
+        "kept": {
+            h: rel.properties
+            for rel in links.of(keep)
+            if (h := _head(kg, rel, keep)) in facts and rel.properties != facts[h]
+        },
     }
     for rel in links.of(drop):
         del kg.relations[rel.id]
@@ -114,9 +127,19 @@ def merge(kg: KnowledgeGraph, links: Links, keep: str, drop: str, reason: str) -
 
 
 def _combine(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """One record of an entity merged again: what it brought then, and what it brings now.
+
+    What the holder has because of the first merge (its evidence, its facts) is not the holder's own.
+    """
     out = dict(old)
-    for field in ("evidence", "shared", "aliases"):
+    for field in ("evidence", "aliases"):
         out[field] = sorted({*old.get(field, ()), *new.get(field, ())})
+    out["shared"] = sorted(
+        {*old.get("shared", ()), *(set(new.get("shared", ())) - set(old.get("evidence", ())))}
+    )
+    out["facts"] = {**new.get("facts", {}), **old.get("facts", {})}
+    fresh = {h: p for h, p in new.get("kept", {}).items() if h not in old.get("facts", {})}
+    out["kept"] = {**fresh, **old.get("kept", {})}
     brought = dict(old.get("brought", {}))
     for key, value in new.get("brought", {}).items():
         if isinstance(value, list):
@@ -146,8 +169,11 @@ def split(kg: KnowledgeGraph, links: Links, holder: str, drop: str) -> None:
     moved = redirects(kg)
     wanted = {_current(key, moved) for key in rec["evidence"]}
     shared = {_current(key, moved) for key in rec["shared"]}
+    facts = {_current(h, moved): p for h, p in rec.get("facts", {}).items()}
+    kept = {_current(h, moved): p for h, p in rec.get("kept", {}).items()}
     for rel in links.of(holder):
         keys = _keys(kg, rel, holder)
+        head = _head(kg, rel, holder)
         if rel.evidence:
             ours = [ev for key, ev in zip(keys, rel.evidence, strict=True) if key in wanted]
             stays = [
@@ -161,7 +187,9 @@ def split(kg: KnowledgeGraph, links: Links, holder: str, drop: str) -> None:
             continue
         s = drop if rel.subject == holder else rel.subject
         o = drop if rel.object == holder else rel.object
-        links.add(kg.add_relation(s, rel.predicate, o, rel.properties, ours))
+        links.add(kg.add_relation(s, rel.predicate, o, facts.get(head, rel.properties), ours))
+        if head in kept:
+            rel.properties = dict(kept[head])
         if stays is None:
             continue
         if stays:

@@ -19,6 +19,7 @@ from ocgraph.graph.names import FAMILY, STOPWORDS, english_words
 __all__ = ["Merge", "Resolution", "project", "rank", "resolve", "resolve_in_place"]
 
 _KEYED = re.compile(r"-[0-9a-f]{8}$")  # an id told apart from a namesake's by a digest (graph/ids.py)
+_SPANISH_SMALL = frozenset({"de", "del", "la", "las", "los", "el", "y"})
 
 
 @dataclass(frozen=True)
@@ -54,15 +55,17 @@ def rank(kg: KnowledgeGraph, eid: str) -> tuple:
 
     The more specific type, then an id without a namesake's digest, a full name before a nickname or
     an acronym, a group's English form before its Spanish one, more words (articles and "of" not
-    counted), the smaller id: the
+    counted), a name written with its accents and in mixed case, the smaller id: the
     survivor depends on what was merged, never on the order the documents came in.
     """
     e = kg.entities[eid]
     words = fold(e.name).split()
     short = len(words) == 1 or words[0] in ("el", "la", "los", "las")
     plain = tuple(sorted({t for t in words if t not in STOPWORDS}))
-    foreign = FAMILY.get(e.type, "person") != "person" and english_words(e.name) != plain
-    return (specific(e.type), bool(_KEYED.search(eid)), short, foreign, -len(plain), eid)
+    spanish = english_words(e.name) != plain or not _SPANISH_SMALL.isdisjoint(words)
+    foreign = FAMILY.get(e.type, "person") != "person" and spanish
+    written = (-sum(not c.isascii() for c in e.name), -sum(c.islower() for c in e.name))
+    return (specific(e.type), bool(_KEYED.search(eid)), short, foreign, -len(plain), *written, eid)
 
 
 def resolve(kg: KnowledgeGraph, decisions: Iterable[Any] = ()) -> Resolution:
