@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ocgraph.errors import InputError
+from ocgraph.graph import records
 from ocgraph.graph.matching import types_clash
-from ocgraph.graph.merging import REASONS, Links, records, redirects
+from ocgraph.graph.merging import Links
 from ocgraph.graph.model import Entity, KnowledgeGraph
 from ocgraph.graph.names import FAMILY
+from ocgraph.graph.records import REASONS, redirects
 from ocgraph.graph.review import Decision, parse_entity
 
 __all__ = ["history", "locate", "merge_decision", "split_decisions"]
@@ -53,10 +55,10 @@ def split_decisions(kg: KnowledgeGraph, text: str, reason: str, author: str, dat
     name = kg.entities[holder].name
     if eid != holder:
         return [Decision("split", eid, "", holder, reason, author, date, object_name=name)]
-    direct = sorted(r["id"] for r in records(kg.entities[holder]).values() if r["into"] == holder)
-    if not direct:
+    merged = sorted(records.read(kg.entities[holder]))
+    if not merged:
         raise InputError(f"{holder} was not merged with anything; nothing to split")
-    return [Decision("split", d, "", holder, reason, author, date, object_name=name) for d in direct]
+    return [Decision("split", m, "", holder, reason, author, date, object_name=name) for m in merged]
 
 
 def history(entity: Entity, decisions: Iterable[Decision]) -> list[str]:

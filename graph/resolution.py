@@ -8,13 +8,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ocgraph.graph import records
 from ocgraph.graph.clustering import Clusters, specific
 from ocgraph.graph.gcpause import gc_paused
 from ocgraph.graph.ids import fold
 from ocgraph.graph.matching import Match, types_clash
-from ocgraph.graph.merging import Links, merge, redirects, split
+from ocgraph.graph.merging import Links, merge
 from ocgraph.graph.model import KnowledgeGraph
 from ocgraph.graph.names import FAMILY, STOPWORDS, english_words
+from ocgraph.graph.records import redirects
+from ocgraph.graph.splitting import split
 
 __all__ = ["Merge", "Resolution", "project", "rank", "resolve", "resolve_in_place"]
 
@@ -102,6 +105,7 @@ def resolve_in_place(
     merges, then analyst splits; then the resolver, which never joins what a split keeps apart.
     Returns the map from every id merged away to the id that holds it, and the merges made.
     """
+    records.tidy(kg)  # two stores merged may hold two records of one id
     links = Links(kg)
     run = _Run(kg, links)
     merges_, splits = [], []
@@ -122,10 +126,12 @@ def resolve_in_place(
     for d in sorted(splits, key=lambda d: d.key):
         holder = run.current(d.subject)
         if holder == run.current(d.object) and holder in kg.entities:
-            split(kg, links, holder, d.object if d.subject == holder else d.subject)
+            split(kg, links, holder, d.subject if d.object == holder else d.object)
+            run.moved = redirects(kg)
     clusters = Clusters(kg, links, run.apart(apart))
     clusters.run(None if affected is None else sorted({run.current(e) for e in affected}))
     run.apply(clusters)
+    records.tidy(kg)  # keys naming an entity merged since name the node that holds it
     return run.mapping(), run.merges
 
 

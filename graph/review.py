@@ -17,8 +17,8 @@ from typing import Any
 from ocgraph import ontology
 from ocgraph.errors import InputError
 from ocgraph.graph.ids import document_id, entity_id, relation_id
-from ocgraph.graph.merging import redirects
 from ocgraph.graph.model import Evidence, KnowledgeGraph
+from ocgraph.graph.records import redirects
 from ocgraph.ontology import OntologyError
 
 __all__ = [

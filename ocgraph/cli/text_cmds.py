@@ -154,7 +154,7 @@ def explain(name: str) -> None:
     from ocgraph.errors import InputError
     from ocgraph.graph import review
     from ocgraph.graph.entity_review import history
-    from ocgraph.graph.merging import redirects
+    from ocgraph.graph.records import redirects
 
     store = settings.store()
     kg = store.load()

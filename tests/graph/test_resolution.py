@@ -269,8 +269,12 @@ def _rivals() -> KnowledgeGraph:
     kg.add_entity("Person", "El Mayo")
     kg.add_relation(es, "rival_of", cjng, evidence=[_ev(10, "first")])
     kg.add_relation(cjng, "rival_of", en, evidence=[_ev(50, "second")])
-    kg.add_relation(mayo, "leader_of", es, {"status": "current"}, [_ev(90, "third")])
-    kg.add_relation("person/el-mayo", "leader_of", en, {"role": "co-founder"}, [_ev(120, "fourth")])
+    kg.add_relation(
+        mayo, "leader_of", es, {"status": "current"}, [_ev(90, "Ismael Zambada García, El Mayo, leads it.")]
+    )
+    kg.add_relation(
+        "person/el-mayo", "leader_of", en, {"role": "co-founder"}, [_ev(180, "El Mayo co-founded it.")]
+    )
     return kg
 
 
@@ -285,7 +289,7 @@ def test_relations_and_evidence_move_and_a_symmetric_one_stays_stored_once() -> 
             "leader_of",
             "crimorg/sinaloa-cartel",
             {"role": "co-founder", "status": "current"},
-            [90, 120],
+            [90, 180],
         ),
     ]
 
@@ -321,13 +325,14 @@ def test_split_restores_what_was_merged() -> None:
     split = Decision("split", "person/el-mayo", "", "person/ismael-zambada-garcia", "two men", "ana")
     back, mapping, _ = resolve(graph, [split])
     assert mapping == {}
-    # El Mayo is back with its own fact; the Sinaloa merge is untouched
+    # El Mayo is back with its own fact; the Sinaloa merge is untouched; Ismael keeps the alias his own
+    # sentence gives him
     assert back.entities["person/el-mayo"].name == "El Mayo"
-    assert "El Mayo" in back.entities["person/ismael-zambada-garcia"].aliases  # his own alias, from the start
+    assert back.entities["person/ismael-zambada-garcia"].aliases == ["El Mayo"]
     facts = sorted((r.subject, r.predicate, [e.start for e in r.evidence]) for r in back.relations.values())
     assert facts == [
         ("crimorg/jalisco-new-generation-cartel", "rival_of", [10, 50]),
-        ("person/el-mayo", "leader_of", [120]),
+        ("person/el-mayo", "leader_of", [180]),
         ("person/ismael-zambada-garcia", "leader_of", [90]),
     ]
     assert [line.split(":")[0] for line in _why(back, "person/ismael-zambada-garcia")] == []
