@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ocgraph import ontology
 from ocgraph.errors import InputError
 from ocgraph.graph import records
+from ocgraph.graph.ids import entity_id
 from ocgraph.graph.matching import types_clash
 from ocgraph.graph.merging import Links
 from ocgraph.graph.model import Entity, KnowledgeGraph
 from ocgraph.graph.names import FAMILY
 from ocgraph.graph.records import REASONS, redirects
-from ocgraph.graph.review import Decision, parse_entity
+from ocgraph.graph.review import Decision
 
-__all__ = ["history", "locate", "merge_decision", "split_decisions"]
+__all__ = ["history", "locate", "merge_decision", "parse_entity", "split_decisions"]
 
 
 def locate(kg: KnowledgeGraph, text: str) -> tuple[str, str]:
@@ -53,9 +55,13 @@ def split_decisions(kg: KnowledgeGraph, text: str, reason: str, author: str, dat
     """The decisions that take `text` out of the node it was merged into (or, for a node, all it absorbed)."""
     eid, holder = locate(kg, text)
     name = kg.entities[holder].name
-    if eid != holder:
-        return [Decision("split", eid, "", holder, reason, author, date, object_name=name)]
     merged = sorted(records.read(kg.entities[holder]))
+    if eid != holder:
+        if eid not in merged:  # a store rebuilt from FtM, which keeps why but not what was merged
+            raise InputError(
+                f"{eid} was merged into {holder}, but its merge record is missing: it cannot be split"
+            )
+        return [Decision("split", eid, "", holder, reason, author, date, object_name=name)]
     if not merged:
         raise InputError(f"{holder} was not merged with anything; nothing to split")
     return [Decision("split", m, "", holder, reason, author, date, object_name=name) for m in merged]
@@ -70,3 +76,28 @@ def history(entity: Entity, decisions: Iterable[Decision]) -> list[str]:
             other = d.object if d.subject in mine else d.subject
             lines.append(f"kept apart from {other} (split by {d.author} {d.date}: {d.reason})")
     return lines
+
+
+def parse_entity(text: str, kg: KnowledgeGraph) -> tuple[str, str]:
+    """An entity given on the command line: an id in `kg`, a `Type:Name` pair, or a unique name.
+
+    Returns the id and the name to record (empty for an id already in the store).
+    """
+    if text in kg.entities:
+        return text, kg.entities[text].name
+    type_name, sep, name = text.partition(":")
+    if sep and type_name in ontology.load().types and name.strip():
+        name = " ".join(name.split())
+        eid = entity_id(type_name, name)
+        if eid in kg.entities:
+            return eid, kg.entities[eid].name
+        found = kg.find(name, type_name)
+        return (found[0].id, found[0].name) if len(found) == 1 else (eid, name)
+    found = kg.find(text)
+    if len(found) == 1:
+        return found[0].id, found[0].name
+    if len(found) > 1:
+        raise InputError(
+            f"{text!r} names {len(found)} entities ({', '.join(e.id for e in found)}); give an id"
+        )
+    raise InputError(f"{text!r} is not in the store; give an id or Type:Name (e.g. Person:Juan Pérez)")

@@ -16,7 +16,7 @@ from typing import Any
 
 from ocgraph import ontology
 from ocgraph.errors import InputError
-from ocgraph.graph.ids import document_id, entity_id, relation_id
+from ocgraph.graph.ids import document_id, relation_id
 from ocgraph.graph.model import Evidence, KnowledgeGraph
 from ocgraph.graph.records import redirects
 from ocgraph.ontology import OntologyError
@@ -261,28 +261,3 @@ def _type_of(eid: str) -> str:
         if node.id_prefix == prefix:
             return node.name
     raise InputError(f"{eid}: the id prefix {prefix!r} names no node type")
-
-
-def parse_entity(text: str, kg: KnowledgeGraph) -> tuple[str, str]:
-    """An entity given on the command line: an id in `kg`, a `Type:Name` pair, or a unique name.
-
-    Returns the id and the name to record (empty for an id already in the store).
-    """
-    if text in kg.entities:
-        return text, kg.entities[text].name
-    type_name, sep, name = text.partition(":")
-    if sep and type_name in ontology.load().types and name.strip():
-        name = " ".join(name.split())
-        eid = entity_id(type_name, name)
-        if eid in kg.entities:
-            return eid, kg.entities[eid].name
-        found = kg.find(name, type_name)
-        return (found[0].id, found[0].name) if len(found) == 1 else (eid, name)
-    found = kg.find(text)
-    if len(found) == 1:
-        return found[0].id, found[0].name
-    if len(found) > 1:
-        raise InputError(
-            f"{text!r} names {len(found)} entities ({', '.join(e.id for e in found)}); give an id"
-        )
-    raise InputError(f"{text!r} is not in the store; give an id or Type:Name (e.g. Person:Juan Pérez)")

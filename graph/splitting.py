@@ -13,7 +13,7 @@ from ocgraph.graph.records import REASONS
 __all__ = ["split"]
 
 
-def split(kg: KnowledgeGraph, links: Links, holder: str, drop: str) -> None:
+def split(kg: KnowledgeGraph, links: Links, holder: str, drop: str) -> bool:
     """Restore `drop` out of `holder` as its own entity: its names, values, facts and evidence.
 
     The holder keeps its own and what the other merged ids brought: a name `drop` brought stays on
@@ -24,10 +24,13 @@ def split(kg: KnowledgeGraph, links: Links, holder: str, drop: str) -> None:
     """
     h = kg.entities[holder]
     held = records.read(h)
+    if drop not in held:
+        return False  # no record to restore it from (graph/entity_review.py says so to the analyst)
     rec = held.pop(drop)
     kg.add_entity(rec["type"], rec["name"], rec["aliases"], rec["properties"], id=drop)
     _move_facts(kg, links, holder, drop, rec)
     _take_back(h, rec, held, [ev.sentence for rel in links.of(holder) for ev in rel.evidence])
+    return True
 
 
 def _move_facts(kg: KnowledgeGraph, links: Links, holder: str, drop: str, rec: dict[str, Any]) -> None:

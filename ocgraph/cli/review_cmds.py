@@ -31,7 +31,7 @@ def _author(author: str | None) -> str:
 
 def _fact(kg, fact: tuple[str, ...]) -> tuple[str, str, str]:
     """A fact as (subject id, predicate, object id), from a relation id or SUBJECT PREDICATE OBJECT."""
-    from ocgraph.graph.review import parse_entity
+    from ocgraph.graph.entity_review import parse_entity
 
     if len(fact) == 1:
         rel = kg.relations.get(fact[0])
@@ -108,6 +108,7 @@ def add(
 ) -> None:
     """Add a fact of your own (entities as id, Type:Name or a known name) with its source."""
     from ocgraph.graph import review as rv
+    from ocgraph.graph.entity_review import parse_entity
 
     properties = {}
     for item in props:
@@ -117,8 +118,8 @@ def add(
         properties[key.strip()] = value
     store = settings.store()
     with store.transaction() as kg:
-        s_id, s_name = rv.parse_entity(subject, kg)
-        o_id, o_name = rv.parse_entity(object, kg)
+        s_id, s_name = parse_entity(subject, kg)
+        o_id, o_name = parse_entity(object, kg)
         decision = rv.Decision(
             "add",
             s_id,
