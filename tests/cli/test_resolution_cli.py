@@ -179,3 +179,22 @@ def test_extract_gives_an_actor_one_id_in_every_document(tmp_path: Path) -> None
         ("c.txt", "crimorg/tierra-caliente-cartel", "Tierra Caliente Cartel"),
         ("d.txt", "crimorg/tierra-caliente-cartel", "Cartel de Tierra Caliente"),
     }
+
+
+def test_every_export_carries_why_the_demo_merged(demo: Path, tmp_path: Path) -> None:
+    why = (
+        "crimorg/cartel-de-jalisco-nueva-generacion: Cartel de Jalisco Nueva Generacion = Jalisco New "
+        "Generation Cartel (same name in Spanish and English)"
+    )
+    _run("export", "--format", "ftm", "-o", str(tmp_path / "graph.ftm.json"))
+    ftm = [
+        json.loads(line) for line in (tmp_path / "graph.ftm.json").read_text(encoding="utf-8").splitlines()
+    ]
+    (cjng,) = [e for e in ftm if e["id"] == "crimorg.jalisco-new-generation-cartel"]
+    keywords = cjng["properties"]["keywords"]
+    assert f"ocgraph:merged_from={why}" in keywords
+    assert not [k for k in keywords if k.startswith("ocgraph:merge_record=")]  # the store keeps it
+    _run("export", "--format", "nt", "-o", str(tmp_path / "graph.nt"))
+    line = f'<https://w3id.org/ocgraph/id/{CJNG}> <https://w3id.org/ocgraph/ontology#mergedFrom> "{why}" .'
+    assert line in (tmp_path / "graph.nt").read_text(encoding="utf-8").splitlines()
+    assert _run("validate").startswith("the store conforms to the shapes")
