@@ -111,19 +111,27 @@ class Clusters:
                 continue
             if m.score >= THRESHOLD:
                 strong.append((-m.score, x, y, m))
-            elif m.short == 1:  # kept on the side of the short form: it must stand for one actor only
+                continue
+            # the side of the short form keeps a weak match; a typo has no short side: both keep it
+            if m.short in (0, 1):
                 weak[x].append((y, m))
-            else:
+            if m.short in (0, 2):
                 weak[y].append((x, m.swapped()))
         for _, x, y, m in sorted(strong, key=lambda t: t[:3]):
             self.join(x, y, m)
-        # a nickname, an acronym or a shorter name joins only the one actor it can stand for (and
-        # only an entity whose every candidate was compared can tell: all of them, or those near a write)
+        # a nickname, an acronym or a shorter name joins only the one actor it can stand for, and a
+        # typo only when each side fits the other alone (only an entity whose every candidate was
+        # compared can tell: all of them, or those near a write)
         chosen = []
         for x in sorted(weak if near is None else weak.keys() & near):
-            roots = {self.find(y) for y, _ in weak[x]} - {self.find(x)}
+            roots = self._roots(weak[x], x)
             if len(roots) == 1:
                 y, m = min((y, m) for y, m in weak[x] if self.find(y) in roots)
+                if m.short == 0 and (y not in weak or self._roots(weak[y], y) != {self.find(x)}):
+                    continue
                 chosen.append((x, y, m))
         for x, y, m in chosen:
             self.join(x, y, m)
+
+    def _roots(self, candidates: list[tuple[str, Match]], x: str) -> set[str]:
+        return {self.find(y) for y, _ in candidates} - {self.find(x)}

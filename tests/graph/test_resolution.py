@@ -143,16 +143,35 @@ def test_a_nickname_two_people_bear_stays_alone() -> None:
     )
 
 
-def test_spelling_variant_of_one_long_word_but_not_of_a_gendered_ending() -> None:
+def test_spelling_variants_but_not_another_name() -> None:
     kg = KnowledgeGraph()
     kg.add_entity("Person", "Iván Archivaldo Guzmán Salazar")
-    kg.add_entity("Person", "Ivan Archibaldo Guzman Salazar")  # OFAC's ALT spelling
+    kg.add_entity("Person", "Ivan Archibaldo Guzman Salazar")  # OFAC's ALT spelling: b for v
+    kg.add_entity("Person", "Juan José Esparragoza Moreno")
+    kg.add_entity("Person", "Juan José Esparagoza Moreno")  # a letter not doubled
+    kg.add_entity("Person", "Jesús González Peñuelas")
+    kg.add_entity("Person", "Jesus Gonzales Penuelas")  # s for z
     kg.add_entity("Person", "Gabriel Pérez Soto")
-    kg.add_entity("Person", "Gabriela Pérez Soto")
+    kg.add_entity("Person", "Gabriela Pérez Soto")  # another person: the end of a name
+    kg.add_entity("Person", "José Hernández Ruiz")
+    kg.add_entity("Person", "José Fernández Ruiz")  # another family: a letter that sounds different
     graph, mapping, merges = resolve(kg)
-    assert mapping == {"person/ivan-archibaldo-guzman-salazar": "person/ivan-archivaldo-guzman-salazar"}
-    assert merges[0].match.rule == "spelling variant of one word"
-    assert len(graph.entities) == 3
+    assert mapping == {
+        "person/ivan-archibaldo-guzman-salazar": "person/ivan-archivaldo-guzman-salazar",
+        "person/jesus-gonzales-penuelas": "person/jesus-gonzalez-penuelas",
+        "person/juan-jose-esparagoza-moreno": "person/juan-jose-esparragoza-moreno",
+    }
+    assert {m.match.rule for m in merges} == {"spelling variant of one word"}
+    assert len(graph.entities) == 7
+
+
+def test_a_spelling_variant_that_fits_two_namesakes_stays_alone() -> None:
+    kg = KnowledgeGraph()
+    kg.add_entity("Person", "Ivan Archibaldo Guzman Salazar")
+    kg.add_entity("Person", "Iván Archivaldo Guzmán Salazar", properties={"birth_date": ["1980"]})
+    kg.add_entity("Person", "Ivan Archivaldo Guzman Salazar", properties={"birth_date": ["1955"]},
+                  id="person/ivan-archivaldo-guzman-salazar-5f0c3b1e")  # fmt: skip
+    assert resolve(kg).mapping == {}
 
 
 def test_shorter_name_merges_only_with_a_date_of_birth_to_agree() -> None:
