@@ -12,7 +12,7 @@ from ocgraph.graph.names import FAMILY, Profile, block_keys, person_keys
 __all__ = ["MAX_BLOCK", "Blocking"]
 
 # A key shared by more entities than this ("jose luis" of a million-name list) blocks nothing
-# useful and would cost a quadratic number of comparisons; it is skipped (bench/resolve.py counts them).
+# useful and would cost a quadratic number of comparisons; it is skipped (Blocking.skipped counts).
 MAX_BLOCK = 200
 
 Entry = tuple[str, str, str]  # (entity id, role, word) under one key: see names.block_keys

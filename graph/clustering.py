@@ -12,7 +12,7 @@ from ocgraph.graph.merging import Links
 from ocgraph.graph.model import KnowledgeGraph
 from ocgraph.graph.names import Profile, profile
 
-__all__ = ["Clusters", "specific"]
+__all__ = ["Clusters", "fits", "specific"]
 
 
 def specific(type_name: str) -> int:
@@ -20,12 +20,27 @@ def specific(type_name: str) -> int:
     return 1 if type_name == "Organization" else 0
 
 
+def fits(kg: KnowledgeGraph, links: Links, x: str, y: str) -> bool:
+    """Whether the relations of `x` and `y` all stay allowed once the two are one node of the more
+    specific type (an Organization "part of" a ministry cannot become a crime group)."""
+    tx, ty = kg.entities[x].type, kg.entities[y].type
+    if tx == ty:
+        return True
+    eid, new_type = (x, ty) if specific(tx) else (y, tx)
+    predicates = ontology.load().predicates
+    for rel in links.of(eid):
+        s = new_type if rel.subject == eid else kg.entities[rel.subject].type
+        o = new_type if rel.object == eid else kg.entities[rel.object].type
+        if not predicates[rel.predicate].allows(s, o):
+            return False
+    return True
+
+
 class Clusters:
     """Union-find over the entities of one graph, joined only when no two members are kept apart."""
 
     def __init__(self, kg: KnowledgeGraph, links: Links, apart: Iterable[tuple[str, str]] = ()) -> None:
         self.kg, self.links = kg, links
-        self.onto = ontology.load()
         self.apart = {frozenset(p) for p in apart}
         self.parent: dict[str, str] = {}
         self.members: dict[str, list[str]] = {}
@@ -51,20 +66,9 @@ class Clusters:
         a, b = self.profile(x), self.profile(y)
         if frozenset((x, y)) in self.apart or keep_apart(a, b) or self.links.related(x, y):
             return True
-        if a.type != b.type and not self._fits(
-            x if specific(a.type) else y, min(a.type, b.type, key=specific)
-        ):
+        if not fits(self.kg, self.links, x, y):
             return True
         return self._parents_differ(x, y)
-
-    def _fits(self, eid: str, new_type: str) -> bool:
-        """Whether every relation of `eid` would still be allowed if it took `new_type`."""
-        for rel in self.links.of(eid):
-            s = new_type if rel.subject == eid else self.kg.entities[rel.subject].type
-            o = new_type if rel.object == eid else self.kg.entities[rel.object].type
-            if not self.onto.predicates[rel.predicate].allows(s, o):
-                return False
-        return True
 
     def _parents_differ(self, x: str, y: str) -> bool:
         px, py = self.links.parents(x), self.links.parents(y)
@@ -75,11 +79,7 @@ class Clusters:
                 if self.find(p) == self.find(q):
                     return False
                 m = compare(self.profile(p), self.profile(q))
-                if (
-                    m is not None
-                    and m.score >= THRESHOLD
-                    and not keep_apart(self.profile(p), self.profile(q))
-                ):
+                if m is not None and m.score >= THRESHOLD:  # two records of one parent
                     return False
         return True
 
@@ -119,14 +119,14 @@ class Clusters:
                 weak[y].append((x, m.swapped()))
         for _, x, y, m in sorted(strong, key=lambda t: t[:3]):
             self.join(x, y, m)
-        # a nickname, an acronym or a shorter name joins only the one actor it can stand for, and a
-        # typo only when each side fits the other alone (only an entity whose every candidate was
+        # a nickname or an acronym joins only the one actor it can stand for, and a spelling variant
+        # only when each side fits the other alone (only an entity whose every candidate was
         # compared can tell: all of them, or those near a write)
         chosen = []
         for x in sorted(weak if near is None else weak.keys() & near):
             roots = self._roots(weak[x], x)
             if len(roots) == 1:
-                y, m = min((y, m) for y, m in weak[x] if self.find(y) in roots)
+                y, m = min(((y, m) for y, m in weak[x] if self.find(y) in roots), key=lambda t: t[0])
                 if m.short == 0 and (y not in weak or self._roots(weak[y], y) != {self.find(x)}):
                     continue
                 chosen.append((x, y, m))

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from ocgraph import ontology
 from ocgraph.errors import InputError
 from ocgraph.graph import records
+from ocgraph.graph.clustering import fits
 from ocgraph.graph.ids import entity_id
 from ocgraph.graph.matching import types_clash
 from ocgraph.graph.merging import Links
@@ -45,9 +46,12 @@ def merge_decision(
         raise InputError("documents are never merged")
     if types_clash(ex.type, ey.type, FAMILY[ex.type], FAMILY[ey.type]):
         raise InputError(f"cannot merge a {ex.type} ({hx}) with a {ey.type} ({hy})")
-    linked = [r.predicate for r in Links(kg).of(hx) if hy in (r.subject, r.object)]
+    links = Links(kg)
+    linked = [r.predicate for r in links.of(hx) if hy in (r.subject, r.object)]
     if linked:
         raise InputError(f"{hx} and {hy} are linked ({', '.join(linked)}): reject that fact first")
+    if not fits(kg, links, hx, hy):
+        raise InputError(f"{hx} and {hy}: a relation of one cannot be held by a node of the other's type")
     return Decision("merge", x, "", y, reason, author, date, subject_name=ex.name, object_name=ey.name)
 
 

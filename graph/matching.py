@@ -36,7 +36,9 @@ class Match:
     rule: str
     name_a: str
     name_b: str
-    short: int = 0  # below THRESHOLD: 1 when a's name is the short form (nickname, acronym), 2 when b's
+    # below THRESHOLD: 1 when a's name is the short form (nickname, acronym), 2 when b's, 0 for
+    # neither (a spelling variant: each name must fit only the other)
+    short: int = 0
 
     def swapped(self) -> Match:
         return Match(self.score, self.rule, self.name_b, self.name_a, (0, 2, 1)[self.short])
@@ -66,11 +68,11 @@ def _names_conflict(a: Profile, b: Profile) -> bool:
         return False
     if set(a.primary) <= b.tokens or set(b.primary) <= a.tokens:
         return False
-    return not _one_letter_apart(tuple(sorted(a.primary)), tuple(sorted(b.primary)))
+    return not _spelt_apart(tuple(sorted(a.primary)), tuple(sorted(b.primary)))
 
 
-def _one_letter_apart(x: tuple[str, ...], y: tuple[str, ...]) -> tuple[str, str] | None:
-    """The two differing words when sorted word lists differ in one long word by a typo."""
+def _spelt_apart(x: tuple[str, ...], y: tuple[str, ...]) -> tuple[str, str] | None:
+    """The two differing words when sorted word lists differ in one long word, spelt two ways."""
     if len(x) != len(y) or len(x) < 3:
         return None
     rest_x, rest_y = list(x), list(y)
@@ -131,7 +133,7 @@ def _person(a: Profile, b: Profile) -> Match | None:
     best: Match | None = None
     for ka, (na, wa) in sorted(a.full.items()):
         for kb, (nb, wb) in sorted(b.full.items()):
-            if _one_letter_apart(ka, kb):
+            if _spelt_apart(ka, kb):
                 return Match(TYPO, "spelling variant of one word", na, nb)
             if best is None and (_inner_word_dropped(wa, wb) or _inner_word_dropped(wb, wa)):
                 short = 1 if len(wa) < len(wb) else 2

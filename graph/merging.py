@@ -8,9 +8,9 @@ from typing import Any
 from ocgraph.graph import records
 from ocgraph.graph.ids import fold
 from ocgraph.graph.model import KnowledgeGraph, Relation
-from ocgraph.graph.records import REASONS, RECORDS, redirects
+from ocgraph.graph.records import REASONS, RECORDS
 
-__all__ = ["REASONS", "RECORDS", "Links", "merge", "redirects"]
+__all__ = ["Links", "merge"]
 
 
 class Links:

@@ -130,9 +130,13 @@ def merge_edge_properties(into: dict[str, Any], new: Mapping[str, Any]) -> dict[
     return into
 
 
-def _spelling(name: str) -> tuple[int, int, str]:
-    """The better of two spellings of one name comes first: accents kept, then mixed case (OFAC writes
-    "GUZMAN"), then the smaller string."""
+def spelling_rank(name: str) -> tuple[int, int, str]:
+    """The better of two spellings of one name sorts first: accents kept, then mixed case (OFAC writes
+    "GUZMAN"), then the smaller string.
+
+    >>> min("Ivan Guzman", "Iván Guzmán", "IVAN GUZMAN", key=spelling_rank)
+    'Iván Guzmán'
+    """
     return (-sum(not c.isascii() for c in name), -sum(c.islower() for c in name), name)
 
 
@@ -188,7 +192,7 @@ class KnowledgeGraph:
                 raise OntologyError(f"{eid} is a {existing.type}, cannot be added again as a {type}")
             if fold(name) == fold(existing.name):
                 # one name spelt two ways: keep the same spelling whichever source came first
-                entity.name = min(name, existing.name, key=_spelling)
+                entity.name = min(name, existing.name, key=spelling_rank)
             else:
                 aliases = [name, *aliases]
         self._add_aliases(entity, aliases)

@@ -34,8 +34,8 @@ FAMILY = {
 ARTICLES = frozenset({"el", "la", "los", "las", "the"})
 STOPWORDS = ARTICLES | {"de", "del", "of", "y", "and", "e", "da", "do", "dos", "das", "for"}
 # Spanish words of crime-group, government and policy names, as the English form of the same name
-# writes them ("Cártel de Jalisco Nueva Generación" / "Jalisco New Generation Cartel"; "Guardia
-# Nacional" / "National Guard"; "Iniciativa Mérida" / "Mérida Initiative").
+# writes them ("Cártel de Jalisco Nueva Generación" / "Jalisco New Generation Cartel"; "Ejército
+# Mexicano" / "Mexican Army"; "Iniciativa Mérida" / "Mérida Initiative").
 SPANISH = {
     "nueva": "new",
     "nuevo": "new",

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from ocgraph.graph.ids import fold
-from ocgraph.graph.model import Entity, KnowledgeGraph, Relation, merge_edge_properties
+from ocgraph.graph.model import Entity, KnowledgeGraph, Relation, merge_edge_properties, spelling_rank
 
 __all__ = ["REASONS", "RECORDS", "combine", "head", "keys", "read", "redirects", "tidy", "write"]
 
@@ -61,7 +61,7 @@ def combine(old: dict[str, Any] | None, new: dict[str, Any]) -> dict[str, Any]:
     if old is None:
         return new
     out = dict(old)
-    out["name"] = min(old["name"], new["name"])
+    out["name"] = min(old["name"], new["name"], key=spelling_rank)
     aliases: dict[str, str] = {}  # one spelling per folded name, the smallest
     for a in sorted({*old["aliases"], *new["aliases"], old["name"], new["name"]}):
         aliases.setdefault(fold(a), a)

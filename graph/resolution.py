@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ocgraph.graph import records
-from ocgraph.graph.clustering import Clusters, specific
+from ocgraph.graph.clustering import Clusters, fits, specific
 from ocgraph.graph.gcpause import gc_paused
 from ocgraph.graph.ids import fold
 from ocgraph.graph.matching import Match, types_clash
@@ -121,7 +121,10 @@ def resolve_in_place(
         a, b = run.current(d.subject), run.current(d.object)
         if a in kg.entities and b in kg.entities and a != b and (a, b) not in run.apart(apart):
             x, y = kg.entities[a], kg.entities[b]
-            if not types_clash(x.type, y.type, FAMILY.get(x.type, x.type), FAMILY.get(y.type, y.type)):
+            # a merge that the data now forbids (a fact links the two, a relation the merged type
+            # cannot take) waits, as a decision on a fact not yet in the store does
+            clash = types_clash(x.type, y.type, FAMILY.get(x.type, x.type), FAMILY.get(y.type, y.type))
+            if not clash and not links.related(a, b) and fits(kg, links, a, b):
                 run.merge(a, b, Match(1.0, f"analyst merge by {d.author}: {d.reason}", x.name, y.name))
     for d in sorted(splits, key=lambda d: d.key):
         holder = run.current(d.subject)

@@ -121,3 +121,15 @@ def test_a_fact_decided_on_an_id_merged_since_applies_to_its_node(tmp_path: Path
         "crimorg/cartel-de-jalisco-nueva-generacion",
         {"review": "confirmed"},
     )
+
+
+def test_a_merge_decision_the_data_now_forbids_waits_and_writes_go_on(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    review.write(
+        review.decisions_path(tmp_path),
+        [review.Decision("merge", "person/ana-soto", "", "person/beatriz-soto", "one woman", "ana")],
+    )
+    _write(store, _article(("Person", "Ana Soto", "sibling_of", "Person", "Beatriz Soto")))
+    kg = store.load()  # written, and the two sisters stay two while a fact links them
+    assert {"person/ana-soto", "person/beatriz-soto"} <= kg.entities.keys()
+    assert [r.predicate for r in kg.relations.values()] == ["sibling_of"]
