@@ -21,6 +21,12 @@ def _article(*facts: tuple[str, str, str, str, str]) -> KnowledgeGraph:
     return kg
 
 
+def _decided(home: Path, *decisions: review.Decision) -> Store:
+    """A store under `home` whose decisions file holds `decisions`."""
+    review.write(review.decisions_path(home), decisions)
+    return Store(home)
+
+
 def _write(store: Store, graph: KnowledgeGraph) -> None:
     with store.transaction() as kg:
         kg.merge(graph)
@@ -104,10 +110,9 @@ def test_decisions_apply_on_every_write(tmp_path: Path) -> None:
 
 
 def test_a_fact_decided_on_an_id_merged_since_applies_to_its_node(tmp_path: Path) -> None:
-    store = Store(tmp_path)
-    review.write(
-        review.decisions_path(tmp_path),
-        [review.Decision("confirm", "person/el-mencho", "leader_of", "crimorg/cjng", "court record", "ana")],
+    store = _decided(
+        tmp_path,
+        review.Decision("confirm", "person/el-mencho", "leader_of", "crimorg/cjng", "court record", "ana"),
     )
     _write(store, _article(("Person", "El Mencho", "leader_of", "CriminalOrganization", "CJNG")))
     assert next(iter(store.load().relations.values())).properties["review"] == "confirmed"
@@ -124,10 +129,8 @@ def test_a_fact_decided_on_an_id_merged_since_applies_to_its_node(tmp_path: Path
 
 
 def test_a_merge_decision_the_data_now_forbids_waits_and_writes_go_on(tmp_path: Path) -> None:
-    store = Store(tmp_path)
-    review.write(
-        review.decisions_path(tmp_path),
-        [review.Decision("merge", "person/ana-soto", "", "person/beatriz-soto", "one woman", "ana")],
+    store = _decided(
+        tmp_path, review.Decision("merge", "person/ana-soto", "", "person/beatriz-soto", "one woman", "ana")
     )
     _write(store, _article(("Person", "Ana Soto", "sibling_of", "Person", "Beatriz Soto")))
     kg = store.load()  # written, and the two sisters stay two while a fact links them
