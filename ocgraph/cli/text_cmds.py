@@ -51,9 +51,14 @@ def warnings_as_lines() -> Iterator[None]:
 @click.option("--no-model", is_flag=True, help="Run the rule-only pipeline (no spaCy model).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, help=MAX_BYTES_HELP)
 def extract(paths: tuple[str, ...], output: str, no_model: bool, max_bytes: int | None) -> None:
-    """Extract actors and relations from articles as JSON Lines (the scoring contract)."""
+    """Extract actors and relations from articles as JSON Lines (the scoring contract).
+
+    Entities are resolved across the documents given: one actor has one id in every document.
+    """
     import io
 
+    from ocgraph.graph.model import KnowledgeGraph
+    from ocgraph.graph.resolution import project, resolve
     from ocgraph.graph.store import atomic_output
     from ocgraph.loaders import jsonl
     from ocgraph.loaders.spacy_extractor import SpacyExtractor
@@ -64,10 +69,14 @@ def extract(paths: tuple[str, ...], output: str, no_model: bool, max_bytes: int 
     errors: list[str] = []
     notes: list[str] = []
     buffer = io.StringIO()
-    done = 0
-    for doc in read_all(paths, errors, notes, max_bytes):
-        jsonl.write(extractor.extract(doc), doc.name, buffer)
-        done += 1
+    graphs = [(doc.name, extractor.extract(doc)) for doc in read_all(paths, errors, notes, max_bytes)]
+    union = KnowledgeGraph()
+    for _, graph in graphs:
+        union.merge(graph)
+    resolution = resolve(union)
+    for name, graph in graphs:
+        jsonl.write(project(graph, resolution), name, buffer)
+    done = len(graphs)
     for line in notes:
         click.echo(f"warning: {line}", err=True)
     if output == "-":
@@ -163,19 +172,27 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], fmt: str, **extra: object
 def explain(name: str) -> None:
     """Everything the store knows about an actor, each fact with its evidence and source."""
     from ocgraph.errors import InputError
+    from ocgraph.graph import review
+    from ocgraph.graph.entity_review import history
     from ocgraph.graph.ids import closest
+    from ocgraph.graph.records import redirects
     from ocgraph.loaders.documents import page_of
 
-    kg = settings.store().load()
-    found = kg.find(name)
+    store = settings.store()
+    kg = store.load()
+    held = redirects(kg).get(name)
+    found = [kg.entities[name]] if name in kg.entities else [kg.entities[held]] if held else kg.find(name)
     if not found:
         actors = sorted((e for e in kg.entities.values() if e.type != "Document"), key=lambda e: e.id)
         hint = closest(name, ((e.name, e.names()) for e in actors))
         tail = f"; closest: {', '.join(hint)}" if hint else ""
         raise InputError(f"no actor called {name!r} in the store ({settings.data_home()}){tail}")
+    decisions = review.read(review.decisions_path(store.home))
     for entity in found:
         aliases = f" (also: {', '.join(entity.aliases)})" if entity.aliases else ""
         click.echo(f"{entity.name} [{entity.type}] {entity.id}{aliases}")
+        for line in history(entity, decisions):
+            click.echo(f"  {line}")
         for rel in kg.relations_of(entity.id):
             subject, obj = kg.entities[rel.subject], kg.entities[rel.object]
             props = {k: v for k, v in rel.properties.items() if k != "confidence"}

@@ -56,7 +56,9 @@ EXAMPLES = [(f["id"], f["predicate"], text, fact) for f in FRAMES for text, fact
 COUNTER = [(f["id"], f["predicate"], text) for f in FRAMES for text in f.get("negative", [])]
 
 
-@pytest.mark.parametrize(("frame_id", "predicate", "text", "fact"), EXAMPLES, ids=[e[2][:50] for e in EXAMPLES])
+@pytest.mark.parametrize(
+    ("frame_id", "predicate", "text", "fact"), EXAMPLES, ids=[e[2][:50] for e in EXAMPLES]
+)
 def test_positive_example_gives_its_fact(frame_id: str, predicate: str, text: str, fact: list[str]) -> None:
     assert stated(text, frame_id, predicate, *fact), frame_facts(text, frame_id)[1]
 
