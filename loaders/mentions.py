@@ -85,7 +85,8 @@ NICKNAME = re.compile(
     r"""\s+(?:"([^"]{2,40}?)[,.]?"|'([^"']{2,40}?)[,.]?')"""
 )
 INNER_NICK = re.compile(rf'\b({CAP}(?:\s{CAP})?)\s"([^"]{{2,30}}?)"\s({CAP}(?:\s{CAP}){{0,2}})')
-ACRONYM = re.compile(r"\s\(([A-Z][A-Z.&\-]{1,9})\)")
+# "(DEA)", "(MS-13)", "(TdA)": at least two capitals
+ACRONYM = re.compile(r"\s\(([A-Z](?=[a-z.&\-]?[A-Z])[A-Za-z0-9.&\-]{1,9})\)")
 SPANISH_PLURAL = re.compile(r"^(?:Los|Las)\s")
 # Only groups are members' organisations, split from one another or form alliances: a name in these
 # places is a criminal group even when nothing in the name says so ("the Guerreros del Cavata").
@@ -373,6 +374,18 @@ def given_names() -> frozenset[str]:
 
 
 @cache
+def _demonyms() -> frozenset[str]:
+    from ocgraph.loaders.gazetteer import Gazetteer
+
+    return frozenset(Gazetteer().demonyms)
+
+
+def _nationality(word: str) -> bool:
+    """Whether a word is a nationality ("Italian", "Bosnian-Dutch") and so no part of a person's name."""
+    return all(part in _demonyms() for part in word.split("-"))
+
+
+@cache
 def given_name_runs() -> re.Pattern[str]:
     """A known given name followed by one to four more parts of a name (initials, particles, surnames)."""
     names = "|".join(sorted(map(re.escape, given_names()), key=len, reverse=True))
@@ -392,7 +405,7 @@ def person_start(name: str) -> int:
     """
     parts = name.split()
     i = 0
-    while i < len(parts) - 1 and parts[i].rstrip(".") in TITLE_WORDS:
+    while i < len(parts) - 1 and (parts[i].rstrip(".") in TITLE_WORDS or _nationality(parts[i])):
         i += 1
     given = given_names()
     if parts[i] not in given:
@@ -614,6 +627,8 @@ def _from_ner(text: str, s: int, e: int, label: str, crime: bool) -> list[Mentio
         kind = type_by_heads(name, crime)
         if kind is None and crime and SPANISH_PLURAL.match(name):
             kind = "CriminalOrganization"
+        if kind is None and name.split()[0] in given_names() and _looks_like_name(name):
+            kind = "Person"  # the model's ORG "Ridouan Taghi": a known given name starts a person's name
         return [Mention(s, e, name, kind or "Organization", "ner")]
     if label in {"GPE", "LOC"}:
         if SPANISH_PLURAL.match(name) and not re.search(r"\b(?:in|near|at|from|to)\s$", text[:s]):

