@@ -37,6 +37,7 @@ class Section:
         types: dict[str, str],
         matches: list[Match],
         listing: bool = False,
+        within: dict[str, str] | None = None,
     ) -> tuple[list[Fact], Binder]:
         """The facts rules and frames back in one sentence of a paragraph (a fact may come more than once,
         from several of them), and the binder of its tokens. A `listing` (key-value lines the parser reads
@@ -48,7 +49,9 @@ class Section:
         context = Context(list(hist.mentions), hist.last_subject, self.previous, list(hist.lists))
         refs = coref.refer(text, s, e, inside, hist)
         earlier = hist.mentions[: len(hist.mentions) - len([*inside, *refs])]
-        binder = Binder(sentence.doc, sorted([*mentions, *refs], key=lambda m: m.start), types, context)
+        binder = Binder(
+            sentence.doc, sorted([*mentions, *refs], key=lambda m: m.start), types, context, within or {}
+        )
         follows_sanction = self.sanctioned_at == self.number - 1
         found: list[Fact] = []
         said = self.authorities

@@ -50,9 +50,17 @@ def facts(match: Match, binder: Binder, sentence: Any, authorities: Authorities)
     elif match.a is None and _has_doer(match.trigger):
         return  # the doer is named: another match binds it
     else:
-        a_side = binder.actors(match.a) if match.a is not None else _implied(frame.predicate, authorities)
+        if match.a is None:
+            a_side = _implied(frame.predicate, authorities)
+        elif match.a_is_place:  # "arrested in Miami, Florida": the state that holds the place
+            a_side = [m for m in [binder.state_of(match.a)] if m is not None]
+        else:
+            a_side = binder.actors(match.a)
         # "Fourteen countries have participated": in what, the policy the section is about says
         b_side = binder.actors(match.b) if match.b is not None else _topic(binder, "Policy")
+        if match.b is not None and any(x is y for x in a_side for y in b_side):
+            # "X took his place": no one stands in a relation to themselves, so "his" is someone else
+            b_side = [y for y in b_side if all(y is not x for x in a_side)] or binder.other(match.b, a_side)
         subjects, objects = (a_side, b_side) if frame.subject == "A" else (b_side, a_side)
         pairs = [(s, o) for s in subjects for o in objects]
     if not pairs:

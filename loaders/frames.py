@@ -45,20 +45,32 @@ class Match:
     trigger: Any
     a: Any | None  # None when the doer is implicit: the authority named before ("was designated")
     b: Any | None  # None for a mutual shape: `a` holds both sides
+    a_is_place: bool = False  # the A token is a place, which stands for the state that holds it
 
     @property
     def rule(self) -> str:
         return f"{self.frame.id}:{self.attachments}"
 
 
+@dataclass(frozen=True)
+class Pattern:
+    """What a DependencyMatcher key stands for: its frame, shape, attachments and node names."""
+
+    frame: Frame
+    shape: str
+    label: str  # the attachments, e.g. "holder-copula+in-prep"
+    names: list[str]  # the node of each matched token
+    unless: tuple[str, ...]  # dependency labels the trigger must not have
+    words: tuple[str, ...]  # the trigger words of the pattern
+    a_is_place: bool
+
+
 @dataclass
 class Grammar:
-    """The frames file, compiled: each DependencyMatcher key leads to its frame and its node names."""
+    """The frames file, compiled: each DependencyMatcher key leads to its pattern."""
 
     frames: dict[str, Frame]
-    patterns: dict[str, tuple[Frame, str, str, list[str], tuple[str, ...], tuple[str, ...]]] = field(
-        default_factory=dict
-    )
+    patterns: dict[str, Pattern] = field(default_factory=dict)
 
 
 def _attrs(attrs: dict[str, Any], preps: tuple[str, ...]) -> dict[str, Any]:
@@ -155,7 +167,8 @@ def parse(raw: dict[str, Any]) -> tuple[Grammar, list[tuple[str, list[dict]]]]:
                 label = a_name + (f"+{b_name}" if b_name else "")
                 key = f"{frame.id}|{shape}|{label}|{triggers[0] if len(triggers) == 1 else ''}"
                 unless = tuple(attach[a_name].get("unless", ()))
-                grammar.patterns[key] = (frame, shape, label, names, unless, tuple(triggers))
+                place = bool(attach[a_name].get("place"))
+                grammar.patterns[key] = Pattern(frame, shape, label, names, unless, tuple(triggers), place)
                 to_add.append((key, [pattern]))
     return grammar, to_add
 
@@ -189,7 +202,7 @@ class FrameMatcher:
         self.matchers: dict[str, Any] = {}
         self.words: dict[str, set[str]] = {}  # frame id -> the lemmas its triggers are matched on
         for key, pats in patterns:
-            frame = self.grammar.patterns[key][0]
+            frame = self.grammar.patterns[key].frame
             if frame.id not in self.matchers:
                 self.matchers[frame.id] = DependencyMatcher(vocab)
                 heads = {_head(t) for t in frame.triggers}
@@ -210,17 +223,18 @@ class FrameMatcher:
             if not self.words[frame_id] & lemmas:
                 continue
             for key_id, ids in matcher(doc):
-                frame, shape, label, names, unless, words = self.grammar.patterns[strings[key_id]]
-                tokens = dict(zip(names, (doc[i] for i in ids), strict=True))
+                p = self.grammar.patterns[strings[key_id]]
+                tokens = dict(zip(p.names, (doc[i] for i in ids), strict=True))
                 trigger = tokens["T"]
-                if unless and any(c.dep_ in unless for c in trigger.children):
+                if p.unless and any(c.dep_ in p.unless for c in trigger.children):
                     continue
-                word = words[0] if len(words) == 1 else _word_of(trigger, words)
+                word = p.words[0] if len(p.words) == 1 else _word_of(trigger, p.words)
                 if not _whole_word(trigger, word):
                     continue  # "son" of "son-in-law"
                 if "w0" in tokens:
                     phrases.add(trigger.i)
-                found.append(Match(frame, shape, label, trigger, tokens.get("A"), tokens.get("B")))
+                a, b = tokens.get("A"), tokens.get("B")
+                found.append(Match(p.frame, p.shape, p.label, trigger, a, b, p.a_is_place))
         found = [m for m in found if m.trigger.i not in phrases or " " in trigger_word(m)]
         found.sort(key=lambda m: (m.trigger.i, m.frame.id, m.attachments, _i(m.a), _i(m.b)))
         return iter(found)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ocgraph import ontology
+from ocgraph.graph.ids import entity_id
 from ocgraph.graph.model import Evidence, KnowledgeGraph
 from ocgraph.loaders import discourse, fields, frames
 from ocgraph.loaders import fact_model as fact_model_module
@@ -179,6 +180,14 @@ class SpacyExtractor:
         for key in sorted(used):
             a = actors[key]
             kg.add_entity(a.type, a.name, aliases=sorted(set(a.surfaces) - {a.name}), id=a.key)
+        # a state that holds a place named here ("Miami, Florida": the United States) may be a fact's end
+        within = {}
+        for key in sorted(used):
+            parent = actors[key].entry.parent if actors[key].entry is not None else None
+            state = self.gazetteer.by_name(parent) if parent and actors[key].type == "Place" else None
+            if state is not None and state.type == "State":
+                within[key] = kg.add_entity("State", state.name, id=entity_id("State", state.name)).id
+                types[within[key]] = "State"
         sections: dict[int, discourse.Section] = {}
         items: list[Item] = []
         named = [m for _, ms, _ in units for m in ms]
@@ -197,7 +206,7 @@ class SpacyExtractor:
             for sent in sdoc.sents:
                 listing = any(a < sent.end_char and sent.start_char < b for a, b in lines)
                 matches = by_sentence.get(sent.start, [])
-                backing, binder = state.read(para.text, sent, ms, types, matches, listing)
+                backing, binder = state.read(para.text, sent, ms, types, matches, listing, within)
                 when = _time(sent.text, para.section.date or doc.date)
                 wanted = (self.model is not None if scored is None else scored) and not listing
                 found = generate(sent, binder, backing, types) if wanted else backed(backing)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,6 +13,7 @@ PERSONAL = {"he": "Person", "him": "Person", "his": "Person", "she": "Person", "
 GROUPISH = ("CriminalOrganization", "GovernmentOrganization", "Organization", "State")
 BODIES = GROUPISH[:3]  # "its": a group or a body before a state ("X, based in Mexico. Its leader")
 RELATIVE = {"who", "whom", "whose", "which", "that"}
+PLACE_NOUNS = {"city", "town", "state", "province", "region", "department", "municipality", "port", "country"}
 NAMED_DEPS = {"oprd", "dobj", "attr", "prep", "pobj", "xcomp"}
 # a common noun heads a phrase that names an actor through these children ("the Los Choneros drug
 # cartel", "the gang MS-13", "the Mexican government") when the noun can denote such an actor: a group
@@ -52,12 +53,41 @@ class Binder:
     the paragraph text the spaCy `doc` was made from), coreference mentions included.
     """
 
-    def __init__(self, doc: Any, mentions: Sequence[Mention], types: dict[str, str], context: Context):
+    def __init__(
+        self,
+        doc: Any,
+        mentions: Sequence[Mention],
+        types: dict[str, str],
+        context: Context,
+        within: dict[str, str] | None = None,
+    ):
         self.doc = doc
         self.mentions = [m for m in mentions if m.keys]
         self.starts = [m.start for m in self.mentions]
         self.types = types
         self.context = context
+        self.within = within or {}  # place id -> the id of the state that holds it (from the gazetteer)
+
+    def state_of(self, token: Any) -> Mention | None:
+        """The state a place stands in: "Cartagena, Colombia", "Miami, Florida", "the city of Cartagena,
+        Colombia" (for facts that need a state: arrested in, extradited to)."""
+        if token.pos_ == "NOUN" and token.lower_ in PLACE_NOUNS:  # "the city of X"
+            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            token = next((g for g in of.children if g.dep_ == "pobj"), token) if of is not None else token
+        m = self.covering(token)
+        if m is None:
+            return None
+        kind = self.types.get(m.keys[0])
+        if kind == "State":
+            return m
+        if kind != "Place":
+            return None
+        if m.keys[0] in self.within:
+            return Mention(m.start, m.end, m.text, "State", "context", keys=(self.within[m.keys[0]],))
+        for child in token.children:  # "Cartagena, Colombia"
+            if child.dep_ in ("appos", "npadvmod", "conj") and (found := self.state_of(child)) is not None:
+                return found
+        return None
 
     def covering(self, token: Any) -> Mention | None:
         """The mention whose span holds the token, if any."""
@@ -177,13 +207,23 @@ class Binder:
             return False
         return pronoun in head.head.subtree and pronoun not in head.subtree
 
-    def _pronoun(self, token: Any) -> Mention | None:
+    def other(self, token: Any, than: Iterable[Mention]) -> list[Mention]:
+        """What a pronoun stands for when it cannot be `than` ("X took his place": not X himself)."""
+        if token.pos_ != "PRON":
+            return []
+        keys = {k for m in than for k in m.keys}
+        found = self._pronoun(token, exclude=keys)
+        return [found] if found is not None else []
+
+    def _pronoun(self, token: Any, exclude: set[str] | frozenset[str] = frozenset()) -> Mention | None:
         wanted = PERSONAL.get(token.lower_)
         if wanted is None and token.lower_ not in ("its", "it", "their", "they", "them"):
             return None
         plural = token.lower_ in ("their", "they", "them")
 
         def fits(m: Mention, states: bool = False) -> bool:
+            if exclude and set(m.keys) & exclude:
+                return False
             kind = self.types.get(m.keys[0])
             if wanted:
                 return kind == wanted and len(m.keys) == 1
