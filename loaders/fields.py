@@ -49,7 +49,7 @@ def items(text: str) -> Iterator[tuple[re.Match[str], Field, int, int]]:
         if field is None:
             continue
         for item in ITEM.finditer(line["value"]):
-            name = ALIAS.sub("", ASIDE.sub("", item.group(0))).strip(" '\"“”.")
+            name = ALIAS.sub("", ASIDE.sub("", item.group(0))).strip(" '\"“”.·•*-")
             if not NAME.fullmatch(name):
                 continue  # "Sinaloa Cartel", "38th Street gang" are names; "Mexican drug war" is not
             start = line.start("value") + item.start() + item.group(0).index(name)
