@@ -160,7 +160,9 @@ def backed(facts: Iterable[Fact]) -> list[Candidate]:
     return sorted(found.values(), key=lambda c: c.key)
 
 
-def candidate_facts(candidates: Iterable[Candidate], sentence: Any = None) -> Iterator[tuple[Candidate, Fact]]:
+def candidate_facts(
+    candidates: Iterable[Candidate], sentence: Any = None
+) -> Iterator[tuple[Candidate, Fact]]:
     """Each candidate with the best backing fact (its rule and properties), or a bare one named by the
     dependency path between its two names (`sentence`: the one the candidates were read from)."""
     for c in candidates:
