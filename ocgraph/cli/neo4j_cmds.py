@@ -104,20 +104,26 @@ def neo4j() -> None:
     """Run the project's own local Neo4j server (fetched through Maven on first start)."""
 
 
-def _server(port: int | None = None):
+def _server(port: int | None = None, http_port: int | None = None):
     from ocgraph.graph.neo4j_server import LocalServer
 
-    return LocalServer(settings.data_home(), port)
+    return LocalServer(settings.data_home(), port, http_port)
 
 
 @neo4j.command()
 @click.option(
     "--port", type=int, default=None, help="Bolt port on 127.0.0.1 (default: OCGRAPH_NEO4J_PORT or 7687)."
 )
+@click.option(
+    "--http-port",
+    type=int,
+    default=None,
+    help="Neo4j Browser's port on 127.0.0.1 (default: OCGRAPH_NEO4J_HTTP_PORT, else 7474 or a free one).",
+)
 @click.option("--heap", default="1g", show_default=True, help="Java heap size.")
-def start(port: int | None, heap: str) -> None:
-    """Start the local Neo4j server (harmless when it already runs)."""
-    server = _server(port)
+def start(port: int | None, http_port: int | None, heap: str) -> None:
+    """Start the local Neo4j server and Neo4j Browser (harmless when it already runs)."""
+    server = _server(port, http_port)
     if not server.lib.exists():
         click.echo("fetching Neo4j through Maven (first start only)...", err=True)
     click.echo(server.start(heap=heap).describe())
