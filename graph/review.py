@@ -9,7 +9,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -278,3 +278,25 @@ def parse_entity(text: str, kg: KnowledgeGraph) -> tuple[str, str]:
             f"{text!r} names {len(found)} entities ({', '.join(e.id for e in found)}); give an id"
         )
     raise InputError(f"{text!r} is not in the store; give an id or Type:Name (e.g. Person:Juan Pérez)")
+
+
+# not in __all__ on purpose: that line is also edited by the entity-resolution work (merge, split)
+def commit(store: Any, make: Callable[[KnowledgeGraph], list[Decision]]) -> list[tuple[Decision, bool]]:
+    """Record decisions as `ocgraph review` and the workbench do: in one write of the store.
+
+    `make` builds the decisions from the stored graph (read under the store's lock). Each is
+    checked first (a fact the ontology forbids is refused; an added fact is built, so a bad one
+    fails) and nothing changes unless all pass; then they go to decisions.csv, and the store write
+    that ends the transaction applies them. Returns each decision with whether its fact was in the
+    store (a confirm or reject of a fact not there yet applies when it appears).
+    """
+    with store.transaction() as kg:
+        decisions = [d.normalised() for d in make(kg)]
+        for d in decisions:
+            if d.action != "add":
+                check(d, kg)
+        apply(kg, [d for d in decisions if d.action == "add"])
+        present = [relation_id(*d.key) in kg.relations for d in decisions]
+        path = decisions_path(store.home)
+        write(path, [*read(path), *decisions])  # a later decision on a fact replaces an earlier one
+    return list(zip(decisions, present, strict=True))

@@ -61,15 +61,11 @@ def _with_common(func):
 def _decide(action: str, fact: tuple[str, ...], reason: str, author: str | None, when: str | None) -> None:
     from ocgraph.graph import review as rv
 
-    store = settings.store()
-    with store.transaction() as kg:
-        subject, predicate, obj = _fact(kg, fact)
-        decision = rv.Decision(
-            action, subject, predicate, obj, reason, _author(author), when or _today()
-        ).normalised()
-        rv.check(decision, kg)  # a fact that breaks the ontology can never appear: refused, as add does
-        present = rv.relation_id(*decision.key) in kg.relations
-        rv.record(rv.decisions_path(store.home), decision)
+    who, day = _author(author), when or _today()
+    # a fact that breaks the ontology can never appear: commit refuses it, as add does
+    ((decision, present),) = rv.commit(
+        settings.store(), lambda kg: [rv.Decision(action, *_fact(kg, fact), reason, who, day)]
+    )
     state = "" if present else " (not in the store yet; applies when it appears)"
     click.echo(f"{action}ed {decision.subject} {decision.predicate} {decision.object}{state}")
 
@@ -116,26 +112,15 @@ def add(
         if not sep:
             raise InputError(f"--property {item!r}: expected KEY=VALUE")
         properties[key.strip()] = value
-    store = settings.store()
-    with store.transaction() as kg:
-        s_id, s_name = rv.parse_entity(subject, kg)
-        o_id, o_name = rv.parse_entity(object, kg)
-        decision = rv.Decision(
-            "add",
-            s_id,
-            predicate,
-            o_id,
-            reason,
-            _author(author),
-            when or _today(),
-            source=source,
-            subject_name=s_name,
-            object_name=o_name,
-            properties=properties,
-        ).normalised()
-        # applied once here, so a bad fact fails before the decisions file changes
-        rv.apply(kg, [decision])
-        rv.record(rv.decisions_path(store.home), decision)
+    who, day = _author(author), when or _today()
+
+    def make(kg):
+        (s_id, s_name), (o_id, o_name) = rv.parse_entity(subject, kg), rv.parse_entity(object, kg)
+        return [
+            rv.Decision("add", s_id, predicate, o_id, reason, who, day, source, s_name, o_name, properties)
+        ]
+
+    ((decision, _),) = rv.commit(settings.store(), make)  # a bad fact fails before the file changes
     click.echo(f"added {decision.subject} {decision.predicate} {decision.object}")
 
 
