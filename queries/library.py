@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -171,6 +174,28 @@ def get(name: str, language: str = "cypher") -> NamedQuery:
         return queries[name]
     except KeyError:
         raise InputError(f"unknown {language} query {name!r} (known: {', '.join(queries)})") from None
+
+
+def cell(value: Any) -> str:
+    """A result value as text: lists and maps as JSON, None as empty (the CSV and table cells)."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def csv_text(columns: list[str], rows: list[list[Any]]) -> str:
+    r"""Query results as CSV: a header, then one line per row.
+
+    >>> csv_text(["member", "roles"], [["El Mayo", ["leader"]], ["Ovidio", None]])
+    'member,roles\nEl Mayo,"[""leader""]"\nOvidio,\n'
+    """
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([cell(v) for v in r] for r in rows)
+    return buf.getvalue()
 
 
 def run_cypher(drv: Any, cs: Any, name: str, raw: dict[str, str]) -> tuple[list[str], list[list[Any]]]:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import json
 from collections.abc import Callable
 from typing import Any
@@ -58,27 +56,17 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
-
-
 def _print(columns: list[str], rows: list[list[Any]], fmt: str) -> None:
+    from ocgraph.queries.library import cell, csv_text
+
     if fmt == "json":
         click.echo(
             json.dumps([dict(zip(columns, r, strict=True)) for r in rows], ensure_ascii=False, indent=2)
         )
     elif fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows([_cell(v) for v in r] for r in rows)
-        click.echo(buf.getvalue(), nl=False)
+        click.echo(csv_text(columns, rows), nl=False)
     else:
-        cells = [[_cell(v) for v in r] for r in rows]
+        cells = [[cell(v) for v in r] for r in rows]
         widths = [max([len(c), *(len(r[i]) for r in cells)]) for i, c in enumerate(columns)]
         click.echo("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
         click.echo("  ".join("-" * w for w in widths))
