@@ -43,7 +43,7 @@ class Guard:
       serve`, with `?token=`, is opened) or as `Authorization: Bearer`; others get 401;
     - every visitor gets a random session cookie; forms carry `csrf_token(session)`, and a POST
       whose token or Origin does not match is refused (`check_csrf`);
-    - responses carry a strict Content-Security-Policy and no-sniff, no-frame, no-referrer headers.
+    - responses carry a strict Content-Security-Policy and no-sniff, no-frame, same-origin referrer headers.
     """
 
     def __init__(self, app: ASGIApp, host: str, port: int, token: str | None, secret: bytes) -> None:
@@ -104,7 +104,8 @@ def _headers() -> list[tuple[bytes, bytes]]:
         (b"content-security-policy", POLICY.encode()),
         (b"x-content-type-options", b"nosniff"),
         (b"x-frame-options", b"DENY"),
-        (b"referrer-policy", b"no-referrer"),
+        # same-origin: forms send their Origin (no-referrer would make it "null"), other sites get nothing
+        (b"referrer-policy", b"same-origin"),
         (b"cache-control", b"no-store"),
     ]
 
