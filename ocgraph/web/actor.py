@@ -9,6 +9,8 @@ from ocgraph.graph.model import Entity, Relation
 from ocgraph.loaders.documents import page_of
 from ocgraph.web.snapshot import Snapshot
 
+SHOWN = 50  # facts listed per predicate before "show all"
+
 
 def label(predicate: str) -> str:
     return predicate.replace("_", " ")
@@ -66,24 +68,31 @@ def fact_row(snap: Snapshot, rel: Relation, eid: str) -> dict[str, Any]:
     }
 
 
-def actor_view(snap: Snapshot, entity: Entity) -> dict[str, Any]:
+def _other_name(snap: Snapshot, rel: Relation, eid: str) -> str:
+    other = snap.entity(rel.object if rel.subject == eid else rel.subject)
+    return other.name.casefold() if other else ""
+
+
+def actor_view(snap: Snapshot, entity: Entity, shown: int | None = SHOWN) -> dict[str, Any]:
     """The page's data: the entity, its properties and its facts grouped by predicate (ontology order).
 
-    A fact with a rejection recorded but still in the source (over Neo4j, before the next load)
-    is listed with its state, so the analyst sees the decision was taken.
+    Each group lists its first `shown` facts (by the other end's name; None: all of them), so a
+    hub's page (OFAC: hundreds of designations) stays quick to open. A fact with a rejection
+    recorded but still in the source (over Neo4j, before the next load) is listed with its state.
     """
     order = {name: i for i, name in enumerate(ontology.load().predicates)}
-    groups: dict[str, list[dict[str, Any]]] = {}
+    groups: dict[str, list[Relation]] = {}
     for rel in snap.relations_of(entity.id):
-        groups.setdefault(rel.predicate, []).append(fact_row(snap, rel, entity.id))
-    for rows in groups.values():
-        rows.sort(key=lambda r: (r["other"].name.casefold() if r["other"] else "", r["id"]))
+        groups.setdefault(rel.predicate, []).append(rel)
+    out = []
+    for p in sorted(groups, key=lambda p: (order.get(p, len(order)), p)):
+        rels = sorted(groups[p], key=lambda r: (_other_name(snap, r, entity.id), r.id))
+        facts = [fact_row(snap, r, entity.id) for r in rels[:shown]]
+        out.append({"predicate": p, "label": label(p), "facts": facts, "total": len(rels)})
     return {
         "entity": entity,
         "properties": sorted(entity.properties.items()),
-        "groups": [
-            {"predicate": p, "label": label(p), "facts": groups[p]}
-            for p in sorted(groups, key=lambda p: (order.get(p, len(order)), p))
-        ],
-        "count": sum(len(v) for v in groups.values()),
+        "groups": out,
+        "count": sum(g["total"] for g in out),
+        "complete": all(len(g["facts"]) == g["total"] for g in out),
     }

@@ -37,7 +37,7 @@ def routes(web: Web) -> list[Route]:
         snap, entity = _entity(web, request.path_params["eid"])
         if entity.type == "Document":
             return RedirectResponse(f"/document/{entity.id}", 303)
-        view = actor.actor_view(snap, entity)
+        view = actor.actor_view(snap, entity, None if request.query_params.get("all") else actor.SHOWN)
         predicates = sorted({r.predicate for r in snap.relations_of(entity.id)})
         return web.render(
             request,
