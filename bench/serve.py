@@ -68,7 +68,7 @@ def main() -> None:
                     time.sleep(0.1)
             print(f"serve answers after {time.perf_counter() - t0:.1f} s (store read, indexes built)")
             figures("actor page (HTML, server)", [fetch(f"{base}/entity/{a}") for a in sample])
-            figures("graph data (JSON, server)", [fetch(f"{base}/api/graph/{a}") for a in sample])
+            figures("graph data (JSON, server)", [fetch(f"{base}/graph-data/{a}") for a in sample])
             figures(
                 f"busiest actor's page ({degree} facts)",
                 [fetch(f"{base}/entity/{busiest}") for _ in range(5)],

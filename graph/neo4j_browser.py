@@ -19,7 +19,7 @@ from ocgraph.errors import ServiceError
 # speaks to any 5.x server).
 BROWSER_VERSION = os.environ.get("OCGRAPH_NEO4J_BROWSER_VERSION", "5.24.0")
 APP = "browser-app"  # under the server's lib/: a folder on the class path holding browser/
-GUIDE = "ocgraph/guide.html"  # under browser/: served at /browser/ocgraph/guide.html
+GUIDE = "ocgraph/guide.html"  # under browser/, where the server serves the Browser from
 
 
 def unpack(lib: Path) -> Path:
@@ -41,7 +41,7 @@ def unpack(lib: Path) -> Path:
             for info in jar.infolist():
                 name = info.filename
                 # only the app's files, and none that would climb out of the folder
-                if name.startswith("browser/") and ".." not in Path(name).parts:
+                if name.startswith("browser/") and os.pardir not in Path(name).parts:
                     jar.extract(info, work)
         os.replace(work, app)
     except (OSError, zipfile.BadZipFile) as exc:

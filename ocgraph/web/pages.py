@@ -126,10 +126,10 @@ def routes(web: Web) -> list[Route]:
         Route("/favicon.ico", no_icon),
         Route("/entity/{eid:path}", entity_page),
         Route("/document/{eid:path}", document_page),
-        Route("/api/graph/{eid:path}", graph_data),
+        Route("/graph-data/{eid:path}", graph_data),
         Route("/queue", queue_page),
         Route("/queries", queries_page),
         Route("/queries/{name}", query_run),
         Route("/report", report_page),
-        Route("/report/plots/{name}", plot),
+        Route("/plots/{name}", plot),
     ]

@@ -13,6 +13,8 @@ from ocgraph.queries.library import run_cypher
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.browser, pytest.mark.slow]
 
+MAYO, MEMBERS = "person/ismael-zambada-garcia", "members"
+
 
 @pytest.fixture
 def loaded(neo4j_server, fixture_graph):
@@ -67,14 +69,14 @@ def test_the_workbench_over_neo4j(tmp_path: Path, neo4j_server, loaded, serve, p
     pg.goto(served.base + "/?q=el%20mayo")
     pg.locator("#hits li a").first.click()
     assert pg.locator("h1#name").inner_text().startswith("Ismael Zambada García")
-    pg.goto(served.base + "/queries/members?org=Sinaloa%20Cartel")
+    pg.goto(f"{served.base}/queries/{MEMBERS}?org=Sinaloa%20Cartel")
     assert f"from Neo4j at {cs.uri}" in pg.locator("#summary").inner_text()
     got = pg.locator("#results tbody tr").evaluate_all(
         "trs => trs.map(tr => Array.from(tr.cells).map(td => td.textContent))"
     )
     assert [r[:3] for r in got] == [[str(v) for v in r[:3]] for r in rows]
     # a rejection is recorded beside the (empty) store; Neo4j keeps the fact until the next load
-    pg.goto(served.base + "/entity/person/ismael-zambada-garcia")
+    pg.goto(f"{served.base}/entity/{MAYO}")
     fact = pg.locator("li.fact").first
     rid = fact.get_attribute("data-id")
     fact.locator("input[name=reason]").fill("checking")

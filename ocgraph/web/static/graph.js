@@ -1,5 +1,5 @@
 // The actor page's graph panel, drawn by Cytoscape.js (vendored by `make setup`).  The data comes
-// from /api/graph/<id> as JSON; every label is drawn on the canvas as text, never as HTML.
+// from /graph-data/<id> as JSON; every label is drawn on the canvas as text, never as HTML.
 (function () {
   "use strict";
   var box = document.getElementById("graph");
