@@ -177,3 +177,48 @@ def test_the_vendored_graph_library_and_its_licence_are_served(tmp_path: Path, s
     served = serve(home)
     with urllib.request.urlopen(served.base + "/static/" + "vendor/cytoscape.LICENSE") as got:
         assert "The Cytoscape Consortium" in got.read().decode()
+
+
+def test_an_edit_is_written_as_a_rejection_and_an_added_fact(tmp_path: Path, serve, page) -> None:
+    home, cli_home = tmp_path / "home", tmp_path / "cli"
+    for h in (home, cli_home):
+        ocgraph(h, "ingest", SEED)
+    kg = read_graph(home / "graph.jsonl")
+    leads = next(r for r in kg.relations.values() if r.subject == MAYO and r.predicate == "leader_of")
+    served = serve(home)
+    pg = page.page
+    pg.goto(f"{served.base}/entity/{MAYO}")
+    pg.locator(f'li.fact[data-id="{leads.id}"] a', has_text="Edit").click()
+    pg.select_option("select[name=predicate]", "associated_with")
+    pg.fill("input[name=source]", "https://example.org/court-filing")
+    pg.fill("input[name=reason]", "a leader of the faction, not of the cartel")
+    pg.locator("form.edit button").click()
+    pg.wait_for_selector("#done")
+    now = read_graph(home / "graph.jsonl")
+    assert leads.id not in now.relations
+    added = next(
+        r
+        for r in now.relations.values()
+        if r.predicate == "associated_with" and MAYO in (r.subject, r.object)
+    )
+    assert {added.subject, added.object} == {MAYO, SINALOA}
+    assert added.evidence[0].extractor == "analyst" and added.properties["review"] == "confirmed"
+    # the same two decisions through the command line give the same file
+    today = dt.datetime.now(dt.UTC).date().isoformat()
+    why = ["--author", "ana", "--date", today, "--reason", "a leader of the faction, not of the cartel"]
+    ocgraph(cli_home, "review", "reject", leads.id, *why)
+    ocgraph(
+        cli_home,
+        "review",
+        "add",
+        MAYO,
+        "associated_with",
+        SINALOA,
+        "--source",
+        "https://example.org/court-filing",
+        *why,
+    )
+    assert (home / "decisions.csv").read_text(encoding="utf-8") == (cli_home / "decisions.csv").read_text(
+        encoding="utf-8"
+    )
+    assert page.errors == []
