@@ -6,7 +6,6 @@ import contextlib
 import html
 import json
 import os
-import shlex
 import shutil
 import tempfile
 import zipfile
@@ -31,13 +30,13 @@ def unpack(lib: Path) -> Path:
     app = lib / APP
     if (app / "browser" / "index.html").exists():
         return app
-    jars = sorted(lib.glob("neo4j-browser-*.jar"))
-    if not jars:
-        raise ServiceError(f"{lib}: no neo4j-browser jar; delete the folder and start again to fetch it")
+    jar_path = lib / f"neo4j-browser-{BROWSER_VERSION}.jar"
+    if not jar_path.exists():
+        raise ServiceError(f"{lib}: no {jar_path.name}; delete the folder and start again to fetch it")
     shutil.rmtree(app, ignore_errors=True)  # a folder left without its index is not the app
     work = Path(tempfile.mkdtemp(prefix=".browser-", dir=lib))
     try:
-        with zipfile.ZipFile(jars[-1]) as jar:
+        with zipfile.ZipFile(jar_path) as jar:
             for info in jar.infolist():
                 name = info.filename
                 # only the app's files, and none that would climb out of the folder
@@ -45,21 +44,10 @@ def unpack(lib: Path) -> Path:
                     jar.extract(info, work)
         os.replace(work, app)
     except (OSError, zipfile.BadZipFile) as exc:
-        raise ServiceError(f"cannot unpack Neo4j Browser from {jars[-1].name}: {exc}") from None
+        raise ServiceError(f"cannot unpack Neo4j Browser from {jar_path.name}: {exc}") from None
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return app
-
-
-def _example_params(query) -> dict[str, str]:
-    """The `--param key=value` pairs of a query's Example line."""
-    words = shlex.split(query.example)
-    out = {}
-    for i, word in enumerate(words[:-1]):
-        if word == "--param":
-            key, _, value = words[i + 1].partition("=")
-            out[key] = value
-    return out
 
 
 def _cypher_value(value) -> str:
@@ -81,7 +69,7 @@ def guide_html() -> str:
 
     slides = []
     for name, query in available("cypher").items():
-        bound = query.bind(_example_params(query))
+        bound = query.bind(query.example_values())
         params = ", ".join(f"{k}: {_cypher_value(v)}" for k, v in bound.items())
         # the header comment is on the slide already; the editor gets the statement alone
         lines = query.cypher().strip().splitlines()

@@ -115,8 +115,9 @@ class Status:
 class LocalServer:
     """A Neo4j Community server under `<data dir>/neo4j`, reachable on 127.0.0.1 only.
 
-    Layout: `lib/` the jars Maven fetched, `classes/` the compiled launcher, `db/` the databases,
-    `password` (mode 0600), `server.json` (pid and port of the running server) and `server.log`.
+    Layout: `lib/` the jars Maven fetched (and `lib/browser-app/`, Neo4j Browser unpacked), `classes/`
+    the compiled launcher, `db/` the databases, `password` (mode 0600), `server.json` (pid, Bolt and
+    HTTP ports of the running server) and `server.log`.
     """
 
     def __init__(self, data_home: Path, port: int | None = None, http_port: int | None = None) -> None:
@@ -188,8 +189,9 @@ class LocalServer:
 
     def fetch(self) -> None:
         """Download Neo4j Community, its dependencies and Neo4j Browser through Maven, once."""
-        if (self.lib / f"neo4j-{NEO4J_VERSION}.jar").exists() and list(self.lib.glob("neo4j-browser-*.jar")):
-            neo4j_browser.unpack(self.lib)
+        if (self.lib / f"neo4j-{NEO4J_VERSION}.jar").exists() and (
+            self.lib / f"neo4j-browser-{BROWSER_VERSION}.jar"
+        ).exists():
             return
         mvn = shutil.which("mvn")
         if mvn is None:

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+import shlex
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -99,6 +100,16 @@ class NamedQuery:
             else:
                 out[p.name] = p.default
         return out
+
+    def example_values(self) -> dict[str, str]:
+        """The values of the Example line's `--param key=value` pairs, as the user would type them.
+
+        >>> get("neighborhood").example_values()
+        {'actor': 'El Mayo', 'hops': '1'}
+        """
+        words = shlex.split(self.example)
+        pairs = (words[i + 1].partition("=") for i, w in enumerate(words[:-1]) if w == "--param")
+        return {key: value for key, _, value in pairs}
 
     def cypher(self) -> str:
         """The Cypher text with `{{types}}` replaced by every ontology relationship type."""

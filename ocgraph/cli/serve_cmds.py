@@ -6,6 +6,7 @@ import click
 
 from ocgraph import settings
 from ocgraph.cli import main
+from ocgraph.cli.analyze_cmds import FROM
 from ocgraph.cli.neo4j_cmds import _connection_options
 
 
@@ -18,14 +19,7 @@ from ocgraph.cli.neo4j_cmds import _connection_options
     help="Access token; required for any host but 127.0.0.1 (generated and printed when not given).",
 )
 @click.option("--read-only", is_flag=True, help="Browse only: no review decisions.")
-@click.option(
-    "--from",
-    "source",
-    type=click.Choice(["store", "neo4j"]),
-    default="store",
-    show_default=True,
-    help="Serve the store, or the graph in Neo4j.",
-)
+@FROM
 @click.option("--author", default=None, help="Who reviews (default: $OCGRAPH_AUTHOR, then $USER).")
 @_connection_options
 def serve(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
-import shlex
 from typing import Any
 
 from ocgraph.errors import OcgraphError, ServiceError
@@ -12,23 +10,12 @@ from ocgraph.web.snapshot import Snapshot
 from ocgraph.web.state import Workbench
 
 
-def examples(query: library.NamedQuery) -> dict[str, str]:
-    """The values of a query's Example line (`--param org="sinaloa cartel"`), shown as hints."""
-    words = shlex.split(query.example)
-    return {
-        key: value
-        for flag, pair in itertools.pairwise(words)
-        if flag == "--param"
-        for key, _, value in [pair.partition("=")]
-    }
-
-
 def forms() -> list[dict[str, Any]]:
     """Every named Cypher query with its parameters, for the forms page."""
     sparql = library.available("sparql")
     out = []
     for name, query in library.available("cypher").items():
-        hints = examples(query)
+        hints = query.example_values()  # shown as placeholders
         params = [
             {
                 "name": p.name,

@@ -144,6 +144,12 @@ def test_search_read_expand_reject_reingest_and_query(tmp_path: Path, serve, pag
     assert got.text() == cli.stdout
     assert [r[:3] for r in csv.reader(io.StringIO(got.text()))][1:] == [r[:3] for r in rows]
 
+    # the review queue: the unreviewed facts under 85% confidence
+    pg.goto(served.base + "/queue")
+    low = [r for r in now.relations.values() if r.properties.get("confidence", 1) < 0.85]
+    assert pg.locator("#queue tbody tr").count() == len(low) > 0
+    shot(pg, "serve-queue.png")
+
     # the fragmentation report with its plot, and the decapitation scenario for El Mayo
     pg.goto(served.base + "/report")
     assert pg.locator("#report h2").first.is_visible()
@@ -221,4 +227,34 @@ def test_an_edit_is_written_as_a_rejection_and_an_added_fact(tmp_path: Path, ser
     assert (home / "decisions.csv").read_text(encoding="utf-8") == (cli_home / "decisions.csv").read_text(
         encoding="utf-8"
     )
+    assert page.errors == []
+
+
+def test_the_graph_filters_by_predicate_and_date(tmp_path: Path, serve, page) -> None:
+    home = tmp_path / "home"
+    ocgraph(home, "ingest", SEED)
+    kg = read_graph(home / "graph.jsonl")
+    mine = [r for r in kg.relations.values() if MAYO in (r.subject, r.object)]
+    served = serve(home)
+    pg = page.page
+    pg.goto(f"{served.base}/entity/{MAYO}")
+    pg.wait_for_selector(f'#graph[data-edges="{len(mine)}"]')
+    for box in pg.locator("input.pred").all():
+        if box.get_attribute("value") != "member_of":
+            box.uncheck()
+    members = [r for r in mine if r.predicate == "member_of"]
+    pg.wait_for_selector(f'#graph[data-edges="{len(members)}"]')
+    assert pg.locator("#graph").get_attribute("data-nodes") == str(1 + len(members))
+    # the seed's one dated fact: the kingpin strategy launched by Felipe Calderón in 2006
+    dated = next(r for r in kg.relations.values() if r.properties.get("date"))
+    assert dated.properties["date"] == "2006"
+    his = [r for r in kg.relations.values() if dated.object in (r.subject, r.object)]
+    pg.goto(f"{served.base}/entity/{dated.object}")
+    pg.wait_for_selector(f'#graph[data-edges="{len(his)}"]')
+    pg.locator("#dated").check()
+    for year, shown in (("2000", len(his) - 1), ("2010", len(his))):
+        pg.locator("#as-of").fill(year)
+        pg.locator("#as-of").dispatch_event("change")
+        pg.wait_for_selector(f'#graph[data-edges="{shown}"]')
+        assert pg.locator("#as-of-year").inner_text() == year
     assert page.errors == []
