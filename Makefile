@@ -76,6 +76,7 @@ demo: relink
 	  --alt $(OFAC)/alt_2021-04_garybogle.csv --add $(OFAC)/add_2021-04_garybogle.csv
 	$(DEMO) stats
 	$(DEMO) explain "El Mayo" > $(DEMO_HOME)/explain-el-mayo.txt
+	$(DEMO) explain CJNG > $(DEMO_HOME)/explain-cjng.txt
 	$(DEMO) neo4j start
 	$(DEMO) load
 	$(DEMO) query members --param org="Sinaloa Cartel" --format table
@@ -93,6 +94,7 @@ demo: relink
 	@echo "  store (JSON Lines)     $(DEMO_HOME)/store/graph.jsonl"
 	@echo "  extraction (JSONL)     $(DEMO_HOME)/seed-extraction.jsonl"
 	@echo "  explain El Mayo        $(DEMO_HOME)/explain-el-mayo.txt"
+	@echo "  explain CJNG           $(DEMO_HOME)/explain-cjng.txt (one node: article + OFAC, and why)"
 	@echo "  RDF (Turtle, JSON-LD)  $(DEMO_HOME)/graph.ttl $(DEMO_HOME)/graph.jsonld"
 	@echo "  Gephi, FollowTheMoney  $(DEMO_HOME)/graph.graphml $(DEMO_HOME)/graph.ftm.json"
 	@echo "  fragmentation report   $(DEMO_HOME)/fragmentation.md (plots in $(DEMO_HOME)/plots/)"

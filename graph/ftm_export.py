@@ -78,9 +78,12 @@ def _entity(e: Entity):
         values = sorted(value) if isinstance(value, list) else [str(value)]
         if prop and proxy.schema.get(prop):
             proxy.add(prop, values)
-        elif key not in ("identifiers", "path"):
-            # no FtM property fits (source_ids, sha256): keep it as `ocgraph:key=value` keywords
-            proxy.add("keywords", [f"{KEYWORD_PREFIX}{key}={v}" for v in values])
+        elif key not in ("identifiers", "path", "merge_record"):
+            # no FtM property fits (source_ids, sha256, merged_from): keep it as `ocgraph:key=value`
+            # keywords, cut to FtM's longest string; merge_record (what a split restores, often longer)
+            # stays in the store, RDF and Neo4j
+            limit = proxy.schema.get("keywords").type.max_length
+            proxy.add("keywords", [f"{KEYWORD_PREFIX}{key}={v}"[:limit] for v in values])
     if schema == "Document":
         path = e.properties.get("path")
         proxy.add("fileName", path or e.name)

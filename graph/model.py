@@ -115,6 +115,31 @@ def _merge_values(old: Any, new: Any, many: bool, latest: bool = False) -> Any:
     return pick(old, new, key=lambda v: (isinstance(v, str), v))
 
 
+def merge_edge_properties(into: dict[str, Any], new: Mapping[str, Any]) -> dict[str, Any]:
+    """Add checked edge properties `new` to `into` as one fact seen twice: lists joined, the highest
+    confidence, the smallest single value (the latest `end`), whatever the order."""
+    onto = ontology.load()
+    for key, value in new.items():
+        prop = onto.edge_properties[key]
+        if key == "confidence":
+            into[key] = max(into.get(key, 0), value)
+        else:
+            into[key] = _merge_values(
+                into.get(key, [] if prop.many else None), value, prop.many, key == "end"
+            )
+    return into
+
+
+def spelling_rank(name: str) -> tuple[int, int, str]:
+    """The better of two spellings of one name sorts first: accents kept, then mixed case (OFAC writes
+    "GUZMAN"), then the smaller string.
+
+    >>> min("Ivan Guzman", "Iván Guzmán", "IVAN GUZMAN", key=spelling_rank)
+    'Iván Guzmán'
+    """
+    return (-sum(not c.isascii() for c in name), -sum(c.islower() for c in name), name)
+
+
 class KnowledgeGraph:
     """Entities and relations, merged by id, checked against the ontology.
 
@@ -165,7 +190,10 @@ class KnowledgeGraph:
             entity = existing
             if existing.type != type:
                 raise OntologyError(f"{eid} is a {existing.type}, cannot be added again as a {type}")
-            if name != existing.name:
+            if fold(name) == fold(existing.name):
+                # one name spelt two ways: keep the same spelling whichever source came first
+                entity.name = min(name, existing.name, key=spelling_rank)
+            else:
                 aliases = [name, *aliases]
         self._add_aliases(entity, aliases)
         for key, value in props.items():
@@ -238,14 +266,7 @@ class KnowledgeGraph:
         rel = self.relations.get(rid)
         if rel is None:
             rel = self.relations[rid] = Relation(rid, subject, predicate, object, {}, [])
-        for key, value in props.items():
-            prop = self._onto.edge_properties[key]
-            if key == "confidence":
-                rel.properties[key] = max(rel.properties.get(key, 0), value)
-            else:
-                rel.properties[key] = _merge_values(
-                    rel.properties.get(key, [] if prop.many else None), value, prop.many, latest=key == "end"
-                )
+        merge_edge_properties(rel.properties, props)
         # rel.evidence stays sorted, so a binary search finds duplicates: a fact reported in
         # thousands of articles must not cost a scan and a sort of its whole evidence per article.
         for ev in evidence:

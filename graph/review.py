@@ -1,4 +1,4 @@
-"""Analyst review: confirm, reject or add facts, kept in a CSV decisions file applied on each store write."""
+"""Analyst review: confirm, reject, add facts, merge or split entities; a CSV applied on every write."""
 
 from __future__ import annotations
 
@@ -16,14 +16,31 @@ from typing import Any
 
 from ocgraph import ontology
 from ocgraph.errors import InputError
-from ocgraph.graph.ids import document_id, entity_id, relation_id
+from ocgraph.graph.ids import document_id, relation_id
 from ocgraph.graph.model import Evidence, KnowledgeGraph
+from ocgraph.graph.records import redirects
 from ocgraph.ontology import OntologyError
 
-__all__ = ["ACTIONS", "FILENAME", "Decision", "apply", "check", "decisions_path", "read", "record", "write"]
+__all__ = [
+    "ACTIONS",
+    "ENTITY_ACTIONS",
+    "FILENAME",
+    "Decision",
+    "apply",
+    "check",
+    "commit",
+    "decisions_path",
+    "read",
+    "record",
+    "write",
+]
 
 FILENAME = "decisions.csv"
-ACTIONS = ("confirm", "reject", "add")
+FACT_ACTIONS = ("confirm", "reject", "add")
+# on two entities, with no predicate: `merge` makes them one node, `split` keeps them two
+# (applied by graph/resolution.py on every store write)
+ENTITY_ACTIONS = ("merge", "split")
+ACTIONS = FACT_ACTIONS + ENTITY_ACTIONS
 COLUMNS = (
     "action",
     "subject",
@@ -44,6 +61,7 @@ EXTRACTOR = "analyst"
 class Decision:
     """One analyst decision on the fact `subject predicate object` (entity ids and a predicate name).
 
+    `merge` and `split` decisions name two entities and no predicate (the two ids in sorted order).
     `add` decisions also carry a `source` (where the analyst read the fact), the names of the two
     entities (so the fact can be rebuilt in an empty store) and optional edge properties.
     """
@@ -65,19 +83,23 @@ class Decision:
         return (self.subject, self.predicate, self.object)
 
     def normalised(self) -> Decision:
-        """The decision with a symmetric predicate's ends in the store's order (smaller id first)."""
+        """The decision with a symmetric predicate's ends (or a merge's, a split's) in sorted order."""
         if self.action not in ACTIONS:
             raise InputError(f"unknown review action {self.action!r} (known: {', '.join(ACTIONS)})")
-        pred = ontology.predicate(self.predicate)
+        entities = self.action in ENTITY_ACTIONS
+        if entities and (
+            self.predicate or not self.subject or not self.object or self.subject == self.object
+        ):
+            raise InputError(f"{self.action} names two different entities and no predicate")
+        symmetric = entities or ontology.predicate(self.predicate).symmetric
+        fact = " ".join(x for x in (self.action, self.subject, self.predicate, self.object) if x)
         if not self.author.strip():
-            raise InputError(
-                f"{self.action} {self.subject} {self.predicate} {self.object}: an author is needed"
-            )
+            raise InputError(f"{fact}: an author is needed")
         if self.date and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", self.date):
             raise InputError(f"date {self.date!r} is not an ISO 8601 day (YYYY-MM-DD)")
         if self.action == "add" and not self.source.strip():
-            raise InputError(f"add {self.subject} {self.predicate} {self.object}: a source is needed")
-        if pred.symmetric and self.object < self.subject:
+            raise InputError(f"{fact}: a source is needed")
+        if symmetric and self.object < self.subject:
             return replace(
                 self,
                 subject=self.object,
@@ -191,8 +213,12 @@ def apply(kg: KnowledgeGraph, decisions: Iterable[Decision]) -> dict[str, int]:
     >>> sorted((r.object, r.properties.get("review")) for r in kg.relations.values())
     [('crimorg/los-chapitos', 'confirmed')]
     """
-    counts = dict.fromkeys(ACTIONS, 0)
+    counts = dict.fromkeys(FACT_ACTIONS, 0)
+    decisions = [d.normalised() for d in decisions if d.action not in ENTITY_ACTIONS]
+    moved = redirects(kg) if decisions else {}
     for d in decisions:
+        # a fact decided on an entity that was merged since is the same fact on the merged node
+        d = replace(d, subject=moved.get(d.subject, d.subject), object=moved.get(d.object, d.object))
         d = d.normalised()
         if d.action == "add":
             _add(kg, d)
@@ -255,34 +281,8 @@ def _type_of(eid: str) -> str:
     raise InputError(f"{eid}: the id prefix {prefix!r} names no node type")
 
 
-def parse_entity(text: str, kg: KnowledgeGraph) -> tuple[str, str]:
-    """An entity given on the command line: an id in `kg`, a `Type:Name` pair, or a unique name.
-
-    Returns the id and the name to record (empty for an id already in the store).
-    """
-    if text in kg.entities:
-        return text, kg.entities[text].name
-    type_name, sep, name = text.partition(":")
-    if sep and type_name in ontology.load().types and name.strip():
-        name = " ".join(name.split())
-        eid = entity_id(type_name, name)
-        if eid in kg.entities:
-            return eid, kg.entities[eid].name
-        found = kg.find(name, type_name)
-        return (found[0].id, found[0].name) if len(found) == 1 else (eid, name)
-    found = kg.find(text)
-    if len(found) == 1:
-        return found[0].id, found[0].name
-    if len(found) > 1:
-        raise InputError(
-            f"{text!r} names {len(found)} entities ({', '.join(e.id for e in found)}); give an id"
-        )
-    raise InputError(f"{text!r} is not in the store; give an id or Type:Name (e.g. Person:Juan Pérez)")
-
-
-# not in __all__ on purpose: that line is also edited by the entity-resolution work (merge, split)
 def commit(store: Any, make: Callable[[KnowledgeGraph], list[Decision]]) -> list[tuple[Decision, bool]]:
-    """Record decisions as `ocgraph review` and the workbench do: in one write of the store.
+    """Record fact decisions as `ocgraph review` and the workbench do: in one write of the store.
 
     `make` builds the decisions from the stored graph (read under the store's lock). Each is
     checked first (a fact the ontology forbids is refused; an added fact is built, so a bad one

@@ -13,6 +13,7 @@ from pathlib import Path
 from ocgraph.errors import StoreError
 from ocgraph.graph import review
 from ocgraph.graph.model import KnowledgeGraph
+from ocgraph.graph.resolution import resolve_in_place
 from ocgraph.ontology import OntologyError
 
 FORMAT = "ocgraph-store"
@@ -73,6 +74,11 @@ def _check_header(path: Path, record: object) -> None:
         )
 
 
+def _names(kg: KnowledgeGraph) -> dict[str, int]:
+    # an entity's names only grow (graph/model.py), so their count tells whether it gained one
+    return {eid: len(e.aliases) for eid, e in kg.entities.items()}
+
+
 def write_graph(kg: KnowledgeGraph, path: Path) -> None:
     """Write atomically: a temporary file in the same folder, flushed, then renamed over `path`."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -99,6 +105,9 @@ class Store:
     def __init__(self, home: Path) -> None:
         self.home = Path(home)
         self.path = self.home / FILENAME
+        # inside a transaction: how many names each entity had when last resolved, so a write
+        # resolves only the entities it added or renamed (and what shares a name key with them)
+        self._names: dict[str, int] | None = None
 
     def load(self) -> KnowledgeGraph:
         """The stored graph (empty when nothing was stored yet)."""
@@ -112,17 +121,31 @@ class Store:
     def transaction(self) -> Iterator[KnowledgeGraph]:
         with self._lock():
             kg = read_graph(self.path)
-            yield kg
-            self.apply_review(kg)
-            write_graph(kg, self.path)
+            self._names = _names(kg)
+            try:
+                yield kg
+                self.apply_review(kg)
+                write_graph(kg, self.path)
+            finally:
+                self._names = None
 
     def apply_review(self, kg: KnowledgeGraph) -> dict[str, int]:
-        """Apply the analyst decisions (decisions.csv beside the store) to `kg`, as every write does.
+        """Resolve entities and apply the analyst decisions (decisions.csv beside the store), as writes do.
 
-        They win over every ingest path: a rejected fact is dropped again, a confirmed one marked.
-        Commands that report counts call it before counting, so the counts are what gets written.
+        Entities that name one actor become one node (graph/resolution.py), with the analyst's merges
+        and splits; then fact decisions win over every ingest path: a rejected fact is dropped again,
+        a confirmed one marked. Commands that report counts call it before counting, so the counts
+        are what gets written.
         """
-        return review.apply(kg, review.read(review.decisions_path(self.home)))
+        decisions = review.read(review.decisions_path(self.home))
+        seen = self._names
+        affected = (
+            None if seen is None else [e for e, x in kg.entities.items() if seen.get(e) != len(x.aliases)]
+        )
+        resolve_in_place(kg, decisions, affected)
+        if seen is not None:
+            self._names = _names(kg)
+        return review.apply(kg, decisions)
 
     @contextlib.contextmanager
     def _lock(self) -> Iterator[None]:

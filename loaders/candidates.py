@@ -127,6 +127,12 @@ def features(c: Candidate, sentence: Any) -> list[str]:
     return f
 
 
+def field_features(fact: Fact) -> list[str]:
+    """The features of a fact read from a key-value line (no sentence to parse)."""
+    p = fact.predicate
+    return [f"p={p}", f"bias|{p}", f"src={fact.rule}|{p}", f"backed|{p}", f"field|{p}"]
+
+
 def _ancestors(t: Any) -> list[Any]:
     return [t, *t.ancestors]
 

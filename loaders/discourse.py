@@ -12,9 +12,11 @@ from typing import Any
 from ocgraph.loaders import coref, events, patterns, patterns_groups
 from ocgraph.loaders.facts import Authorities, facts
 from ocgraph.loaders.frames import Match
+from ocgraph.loaders.links import link_facts
 from ocgraph.loaders.mentions import Mention
 from ocgraph.loaders.relations import Fact, build, cues
 from ocgraph.loaders.syntax import Binder, Context
+from ocgraph.loaders.titles import title_facts
 
 
 @dataclass
@@ -28,23 +30,43 @@ class Section:
     number: int = 0
 
     def read(
-        self, text: str, sentence: Any, mentions: list[Mention], types: dict[str, str], matches: list[Match]
+        self,
+        text: str,
+        sentence: Any,
+        mentions: list[Mention],
+        types: dict[str, str],
+        matches: list[Match],
+        listing: bool = False,
+        within: dict[str, str] | None = None,
     ) -> tuple[list[Fact], Binder]:
         """The facts rules and frames back in one sentence of a paragraph (a fact may come more than once,
-        from several of them), and the binder of its tokens."""
+        from several of them), and the binder of its tokens. A `listing` (key-value lines the parser reads
+        as one sentence) backs none: its lines are read as fields."""
         self.number += 1
         s, e = sentence.start_char, sentence.end_char
         inside = [m for m in mentions if s <= m.start and m.end <= e and m.keys]
         hist = self.history
-        context = Context(list(hist.mentions), hist.last_subject, self.previous)
+        context = Context(list(hist.mentions), hist.last_subject, self.previous, list(hist.lists))
         refs = coref.refer(text, s, e, inside, hist)
         earlier = hist.mentions[: len(hist.mentions) - len([*inside, *refs])]
-        binder = Binder(sentence.doc, sorted([*mentions, *refs], key=lambda m: m.start), types, context)
+        binder = Binder(
+            sentence.doc, sorted([*mentions, *refs], key=lambda m: m.start), types, context, within or {}
+        )
         follows_sanction = self.sanctioned_at == self.number - 1
         found: list[Fact] = []
         said = self.authorities
         frame_facts = (f for match in matches for f in facts(match, binder, sentence, said))
-        for fact in [*rule_facts(text[s:e], [*inside, *refs], s, earlier), *frame_facts]:
+        backed = (
+            [
+                *rule_facts(text[s:e], [*inside, *refs], s, earlier),
+                *frame_facts,
+                *title_facts(sentence, binder),
+                *link_facts(sentence, binder),
+            ]
+            if not listing
+            else []
+        )
+        for fact in backed:
             if fact.predicate == "sanctioned_by":
                 if fact.rule == "designated-next" and not follows_sanction:
                     continue  # "They include A" names targets only right after a sanction

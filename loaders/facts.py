@@ -44,14 +44,23 @@ def facts(match: Match, binder: Binder, sentence: Any, authorities: Authorities)
         return  # "Office" in "Office of Foreign Assets Control" names a body, it states nothing
     if frame.predicate == "detained_by" and _irrealis(match.trigger):
         return
-    if match.b is None:  # mutual: "A and B are rivals"
+    if match.shape == "mutual":  # "A and B are rivals"
         sides = binder.actors(match.a)
         pairs = [(x, y) for x, y in combinations(sides, 2)]
     elif match.a is None and _has_doer(match.trigger):
         return  # the doer is named: another match binds it
     else:
-        a_side = binder.actors(match.a) if match.a is not None else _implied(frame.predicate, authorities)
-        b_side = binder.actors(match.b)
+        if match.a is None:
+            a_side = _implied(frame.predicate, authorities)
+        elif match.a_is_place:  # "arrested in Miami, Florida": the state that holds the place
+            a_side = [m for m in [binder.state_of(match.a)] if m is not None]
+        else:
+            a_side = binder.actors(match.a)
+        # "Fourteen countries have participated": in what, the policy the section is about says
+        b_side = binder.actors(match.b) if match.b is not None else _topic(binder, "Policy")
+        if match.b is not None and any(x is y for x in a_side for y in b_side):
+            # "X took his place": no one stands in a relation to themselves, so "his" is someone else
+            b_side = [y for y in b_side if all(y is not x for x in a_side)] or binder.other(match.b, a_side)
         subjects, objects = (a_side, b_side) if frame.subject == "A" else (b_side, a_side)
         pairs = [(s, o) for s in subjects for o in objects]
     if not pairs:
@@ -69,9 +78,17 @@ def facts(match: Match, binder: Binder, sentence: Any, authorities: Authorities)
     if frame.narrowed and _narrowed(binder, match.trigger):
         predicate = frame.narrowed
     pred = ontology.predicate(predicate)
+    types = binder.types
+    premodified_state = match.attachments.endswith("in-premodifier")
     for s, o in pairs:
         if s is o or ((s.demonym or o.demonym) and not frame.nationality):
             continue  # "Italian mafia boss": a nationality, not the state the boss serves
+        if (
+            premodified_state
+            and not frame.nationality
+            and "State" in (types.get(s.keys[0]), types.get(o.keys[0]))
+        ):
+            continue  # "U.S. Attorney X": an office of the state, which the title does not name
         for ks in s.keys:
             for ko in o.keys:
                 st, ot = binder.types.get(ks), binder.types.get(ko)
@@ -111,6 +128,12 @@ def _irrealis(trigger: Any) -> bool:
     """Whether the event was only sought, demanded, ordered or escaped ("called for the arrest of X",
     "a warrant for his capture", "evaded capture")."""
     return any(a.lemma_.lower() in IRREALIS for a in [*trigger.ancestors][:3])
+
+
+def _topic(binder: Binder, kind: str) -> list[Mention]:
+    """The actor of that type the section named last, for a sentence that leaves it out."""
+    found = next((m for m in reversed(binder.context.mentions) if binder.types.get(m.keys[0]) == kind), None)
+    return [found] if found is not None else []
 
 
 def _has_doer(trigger: Any) -> bool:

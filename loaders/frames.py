@@ -19,17 +19,6 @@ from ocgraph.errors import OcgraphError
 VERSION = 2
 EXTRACTOR = f"ocgraph-frames/{VERSION}"
 ARGUMENTS = ("T", "A", "B")
-# the part of speech a trigger has in each kind of shape
-SHAPE_POS = {
-    "role": ["NOUN", "PROPN"],
-    "deed": ["NOUN", "PROPN"],
-    "reward": ["NOUN"],
-    "act": ["VERB"],
-    "act-prep": ["VERB"],
-    "act-implicit": ["VERB"],
-    "moved": ["VERB"],
-    "mutual": ["NOUN", "PROPN", "VERB"],
-}
 
 
 @dataclass(frozen=True)
@@ -56,20 +45,32 @@ class Match:
     trigger: Any
     a: Any | None  # None when the doer is implicit: the authority named before ("was designated")
     b: Any | None  # None for a mutual shape: `a` holds both sides
+    a_is_place: bool = False  # the A token is a place, which stands for the state that holds it
 
     @property
     def rule(self) -> str:
         return f"{self.frame.id}:{self.attachments}"
 
 
+@dataclass(frozen=True)
+class Pattern:
+    """What a DependencyMatcher key stands for: its frame, shape, attachments and node names."""
+
+    frame: Frame
+    shape: str
+    label: str  # the attachments, e.g. "holder-copula+in-prep"
+    names: list[str]  # the node of each matched token
+    unless: tuple[str, ...]  # dependency labels the trigger must not have
+    words: tuple[str, ...]  # the trigger words of the pattern
+    a_is_place: bool
+
+
 @dataclass
 class Grammar:
-    """The frames file, compiled: each DependencyMatcher key leads to its frame and its node names."""
+    """The frames file, compiled: each DependencyMatcher key leads to its pattern."""
 
     frames: dict[str, Frame]
-    patterns: dict[str, tuple[Frame, str, str, list[str], tuple[str, ...], tuple[str, ...]]] = field(
-        default_factory=dict
-    )
+    patterns: dict[str, Pattern] = field(default_factory=dict)
 
 
 def _attrs(attrs: dict[str, Any], preps: tuple[str, ...]) -> dict[str, Any]:
@@ -113,7 +114,10 @@ def _pattern(triggers: list[str], pos: list[str], frame: Frame, parts: list[tupl
     if extra is None:
         return None, []
     # a proper noun keeps its capital in the lemma ("Minister" in "Foreign Minister Marcelo Ebrard")
-    lemmas = sorted({x for t in triggers for x in (_head(t), _head(t).capitalize())})
+    heads = {_head(t) for t in triggers}
+    # "co-founder", "ex-leader", "vice-president" are one token (loaders/spacy_extractor.py)
+    heads |= {f"{p}-{h}" for h in heads for p in ("co", "ex", "vice")}
+    lemmas = sorted({x for h in heads for x in (h, h.capitalize())})
     head = {"LEMMA": {"IN": lemmas}, "POS": {"IN": pos}, **extra}
     pattern: list[dict[str, Any]] = [{"RIGHT_ID": "T", "RIGHT_ATTRS": head}]
     names = ["T"]
@@ -157,13 +161,14 @@ def parse(raw: dict[str, Any]) -> tuple[Grammar, list[tuple[str, list[dict]]]]:
             combos = itertools.product(sides["A"], sides.get("B", [None]))
             for (a_name, b_name), triggers in itertools.product(combos, [g for g in groups if g]):
                 parts = [("a", attach[a_name])] + ([("b", attach[b_name])] if b_name else [])
-                pattern, names = _pattern(triggers, SHAPE_POS[shape], frame, parts)
+                pattern, names = _pattern(triggers, sides["pos"], frame, parts)
                 if pattern is None:
                     continue
                 label = a_name + (f"+{b_name}" if b_name else "")
                 key = f"{frame.id}|{shape}|{label}|{triggers[0] if len(triggers) == 1 else ''}"
                 unless = tuple(attach[a_name].get("unless", ()))
-                grammar.patterns[key] = (frame, shape, label, names, unless, tuple(triggers))
+                place = bool(attach[a_name].get("place"))
+                grammar.patterns[key] = Pattern(frame, shape, label, names, unless, tuple(triggers), place)
                 to_add.append((key, [pattern]))
     return grammar, to_add
 
@@ -177,9 +182,7 @@ _Loader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf")
-)
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
 
 
 @cache
@@ -199,10 +202,11 @@ class FrameMatcher:
         self.matchers: dict[str, Any] = {}
         self.words: dict[str, set[str]] = {}  # frame id -> the lemmas its triggers are matched on
         for key, pats in patterns:
-            frame = self.grammar.patterns[key][0]
+            frame = self.grammar.patterns[key].frame
             if frame.id not in self.matchers:
                 self.matchers[frame.id] = DependencyMatcher(vocab)
-                self.words[frame.id] = {_head(t) for t in frame.triggers}
+                heads = {_head(t) for t in frame.triggers}
+                self.words[frame.id] = heads | {f"{p}-{h}" for h in heads for p in ("co", "ex", "vice")}
             self.matchers[frame.id].add(key, pats)
 
     @property
@@ -219,17 +223,18 @@ class FrameMatcher:
             if not self.words[frame_id] & lemmas:
                 continue
             for key_id, ids in matcher(doc):
-                frame, shape, label, names, unless, words = self.grammar.patterns[strings[key_id]]
-                tokens = dict(zip(names, (doc[i] for i in ids), strict=True))
+                p = self.grammar.patterns[strings[key_id]]
+                tokens = dict(zip(p.names, (doc[i] for i in ids), strict=True))
                 trigger = tokens["T"]
-                if unless and any(c.dep_ in unless for c in trigger.children):
+                if p.unless and any(c.dep_ in p.unless for c in trigger.children):
                     continue
-                word = words[0] if len(words) == 1 else _word_of(trigger, words)
+                word = p.words[0] if len(p.words) == 1 else _word_of(trigger, p.words)
                 if not _whole_word(trigger, word):
                     continue  # "son" of "son-in-law"
                 if "w0" in tokens:
                     phrases.add(trigger.i)
-                found.append(Match(frame, shape, label, trigger, tokens.get("A"), tokens.get("B")))
+                a, b = tokens.get("A"), tokens.get("B")
+                found.append(Match(p.frame, p.shape, p.label, trigger, a, b, p.a_is_place))
         found = [m for m in found if m.trigger.i not in phrases or " " in trigger_word(m)]
         found.sort(key=lambda m: (m.trigger.i, m.frame.id, m.attachments, _i(m.a), _i(m.b)))
         return iter(found)
@@ -269,8 +274,8 @@ def _whole_word(token: Any, trigger: str) -> bool:
         and not doc[end + 1].whitespace_
     ):
         end += 2
-    if start == end:
-        return "-" not in trigger.split()[-1]
+    if start == end:  # a word of its own ("co-founder" is one token: loaders/spacy_extractor.py)
+        return token.text.count("-") == trigger.split()[-1].count("-") or "-" in token.text
     word = doc[start : end + 1].text.lower()
     last = trigger.split()[-1]
     return word == last or (end == token.i and start == token.i - 2 and doc[start].lower_ in PREFIXES)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ocgraph.errors import InputError
 from ocgraph.graph.ids import document_id, entity_id, fold
+from ocgraph.graph.matching import dates_disagree
 from ocgraph.graph.model import Entity, Evidence, KnowledgeGraph
 from ocgraph.ontology import OntologyError
 
@@ -495,11 +496,9 @@ def _assign_ids(entries: Iterable[SdnEntry], known: KnowledgeGraph) -> dict[int,
 
 
 def _disagrees(entry: SdnEntry, other: Entity) -> bool:
-    """True when both have dates of birth and none agree (a year agrees with a full date in it)."""
-    theirs = [str(d) for d in other.properties.get("birth_date", ())]
-    if other.type != entry.type or not entry.birth_date or not theirs:
-        return other.type != entry.type
-    return not any(a.startswith(b) or b.startswith(a) for a in entry.birth_date for b in theirs)
+    """True for another type, or when both have dates of birth and none agree (graph/matching.py)."""
+    theirs = tuple(str(d) for d in other.properties.get("birth_date", ()))
+    return other.type != entry.type or dates_disagree(tuple(entry.birth_date), theirs)
 
 
 def _add_entry(kg: KnowledgeGraph, entry: SdnEntry, eid: str, ofac: Entity, evidence: Evidence) -> None:

@@ -13,6 +13,8 @@ ALIAS_LINK = re.compile(rf"""^\s*,?\s*(?:\d{{1,3}},\s*)?{ALIAS_WORDS}\s+["']$"""
 # "the Gaitanistas, also known as the Clan del Golfo": two names of one group, no quotes needed
 NAME_LINK = re.compile(
     r"^\s*,?\s*\(?(?:(?:also |better )?known (?:in [A-Z][a-z]+ )?as|also called|a\.k\.a\.|aka)\s+(?:the\s+)?$"
+    # "First Capital Command (Primeiro Comando da Capital)": the same group's name in another language
+    r"|^\s*\(\s*$"
 )
 # "the San Pedro Locos clique (SPLS)", "the Coastal Watch program (CWP)": the acronym of the name before
 HEAD_PAREN = re.compile(
@@ -48,6 +50,27 @@ def _inside(short: str, name: str) -> bool:
     return short != name and f" {short} " in f" {name} "
 
 
+def _vote_types(mentions: list[Mention]) -> None:
+    """One name, one type in a document: where the same words were typed apart (the model's PERSON
+    "Comando Vermelho" in a title line, a naming rule's criminal group below), the most trusted reading
+    types them all (the gazetteer, then naming rules, then the model)."""
+    by_name: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.type and not m.demonym and m.source != "coref":
+            by_name.setdefault(_org_key(m.text), []).append(m)
+    for same in by_name.values():
+        if len({m.type for m in same}) > 1:
+            best = min(same, key=lambda m: (SOURCE_RANK.get(m.source, 5), m.start))
+            rank = SOURCE_RANK.get(best.source, 5)
+            if rank > SOURCE_RANK["rule"] or any(
+                m.type != best.type and SOURCE_RANK.get(m.source, 5) <= rank for m in same
+            ):
+                continue  # only a naming rule or the gazetteer overrules the model's readings
+            for m in same:
+                if m.entry is None:
+                    m.type = best.type
+
+
 def _is_nickname(name: str) -> bool:
     return bool(re.fullmatch(r"(?:El|La|Los|Las)\s\S+", name))
 
@@ -63,6 +86,7 @@ class Resolver:
         actors: dict[str, Actor] = {}
         aliases: dict[str, str] = {}  # folded nickname or acronym -> actor id
         mentions = [m for _, ms in paragraphs for m in ms]
+        _vote_types(mentions)
         links: list[tuple[Mention, Mention]] = []
 
         def actor(type_name: str, name: str, entry: Entry | None = None) -> Actor:
@@ -81,7 +105,9 @@ class Resolver:
                         a.add_surface(m.text)
                 if (
                     i > 0
-                    and m.type not in (None, "Person")
+                    and m.type not in (None, "Person", "State", "Place")
+                    and ms[i - 1].type not in ("Person", "State", "Place")
+                    and not (m.demonym or ms[i - 1].demonym)
                     and NAME_LINK.match(text[ms[i - 1].end : m.start])
                 ):
                     links.append((ms[i - 1], m))

@@ -11,15 +11,16 @@ from pathlib import Path
 from typing import Any
 
 from ocgraph import ontology
+from ocgraph.graph.ids import entity_id
 from ocgraph.graph.model import Evidence, KnowledgeGraph
-from ocgraph.loaders import discourse, frames
+from ocgraph.loaders import discourse, fields, frames
 from ocgraph.loaders import fact_model as fact_model_module
-from ocgraph.loaders.candidates import Candidate, backed, candidate_facts, features, generate
+from ocgraph.loaders.candidates import Candidate, backed, candidate_facts, features, field_features, generate
 from ocgraph.loaders.dates import find_times
 from ocgraph.loaders.documents import Section, SourceDocument
 from ocgraph.loaders.frames import FrameMatcher
 from ocgraph.loaders.gazetteer import Gazetteer
-from ocgraph.loaders.mentions import Mention, find_mentions
+from ocgraph.loaders.mentions import CRIME_WORDS, Mention, find_mentions
 from ocgraph.loaders.relations import Fact
 from ocgraph.loaders.resolve import Resolver
 
@@ -70,7 +71,9 @@ def load_pipeline(model: str | None = MODEL) -> Any:
 
     if model:
         try:
-            return spacy.load(model, exclude=["senter"])
+            nlp = spacy.load(model, exclude=["senter"])
+            nlp.add_pipe("ocgraph_prefixed_words", first=True)
+            return nlp
         except OSError:
             warnings.warn(
                 f"spaCy model {model!r} is not installed: running the rule-only pipeline "
@@ -80,6 +83,30 @@ def load_pipeline(model: str | None = MODEL) -> Any:
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     return nlp
+
+
+PREFIXES = {"co", "ex", "vice", "co-", "ex-"}
+
+
+def merge_prefixed_words(doc: Any) -> Any:
+    """One token for a prefixed word ("co-founder", "ex-leader", "vice-president"): the tokenizer cuts
+    them at the hyphen and the parser then reads "co" as the head noun."""
+    with doc.retokenize() as retokenizer:
+        for i in range(len(doc) - 2):
+            a, dash = doc[i], doc[i + 1]
+            if a.lower_ in PREFIXES and dash.text == "-" and not a.whitespace_ and not dash.whitespace_:
+                retokenizer.merge(doc[i : i + 3])
+    return doc
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory("ocgraph_prefixed_words"):
+        Language.component("ocgraph_prefixed_words", func=merge_prefixed_words)
+
+
+_register()
 
 
 class SpacyExtractor:
@@ -142,7 +169,8 @@ class SpacyExtractor:
         units = []
         for para, sdoc in zip(paragraphs, parsed, strict=True):
             ents = [(e.start_char, e.end_char, e.label_) for e in sdoc.ents]
-            units.append((para, find_mentions(para.text, self.gazetteer, ents), sdoc))
+            found = find_mentions(para.text, self.gazetteer, ents)
+            units.append((para, fields.mentions(para.text, found, bool(CRIME_WORDS.search(para.text))), sdoc))
         repeat_names(units)
         actors = self.resolver.resolve([(p.text, ms) for p, ms, _ in units])
         types = {key: a.type for key, a in actors.items()}
@@ -152,17 +180,35 @@ class SpacyExtractor:
         for key in sorted(used):
             a = actors[key]
             kg.add_entity(a.type, a.name, aliases=sorted(set(a.surfaces) - {a.name}), id=a.key)
+        # a state that holds a place named here ("Miami, Florida": the United States) may be a fact's end
+        within = {}
+        for key in sorted(used):
+            parent = actors[key].entry.parent if actors[key].entry is not None else None
+            state = self.gazetteer.by_name(parent) if parent and actors[key].type == "Place" else None
+            if state is not None and state.type == "State":
+                within[key] = kg.add_entity("State", state.name, id=entity_id("State", state.name)).id
+                types[within[key]] = "State"
         sections: dict[int, discourse.Section] = {}
         items: list[Item] = []
+        named = [m for _, ms, _ in units for m in ms]
+        pages = {p.section.index: fields.page_subject(p.section.title, named, types) for p, _, _ in units}
         for para, ms, sdoc in units:
+            page = pages[para.section.index]
+            for fact, a, b in fields.facts(para.text, ms, page, types) if page else ():
+                items.append(
+                    Item(para, a, b, Candidate(*fact.key, backing=[fact]), fact, field_features(fact))
+                )
             state = sections.setdefault(para.section.index, discourse.Section())
             by_sentence: dict[int, list] = {}
             for match in self.frames.matches(sdoc) if self.frames else ():
                 by_sentence.setdefault(match.trigger.sent.start, []).append(match)
+            lines = [line.span() for line, *_ in fields.items(para.text)]
             for sent in sdoc.sents:
-                backing, binder = state.read(para.text, sent, ms, types, by_sentence.get(sent.start, []))
+                listing = any(a < sent.end_char and sent.start_char < b for a, b in lines)
+                matches = by_sentence.get(sent.start, [])
+                backing, binder = state.read(para.text, sent, ms, types, matches, listing, within)
                 when = _time(sent.text, para.section.date or doc.date)
-                wanted = self.model is not None if scored is None else scored
+                wanted = (self.model is not None if scored is None else scored) and not listing
                 found = generate(sent, binder, backing, types) if wanted else backed(backing)
                 for c, fact in candidate_facts(found):
                     for key, value in when.items():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,7 +11,9 @@ from ocgraph.loaders.mentions import Mention, words
 
 PERSONAL = {"he": "Person", "him": "Person", "his": "Person", "she": "Person", "her": "Person"}
 GROUPISH = ("CriminalOrganization", "GovernmentOrganization", "Organization", "State")
+BODIES = GROUPISH[:3]  # "its": a group or a body before a state ("X, based in Mexico. Its leader")
 RELATIVE = {"who", "whom", "whose", "which", "that"}
+PLACE_NOUNS = {"city", "town", "state", "province", "region", "department", "municipality", "port", "country"}
 NAMED_DEPS = {"oprd", "dobj", "attr", "prep", "pobj", "xcomp"}
 # a common noun heads a phrase that names an actor through these children ("the Los Choneros drug
 # cartel", "the gang MS-13", "the Mexican government") when the noun can denote such an actor: a group
@@ -41,6 +43,7 @@ class Context:
     mentions: list[Mention] = field(default_factory=list)
     subject: Mention | None = None  # the subject of the last sentence: "He" most often means this one
     previous: list[Mention] = field(default_factory=list)  # the mentions of the sentence before
+    lists: list[tuple[str, ...]] = field(default_factory=list)  # people named together, newest last
 
 
 class Binder:
@@ -50,12 +53,41 @@ class Binder:
     the paragraph text the spaCy `doc` was made from), coreference mentions included.
     """
 
-    def __init__(self, doc: Any, mentions: Sequence[Mention], types: dict[str, str], context: Context):
+    def __init__(
+        self,
+        doc: Any,
+        mentions: Sequence[Mention],
+        types: dict[str, str],
+        context: Context,
+        within: dict[str, str] | None = None,
+    ):
         self.doc = doc
         self.mentions = [m for m in mentions if m.keys]
         self.starts = [m.start for m in self.mentions]
         self.types = types
         self.context = context
+        self.within = within or {}  # place id -> the id of the state that holds it (from the gazetteer)
+
+    def state_of(self, token: Any) -> Mention | None:
+        """The state a place stands in: "Cartagena, Colombia", "Miami, Florida", "the city of Cartagena,
+        Colombia" (for facts that need a state: arrested in, extradited to)."""
+        if token.pos_ == "NOUN" and token.lower_ in PLACE_NOUNS:  # "the city of X"
+            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            token = next((g for g in of.children if g.dep_ == "pobj"), token) if of is not None else token
+        m = self.covering(token)
+        if m is None:
+            return None
+        kind = self.types.get(m.keys[0])
+        if kind == "State":
+            return m
+        if kind != "Place":
+            return None
+        if m.keys[0] in self.within:
+            return Mention(m.start, m.end, m.text, "State", "context", keys=(self.within[m.keys[0]],))
+        for child in token.children:  # "Cartagena, Colombia"
+            if child.dep_ in ("appos", "npadvmod", "conj") and (found := self.state_of(child)) is not None:
+                return found
+        return None
 
     def covering(self, token: Any) -> Mention | None:
         """The mention whose span holds the token, if any."""
@@ -67,12 +99,64 @@ class Binder:
         or relative pronoun points back to; with `expand`, every conjunct too ("A, B and C")."""
         out: list[Mention] = []
         for t in [token, *(_conjuncts(token) if expand else ())]:
-            m = self._one(t)
-            if m is not None and all(m is not x for x in out):
-                out.append(m)
+            for m in self._listed(t) or [self._one(t)]:
+                if m is not None and all(m is not x for x in out):
+                    out.append(m)
         return out
 
+    def _listed(self, token: Any) -> list[Mention]:
+        """The names a plural noun stands for: the list after it ("fourteen countries have participated:
+        A, B and C", "gangs such as A and B"), the list it is equated with ("the defendants are A, B and C"),
+        or the people last named together ("the brothers", "the four men")."""
+        if token.tag_ not in ("NNS", "NNPS") or self.covering(token) is not None:
+            return []
+        doc = token.doc
+        appos = next((c for c in token.children if c.dep_ == "appos"), None)
+        if appos is not None and self.covering(appos) is not None:  # "countries – Belize, Costa Rica and ..."
+            return [m for t in [appos, *_conjuncts(appos)] if (m := self.covering(t)) is not None]
+        # the list after the noun, or after the clause the noun is the subject of ("Fourteen countries have
+        # participated: A, B and C", which the parser may cut into two sentences at the colon)
+        ends = [token.right_edge.i + 1]
+        if token.dep_ in ("nsubj", "nsubjpass"):  # the clause's last token may be the colon itself
+            ends += [token.head.right_edge.i, token.head.right_edge.i + 1]
+        for nxt in ends:
+            if nxt < len(doc) and (doc[nxt].text in LIST_MARKS or doc[nxt].lower_ in LIST_WORDS):
+                return self._enumeration(doc[nxt + 1 : doc[nxt + 1].sent.end if nxt + 1 < len(doc) else nxt])
+            if nxt + 1 < len(doc) and doc[nxt : nxt + 2].text.lower() in LIST_WORDS:
+                return self._enumeration(doc[nxt + 2 : doc[nxt].sent.end])
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ == "be":
+            attr = next((c for c in token.head.children if c.dep_ == "attr"), None)
+            if attr is not None and self.covering(attr) is not None:
+                return [m for t in [attr, *_conjuncts(attr)] if (m := self.covering(t)) is not None]
+        if token.lower_ in PEOPLE and any(c.dep_ in ("det", "nummod", "predet") for c in token.children):
+            count = next((NUMBERS.get(c.lower_) for c in token.children if c.dep_ == "nummod"), None)
+            for keys in reversed(self.context.lists):
+                if count in (None, len(keys)):
+                    return [Mention(0, 0, "", "Person", "coref", keys=(k,)) for k in keys]
+        return []
+
+    def _enumeration(self, span: Any) -> list[Mention]:
+        """The names listed at the start of a span, joined by commas and "and" ("A, B, C and the D")."""
+        out: list[Mention] = []
+        for t in span:
+            m = self.covering(t)
+            if m is not None:
+                if not out or out[-1] is not m:
+                    out.append(m)
+            elif not (t.is_punct and t.text in ",;–—-") and t.lower_ not in (
+                "and",
+                "or",
+                "the",
+                "as",
+                "well",
+            ):
+                break
+        return out if len(out) > 1 else []
+
     def _one(self, token: Any, depth: int = 0) -> Mention | None:
+        named = self._named(token)  # "another Sinaloan named Joaquin Guzman Loera"
+        if named is not None:
+            return named
         m = self.covering(token)
         if m is not None or depth > 2:
             return m
@@ -82,6 +166,12 @@ class Binder:
             return self._one(clause.head, depth + 1) if clause is not None else None
         if token.pos_ == "PRON":
             return self._pronoun(token)
+        if token.pos_ == "NOUN" and token.dep_ in ("attr", "appos") and token.head.lemma_ == "be":
+            # "X is a Venezuela-based criminal group headed by Y": the group is X
+            subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            found = self.covering(subject) if subject is not None else None
+            if found is not None:
+                return found
         if token.pos_ == "NOUN":
             kinds = HEAD_NOUNS.get(token.lower_, ())
             for child in token.children:
@@ -90,42 +180,69 @@ class Binder:
                 elif child.dep_ in NAMING_DEPS and child.i < token.i + 4:
                     found = self.covering(child)
                     found = found if found is not None and self.types.get(found.keys[0]) in kinds else None
-                elif child.dep_ == "acl" and child.lemma_ in ("name", "call", "know", "dub", "nickname"):
-                    # "another Sinaloan named Joaquin Guzman Loera", "a group known as Los Huistas"
-                    named = [g for c in child.children for g in (c, *c.children) if c.dep_ in NAMED_DEPS]
-                    found = next((m for g in named if (m := self.covering(g)) is not None), None)
                 else:
                     continue
                 if found is not None:
                     return found
         return None
 
-    def _pronoun(self, token: Any) -> Mention | None:
+    def _named(self, token: Any) -> Mention | None:
+        """The name a noun is given by "named", "known as", "called" ("a group known as Los Huistas")."""
+        for child in token.children:
+            if child.dep_ == "acl" and child.lemma_ in ("name", "call", "know", "dub", "nickname"):
+                named = [g for c in child.children for g in (c, *c.children) if c.dep_ in NAMED_DEPS]
+                found = next((m for g in named if (m := self.covering(g)) is not None), None)
+                if found is not None:
+                    return found
+        return None
+
+    def _speaker(self, m: Mention, pronoun: Any) -> bool:
+        """Whether the mention is who reports what the pronoun's clause says ("spokesman X indicated that
+        his rival ..."): a speaker is seldom the "his" of their own report."""
+        doc = pronoun.doc
+        head = next((t for t in doc[pronoun.sent.start : pronoun.sent.end] if t.idx == m.start), None)
+        while head is not None and head.head is not head and m.start <= head.head.idx < m.end:
+            head = head.head
+        if head is None or head.dep_ != "nsubj" or head.head.lemma_ not in REPORTING:
+            return False
+        return pronoun in head.head.subtree and pronoun not in head.subtree
+
+    def other(self, token: Any, than: Iterable[Mention]) -> list[Mention]:
+        """What a pronoun stands for when it cannot be `than` ("X took his place": not X himself)."""
+        if token.pos_ != "PRON":
+            return []
+        keys = {k for m in than for k in m.keys}
+        found = self._pronoun(token, exclude=keys)
+        return [found] if found is not None else []
+
+    def _pronoun(self, token: Any, exclude: set[str] | frozenset[str] = frozenset()) -> Mention | None:
         wanted = PERSONAL.get(token.lower_)
         if wanted is None and token.lower_ not in ("its", "it", "their", "they", "them"):
             return None
         plural = token.lower_ in ("their", "they", "them")
 
-        def fits(m: Mention) -> bool:
+        def fits(m: Mention, states: bool = False) -> bool:
+            if exclude and set(m.keys) & exclude:
+                return False
             kind = self.types.get(m.keys[0])
             if wanted:
                 return kind == wanted and len(m.keys) == 1
             if plural:
                 return len(m.keys) > 1 or kind in GROUPISH
-            return kind in GROUPISH and len(m.keys) == 1
+            return (kind in GROUPISH if states else kind in BODIES) and len(m.keys) == 1
 
-        # a possessive most often points at the subject of its own clause ("X ran the clan with his two
-        # sons"), else at the nearest fitting name before it in the sentence
-        clause = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
-        subject = (
-            next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause else None
-        )
-        if subject is not None and subject.i < token.i and token not in subject.subtree:
-            m = self.covering(subject)
-            if m is not None and fits(m):
-                return m
+        if wanted:
+            # "his" most often points at the subject of its own clause ("X ran the clan with his two
+            # sons"), else at the nearest fitting name before it in the sentence
+            clause = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            deps = ("nsubj", "nsubjpass")
+            subject = next((c for c in clause.children if c.dep_ in deps), None) if clause else None
+            if subject is not None and subject.i < token.i and token not in subject.subtree:
+                m = self.covering(subject)
+                if m is not None and fits(m):
+                    return m
         here = [m for m in self.mentions if m.end <= token.idx and token.sent.start_char <= m.start]
-        near = [m for m in here if fits(m)]
+        near = [m for m in here if fits(m) and not self._speaker(m, token)]
         if near:
             return near[-1]
         # the sentence before: its one fitting actor; with two ("X is at war with Y. Its leader"), none
@@ -138,7 +255,22 @@ class Binder:
             return None
         if before:
             return next(iter(before.values()))
-        return next((m for m in reversed(self.context.mentions) if fits(m)), None)
+        found = next((m for m in reversed(self.context.mentions) if fits(m)), None)
+        if found is None and not wanted:  # "its" of a state only when no group or body fits
+            found = next((m for m in reversed(self.context.mentions) if fits(m, states=True)), None)
+        return found
+
+
+LIST_MARKS = {":", "–", "—"}
+LIST_WORDS = {"including", "namely", "such as", "among them"}
+PEOPLE = words(
+    "brothers sons daughters siblings men women defendants suspects fugitives targets individuals leaders "
+    "traffickers members heirs"
+)
+NUMBERS = {
+    w: n for n, w in enumerate(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), 2)
+}
+REPORTING = words("say tell indicate report announce add state note explain claim believe")
 
 
 def _conjuncts(token: Any) -> list[Any]:

@@ -47,30 +47,72 @@ def read_all(
         yield doc
 
 
+def extract_all(
+    paths: Iterable[str | Path],
+    errors: list[str],
+    notes: list[str],
+    *,
+    extractor: Any = None,
+    model: str | None = "default",
+    jobs: int = 1,
+    max_bytes: int | None = None,
+    progress: Callable[[Path], None] | None = None,
+) -> Iterator[tuple[SourceDocument, KnowledgeGraph]]:
+    """Each readable document under `paths` with its extracted graph, in order; with `jobs` > 1 in that
+    many processes, each loading an extractor of the spaCy `model` (the default one unless given)."""
+    from ocgraph.loaders.spacy_extractor import MODEL, SpacyExtractor
+
+    model = MODEL if model == "default" else model
+    if jobs > 1:
+        from ocgraph.loaders.parallel import extract_in_processes
+
+        files = files_to_read(paths, errors, notes)
+        yield from extract_in_processes(files, jobs, errors, notes, max_bytes, progress, model)
+        return
+    if extractor is None:
+        extractor = SpacyExtractor(model=model)
+    for doc in read_all(paths, errors, notes, max_bytes):
+        yield doc, extractor.extract(doc)
+        if progress is not None:
+            progress(doc.path)
+
+
+def resolved_records(graphs: Sequence[tuple[str, KnowledgeGraph]]) -> Iterator[dict[str, Any]]:
+    """The JSON Lines records of several documents' graphs, entities resolved across them: one actor
+    has one id in every document's lines."""
+    from ocgraph.graph.resolution import project, resolve
+    from ocgraph.loaders import jsonl
+
+    union = KnowledgeGraph()
+    for _, graph in graphs:
+        union.merge(graph)
+    resolution = resolve(union)
+    for name, graph in graphs:
+        yield from jsonl.records(project(graph, resolution), name)
+
+
 def ingest(
     paths: Sequence[Path],
     *,
     extractor: Any = None,
     progress: Callable[[Path], None] | None = None,
     max_bytes: int | None = None,
+    jobs: int = 1,
     **_options: Any,
 ) -> tuple[KnowledgeGraph, list[str]]:
     """Extract every article under `paths` into one graph; bad files become one-line errors.
 
     `progress` is called with each file once it is done (the CLI's progress bar); files over
-    `max_bytes` are refused (None: read_document's default).
+    `max_bytes` are refused (None: read_document's default); `jobs` processes extract at once.
     """
-    if extractor is None:
-        from ocgraph.loaders.spacy_extractor import SpacyExtractor
-
-        extractor = SpacyExtractor()
     kg = KnowledgeGraph()
     errors: list[str] = []
     notes: list[str] = []
-    for doc in read_all(paths, errors, notes, max_bytes):
-        kg.merge(extractor.extract(doc))
-        if progress is not None:
-            progress(doc.path)
+    found = extract_all(
+        paths, errors, notes, extractor=extractor, jobs=jobs, max_bytes=max_bytes, progress=progress
+    )
+    for _doc, graph in found:
+        kg.merge(graph)
     for note in notes:  # e.g. a file decoded as cp1252; the CLI prints each as a `warning:` line
         warnings.warn(note, stacklevel=2)
     return kg, errors

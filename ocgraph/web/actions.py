@@ -1,4 +1,5 @@
-"""The workbench's state-changing requests: review a fact (confirm, reject, edit) and reload from Neo4j."""
+"""The workbench's state-changing requests: review facts (confirm, reject, edit), merge or split
+entities, reload from Neo4j."""
 
 from __future__ import annotations
 
@@ -118,6 +119,22 @@ def routes(web: Web) -> list[Route]:
         what = "; ".join(f"{d.action} {d.subject} {d.predicate} {d.object}" for d, _ in done)
         return _back(form, f"/entity/{rel.subject}", what)
 
+    async def merge(request: Request) -> Response:
+        form, who = await _form(request)
+        eid = request.path_params["eid"]
+        decision, into = web.bench.merge(
+            eid, str(form.get("other") or ""), str(form["reason"]), who, _today()
+        )
+        done = "already one node" if decision is None else f"merged {decision.subject} and {decision.object}"
+        return _back({"back": f"/entity/{into}"}, f"/entity/{into}", done)
+
+    async def split(request: Request) -> Response:
+        form, who = await _form(request)
+        part = str(form.get("part") or request.path_params["eid"])
+        done = web.bench.split(part, str(form["reason"]), who, _today())
+        what = "; ".join(f"split {d.subject} from {d.object}" for d in done)
+        return _back(form, f"/entity/{part}", what)
+
     async def reload(request: Request) -> Response:
         form = await request.form()
         check_csrf(request, form, web.secret)
@@ -128,5 +145,7 @@ def routes(web: Web) -> list[Route]:
         Route("/review/{rid:path}", decide, methods=["POST"]),
         Route("/fact/{rid:path}/edit", edit_form, methods=["GET"]),
         Route("/fact/{rid:path}/edit", edit, methods=["POST"]),
+        Route("/merge/{eid:path}", merge, methods=["POST"]),
+        Route("/split/{eid:path}", split, methods=["POST"]),
         Route("/reload", reload, methods=["POST"]),
     ]

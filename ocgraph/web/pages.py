@@ -9,6 +9,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from ocgraph.graph import entity_review, records
 from ocgraph.graph.model import Entity
 from ocgraph.queries import library
 from ocgraph.web import actor, documents, graphdata, queries, report, triage
@@ -44,6 +45,8 @@ def routes(web: Web) -> list[Route]:
             "actor.html",
             snap=snap,
             view=view,
+            merges=entity_review.history(entity, snap.decisions.values()),
+            parts=sorted(records.read(entity)),
             predicates=predicates,
             legend=graphdata.legend(),
             done=request.query_params.get("done", ""),

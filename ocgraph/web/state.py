@@ -108,6 +108,26 @@ class Workbench:
         review.write(self.decisions_path, [*review.read(self.decisions_path), *decisions])
         return [(d, review.relation_id(*d.key) in kg.relations) for d in decisions]
 
+    def merge(self, a: str, b: str, reason: str, author: str, date: str) -> tuple[Any, str]:
+        """Make two entities one node, as `ocgraph review merge`; returns the decision and the node's id."""
+        from ocgraph.graph.entity_review import commit_merge
+
+        return commit_merge(self._entity_store(), a, b, reason, author, date)
+
+    def split(self, text: str, reason: str, author: str, date: str) -> list[review.Decision]:
+        """Take an entity out of the node it was merged into, as `ocgraph review split`."""
+        from ocgraph.graph.entity_review import commit_split
+
+        return commit_split(self._entity_store(), text, reason, author, date)
+
+    def _entity_store(self) -> Store:
+        if self.read_only:
+            raise InputError("this workbench is read-only (ocgraph serve --read-only)")
+        if self.source != "store":
+            # merges live in the store's merge records: made there, then loaded into Neo4j
+            raise InputError("merge and split work on the store: run ocgraph review merge|split, then load")
+        return self.store
+
     def describe(self) -> str:
         if self.source == "store":
             return f"the store in {self.store.home}"

@@ -17,7 +17,8 @@ from ocgraph.graph.neo4j_csv import write
 NODE_HEADER = (
     "id:ID,:LABEL,name,aliases:string[],search_names:string[],description,birth_date:string[],"
     "birth_place:string[],nationality:string[],gender,identifiers:string[],addresses:string[],"
-    "country:string[],programs:string[],source_ids:string[],date,title,path,sha256,page_starts,url,publisher"
+    "country:string[],programs:string[],source_ids:string[],merged_from:string[],merge_record:string[],"
+    "date,title,path,sha256,page_starts,url,publisher"
 )
 REL_HEADER = (
     ":START_ID,:END_ID,:TYPE,id,start,end,date,role,amount:double,currency,amount_scope,status,"

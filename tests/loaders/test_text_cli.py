@@ -122,11 +122,7 @@ def test_missing_model_is_one_warning_line(tmp_path: Path, monkeypatch: pytest.M
     from ocgraph.loaders import spacy_extractor
 
     # the ingester builds its extractor with the default model: make that default a missing one
-    monkeypatch.setattr(
-        spacy_extractor.SpacyExtractor.__init__,
-        "__defaults__",
-        ("no_such_spacy_model_installed", *spacy_extractor.SpacyExtractor.__init__.__defaults__[1:]),
-    )
+    monkeypatch.setattr(spacy_extractor, "MODEL", "no_such_spacy_model_installed")
     path = tmp_path / "a.txt"
     path.write_text(GOOD, encoding="utf-8")
     result = _run("ingest", str(path))

@@ -1,0 +1,204 @@
+"""Names as entity resolution compares them: folded tokens, nicknames, acronyms, groups' English forms."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ocgraph.graph.ids import fold
+from ocgraph.graph.model import Entity
+
+__all__ = [
+    "FAMILY",
+    "Profile",
+    "block_keys",
+    "english_words",
+    "initials",
+    "is_nickname",
+    "person_keys",
+    "profile",
+]
+
+# Which types may ever be one node: a Person only with a Person, a Place only with a Place, and the
+# three kinds of organization with each other (graph/matching.py keeps crime groups and governments
+# apart). Documents are never resolved.
+FAMILY = {
+    "Person": "person",
+    "CriminalOrganization": "org",
+    "Organization": "org",
+    "GovernmentOrganization": "org",
+    "State": "state",
+    "Policy": "policy",
+    "Place": "place",
+}
+ARTICLES = frozenset({"el", "la", "los", "las", "the"})
+STOPWORDS = ARTICLES | {"de", "del", "of", "y", "and", "e", "da", "do", "dos", "das", "for"}
+# Spanish words of crime-group, government and policy names, as the English form of the same name
+# writes them ("Cártel de Jalisco Nueva Generación" / "Jalisco New Generation Cartel"; "Ejército
+# Mexicano" / "Mexican Army"; "Iniciativa Mérida" / "Mérida Initiative").
+SPANISH = {
+    "nueva": "new",
+    "nuevo": "new",
+    "generacion": "generation",
+    "golfo": "gulf",
+    "noreste": "northeast",
+    "pacifico": "pacific",
+    "norte": "north",
+    "sur": "south",
+    "familia": "family",
+    "caballeros": "knights",
+    "templarios": "templar",
+    "guerreros": "warriors",
+    "unidos": "united",
+    "estados": "states",
+    "hermanos": "brothers",
+    "organizacion": "organization",
+    "federacion": "federation",
+    "carteles": "cartels",
+    "iniciativa": "initiative",
+    "estrategia": "strategy",
+    "departamento": "department",
+    "ejercito": "army",
+    "marina": "navy",
+    "guardia": "guard",
+    "nacional": "national",
+    "policia": "police",
+    "mexicano": "mexican",
+    "mexicana": "mexican",
+    "mexicanos": "mexican",
+}
+# Words that name a kind of body, not one body: a name made only of them ("the cartel", "Police")
+# identifies nothing, so it is never a key.
+GENERIC = frozenset(
+    {
+        *("cartel", "cartels", "gang", "gangs", "group", "groups", "organization", "organizations"),
+        *("clan", "faction", "factions", "cell", "cells", "network", "mafia", "federation"),
+        *("government", "department", "office", "ministry", "agency", "police", "army", "navy"),
+        *("guard", "authorities", "initiative", "strategy", "plan", "program", "policy"),
+        *("national", "federal", "new"),
+    }
+)
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
+
+
+@dataclass
+class Profile:
+    """What resolution reads of one entity: its folded names, split into kinds, and its keys."""
+
+    id: str
+    type: str
+    family: str
+    primary: tuple[str, ...] | None  # the canonical name's tokens, None when it is a nickname
+    full: dict[tuple[str, ...], tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    nicks: dict[str, str] = field(default_factory=dict)  # folded nickname -> as written
+    words: dict[tuple[str, ...], str] = field(default_factory=dict)  # group name in English words
+    acronyms: dict[str, str] = field(default_factory=dict)  # sorted letters -> as written
+    initials: dict[str, str] = field(default_factory=dict)  # sorted initials of a name -> the name
+    tokens: frozenset[str] = frozenset()
+    births: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()  # ids in source datasets ("ofac-sdn:13148")
+
+    @property
+    def short_only(self) -> bool:
+        """True when every name is a nickname or an acronym (no full name to tell people apart)."""
+        return not self.full and not self.words
+
+
+def english_words(name: str) -> tuple[str, ...]:
+    """The content words of a group's name, Spanish words put in English, sorted.
+
+    >>> english_words("Cártel de Jalisco Nueva Generación") == english_words("Jalisco New Generation Cartel")
+    True
+    >>> english_words("Cartel del Golfo"), english_words("Clan del Golfo")
+    (('cartel', 'gulf'), ('clan', 'gulf'))
+    """
+    return tuple(sorted({SPANISH.get(t, t) for t in fold(name).split() if t not in STOPWORDS}))
+
+
+def initials(name: str) -> set[str]:
+    """The sorted initials a group's name may be shortened to, with and without its small words.
+
+    >>> sorted(initials("Cartel del Golfo")), sorted(initials("Office of Foreign Assets Control"))
+    (['cdg'], ['acfo', 'acfoo'])
+    """
+    tokens = fold(name).split()
+    out = set()
+    for kept in ([t for t in tokens if t not in ARTICLES], [t for t in tokens if t not in STOPWORDS]):
+        if len(kept) >= 3:
+            out.add("".join(sorted(t[0] for t in kept)))
+    english = [SPANISH.get(t, t) for t in tokens if t not in STOPWORDS]
+    if len(english) >= 3:
+        out.add("".join(sorted(t[0] for t in english)))
+    return out
+
+
+def is_nickname(tokens: tuple[str, ...] | list[str]) -> bool:
+    # "El Mayo", "La Señora", "Chapito": one word, or a Spanish article in front
+    return len(tokens) == 1 or tokens[0] in ARTICLES
+
+
+def profile(e: Entity) -> Profile:
+    """The profile of an entity (names folded once; the keys of graph/resolution.py come from it)."""
+    family = FAMILY[e.type]
+    births = tuple(str(d) for d in e.properties.get("birth_date", ()))
+    p = Profile(e.id, e.type, family, None, births=births, sources=tuple(e.properties.get("source_ids", ())))
+    tokens: set[str] = set()
+    for i, name in enumerate(e.names()):
+        folded = fold(name).split()
+        if not folded:
+            continue
+        tokens.update(folded)
+        if family == "person":
+            if is_nickname(folded):
+                key = " ".join(folded[1:] if len(folded) > 1 else folded)
+                p.nicks.setdefault(key, name)
+            else:
+                p.full.setdefault(tuple(sorted(folded)), (name, tuple(folded)))
+                if i == 0:
+                    p.primary = tuple(folded)
+            continue
+        stripped = name.replace(".", "").strip()
+        if len(folded) == 1 and _ACRONYM.fullmatch(stripped) and len(folded[0]) >= 3:
+            p.acronyms.setdefault("".join(sorted(folded[0])), name)
+            continue
+        words = english_words(name)
+        if words and not set(words) <= GENERIC:
+            p.words.setdefault(words, name)
+        for letters in initials(name):
+            p.initials.setdefault(letters, name)
+    p.tokens = frozenset(tokens)
+    return p
+
+
+def person_keys(words: tuple[str, ...] | list[str]) -> list[tuple[tuple, str, str]]:
+    """The blocking keys of one person's name (folded words as written), or its nickname key."""
+    if is_nickname(words):
+        return [(("n", " ".join(words[1:] if len(words) > 1 else words)), "=", "")]
+    keys: list[tuple[tuple, str, str]] = [(("p", tuple(sorted(words))), "=", "")]
+    for i, t in enumerate(words):
+        rest = tuple(sorted((*words[:i], *words[i + 1 :])))
+        if len(words) >= 3 and len(t) >= 6:
+            keys.append((("p", rest), "-", t))
+        if len(words) >= 4 and 0 < i < len(words) - 2:
+            keys.append((("p", rest), "~", t))
+    return keys
+
+
+def block_keys(p: Profile) -> list[tuple[tuple, str, str]]:
+    """The blocking keys of a profile as (key, role, word); graph/clustering.py pairs them by role.
+
+    Roles: "=" a name's own key (pairs with "=" and "~"); "~" a name without one inner word (pairs
+    with "=": "Iván Guzmán Salazar" meets "Iván Archivaldo Guzmán Salazar"); "-" a name without one
+    long word, that word kept (pairs with "-" when the two words are one letter apart: a typo);
+    "a" an acronym and "i" a name's initials (an acronym pairs with both, initials never with initials).
+    """
+    keys: list[tuple[tuple, str, str]] = []
+    if p.family == "person":
+        for _, written in p.full.values():
+            keys.extend(person_keys(written))
+        keys.extend((("n", k), "=", "") for k in p.nicks)
+        return keys
+    keys.extend(((p.family, "w", w), "=", "") for w in p.words)
+    keys.extend(((p.family, "l", a), "a", "") for a in p.acronyms)
+    keys.extend(((p.family, "l", a), "i", "") for a in p.initials)
+    return keys

@@ -1,0 +1,100 @@
+"""Facts in key-value lines about the page's subject: an encyclopedia infobox as text ("- Allies: Mexican
+Mafia, Sureños", "- Founded by: A, B", "- Leaders: C (imprisoned), D"); the keys and what they state are
+declared with the frames (loaders/data/frames.yaml, `fields`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ocgraph import ontology
+from ocgraph.loaders.frames import load_raw
+from ocgraph.loaders.gold import fold
+from ocgraph.loaders.mentions import CAP, Mention, type_by_heads
+from ocgraph.loaders.relations import Fact
+
+LINE = re.compile(r"^[ \t]*[-*•]?[ \t]*(?P<key>[A-Z][A-Za-z ]{1,30}?)[ \t]*:[ \t]*(?P<value>\S.*)$", re.M)
+ITEM = re.compile(r"[^,;/]+")
+ASIDE = re.compile(r"\s*\([^)]*\)|\s*\[[^\]]*\]")  # "(imprisoned)", "[3]"
+ALIAS = re.compile(r",?\s+(?:alias|aka|a\.k\.a\.)\s+.*$")
+# capitalised words, names' small words and a group noun after them
+NAME = re.compile(
+    rf"(?:\d{{1,4}}\w{{0,2}} )?'?{CAP}(?: (?:{CAP}|de|del|la|las|los|el|da|do|dos|das|di|of|the|and|y|e|"
+    r"\d{1,4}))*(?: (?:gang|cartel|clan|mafia|family|group|crew|posse))?"
+)
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    predicates: tuple[str, ...]  # the first one the two types allow is the fact's
+    page_is: str  # "subject" or "object" of the fact
+    kind: str  # the type a listed name has when nothing else says
+
+
+def fields() -> dict[str, Field]:
+    out = {}
+    for f in load_raw().get("fields", []):
+        for key in f["keys"]:
+            out[key.casefold()] = Field(key, tuple(f["predicates"]), f["page"], f["kind"])
+    return out
+
+
+def items(text: str) -> Iterator[tuple[re.Match[str], Field, int, int]]:
+    """(line, field, start, end) for every listed name of a known key in a paragraph's text."""
+    known = fields()
+    for line in LINE.finditer(text):
+        field = known.get(line["key"].strip().casefold())
+        if field is None:
+            continue
+        for item in ITEM.finditer(line["value"]):
+            name = ALIAS.sub("", ASIDE.sub("", item.group(0))).strip(" '\"“”.·•*-")
+            if not NAME.fullmatch(name):
+                continue  # "Sinaloa Cartel", "38th Street gang" are names; "Mexican drug war" is not
+            start = line.start("value") + item.start() + item.group(0).index(name)
+            yield line, field, start, start + len(name)
+
+
+def mentions(text: str, found: list[Mention], crime: bool) -> list[Mention]:
+    """Mentions for listed names no other reader found ("Avenues", "Bloods" in a list of rivals)."""
+    extra = []
+    for _line, field, start, end in items(text):
+        if any(m.start < end and start < m.end for m in found):
+            continue
+        name = text[start:end]
+        extra.append(Mention(start, end, name, type_by_heads(name, crime) or field.kind, "rule"))
+    return sorted([*found, *extra], key=lambda m: m.start)
+
+
+def page_subject(title: str | None, mentions_: list[Mention], types: dict[str, str]) -> str | None:
+    """The actor a page is about: the one its title names, else none."""
+    if not title:
+        return None
+    wanted = fold(title)
+    for m in mentions_:
+        if m.keys and fold(m.text) == wanted:
+            return m.keys[0]
+    return None
+
+
+def facts(
+    text: str, found: list[Mention], page: str, types: dict[str, str]
+) -> Iterator[tuple[Fact, int, int]]:
+    """The facts of the key-value lines of a paragraph, with the span of the line that states each."""
+    onto = ontology.load()
+    for line, field, start, end in items(text):
+        m = next((m for m in found if m.start <= start and end <= m.end and m.keys), None)
+        if m is None:
+            m = next((m for m in found if start <= m.start and m.end <= end and m.keys), None)
+        if m is None:
+            continue
+        for key in m.keys:
+            if key == page:
+                continue
+            s, o = (page, key) if field.page_is == "subject" else (key, page)
+            for name in field.predicates:
+                pred = onto.predicate(name)
+                if pred.allows(types.get(s, ""), types.get(o, "")):
+                    yield Fact(s, name, o, 0.9, f"field:{fold(field.key).replace(' ', '-')}"), *line.span()
+                    break

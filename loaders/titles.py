@@ -1,0 +1,152 @@
+"""Officials named with their titles: "DEA Administrator Anne Milgram", "Secretary of the Treasury Scott
+Bessent", "Adolphus Wright, Special Agent in Charge of the Miami Division of the DEA". The title words,
+which of them head a body and which narrow a title to a rank below the head, are declared with the frames
+(loaders/data/frames.yaml, `titles`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ocgraph.loaders.frames import load_raw
+from ocgraph.loaders.relations import Fact
+from ocgraph.loaders.syntax import Binder
+
+BODIES = ("GovernmentOrganization", "Organization", "State")
+LINKS = {"of", "for", "at", "in", "and", "the", "'s", "’s"}
+LEAD_IN = {",", "the", "former", "then", "current", "acting", "a", "an", "now"}
+
+
+@dataclass(frozen=True)
+class Titles:
+    words: frozenset[str]  # every word of a title, lower case
+    heads: frozenset[str]  # titles that head the body they name ("administrator", "attorney general")
+    ranks: frozenset[str]  # words that make a title a rank below the head ("deputy", "assistant")
+    national: frozenset[str]  # titles that make a person a member of their state ("minister", "senator")
+
+
+@cache
+def titles() -> Titles:
+    raw = load_raw()["titles"]
+    heads = frozenset(t.lower() for t in raw["heads"])
+    ranks = frozenset(t.lower() for t in raw["ranks"])
+    members = frozenset(t.lower() for t in raw["members"])
+    national = frozenset(t.lower() for t in raw["national"])
+    qualifiers = frozenset(t.lower() for t in raw.get("qualifiers", ()))
+    words = frozenset(w for t in heads | ranks | members | national | qualifiers for w in t.split())
+    return Titles(words, heads, ranks, national)
+
+
+def title_facts(sentence: Any, binder: Binder) -> Iterator[Fact]:
+    """leader_of or member_of between each person of a sentence and the bodies their title names."""
+    for token in sentence:
+        m = binder.covering(token)
+        if m is None or binder.types.get(m.keys[0]) != "Person" or m.source == "coref":
+            continue
+        first = token.i == sentence.start or binder.covering(token.doc[token.i - 1]) is not m
+        last = token.i + 1 >= sentence.end or binder.covering(token.doc[token.i + 1]) is not m
+        spans = ([_before(token, binder)] if first else []) + ([_after(token, binder)] if last else [])
+        if first and last and spans[0][0] and not spans[1][1]:
+            # "Special Agent in Charge James J. Hunt of the DEA": the title before, the body after
+            spans.append((spans[0][0], _of_after(token, binder)))
+        for words, bodies in spans:
+            yield from _facts(m.keys[0], words, bodies, binder)
+
+
+def _before(token: Any, binder: Binder) -> tuple[list[str], list[Any]]:
+    """The title words and bodies right before a name ("DEA Special Agent in Charge" Raymond Donovan)."""
+    t = titles()
+    words: list[str] = []
+    bodies: list[Any] = []
+    i = token.i - 1
+    while i >= token.sent.start:
+        tok = token.doc[i]
+        body = binder.covering(tok)
+        if body is not None and binder.types.get(body.keys[0]) in BODIES:
+            if not bodies or bodies[-1] is not body:
+                bodies.append(body)
+        elif tok.lower_ in t.words and (tok.text[:1].isupper() or tok.lower_ in t.ranks):
+            words.append(tok.lower_)
+        elif tok.lower_ in LINKS and (words or bodies):
+            words.append(tok.lower_)  # "Special Agent in Charge", "Secretary of the Treasury"
+        else:
+            break
+        i -= 1
+    return list(reversed(words)), bodies
+
+
+def _after(token: Any, binder: Binder) -> tuple[list[str], list[Any]]:
+    """The title and bodies in an apposition after a name (", the Director of the FBI")."""
+    t = titles()
+    doc = token.doc
+    i = token.i + 1
+    if i >= len(doc) or doc[i].text != ",":
+        return [], []
+    words: list[str] = []
+    bodies: list[Any] = []
+    while i < token.sent.end:
+        tok = doc[i]
+        body = binder.covering(tok)
+        if body is not None and binder.types.get(body.keys[0]) in BODIES:
+            if not words:
+                break  # "X, DEA said": no title between
+            if _possessor(tok, body):
+                i += 1
+                continue  # "BiH's Intelligence Security Agency": the agency, not BiH
+            if not bodies or bodies[-1] is not body:
+                bodies.append(body)
+        elif tok.lower_ in t.words:
+            if bodies:
+                break  # a second title: another person's
+            words.append(tok.lower_)
+        elif tok.lower_ in LINKS and words:
+            words.append(tok.lower_)
+        elif not (tok.lower_ in LEAD_IN and not words):
+            break
+        i += 1
+    return words, bodies
+
+
+def _of_after(token: Any, binder: Binder) -> list[Any]:
+    """The bodies named right after a name by "of" or "for" ("James J. Hunt of the DEA")."""
+    doc, i = token.doc, token.i + 1
+    if i >= token.sent.end or doc[i].lower_ not in ("of", "for"):
+        return []
+    bodies: list[Any] = []
+    for tok in doc[i + 1 : token.sent.end]:
+        body = binder.covering(tok)
+        if body is not None and binder.types.get(body.keys[0]) in BODIES:
+            if not bodies or bodies[-1] is not body:
+                bodies.append(body)
+        elif tok.lower_ not in LINKS:
+            break
+    return bodies
+
+
+def _facts(person: str, words: list[str], bodies: list[Any], binder: Binder) -> Iterator[Fact]:
+    if not words or not bodies:
+        return
+    t = titles()
+    phrase = f" {' '.join(words)} "
+    head = any(f" {h} " in phrase for h in t.heads) and not any(r in words for r in t.ranks)
+    national = any(f" {n} " in phrase for n in t.national)
+    rule = f"title:{'head' if head else 'member'}"
+    for n, body in enumerate(bodies):
+        for key in body.keys:
+            kind = binder.types.get(key)
+            if kind == "State" and not national:
+                continue  # "U.S. Attorney X" works for an office of the state, which the title does not name
+            # the title heads the first body named; the bodies after it ("of the DEA") contain that one
+            leads = head and n == 0 and kind != "State"
+            yield Fact(person, "leader_of" if leads else "member_of", key, 0.85, rule)
+
+
+def _possessor(token: Any, body: Any) -> bool:
+    """Whether the body is named as the possessor of the next name ("BiH's Intelligence Agency")."""
+    doc = token.doc
+    end = token.i
+    while end + 1 < len(doc) and doc[end + 1].idx < body.end:
+        end += 1
+    return end + 1 < len(doc) and doc[end + 1].lower_ in ("'s", "’s", "'")
