@@ -258,3 +258,51 @@ def test_the_graph_filters_by_predicate_and_date(tmp_path: Path, serve, page) ->
         pg.wait_for_selector(f'#graph[data-edges="{shown}"]')
         assert pg.locator("#as-of-year").inner_text() == year
     assert page.errors == []
+
+
+def test_merge_and_split_from_an_actor_page_as_the_cli_writes_them(tmp_path: Path, serve, page) -> None:
+    home, cli_home = tmp_path / "home", tmp_path / "cli"
+    for h in (home, cli_home):
+        ocgraph(h, "ingest", SEED)
+    # two people the article never links: an analyst says they are one (then takes it back)
+    a, b = "person/parker-asmann", "person/jaime-lopez"
+    served = serve(home)
+    pg = page.page
+    pg.goto(f"{served.base}/entity/{a}")
+    pg.locator("#merge input[name=other]").fill("Jaime López")
+    pg.locator("#merge input[name=reason]").fill("one byline, two spellings")
+    pg.locator("#merge button").click()
+    pg.wait_for_selector("#done")
+    merged = read_graph(home / "graph.jsonl")
+    assert (a in merged.entities) != (b in merged.entities)  # one node now
+    node = a if a in merged.entities else b
+    gone = b if node == a else a
+    assert pg.url.startswith(f"{served.base}/entity/{node}")
+    assert pg.locator(".merged").first.inner_text().startswith(f"merged from {gone}: ")
+    shot(pg, "serve-merged.png")
+    split = pg.locator(f"form.split:has(input[value='{gone}'])")
+    split.locator("input[name=reason]").fill("two people after all")
+    split.locator("button").click()
+    pg.wait_for_selector("#done")
+    assert {a, b} <= set(read_graph(home / "graph.jsonl").entities)
+    # the command line's merge and split leave the same decisions file
+    today = dt.datetime.now(dt.UTC).date().isoformat()
+    ocgraph(cli_home, "review", "merge", a, "Jaime López", "--author", "ana", "--date", today,
+            "--reason", "one byline, two spellings")  # fmt: skip
+    ocgraph(
+        cli_home,
+        "review",
+        "split",
+        gone,
+        "--author",
+        "ana",
+        "--date",
+        today,
+        "--reason",
+        "two people after all",
+    )
+    assert (home / "decisions.csv").read_text(encoding="utf-8") == (cli_home / "decisions.csv").read_text(
+        encoding="utf-8"
+    )
+    assert (home / "graph.jsonl").read_bytes() == (cli_home / "graph.jsonl").read_bytes()
+    assert page.errors == []
