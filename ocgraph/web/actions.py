@@ -7,6 +7,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -15,6 +16,7 @@ from starlette.routing import Route
 from ocgraph import ontology
 from ocgraph.errors import InputError
 from ocgraph.graph import review
+from ocgraph.graph.entity_review import parse_entity
 from ocgraph.web.security import check_csrf
 
 if TYPE_CHECKING:
@@ -70,10 +72,11 @@ def routes(web: Web) -> list[Route]:
         if action not in ("confirm", "reject"):
             raise InputError(f"unknown review action {action!r}")
         reason = str(form["reason"])
-        ((d, _),) = web.bench.decide(
+        ((d, _),) = await run_in_threadpool(
+            web.bench.decide,
             lambda kg: [
                 review.Decision(action, rel.subject, rel.predicate, rel.object, reason, who, _today())
-            ]
+            ],
         )
         return _back(form, f"/entity/{rel.subject}", f"{action}ed {d.subject} {d.predicate} {d.object}")
 
@@ -105,8 +108,8 @@ def routes(web: Web) -> list[Route]:
         props = _properties(str(form.get("properties") or ""))
 
         def make(kg):
-            s_id, s_name = review.parse_entity(str(form.get("subject") or rel.subject), kg)
-            o_id, o_name = review.parse_entity(str(form.get("object") or rel.object), kg)
+            s_id, s_name = parse_entity(str(form.get("subject") or rel.subject), kg)
+            o_id, o_name = parse_entity(str(form.get("object") or rel.object), kg)
             predicate = str(form.get("predicate") or rel.predicate)
             new = review.Decision(
                 "add", s_id, predicate, o_id, reason, who, day, source, s_name, o_name, props
@@ -115,30 +118,29 @@ def routes(web: Web) -> list[Route]:
             # the same fact with new properties or source: one add (a fact has one decision)
             return [new] if new.normalised().key == old.normalised().key else [old, new]
 
-        done = web.bench.decide(make)
+        done = await run_in_threadpool(web.bench.decide, make)
         what = "; ".join(f"{d.action} {d.subject} {d.predicate} {d.object}" for d, _ in done)
         return _back(form, f"/entity/{rel.subject}", what)
 
     async def merge(request: Request) -> Response:
         form, who = await _form(request)
         eid = request.path_params["eid"]
-        decision, into = web.bench.merge(
-            eid, str(form.get("other") or ""), str(form["reason"]), who, _today()
-        )
+        other, reason = str(form.get("other") or ""), str(form["reason"])
+        decision, into = await run_in_threadpool(web.bench.merge, eid, other, reason, who, _today())
         done = "already one node" if decision is None else f"merged {decision.subject} and {decision.object}"
         return _back({"back": f"/entity/{into}"}, f"/entity/{into}", done)
 
     async def split(request: Request) -> Response:
         form, who = await _form(request)
         part = str(form.get("part") or request.path_params["eid"])
-        done = web.bench.split(part, str(form["reason"]), who, _today())
+        done = await run_in_threadpool(web.bench.split, part, str(form["reason"]), who, _today())
         what = "; ".join(f"split {d.subject} from {d.object}" for d in done)
         return _back(form, f"/entity/{part}", what)
 
     async def reload(request: Request) -> Response:
         form = await request.form()
         check_csrf(request, form, web.secret)
-        snap = web.bench.reload()
+        snap = await run_in_threadpool(web.bench.reload)
         return _back(form, "/", f"read {len(snap.kg.entities)} entities from {web.bench.describe()}")
 
     return [

@@ -35,6 +35,10 @@ def routes(web: Web) -> list[Route]:
         return web.render(request, "index.html", snap=snap, q=query, hits=hits, counts=counts)
 
     def entity_page(request: Request) -> Response:
+        snap, eid = web.bench.snapshot(), request.path_params["eid"]
+        held = records.redirects(snap.kg).get(eid) if snap.entity(eid) is None else None
+        if held is not None:
+            return RedirectResponse(f"/entity/{held}", 303)  # merged into another node since
         snap, entity = _entity(web, request.path_params["eid"])
         if entity.type == "Document":
             return RedirectResponse(f"/document/{entity.id}", 303)

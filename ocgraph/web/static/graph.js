@@ -14,6 +14,7 @@
   var level = {};
   level[focus] = 0;
   var expanded = [];
+  var generation = 0;  // bumped by every redraw: an answer to an older one is dropped
   var cy = window.cytoscape({
     container: box,
     minZoom: 0.2,
@@ -59,10 +60,12 @@
   }
 
   function expand(id) {
+    var mine = generation;
     status.textContent = "Loading…";
     return fetch(box.dataset.api + path(id) + "?" + filters(), { credentials: "same-origin" })
       .then(function (r) { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); })
       .then(function (data) {
+        if (mine !== generation) return;
         var fresh = data.elements.filter(function (el) { return cy.getElementById(el.data.id).empty(); });
         fresh.forEach(function (el) {
           if (!el.data.source && level[el.data.id] === undefined) level[el.data.id] = (level[id] || 0) + 1;
@@ -79,6 +82,7 @@
   }
 
   function redraw() {
+    generation += 1;
     var again = expanded.slice();
     cy.elements().remove();
     expanded = [];
