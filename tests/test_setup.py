@@ -77,7 +77,9 @@ def test_passwordless_sudo_is_used(tmp_path: Path) -> None:
 
 
 def test_a_complete_machine_is_left_alone(tmp_path: Path) -> None:
-    folder = _bin(tmp_path, ("java", "javac", "mvn"), {"id": "echo 1000", "chromium": "exit 0", "npm": "exit 0"})
+    folder = _bin(
+        tmp_path, ("java", "javac", "mvn"), {"id": "echo 1000", "chromium": "exit 0", "npm": "exit 0"}
+    )
     done = _run(folder)
     assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
 
