@@ -14,7 +14,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from web_helpers import REPO, ocgraph, shot
+from web_helpers import REPO, ocgraph, same, shot
 
 from ocgraph.graph.store import read_graph
 
@@ -111,8 +111,7 @@ def test_search_read_expand_reject_reingest_and_query(tmp_path: Path, serve, pag
     today = dt.datetime.now(dt.UTC).date().isoformat()
     reason = "the article says they battle for control, not who"
     ocgraph(cli_home, "review", "reject", rival.id, "--author", "ana", "--date", today, "--reason", reason)
-    written = (home / "decisions.csv").read_bytes()
-    assert written == (cli_home / "decisions.csv").read_bytes()
+    assert same(home, cli_home, "decisions.csv")
 
     # a re-ingest of the same article does not bring it back
     ocgraph(home, "ingest", SEED)
@@ -213,20 +212,9 @@ def test_an_edit_is_written_as_a_rejection_and_an_added_fact(tmp_path: Path, ser
     today = dt.datetime.now(dt.UTC).date().isoformat()
     why = ["--author", "ana", "--date", today, "--reason", "a leader of the faction, not of the cartel"]
     ocgraph(cli_home, "review", "reject", leads.id, *why)
-    ocgraph(
-        cli_home,
-        "review",
-        "add",
-        MAYO,
-        "associated_with",
-        SINALOA,
-        "--source",
-        "https://example.org/court-filing",
-        *why,
-    )
-    assert (home / "decisions.csv").read_text(encoding="utf-8") == (cli_home / "decisions.csv").read_text(
-        encoding="utf-8"
-    )
+    source = ["--source", "https://example.org/court-filing"]
+    ocgraph(cli_home, "review", "add", MAYO, "associated_with", SINALOA, *source, *why)
+    assert same(home, cli_home, "decisions.csv")
     assert page.errors == []
 
 
@@ -287,22 +275,8 @@ def test_merge_and_split_from_an_actor_page_as_the_cli_writes_them(tmp_path: Pat
     assert {a, b} <= set(read_graph(home / "graph.jsonl").entities)
     # the command line's merge and split leave the same decisions file
     today = dt.datetime.now(dt.UTC).date().isoformat()
-    ocgraph(cli_home, "review", "merge", a, "Jaime López", "--author", "ana", "--date", today,
-            "--reason", "one byline, two spellings")  # fmt: skip
-    ocgraph(
-        cli_home,
-        "review",
-        "split",
-        gone,
-        "--author",
-        "ana",
-        "--date",
-        today,
-        "--reason",
-        "two people after all",
-    )
-    assert (home / "decisions.csv").read_text(encoding="utf-8") == (cli_home / "decisions.csv").read_text(
-        encoding="utf-8"
-    )
-    assert (home / "graph.jsonl").read_bytes() == (cli_home / "graph.jsonl").read_bytes()
+    who = ["--author", "ana", "--date", today]
+    ocgraph(cli_home, "review", "merge", a, "Jaime López", *who, "--reason", "one byline, two spellings")
+    ocgraph(cli_home, "review", "split", gone, *who, "--reason", "two people after all")
+    assert same(home, cli_home, "decisions.csv") and same(home, cli_home, "graph.jsonl")
     assert page.errors == []

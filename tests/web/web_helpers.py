@@ -45,3 +45,8 @@ def shot(page, name: str) -> Path:
     page.screenshot(path=str(path), full_page=False)
     assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and path.stat().st_size > 10_000
     return path
+
+
+def same(home: Path, other: Path, name: str) -> bool:
+    """Whether the file `name` has the same bytes in two data directories."""
+    return (home / name).read_bytes() == (other / name).read_bytes()
