@@ -38,7 +38,7 @@ def serve(
     bench = Workbench(settings.data_home(), source, read_only, connection if source == "neo4j" else None)
     bench.snapshot()  # a store that cannot be read, or a Neo4j that is down, fails here in one line
     local = LocalServer(settings.data_home()).status()
-    app = create_app(bench, host, port, token, author, local.browser_url if local.running else None)
+    app = create_app(bench, host, token, author, local.browser_url if local.running else None)
     shown = f"[{host}]" if ":" in host else host
     address = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else shown}:{port}/"
     click.echo(f"ocgraph workbench on {address}{f'?token={token}' if token else ''} ({bench.describe()})")

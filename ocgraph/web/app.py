@@ -63,7 +63,6 @@ class Web:
 def create_app(
     bench: Workbench,
     host: str = "127.0.0.1",
-    port: int = 8765,
     token: str | None = None,
     author: str | None = None,
     browser_url: str | None = None,
@@ -90,6 +89,6 @@ def create_app(
     ]
     return Starlette(
         routes=routes,
-        middleware=[Middleware(Guard, host=host, port=port, token=token, secret=web.secret)],
+        middleware=[Middleware(Guard, host=host, token=token, secret=web.secret)],
         exception_handlers={OcgraphError: failed, HTTPException: failed, Exception: failed},
     )

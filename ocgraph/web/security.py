@@ -43,10 +43,11 @@ class Guard:
       serve`, with `?token=`, is opened) or as `Authorization: Bearer`; others get 401;
     - every visitor gets a random session cookie; forms carry `csrf_token(session)`, and a POST
       whose token or Origin does not match is refused (`check_csrf`);
-    - responses carry a strict Content-Security-Policy and no-sniff, no-frame, same-origin referrer headers.
+    - responses carry a strict Content-Security-Policy, no-sniff, no-frame and same-origin referrer
+      headers.
     """
 
-    def __init__(self, app: ASGIApp, host: str, port: int, token: str | None, secret: bytes) -> None:
+    def __init__(self, app: ASGIApp, host: str, token: str | None, secret: bytes) -> None:
         self.app, self.token, self.secret = app, token, secret
         wildcard = host in ("0.0.0.0", "::", "")
         self.hosts = None if wildcard else {h.lower() for h in (*LOOPBACK, host)}

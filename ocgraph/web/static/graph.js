@@ -13,7 +13,7 @@
   var focus = box.dataset.focus;
   var level = {};
   level[focus] = 0;
-  var expanded = [];
+  var expanded = [];  // the nodes the analyst opened, in order: a redraw opens them again
   var generation = 0;  // bumped by every redraw: an answer to an older one is dropped
   var cy = window.cytoscape({
     container: box,
@@ -59,8 +59,9 @@
     box.dataset.expanded = expanded.join(" ");
   }
 
-  function expand(id) {
-    var mine = generation;
+  function expand(id, mine) {
+    if (mine === undefined) mine = generation;
+    if (mine !== generation) return Promise.resolve();  // a later redraw took over
     status.textContent = "Loading…";
     return fetch(box.dataset.api + path(id) + "?" + filters(), { credentials: "same-origin" })
       .then(function (r) { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); })
@@ -82,13 +83,13 @@
   }
 
   function redraw() {
-    generation += 1;
-    var again = expanded.slice();
+    var mine = (generation += 1);
     cy.elements().remove();
-    expanded = [];
     level = {};
     level[focus] = 0;
-    again.reduce(function (p, id) { return p.then(function () { return expand(id); }); }, Promise.resolve());
+    expanded.slice().reduce(function (p, id) {
+      return p.then(function () { return expand(id, mine); });
+    }, Promise.resolve());
   }
 
   cy.on("tap", "node", function (e) { expand(e.target.id()); });
