@@ -60,6 +60,11 @@ ontology: relink
 readme: relink
 	$(BIN)/python -m ocgraph.cli.reference README.md
 
+# The scorer of candidate facts, rebuilt from the real articles of tests/fixtures/real/dev (deterministic:
+# the same corpus gives the same bytes).  Never train on tests/fixtures/real/test or test2.
+train: relink
+	$(BIN)/ocgraph train tests/fixtures/real/dev/ -o loaders/data/fact_model.json
+
 # The main job on the sample corpus that ships in data/: the seed article (supplied by the user)
 # and an excerpt of OFAC's SDN list (tests/fixtures/ofac, public domain).  Every output goes under
 # $(DEMO_HOME); the local Neo4j keeps running afterwards for Cypher (`make demo-stop` stops it).

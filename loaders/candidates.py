@@ -120,10 +120,8 @@ def features(c: Candidate, sentence: Any) -> list[str]:
         if t.pos_ in ("NOUN", "VERB", "ADP", "ADJ") and t.lemma_.lower() in triggers:
             f.append(f"between={t.lemma_.lower()}|{p}")
     f.append(f"sdep={a.dep_}|odep={b.dep_}|{p}")
-    start = min(a.idx, b.idx) - sentence.start_char
-    end = max(a.idx + len(a), b.idx + len(b)) - sentence.start_char
-    factor = cues(sentence.text, start, end)
-    f.append(f"cue={'neg' if factor is None else factor}|{p}")
+    factor = _cue(c)
+    f.append(f"cue={factor}|{p}")
     return f
 
 
@@ -169,5 +167,17 @@ def candidate_facts(candidates: Iterable[Candidate]) -> Iterator[tuple[Candidate
         best = max(c.backing, key=lambda f: f.confidence, default=None)
         if best is None:
             path = "/".join(_path(c.s_token, c.o_token)[0]) if c.s_token is not None else "outside"
-            best = Fact(c.subject, c.predicate, c.object, 0.0, f"pair:{path}")
+            # its confidence before the model is what the words around it say (denied: none)
+            cue = _cue(c)
+            best = Fact(c.subject, c.predicate, c.object, cue, f"pair:{path}", modality=cue)
         yield c, best
+
+
+def _cue(c: Candidate) -> float:
+    if c.s_token is None or c.o_token is None:
+        return 0.0
+    sentence = c.s_token.sent
+    a, b = c.s_token, c.o_token
+    start = min(a.idx, b.idx) - sentence.start_char
+    end = max(a.idx + len(a), b.idx + len(b)) - sentence.start_char
+    return cues(sentence.text, start, end) or 0.0

@@ -99,12 +99,12 @@ def rule_facts(text: str, mentions: list[Mention], offset: int, earlier: list[Me
             if factor is None:
                 continue
             for fact in handler(match, sent):
-                fact.confidence = round(fact.confidence * factor, 2)
+                fact.confidence, fact.modality = round(fact.confidence * factor, 2), factor
                 yield fact
     factor = cues(sent.template, 0, len(sent.template))
     if factor is not None:
         for fact in [*events.rewards(sent, earlier), *events.parties(sent), *events.leader_lists(sent)]:
-            fact.confidence = round(fact.confidence * factor, 2)
+            fact.confidence, fact.modality = round(fact.confidence * factor, 2), factor
             yield fact
 
 

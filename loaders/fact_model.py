@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -28,18 +29,28 @@ class FactModel:
 
     weights: dict[str, float]
     bias: float
-    threshold: float
+    threshold: float  # the cut-off for a bare pair of names
     meta: dict[str, Any] = field(default_factory=dict)
+    backed_threshold: float = 0.0  # the cut-off for a candidate a frame, rule, field or title backs
 
     def probability(self, features: Iterable[str]) -> float:
         z = self.bias + sum(self.weights.get(f, 0.0) for f in set(features))
         return 1.0 / (1.0 + math.exp(-z)) if z > -35 else 0.0
+
+    def cut(self, features: Iterable[str]) -> float:
+        """The probability a candidate with these features needs to be kept."""
+        return self.backed_threshold if self.is_backed(features) else self.threshold
+
+    @staticmethod
+    def is_backed(features: Iterable[str]) -> bool:
+        return any(f.startswith(("backed|", "field|")) for f in features)
 
     def to_json(self) -> str:
         body = {
             "format": FORMAT,
             **self.meta,
             "threshold": self.threshold,
+            "backed_threshold": self.backed_threshold,
             "bias": self.bias,
             "weights": dict(sorted(self.weights.items())),
         }
@@ -47,7 +58,9 @@ class FactModel:
 
 
 def load(path: str | Path | None = None) -> FactModel | None:
-    """The model at `path`, else the one shipped with ocgraph; None when there is none."""
+    """The model at `path`, else at `OCGRAPH_FACT_MODEL`, else the one shipped with ocgraph; None when
+    there is none."""
+    path = path or os.environ.get("OCGRAPH_FACT_MODEL") or None
     try:
         if path is None:
             ref = resources.files("ocgraph.loaders").joinpath(DEFAULT)
@@ -61,5 +74,12 @@ def load(path: str | Path | None = None) -> FactModel | None:
         raise InputError(f"{path or DEFAULT}: cannot read the fact model: {exc}") from None
     if raw.get("format") != FORMAT:
         raise InputError(f"{path or DEFAULT}: not a fact model ({FORMAT})")
-    meta = {k: v for k, v in raw.items() if k not in ("format", "threshold", "bias", "weights")}
-    return FactModel(dict(raw["weights"]), float(raw["bias"]), float(raw["threshold"]), meta)
+    fields = ("format", "threshold", "backed_threshold", "bias", "weights")
+    meta = {k: v for k, v in raw.items() if k not in fields}
+    return FactModel(
+        dict(raw["weights"]),
+        float(raw["bias"]),
+        float(raw["threshold"]),
+        meta,
+        float(raw.get("backed_threshold", 0.0)),
+    )

@@ -93,7 +93,7 @@ def facts(match: Match, binder: Binder, sentence: Any, authorities: Authorities)
             for ko in o.keys:
                 st, ot = binder.types.get(ks), binder.types.get(ko)
                 if ks != ko and st and ot and pred.allows(st, ot):
-                    yield Fact(ks, predicate, ko, confidence, match.rule)
+                    yield Fact(ks, predicate, ko, confidence, match.rule, modality=factor)
 
 
 def extractor_id(rule: str) -> str:

@@ -46,7 +46,7 @@ def link_facts(sentence: Any, binder: Binder) -> Iterator[Fact]:
 
 def _root(token: Any, m: Any, binder: Binder) -> bool:
     """Whether the token heads its name (the name's other tokens hang on it)."""
-    return binder.covering(token.head) is not m or token.head is token
+    return binder.covering(token.head) is not m or token.head.i == token.i
 
 
 def _facts(owned: Any, owner: Any, how: str, binder: Binder) -> Iterator[Fact]:

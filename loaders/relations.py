@@ -70,6 +70,7 @@ class Fact:
     confidence: float
     rule: str
     properties: dict[str, Any] = field(default_factory=dict)
+    modality: float = 1.0  # what the words around it say: 1 plain, 0.85 reported, 0.4 wondered about
 
     @property
     def key(self) -> tuple[str, str, str]:

@@ -145,17 +145,22 @@ class SpacyExtractor:
     def extract(self, doc: SourceDocument) -> KnowledgeGraph:
         """The graph of one document: its Document node, its actors and relations with evidence.
 
-        Every candidate fact of a sentence is scored by the learned model when there is one (its
-        probability is the fact's confidence, kept at or above the model's cut-off); without one, the
-        facts the frames and rules back are kept at their own confidence.
+        A candidate whose wording denies it or only wonders about it is dropped first. Then, with a
+        learned model, its probability is the fact's confidence and the fact is kept at or above the
+        model's cut-off (one for facts a frame, rule, field or title backs, a higher one for bare pairs
+        of names); without a model, the facts the frames and rules back are kept.
         """
         kg, reading = self.read(doc)
-        cut = self.model.threshold if self.model else self.min_confidence
         for item in reading:
+            if item.fact.confidence < self.min_confidence:
+                continue  # denied, or only wondered about ("it is unclear whether"): whatever the model says
             if self.model is not None:
-                item.fact.confidence = round(self.model.probability(item.features), 2)
-            if item.fact.confidence >= cut:
-                self._add_fact(kg, doc, item)
+                p = self.model.probability(item.features)
+                if p < max(self.model.cut(item.features), 0.01):
+                    continue
+                # the model says how often such facts are right; a reported one keeps a lower confidence
+                item.fact.confidence = round(p * item.fact.modality, 2)
+            self._add_fact(kg, doc, item)
         return kg
 
     def read(self, doc: SourceDocument, scored: bool | None = None) -> tuple[KnowledgeGraph, list[Item]]:

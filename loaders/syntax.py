@@ -201,7 +201,7 @@ class Binder:
         his rival ..."): a speaker is seldom the "his" of their own report."""
         doc = pronoun.doc
         head = next((t for t in doc[pronoun.sent.start : pronoun.sent.end] if t.idx == m.start), None)
-        while head is not None and head.head is not head and m.start <= head.head.idx < m.end:
+        while head is not None and head.head.i != head.i and m.start <= head.head.idx < m.end:
             head = head.head
         if head is None or head.dep_ != "nsubj" or head.head.lemma_ not in REPORTING:
             return False

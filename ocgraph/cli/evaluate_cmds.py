@@ -135,3 +135,46 @@ def _print(figures: dict, result, show: bool, by_document: bool) -> None:
             click.echo(f"  {f.document}: {f.subject} -{f.predicate}-> {f.object}  [{f.rule or '?'}]")
             if f.sentence:
                 click.echo(f'      "{f.sentence}"')
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--gold", "golds", multiple=True, type=click.Path(), help="Gold file or folder (repeatable).")
+@click.option(
+    "--decisions", type=click.Path(exists=True, dir_okay=False), help="Review decisions to learn from too."
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True, help="Model file to write.")
+def train(paths: tuple[str, ...], golds: tuple[str, ...], decisions: str | None, output: str) -> None:
+    """Train the scorer of candidate facts on annotated articles (and analysts' review decisions).
+
+    PATHS are articles or folders; a folder's gold files are read too. The model (JSON) is used by
+    extraction when OCGRAPH_FACT_MODEL names it; `make train` rebuilds the one ocgraph ships.
+    """
+    from ocgraph.errors import InputError
+    from ocgraph.graph import review
+    from ocgraph.graph.store import atomic_output
+    from ocgraph.loaders.gold import SUFFIX, read_all_gold
+    from ocgraph.loaders.spacy_extractor import SpacyExtractor
+    from ocgraph.loaders.training import train as fit
+
+    gold_paths = [*golds, *(p for p in paths if p.endswith(SUFFIX) or Path(p).is_dir())]
+    docs = [p for p in paths if not p.endswith(SUFFIX)]
+    if not gold_paths and not decisions:
+        raise InputError("nothing to learn from: give gold files (or folders of them) or --decisions FILE")
+    gold = read_all_gold(gold_paths) if gold_paths else {}
+    with warnings_as_lines():
+        extractor = SpacyExtractor(fact_model=None)
+    verdicts = review.read(Path(decisions)) if decisions else []
+    model, report, errors = fit(docs, gold, extractor, verdicts)
+    with atomic_output(output) as out:
+        out.write(model.to_json().encode("utf-8"))
+    oof = report["out_of_fold"]
+    click.echo(
+        f"trained on {report['examples']} candidates ({report['positives']} right); out of fold: "
+        f"P {oof['precision']:.2f} R {oof['recall']:.2f} F1 {oof['f1']:.2f} at cut-offs "
+        f"{oof['backed_cut']} (backed) and {oof['pair_cut']} (pairs); wrote {output}"
+    )
+    for line in errors:
+        click.echo(f"error: {line}", err=True)
+    if errors:
+        sys.exit(1)

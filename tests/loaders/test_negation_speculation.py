@@ -27,5 +27,5 @@ def test_speculation_drops_the_fact():
 def test_attribution_lowers_confidence():
     plain = relation(extract(f"{P} is a member of the {G}.\n"), P, "member_of", G)
     hedged = relation(extract(f"{P} is reportedly a member of the {G}.\n"), P, "member_of", G)
-    assert plain.properties["confidence"] == 0.9
-    assert hedged.properties["confidence"] == 0.77
+    # the confidence is the learned scorer's probability; "reportedly" keeps 0.85 of it
+    assert 0 < hedged.properties["confidence"] < plain.properties["confidence"] <= 1
