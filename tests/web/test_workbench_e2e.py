@@ -69,7 +69,8 @@ def test_search_read_expand_reject_reingest_and_query(tmp_path: Path, serve, pag
     assert fact.locator("blockquote").inner_text() == member.evidence[0].sentence
     assert member.evidence[0].extractor in fact.locator(".extractor").inner_text()
     assert "2022-12-08" in fact.locator(".source").inner_text()
-    assert "confidence 90%" in fact.inner_text() and "unreviewed" in fact.inner_text()
+    shown = f"confidence {member.properties['confidence'] * 100:.0f}%"  # the store's, as a percentage
+    assert shown in fact.inner_text() and "unreviewed" in fact.inner_text()
 
     # the graph panel: him and his neighbours; a click on the Sinaloa Cartel expands it
     box = pg.locator("#graph")
