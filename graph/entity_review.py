@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from ocgraph import ontology
 from ocgraph.errors import InputError
@@ -16,7 +17,15 @@ from ocgraph.graph.names import FAMILY
 from ocgraph.graph.records import REASONS, redirects
 from ocgraph.graph.review import Decision
 
-__all__ = ["history", "locate", "merge_decision", "parse_entity", "split_decisions"]
+__all__ = [
+    "commit_merge",
+    "commit_split",
+    "history",
+    "locate",
+    "merge_decision",
+    "parse_entity",
+    "split_decisions",
+]
 
 
 def locate(kg: KnowledgeGraph, text: str) -> tuple[str, str]:
@@ -69,6 +78,40 @@ def split_decisions(kg: KnowledgeGraph, text: str, reason: str, author: str, dat
     if not merged:
         raise InputError(f"{holder} was not merged with anything; nothing to split")
     return [Decision("split", m, "", holder, reason, author, date, object_name=name) for m in merged]
+
+
+def commit_merge(
+    store: Any, a: str, b: str, reason: str, author: str, date: str
+) -> tuple[Decision | None, str]:
+    """Merge `a` and `b` in the store and record it, as `ocgraph review merge` and the workbench do.
+
+    Returns the decision (None when they already are one node) and the id of the node that holds
+    both now.
+    """
+    from ocgraph.graph import review
+    from ocgraph.graph.resolution import resolve_in_place
+
+    with store.transaction() as kg:
+        decision = merge_decision(kg, a, b, reason, author, date)
+        if decision is None:
+            return None, locate(kg, a)[1]
+        decision = decision.normalised()
+        mapping, _ = resolve_in_place(kg, [decision], affected=())
+        review.record(review.decisions_path(store.home), decision)
+    return decision, mapping.get(decision.subject, decision.subject)
+
+
+def commit_split(store: Any, text: str, reason: str, author: str, date: str) -> list[Decision]:
+    """Split `text` from the node it was merged into (a node: undo its merges) and record it."""
+    from ocgraph.graph import review
+    from ocgraph.graph.resolution import resolve_in_place
+
+    with store.transaction() as kg:
+        decisions = [d.normalised() for d in split_decisions(kg, text, reason, author, date)]
+        resolve_in_place(kg, decisions, affected=())
+        path = review.decisions_path(store.home)
+        review.write(path, [*review.read(path), *decisions])
+    return decisions
 
 
 def history(entity: Entity, decisions: Iterable[Decision]) -> list[str]:

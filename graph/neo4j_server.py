@@ -18,9 +18,12 @@ from importlib import resources
 from pathlib import Path
 
 from ocgraph.errors import ServiceError
+from ocgraph.graph import neo4j_browser
+from ocgraph.graph.neo4j_browser import BROWSER_VERSION
 
 NEO4J_VERSION = os.environ.get("OCGRAPH_NEO4J_VERSION", "5.26.0")
 DEFAULT_PORT = 7687
+DEFAULT_HTTP_PORT = 7474
 LAUNCHER = "OcgraphServer"
 
 _POM = """<project xmlns="http://maven.apache.org/POM/4.0.0">
@@ -31,6 +34,7 @@ _POM = """<project xmlns="http://maven.apache.org/POM/4.0.0">
   <dependencies>
     <dependency><groupId>org.neo4j</groupId><artifactId>neo4j</artifactId><version>{v}</version></dependency>
     <dependency><groupId>org.neo4j</groupId><artifactId>neo4j-bolt</artifactId><version>{v}</version></dependency>
+    <dependency><groupId>org.neo4j.client</groupId><artifactId>neo4j-browser</artifactId><version>{b}</version></dependency>
   </dependencies>
 </project>
 """
@@ -85,25 +89,38 @@ class Status:
     port: int
     version: str
     home: Path
+    http_port: int | None = None
 
     @property
     def uri(self) -> str:
         return f"bolt://127.0.0.1:{self.port}"
 
+    @property
+    def browser_url(self) -> str | None:
+        """Neo4j Browser's address, with the server and user filled in (the analyst types the password)."""
+        if not self.http_port:
+            return None
+        return f"http://127.0.0.1:{self.http_port}/browser/?dbms=bolt://neo4j@127.0.0.1:{self.port}"
+
     def describe(self) -> str:
         if not self.running:
             return f"not running (data in {self.home})"
-        return f"running: Neo4j {self.version} at {self.uri}, pid {self.pid}, data in {self.home}"
+        line = f"running: Neo4j {self.version} at {self.uri}, pid {self.pid}, data in {self.home}"
+        if self.browser_url:
+            secret = "$NEO4J_PASSWORD" if os.environ.get("NEO4J_PASSWORD") else f"in {self.home / 'password'}"
+            line += f"\nNeo4j Browser: {self.browser_url} (user neo4j, password {secret})"
+        return line
 
 
 class LocalServer:
     """A Neo4j Community server under `<data dir>/neo4j`, reachable on 127.0.0.1 only.
 
-    Layout: `lib/` the jars Maven fetched, `classes/` the compiled launcher, `db/` the databases,
-    `password` (mode 0600), `server.json` (pid and port of the running server) and `server.log`.
+    Layout: `lib/` the jars Maven fetched (and `lib/browser-app/`, Neo4j Browser unpacked), `classes/`
+    the compiled launcher, `db/` the databases, `password` (mode 0600), `server.json` (pid, Bolt and
+    HTTP ports of the running server) and `server.log`.
     """
 
-    def __init__(self, data_home: Path, port: int | None = None) -> None:
+    def __init__(self, data_home: Path, port: int | None = None, http_port: int | None = None) -> None:
         self.root = Path(data_home) / "neo4j"
         self.lib = self.root / "lib"
         self.classes = self.root / "classes"
@@ -112,6 +129,7 @@ class LocalServer:
         self.state = self.root / "server.json"
         self.password_file = self.root / "password"
         self._port = port
+        self._http_port = http_port
 
     # -- settings ---------------------------------------------------------------------------
     @property
@@ -127,6 +145,17 @@ class LocalServer:
         with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
             return int(json.loads(self.state.read_text(encoding="utf-8"))["port"])
         return DEFAULT_PORT
+
+    def _http_port_wanted(self) -> tuple[int, bool]:
+        """Neo4j Browser's port: --http-port, else `OCGRAPH_NEO4J_HTTP_PORT`, else the last used, else
+        7474; and whether it was chosen (one not chosen is replaced by a free port when taken)."""
+        if self._http_port is not None:
+            return self._http_port, True
+        if os.environ.get("OCGRAPH_NEO4J_HTTP_PORT"):
+            return int(os.environ["OCGRAPH_NEO4J_HTTP_PORT"]), True
+        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+            return int(json.loads(self.state.read_text(encoding="utf-8"))["http_port"]), False
+        return DEFAULT_HTTP_PORT, False
 
     @property
     def uri(self) -> str:
@@ -159,8 +188,10 @@ class LocalServer:
         return NEO4J_VERSION
 
     def fetch(self) -> None:
-        """Download Neo4j Community and its dependencies through Maven, once."""
-        if (self.lib / f"neo4j-{NEO4J_VERSION}.jar").exists():
+        """Download Neo4j Community, its dependencies and Neo4j Browser through Maven, once."""
+        if (self.lib / f"neo4j-{NEO4J_VERSION}.jar").exists() and (
+            self.lib / f"neo4j-browser-{BROWSER_VERSION}.jar"
+        ).exists():
             return
         mvn = shutil.which("mvn")
         if mvn is None:
@@ -168,7 +199,7 @@ class LocalServer:
         self.root.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=".fetch-", dir=self.root))
         try:
-            (work / "pom.xml").write_text(_POM.format(v=NEO4J_VERSION), encoding="utf-8")
+            (work / "pom.xml").write_text(_POM.format(v=NEO4J_VERSION, b=BROWSER_VERSION), encoding="utf-8")
             cmd = [
                 mvn,
                 "-B",
@@ -188,6 +219,7 @@ class LocalServer:
             os.replace(work / "lib", self.lib)
         finally:
             shutil.rmtree(work, ignore_errors=True)
+        neo4j_browser.unpack(self.lib)
 
     def _compile(self) -> None:
         source = resources.files("ocgraph.graph").joinpath("java", f"{LAUNCHER}.java")
@@ -230,7 +262,9 @@ class LocalServer:
     def status(self) -> Status:
         state = self._read_state()
         if state and _port_answers(int(state["port"])):
-            return Status(True, int(state["pid"]), int(state["port"]), self.version(), self.root)
+            http = state.get("http_port")
+            http = int(http) if isinstance(http, int) and _port_answers(http) else None
+            return Status(True, int(state["pid"]), int(state["port"]), self.version(), self.root, http)
         return Status(False, None, self.port, self.version(), self.root)
 
     def start(self, heap: str = "1g", pagecache_mib: int = 512, timeout: float = 300.0) -> Status:
@@ -241,11 +275,21 @@ class LocalServer:
         port = self.port
         if _port_answers(port):
             raise ServiceError(f"port {port} on 127.0.0.1 is already used by another program; choose --port")
+        http_port, chosen = self._http_port_wanted()
+        if _port_answers(http_port):
+            if chosen:
+                raise ServiceError(
+                    f"port {http_port} on 127.0.0.1 (Neo4j Browser) is already used by another program; "
+                    "choose --http-port"
+                )
+            http_port = free_port()
         java = shutil.which("java")
         if java is None:
             raise ServiceError("java (Java 17) is not installed; it is needed to run Neo4j")
         self.fetch()
         self._compile()
+        app = neo4j_browser.unpack(self.lib)
+        neo4j_browser.write_guide(app)  # the named queries of this ocgraph, refreshed at every start
         self.db.mkdir(parents=True, exist_ok=True)
         env = {**os.environ, "OCGRAPH_NEO4J_PASSWORD": self.password()}
         # The whole heap from the start (no resizing while loading) and the throughput collector:
@@ -257,10 +301,12 @@ class LocalServer:
             f"-Xmx{heap}",
             "-XX:+UseParallelGC",
             "-cp",
-            f"{self.classes}:{self.lib}/*",
+            # the unpacked Browser before the jars: the web server serves the first browser/ it finds
+            f"{self.classes}:{app}:{self.lib}/*",
             LAUNCHER,
             str(self.db),
             str(port),
+            str(http_port),
             str(pagecache_mib),
         ]
         # only this start's part of the log counts: an old "ready" line must not end the wait
@@ -275,15 +321,17 @@ class LocalServer:
                 start_new_session=True,
                 cwd=self.root,
             )
-        self.state.write_text(json.dumps({"pid": proc.pid, "port": port}), encoding="utf-8")
+        self.state.write_text(
+            json.dumps({"pid": proc.pid, "port": port, "http_port": http_port}), encoding="utf-8"
+        )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if proc.poll() is not None:
                 self._forget_pid()
                 reason = _tail(self.log, offset=offset)
                 raise ServiceError(f"Neo4j exited while starting (code {proc.returncode}): {reason}")
-            if "ocgraph-neo4j ready" in _tail(self.log, 3, offset) and _port_answers(port):
-                return Status(True, proc.pid, port, self.version(), self.root)
+            if "ocgraph-neo4j ready" in _tail(self.log, 50, offset) and _port_answers(port):
+                return Status(True, proc.pid, port, self.version(), self.root, http_port)
             time.sleep(0.2)
         self._terminate(proc.pid)
         reason = _tail(self.log, offset=offset)
@@ -300,8 +348,9 @@ class LocalServer:
     def _forget_pid(self) -> None:
         # the port stays, so commands after `stop` still name the server's address
         with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
-            port = int(json.loads(self.state.read_text(encoding="utf-8"))["port"])
-            self.state.write_text(json.dumps({"pid": None, "port": port}), encoding="utf-8")
+            state = json.loads(self.state.read_text(encoding="utf-8"))
+            kept = {"pid": None, "port": int(state["port"]), "http_port": state.get("http_port")}
+            self.state.write_text(json.dumps(kept), encoding="utf-8")
 
     def _terminate(self, pid: int, timeout: float = 60.0) -> None:
         with contextlib.suppress(ProcessLookupError):

@@ -9,7 +9,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,7 @@ __all__ = [
     "Decision",
     "apply",
     "check",
+    "commit",
     "decisions_path",
     "read",
     "record",
@@ -278,3 +279,24 @@ def _type_of(eid: str) -> str:
         if node.id_prefix == prefix:
             return node.name
     raise InputError(f"{eid}: the id prefix {prefix!r} names no node type")
+
+
+def commit(store: Any, make: Callable[[KnowledgeGraph], list[Decision]]) -> list[tuple[Decision, bool]]:
+    """Record fact decisions as `ocgraph review` and the workbench do: in one write of the store.
+
+    `make` builds the decisions from the stored graph (read under the store's lock). Each is
+    checked first (a fact the ontology forbids is refused; an added fact is built, so a bad one
+    fails) and nothing changes unless all pass; then they go to decisions.csv, and the store write
+    that ends the transaction applies them. Returns each decision with whether its fact was in the
+    store (a confirm or reject of a fact not there yet applies when it appears).
+    """
+    with store.transaction() as kg:
+        decisions = [d.normalised() for d in make(kg)]
+        for d in decisions:
+            if d.action != "add":
+                check(d, kg)
+        apply(kg, [d for d in decisions if d.action == "add"])
+        present = [relation_id(*d.key) in kg.relations for d in decisions]
+        path = decisions_path(store.home)
+        write(path, [*read(path), *decisions])  # a later decision on a fact replaces an earlier one
+    return list(zip(decisions, present, strict=True))

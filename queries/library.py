@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
+import shlex
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -97,6 +101,16 @@ class NamedQuery:
                 out[p.name] = p.default
         return out
 
+    def example_values(self) -> dict[str, str]:
+        """The values of the Example line's `--param key=value` pairs, as the user would type them.
+
+        >>> get("neighborhood").example_values()
+        {'actor': 'El Mayo', 'hops': '1'}
+        """
+        words = shlex.split(self.example)
+        pairs = (words[i + 1].partition("=") for i, w in enumerate(words[:-1]) if w == "--param")
+        return {key: value for key, _, value in pairs}
+
     def cypher(self) -> str:
         """The Cypher text with `{{types}}` replaced by every ontology relationship type."""
         types = [p.rel_type for p in ontology.load().predicates.values()]
@@ -171,6 +185,28 @@ def get(name: str, language: str = "cypher") -> NamedQuery:
         return queries[name]
     except KeyError:
         raise InputError(f"unknown {language} query {name!r} (known: {', '.join(queries)})") from None
+
+
+def cell(value: Any) -> str:
+    """A result value as text: lists and maps as JSON, None as empty (the CSV and table cells)."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def csv_text(columns: list[str], rows: list[list[Any]]) -> str:
+    r"""Query results as CSV: a header, then one line per row.
+
+    >>> csv_text(["member", "roles"], [["El Mayo", ["leader"]], ["Ovidio", None]])
+    'member,roles\nEl Mayo,"[""leader""]"\nOvidio,\n'
+    """
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([cell(v) for v in r] for r in rows)
+    return buf.getvalue()
 
 
 def run_cypher(drv: Any, cs: Any, name: str, raw: dict[str, str]) -> tuple[list[str], list[list[Any]]]:

@@ -44,7 +44,7 @@ def neo4j_server(tmp_path_factory: pytest.TempPathFactory):
     """
     from ocgraph.graph.neo4j_server import LocalServer, free_port
 
-    server = LocalServer(tmp_path_factory.mktemp("neo4j-home"), port=free_port())
+    server = LocalServer(tmp_path_factory.mktemp("neo4j-home"), port=free_port(), http_port=free_port())
     server.start(heap="1g", pagecache_mib=256)
     yield server
     server.stop()

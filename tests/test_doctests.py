@@ -8,7 +8,7 @@ import pkgutil
 
 import pytest
 
-SUBPACKAGES = ["ocgraph.graph", "ocgraph.ontology", "ocgraph.loaders", "ocgraph.queries"]
+SUBPACKAGES = ["ocgraph.graph", "ocgraph.ontology", "ocgraph.loaders", "ocgraph.queries", "ocgraph.web"]
 
 
 def _modules() -> list[str]:

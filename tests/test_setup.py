@@ -47,8 +47,8 @@ def test_user_without_sudo_gets_one_line_with_the_command(tmp_path: Path) -> Non
     assert done.returncode == 1
     assert done.stdout == ""
     assert done.stderr == (
-        "error: missing system packages: openjdk-17-jdk-headless maven chromium; "
-        "run: sudo apt-get update && sudo apt-get install -y openjdk-17-jdk-headless maven chromium\n"
+        "error: missing system packages: openjdk-17-jdk-headless maven chromium npm; "
+        "run: sudo apt-get update && sudo apt-get install -y openjdk-17-jdk-headless maven chromium npm\n"
     )
 
 
@@ -57,8 +57,8 @@ def test_root_installs_only_what_is_missing(tmp_path: Path) -> None:
     folder = _bin(tmp_path, ("java", "javac"), {"id": "echo 0", "apt-get": f'echo "$*" >> {log}'})
     done = _run(folder)
     assert done.returncode == 0, done.stderr
-    assert done.stderr == "installing system packages: maven chromium\n"
-    assert log.read_text(encoding="utf-8").splitlines() == ["update -qq", "install -y -qq maven chromium"]
+    assert done.stderr == "installing system packages: maven chromium npm\n"
+    assert log.read_text(encoding="utf-8").splitlines() == ["update -qq", "install -y -qq maven chromium npm"]
 
 
 def test_passwordless_sudo_is_used(tmp_path: Path) -> None:
@@ -73,17 +73,25 @@ def test_passwordless_sudo_is_used(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     calls = log.read_text(encoding="utf-8").splitlines()
     assert calls[0] == "sudo true"  # the -n probe: no password prompt
-    assert "apt-get install -y -qq chromium" in calls
+    assert "apt-get install -y -qq chromium npm" in calls
 
 
 def test_a_complete_machine_is_left_alone(tmp_path: Path) -> None:
-    folder = _bin(tmp_path, ("java", "javac", "mvn"), {"id": "echo 1000", "chromium": "exit 0"})
+    folder = _bin(
+        tmp_path, ("java", "javac", "mvn"), {"id": "echo 1000", "chromium": "exit 0", "npm": "exit 0"}
+    )
     done = _run(folder)
     assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
 
 
 def test_an_old_java_counts_as_missing(tmp_path: Path) -> None:
-    fakes = {"id": "echo 1000", "java": "exit 0", "javac": "echo 'javac 11.0.2'", "chromium": "exit 0"}
+    fakes = {
+        "id": "echo 1000",
+        "java": "exit 0",
+        "javac": "echo 'javac 11.0.2'",
+        "chromium": "exit 0",
+        "npm": "exit 0",
+    }
     folder = _bin(tmp_path, ("mvn",), fakes)
     done = _run(folder)
     assert done.returncode == 1

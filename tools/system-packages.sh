@@ -2,7 +2,8 @@
 # The system packages `make demo` and `make test` need, installed with apt-get when they are missing:
 #   a Java 17 (or newer) JDK and Maven: `ocgraph neo4j start` fetches Neo4j Community through Maven,
 #     compiles its launcher and runs it;
-#   Chromium: the browser tests of `ocgraph viz` (Debian's package, run headless);
+#   Chromium: the browser tests of `ocgraph viz` and `ocgraph serve` (Debian's package, run headless);
+#   npm: fetches the browser library `ocgraph serve` vendors (Cytoscape.js, pinned in package-lock.json);
 #   python3-venv: Debian's Python makes the project's .venv with it.
 # It installs when it may (as root, or through sudo without a password); otherwise it prints one
 # line with the command to run and exits 1.  Run by `make setup` (every make target goes through it).
@@ -21,6 +22,7 @@ if ! command -v java >/dev/null 2>&1 || [ -z "$java_major" ] || [ "$java_major" 
 fi
 command -v mvn >/dev/null 2>&1 || missing="$missing maven"
 command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+command -v npm >/dev/null 2>&1 || missing="$missing npm"
 "$python" -c 'import ensurepip, venv' 2>/dev/null || missing="$missing python3-venv"
 [ -z "$missing" ] && exit 0
 

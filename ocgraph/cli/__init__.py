@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "ocgraph.cli.neo4j_cmds",
     "ocgraph.cli.viz_cmds",
     "ocgraph.cli.review_cmds",
+    "ocgraph.cli.serve_cmds",
 ]
 
 

@@ -13,6 +13,15 @@ from ocgraph.cli.progress import Progress
 from ocgraph.errors import InputError
 
 STRATEGIES = ("betweenness", "degree", "kpp", "random")
+# --from of `analyze` and `serve`
+FROM = click.option(
+    "--from",
+    "source",
+    type=click.Choice(["store", "neo4j"]),
+    default="store",
+    show_default=True,
+    help="Where to read the graph.",
+)
 
 
 def _load(source: str):  # -> KnowledgeGraph
@@ -54,14 +63,7 @@ def _load(source: str):  # -> KnowledgeGraph
     help="Output format.",
 )
 @click.option("--plots", type=click.Path(file_okay=False), help="Write PNG plots into this folder.")
-@click.option(
-    "--from",
-    "source",
-    type=click.Choice(["store", "neo4j"]),
-    default="store",
-    show_default=True,
-    help="Where to read the graph.",
-)
+@FROM
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False), default="-", help="Output file (default: stdout)."
 )

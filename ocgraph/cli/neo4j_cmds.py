@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import json
 from collections.abc import Callable
 from typing import Any
@@ -58,27 +56,17 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
-
-
 def _print(columns: list[str], rows: list[list[Any]], fmt: str) -> None:
+    from ocgraph.queries.library import cell, csv_text
+
     if fmt == "json":
         click.echo(
             json.dumps([dict(zip(columns, r, strict=True)) for r in rows], ensure_ascii=False, indent=2)
         )
     elif fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows([_cell(v) for v in r] for r in rows)
-        click.echo(buf.getvalue(), nl=False)
+        click.echo(csv_text(columns, rows), nl=False)
     else:
-        cells = [[_cell(v) for v in r] for r in rows]
+        cells = [[cell(v) for v in r] for r in rows]
         widths = [max([len(c), *(len(r[i]) for r in cells)]) for i, c in enumerate(columns)]
         click.echo("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
         click.echo("  ".join("-" * w for w in widths))
@@ -104,20 +92,26 @@ def neo4j() -> None:
     """Run the project's own local Neo4j server (fetched through Maven on first start)."""
 
 
-def _server(port: int | None = None):
+def _server(port: int | None = None, http_port: int | None = None):
     from ocgraph.graph.neo4j_server import LocalServer
 
-    return LocalServer(settings.data_home(), port)
+    return LocalServer(settings.data_home(), port, http_port)
 
 
 @neo4j.command()
 @click.option(
     "--port", type=int, default=None, help="Bolt port on 127.0.0.1 (default: OCGRAPH_NEO4J_PORT or 7687)."
 )
+@click.option(
+    "--http-port",
+    type=int,
+    default=None,
+    help="Neo4j Browser's port on 127.0.0.1 (default: OCGRAPH_NEO4J_HTTP_PORT, else 7474 or a free one).",
+)
 @click.option("--heap", default="1g", show_default=True, help="Java heap size.")
-def start(port: int | None, heap: str) -> None:
-    """Start the local Neo4j server (harmless when it already runs)."""
-    server = _server(port)
+def start(port: int | None, http_port: int | None, heap: str) -> None:
+    """Start the local Neo4j server and Neo4j Browser (harmless when it already runs)."""
+    server = _server(port, http_port)
     if not server.lib.exists():
         click.echo("fetching Neo4j through Maven (first start only)...", err=True)
     click.echo(server.start(heap=heap).describe())

@@ -61,15 +61,11 @@ def _with_common(func):
 def _decide(action: str, fact: tuple[str, ...], reason: str, author: str | None, when: str | None) -> None:
     from ocgraph.graph import review as rv
 
-    store = settings.store()
-    with store.transaction() as kg:
-        subject, predicate, obj = _fact(kg, fact)
-        decision = rv.Decision(
-            action, subject, predicate, obj, reason, _author(author), when or _today()
-        ).normalised()
-        rv.check(decision, kg)  # a fact that breaks the ontology can never appear: refused, as add does
-        present = rv.relation_id(*decision.key) in kg.relations
-        rv.record(rv.decisions_path(store.home), decision)
+    who, day = _author(author), when or _today()
+    # a fact that breaks the ontology can never appear: commit refuses it, as add does
+    ((decision, present),) = rv.commit(
+        settings.store(), lambda kg: [rv.Decision(action, *_fact(kg, fact), reason, who, day)]
+    )
     state = "" if present else " (not in the store yet; applies when it appears)"
     click.echo(f"{action}ed {decision.subject} {decision.predicate} {decision.object}{state}")
 
@@ -117,26 +113,15 @@ def add(
         if not sep:
             raise InputError(f"--property {item!r}: expected KEY=VALUE")
         properties[key.strip()] = value
-    store = settings.store()
-    with store.transaction() as kg:
-        s_id, s_name = parse_entity(subject, kg)
-        o_id, o_name = parse_entity(object, kg)
-        decision = rv.Decision(
-            "add",
-            s_id,
-            predicate,
-            o_id,
-            reason,
-            _author(author),
-            when or _today(),
-            source=source,
-            subject_name=s_name,
-            object_name=o_name,
-            properties=properties,
-        ).normalised()
-        # applied once here, so a bad fact fails before the decisions file changes
-        rv.apply(kg, [decision])
-        rv.record(rv.decisions_path(store.home), decision)
+    who, day = _author(author), when or _today()
+
+    def make(kg):
+        (s_id, s_name), (o_id, o_name) = parse_entity(subject, kg), parse_entity(object, kg)
+        return [
+            rv.Decision("add", s_id, predicate, o_id, reason, who, day, source, s_name, o_name, properties)
+        ]
+
+    ((decision, _),) = rv.commit(settings.store(), make)  # a bad fact fails before the file changes
     click.echo(f"added {decision.subject} {decision.predicate} {decision.object}")
 
 
@@ -146,20 +131,12 @@ def add(
 @_with_common
 def merge(a: str, b: str, reason: str, author: str | None, when: str | None) -> None:
     """Make two entities one node (ids, merged-away ids or names); no later write splits them."""
-    from ocgraph.graph import review as rv
-    from ocgraph.graph.entity_review import merge_decision
-    from ocgraph.graph.resolution import resolve_in_place
+    from ocgraph.graph.entity_review import commit_merge
 
-    store = settings.store()
-    with store.transaction() as kg:
-        decision = merge_decision(kg, a, b, reason, _author(author), when or _today())
-        if decision is None:
-            click.echo(f"{a} and {b} are already one node")
-            return
-        decision = decision.normalised()
-        mapping, _ = resolve_in_place(kg, [decision], affected=())
-        rv.record(rv.decisions_path(store.home), decision)
-    into = mapping.get(decision.subject, decision.subject)
+    decision, into = commit_merge(settings.store(), a, b, reason, _author(author), when or _today())
+    if decision is None:
+        click.echo(f"{a} and {b} are already one node")
+        return
     click.echo(f"merged {decision.subject} and {decision.object} into {into}")
 
 
@@ -168,18 +145,9 @@ def merge(a: str, b: str, reason: str, author: str | None, when: str | None) -> 
 @_with_common
 def split(entity: str, reason: str, author: str | None, when: str | None) -> None:
     """Take an entity out of the node it was merged into (a node: undo its merges); they stay apart."""
-    from ocgraph.graph import review as rv
-    from ocgraph.graph.entity_review import split_decisions
-    from ocgraph.graph.resolution import resolve_in_place
+    from ocgraph.graph.entity_review import commit_split
 
-    store = settings.store()
-    with store.transaction() as kg:
-        decisions = [
-            d.normalised() for d in split_decisions(kg, entity, reason, _author(author), when or _today())
-        ]
-        resolve_in_place(kg, decisions, affected=())
-        path = rv.decisions_path(store.home)
-        rv.write(path, [*rv.read(path), *decisions])
+    decisions = commit_split(settings.store(), entity, reason, _author(author), when or _today())
     for d in decisions:
         click.echo(f"split {d.subject} from {d.object}; they stay apart")
 

@@ -158,7 +158,7 @@ def test_neo4j_admin_imports_it_and_the_graph_reads_back(neo4j_server, fixture_g
     )
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     assert "Imported:\n  22 nodes\n  37 relationships" in done.stdout
-    server = LocalServer(tmp_path / "srv", port=free_port())
+    server = LocalServer(tmp_path / "srv", port=free_port(), http_port=free_port())
     # reuse the session server's jars and compiled launcher instead of fetching them again
     server.lib.symlink_to(neo4j_server.lib, target_is_directory=True)
     server.classes.symlink_to(neo4j_server.classes, target_is_directory=True)

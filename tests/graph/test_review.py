@@ -329,3 +329,26 @@ def test_a_decision_on_a_fact_that_breaks_the_ontology_is_refused(action: str) -
         f"{action}ed person/jimmy-cherizier leader_of crimorg/los-rojos "
         "(not in the store yet; applies when it appears)\n"
     )
+
+
+def test_add_to_a_bigger_store_resolves_around_its_new_source_document() -> None:
+    # Only the source's Document is new: a write that touches few entities resolves just those,
+    # and a Document is never resolved (it used to fail with KeyError: 'Document').
+    kg = _stored_fixture_with_bystanders(40)
+    settings.store().save(kg)
+    result = _run("review", "add", OVIDIO, "member_of", "Sinaloa Cartel", "--source", "court filing 7",
+                  "--reason", "testimony", "--author", "ana", "--date", "2026-11-27")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    after = _stored()
+    rel = after.relations[relation_id(OVIDIO, "member_of", "crimorg/sinaloa-cartel")]
+    assert rel.properties["review"] == "confirmed"
+    assert len(after.entities) == len(kg.entities) + 1  # the new Document, nothing merged
+
+
+def _stored_fixture_with_bystanders(n: int) -> KnowledgeGraph:
+    from ocgraph.graph.store import read_graph
+
+    kg = read_graph(FIXTURE)
+    for i in range(n):
+        kg.add_entity("Person", f"Bystander Number{i} Testcase{i}")
+    return kg

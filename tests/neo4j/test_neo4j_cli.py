@@ -277,9 +277,12 @@ def test_the_local_server_is_the_default(neo4j_server, neo4j_db, monkeypatch):
     assert result.stdout == "answer\n42\n"
     status = ocg("neo4j", "status")
     pid = neo4j_server.status().pid
+    http = neo4j_server.status().http_port
     assert status.stdout == (
         f"running: Neo4j 5.26.0 at bolt://127.0.0.1:{neo4j_server.port}, pid {pid}, "
         f"data in {neo4j_server.root}\n"
+        f"Neo4j Browser: http://127.0.0.1:{http}/browser/?dbms=bolt://neo4j@127.0.0.1:{neo4j_server.port} "
+        f"(user neo4j, password in {neo4j_server.root / 'password'})\n"
     )
     assert ocg("neo4j", "start").stdout == status.stdout  # starting twice is harmless
 
