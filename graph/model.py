@@ -204,13 +204,17 @@ class KnowledgeGraph:
         return entity
 
     def _add_aliases(self, entity: Entity, aliases: Iterable[str]) -> None:
-        known = {fold(n) for n in entity.names()}
+        """One alias per folded spelling, the better spelling whichever came first; an alias that folds
+        to nothing (only marks or symbols) names nothing a search could find, and is left out."""
+        by_fold = {fold(a): a for a in entity.aliases}
+        name = fold(entity.name)
         for alias in aliases:
             alias = " ".join(alias.split())
-            if alias and fold(alias) not in known:
-                entity.aliases.append(alias)
-                known.add(fold(alias))
-        entity.aliases.sort(key=lambda a: (fold(a), a))
+            key = fold(alias)
+            if key and key != name:
+                by_fold[key] = min(alias, by_fold.get(key, alias), key=spelling_rank)
+        by_fold.pop(name, None)
+        entity.aliases[:] = sorted(by_fold.values(), key=lambda a: (fold(a), a))
 
     def _check_node_properties(self, where: str, properties: Mapping[str, Any]) -> dict[str, Any]:
         out = {}

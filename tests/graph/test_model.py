@@ -108,6 +108,18 @@ def test_entity_merge_adds_aliases_and_properties(kg: KnowledgeGraph) -> None:
         kg.add_entity("State", "Mexico", id=MAYO)
 
 
+def test_aliases_do_not_depend_on_the_order_they_arrive_in() -> None:
+    """Two spellings of one alias keep the better one, and an alias of marks only (it folds to nothing)
+    is dropped, whichever source came first (a property test found both)."""
+    seen = set()
+    for order in (["EL MAYO", "El Mayo", "\u0301"], ["\u0301", "El Mayo", "EL MAYO"]):
+        g = KnowledgeGraph()
+        for alias in order:
+            g.add_entity("Person", "Ismael Zambada García", [alias])
+        seen.add(tuple(g.entities[entity_id("Person", "Ismael Zambada García")].aliases))
+    assert seen == {("El Mayo",)}
+
+
 def test_find_folds_case_accents_and_quotes(kg: KnowledgeGraph) -> None:
     assert [e.id for e in kg.find("“el mayo”")] == [MAYO]
     assert [e.id for e in kg.find("JOAQUIN GUZMAN LOERA", type="Person")] == [CHAPO]
