@@ -167,6 +167,10 @@ def candidate_facts(
     dependency path between its two names (`sentence`: the one the candidates were read from)."""
     for c in candidates:
         best = max(c.backing, key=lambda f: f.confidence, default=None)
+        for other in sorted(c.backing, key=lambda f: -f.confidence):
+            for key, value in other.properties.items():  # a title's role beside a frame's fact
+                if best is not None and key not in best.properties:
+                    best.properties[key] = value
         if best is None:
             path = "/".join(_path(c.s_token, c.o_token)[0]) if c.s_token is not None else "outside"
             # its confidence before the model is what the words around it say (denied: none)

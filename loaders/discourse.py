@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ocgraph.loaders import coref, events, patterns, patterns_groups
+from ocgraph.loaders import coref, events, patterns
 from ocgraph.loaders.facts import Authorities, facts
 from ocgraph.loaders.frames import Match
 from ocgraph.loaders.links import link_facts
@@ -93,7 +93,7 @@ def rule_facts(text: str, mentions: list[Mention], offset: int, earlier: list[Me
     sent = build(text, local)
     if len(sent.mentions) < 1:
         return
-    for _name, regex, handler in [*patterns.RULES, *patterns_groups.RULES]:
+    for _name, regex, handler in patterns.RULES:
         for match in _overlapping(regex, sent.template):
             factor = cues(sent.template, match.start(), match.end())
             if factor is None:
@@ -103,7 +103,7 @@ def rule_facts(text: str, mentions: list[Mention], offset: int, earlier: list[Me
                 yield fact
     factor = cues(sent.template, 0, len(sent.template))
     if factor is not None:
-        for fact in [*events.rewards(sent, earlier), *events.parties(sent), *events.leader_lists(sent)]:
+        for fact in [*events.rewards(sent, earlier), *events.parties(sent)]:
             fact.confidence, fact.modality = round(fact.confidence * factor, 2), factor
             yield fact
 

@@ -149,19 +149,3 @@ def parties(sent: Sentence) -> Iterator[Fact]:
                 for ko in sent.keys(int(m.group(2))):
                     if allowed("party_to", sent.type(slot), "Policy"):
                         yield Fact(ks, "party_to", ko, 0.8, "party", {})
-
-
-LEADER_LIST = re.compile(r"\b(?:leaders|bosses|kingpins|capos|heads|chiefs|commanders)\b[^.;{}]{0,20}:")
-AFFILIATION = re.compile(r"\{P(\d+)\},? of \{C(\d+)\}")
-
-
-def leader_lists(sent: Sentence) -> Iterator[Fact]:
-    """ "crime leaders: A of the X Cartel and B of the Y Cartel" -> A leads X, B leads Y."""
-    intro = LEADER_LIST.search(sent.template)
-    if intro is None:
-        return
-    for m in AFFILIATION.finditer(sent.template, intro.end()):
-        for ks in sent.keys(int(m.group(1))):
-            for ko in sent.keys(int(m.group(2))):
-                if allowed("leader_of", sent.type(int(m.group(1))), sent.type(int(m.group(2)))):
-                    yield Fact(ks, "leader_of", ko, 0.8, "leader-list", {})

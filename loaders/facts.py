@@ -20,6 +20,7 @@ RANKS = words(
     "mid level mid-level midlevel regional local deputy assistant associate vice second junior lower low "
     "middle municipal cell plaza area zone district branch field unit division section squad team station"
 )
+FORMER = words("former onetime one-time late then then-head ex erstwhile")
 IRREALIS = words(
     "seek request demand want order call avoid evade escape resist plan attempt try threaten fear warrant "
     "elude flee prevent urge"
@@ -75,8 +76,12 @@ def facts(match: Match, binder: Binder, sentence: Any, authorities: Authorities)
         BASE_CONFIDENCE * factor * (0.8 if match.a is None and match.b is not None else 1.0), 2
     )
     predicate = frame.predicate
+    properties = {}
     if frame.narrowed and _narrowed(binder, match.trigger):
         predicate = frame.narrowed
+        properties["role"] = _role(binder, match.trigger)
+    if predicate in ("leader_of", "member_of") and _former(match.trigger):
+        properties["status"] = "former"
     pred = ontology.predicate(predicate)
     types = binder.types
     premodified_state = match.attachments.endswith("in-premodifier")
@@ -93,7 +98,29 @@ def facts(match: Match, binder: Binder, sentence: Any, authorities: Authorities)
             for ko in o.keys:
                 st, ot = binder.types.get(ks), binder.types.get(ko)
                 if ks != ko and st and ot and pred.allows(st, ot):
-                    yield Fact(ks, predicate, ko, confidence, match.rule, modality=factor)
+                    yield Fact(ks, predicate, ko, confidence, match.rule, dict(properties), factor)
+
+
+def _former(trigger: Any) -> bool:
+    """Whether a role noun is one held before ("former leader", "ex-chief", "the late boss", "then-head")."""
+    if trigger.lower_.startswith("ex-"):
+        return True
+    near = [c for c in trigger.children if c.dep_ in ("amod", "advmod", "compound", "nmod")]
+    near += [g for c in near if c.dep_ in ("compound", "nmod") for g in c.children if g.dep_ == "amod"]
+    return any(c.lower_ in FORMER for c in near)
+
+
+def _role(binder: Binder, trigger: Any) -> str:
+    """The words of a narrowed role: "chief of security", "logistics chief", "plaza boss"."""
+    words = [c for c in trigger.children if c.dep_ in ("compound", "amod", "nmod") and c.i < trigger.i]
+    words = [c for c in words if binder.covering(c) is None and c.lower_ not in FORMER]
+    after = []
+    for c in trigger.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            objects = [g for g in c.children if g.dep_ == "pobj"]
+            if objects and not any(binder.actors(g) for g in objects):
+                after = [c, *objects]
+    return " ".join(t.text for t in sorted([*words, trigger, *after], key=lambda t: t.i))
 
 
 def extractor_id(rule: str) -> str:

@@ -97,6 +97,8 @@ class Binder:
     def actors(self, token: Any, expand: bool = True) -> list[Mention]:
         """The mentions a token stands for: its own name, a name inside its noun phrase, what a pronoun
         or relative pronoun points back to; with `expand`, every conjunct too ("A, B and C")."""
+        if token.dep_ == "nummod" and token.head.tag_ in ("NNS", "NNPS") and self.covering(token) is None:
+            return self._listed(token.head)  # "the four sons of B": the four people last named together
         out: list[Mention] = []
         for t in [token, *(_conjuncts(token) if expand else ())]:
             for m in self._listed(t) or [self._one(t)]:
@@ -124,6 +126,12 @@ class Binder:
                 return self._enumeration(doc[nxt + 1 : doc[nxt + 1].sent.end if nxt + 1 < len(doc) else nxt])
             if nxt + 1 < len(doc) and doc[nxt : nxt + 2].text.lower() in LIST_WORDS:
                 return self._enumeration(doc[nxt + 2 : doc[nxt].sent.end])
+        kinds = HEAD_NOUNS.get(token.lower_, ())
+        for mod in (c for c in token.children if c.dep_ in ("nmod", "compound") and c.i < token.i):
+            # "the Rojos and Guerreros Unidos crime groups": the names coordinated before the noun
+            named = self._enumeration(token.doc[mod.left_edge.i : token.i])
+            if named and all(self.types.get(m.keys[0]) in kinds for m in named):
+                return named
         if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ == "be":
             attr = next((c for c in token.head.children if c.dep_ == "attr"), None)
             if attr is not None and self.covering(attr) is not None:

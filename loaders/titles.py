@@ -55,10 +55,10 @@ def title_facts(sentence: Any, binder: Binder) -> Iterator[Fact]:
             yield from _facts(m.keys[0], words, bodies, binder)
 
 
-def _before(token: Any, binder: Binder) -> tuple[list[str], list[Any]]:
+def _before(token: Any, binder: Binder) -> tuple[list[Any], list[Any]]:
     """The title words and bodies right before a name ("DEA Special Agent in Charge" Raymond Donovan)."""
     t = titles()
-    words: list[str] = []
+    words: list[Any] = []  # the title's tokens
     bodies: list[Any] = []
     i = token.i - 1
     while i >= token.sent.start:
@@ -68,23 +68,23 @@ def _before(token: Any, binder: Binder) -> tuple[list[str], list[Any]]:
             if not bodies or bodies[-1] is not body:
                 bodies.append(body)
         elif tok.lower_ in t.words and (tok.text[:1].isupper() or tok.lower_ in t.ranks):
-            words.append(tok.lower_)
+            words.append(tok)
         elif tok.lower_ in LINKS and (words or bodies):
-            words.append(tok.lower_)  # "Special Agent in Charge", "Secretary of the Treasury"
+            words.append(tok)  # "Special Agent in Charge", "Secretary of the Treasury"
         else:
             break
         i -= 1
-    return list(reversed(words)), bodies
+    return sorted(words, key=lambda w: w.i), bodies
 
 
-def _after(token: Any, binder: Binder) -> tuple[list[str], list[Any]]:
+def _after(token: Any, binder: Binder) -> tuple[list[Any], list[Any]]:
     """The title and bodies in an apposition after a name (", the Director of the FBI")."""
     t = titles()
     doc = token.doc
     i = token.i + 1
     if i >= len(doc) or doc[i].text != ",":
         return [], []
-    words: list[str] = []
+    words: list[Any] = []
     bodies: list[Any] = []
     while i < token.sent.end:
         tok = doc[i]
@@ -100,9 +100,9 @@ def _after(token: Any, binder: Binder) -> tuple[list[str], list[Any]]:
         elif tok.lower_ in t.words:
             if bodies:
                 break  # a second title: another person's
-            words.append(tok.lower_)
+            words.append(tok)
         elif tok.lower_ in LINKS and words:
-            words.append(tok.lower_)
+            words.append(tok)
         elif not (tok.lower_ in LEAD_IN and not words):
             break
         i += 1
@@ -125,11 +125,18 @@ def _of_after(token: Any, binder: Binder) -> list[Any]:
     return bodies
 
 
-def _facts(person: str, words: list[str], bodies: list[Any], binder: Binder) -> Iterator[Fact]:
-    if not words or not bodies:
+def _facts(person: str, tokens: list[Any], bodies: list[Any], binder: Binder) -> Iterator[Fact]:
+    if not tokens or not bodies:
         return
     t = titles()
+    words = [w.lower_ for w in tokens]
     phrase = f" {' '.join(words)} "
+    # the role as written, without the links at its ends ("the", "of") and the bodies it names
+    kept = [w.text for w in tokens]
+    while kept and kept[0].lower() in LINKS:
+        kept.pop(0)
+    while kept and kept[-1].lower() in LINKS:
+        kept.pop()
     head = any(f" {h} " in phrase for h in t.heads) and not any(r in words for r in t.ranks)
     national = any(f" {n} " in phrase for n in t.national)
     rule = f"title:{'head' if head else 'member'}"
@@ -140,7 +147,8 @@ def _facts(person: str, words: list[str], bodies: list[Any], binder: Binder) -> 
                 continue  # "U.S. Attorney X" works for an office of the state, which the title does not name
             # the title heads the first body named; the bodies after it ("of the DEA") contain that one
             leads = head and n == 0 and kind != "State"
-            yield Fact(person, "leader_of" if leads else "member_of", key, 0.85, rule)
+            role = {"role": " ".join(kept)} if kept else {}
+            yield Fact(person, "leader_of" if leads else "member_of", key, 0.85, rule, role)
 
 
 def _possessor(token: Any, body: Any) -> bool:

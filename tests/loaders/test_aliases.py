@@ -1,8 +1,14 @@
 """Aliases: alias "Y", known as "Y", First "Y" Last, X ("Y"), acronyms, Los X / X; every alias resolves."""
 
+import pytest
 from extract_helpers import extract, facts, types
 
+# Wordings only the slot-template rules found; 94 of those 96 rules added no right fact on the real dev
+# articles and were removed (issue 13). Each test here passes again once a frame or the binder covers it.
+RULES_GONE = "wording no frame covers yet (the regex rule that found it was removed)"
 
+
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_alias_comma_form_resolves_later_mentions():
     kg = extract(
         'Rodrigo Salas Ibarra, alias "El Tordo," leads the Cartel de los Llanos. '
@@ -35,6 +41,7 @@ def test_acronym_in_parentheses_is_an_alias():
     ]
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_spanish_article_forms_are_one_group():
     kg = extract(
         "The Cartel de Poniente and Los Tigrillos are at war in the state. "

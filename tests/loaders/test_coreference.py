@@ -1,8 +1,14 @@
 """Pronouns and "the group" refer back within the paragraph; no false merges of similar names."""
 
+import pytest
 from extract_helpers import extract, facts, types
 
+# Wordings only the slot-template rules found; 94 of those 96 rules added no right fact on the real dev
+# articles and were removed (issue 13). Each test here passes again once a frame or the binder covers it.
+RULES_GONE = "wording no frame covers yet (the regex rule that found it was removed)"
 
+
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_they_are_the_group_the_sons_form():
     kg = extract(
         "Brisa Cartel members Ramiro Fuentes Olvera and Lisandro Fuentes Olvera are wanted.\n\n"
@@ -106,6 +112,7 @@ def test_the_group_after_two_groups_is_left_alone_even_after_a_group_subject():
     assert facts(kg, "leader_of") == set()
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_the_group_after_one_group_is_that_group():
     kg = extract(
         "Los Serranos smuggle cocaine. After the arrest, Ernesto Chitay Alvarado took over the group.\n"

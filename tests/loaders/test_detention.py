@@ -1,6 +1,11 @@
 """Detention and extradition."""
 
+import pytest
 from extract_helpers import extract, facts
+
+# Wordings only the slot-template rules found; 94 of those 96 rules added no right fact on the real dev
+# articles and were removed (issue 13). Each test here passes again once a frame or the binder covers it.
+RULES_GONE = "wording no frame covers yet (the regex rule that found it was removed)"
 
 P = "Ramiro Fuentes Olvera"
 
@@ -16,6 +21,7 @@ def test_detention_wordings():
         assert facts(kg, "detained_by") == {(P, "detained_by", authority)}, sentence
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_the_state_an_active_extradition_hands_a_person_to_holds_them():
     for sentence, sender in (
         (f"Guatemala extradited {P} to the United States on Friday.", "Guatemala"),
@@ -41,6 +47,7 @@ def test_person_inside_an_appositive_is_not_the_subject():
     assert facts(kg, "leader_of") == {("Eulalio Tapia Ruelas", "leader_of", "Brisa Cartel")}
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_demonym_forces_are_their_state():
     kg = extract(f"{P} was arrested by Guatemalan security forces in Petén.\n")
     assert facts(kg, "detained_by") == {(P, "detained_by", "Guatemala")}
@@ -94,11 +101,13 @@ def test_a_call_for_an_arrest_is_no_arrest():
     assert facts(kg, "detained_by") == set()
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_demonym_police_on_a_day_arrested():
     kg = extract("Italian police on Monday arrested Salvatore Esposito Ranieri in a dawn raid in Naples.\n")
     assert facts(kg, "detained_by") == {("Salvatore Esposito Ranieri", "detained_by", "Italy")}
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_detained_by_agents_of_a_body_and_a_name_with_de():
     kg = extract(
         "Óscar Funes Lemus leads an MS-13 cell. His wife, Marta Alvarado de Funes, was detained in the same "

@@ -1,10 +1,19 @@
 """Factions, wings and cells; splinters (split from, broke away, splinter, offshoot, formerly part of)."""
 
+import pytest
 from extract_helpers import extract, facts
+
+# Wordings only the slot-template rules found; 94 of those 96 rules added no right fact on the real dev
+# articles and were removed (issue 13). Each test here passes again once a frame or the binder covers it.
+RULES_GONE = "wording no frame covers yet (the regex rule that found it was removed)"
+# a pair no frame backs, which the fact model (trained on real dev, loaders/data/fact_model.json) scores
+# on the wrong side of its cut
+MODEL_CUT = "an unbacked pair the fact model scores on the wrong side of its cut"
 
 A, B = "Los Tigrillos", "Brisa Cartel"
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_faction_wordings():
     for sentence in (
         "Los Tigrillos, a faction of the Brisa Cartel, control the port.",
@@ -16,6 +25,7 @@ def test_faction_wordings():
         assert facts(kg, "splinter_of") == set()
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_splinter_wordings():
     for sentence in (
         "Los Tigrillos split from the Brisa Cartel in 2011.",
@@ -41,6 +51,7 @@ def test_split_date_is_kept():
     assert relation(kg, A, "splinter_of", B).properties["date"] == "2011"
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_divided_into_rival_factions_and_a_listed_group_name():
     kg = extract(
         "The Brisa Cartel is itself divided into two rival factions, the Halcones Grises and the Zorros, "
@@ -53,6 +64,7 @@ def test_divided_into_rival_factions_and_a_listed_group_name():
     assert ("Halcones Grises", "rival_of", "Zorros") in facts(kg, "rival_of")
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_possessive_unit_headed_by_and_armed_fronts():
     kg = extract(
         "In the valley, the Brisa Cartel's Lucio Manzano Front, a unit headed by Edgar Pino Sauce, has "
@@ -65,6 +77,7 @@ def test_possessive_unit_headed_by_and_armed_fronts():
     assert ("Panteras", "faction_of", "Brisa Cartel") in facts(kg, "faction_of")
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_a_group_that_split_from_and_commanding_a_cell():
     kg = extract(
         "The Halcones Grises, a group that split from the Brisa Cartel in 2019, operate in the north. "
@@ -83,6 +96,7 @@ def test_a_mid_level_commander_is_a_member():
     assert ("Ulpiano Rey Sosa", "leader_of", "Brisa Cartel") not in facts(kg, "leader_of")
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_forms_part_of_and_an_acronym_after_the_head_word():
     kg = extract(
         "Police say Ulises Moro Vidal runs the Loma Verde clique (LVC), one of the most violent cells of "
@@ -102,6 +116,7 @@ def test_broke_away_from_it():
     assert ("Halcones Grises Gang", "splinter_of", "Brisa Cartel") in facts(kg, "splinter_of")
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_an_appositive_list_commands_a_cell():
     kg = extract(
         "Police say the boss's two nephews, Rubí Olmos Tapia and Cruz Olmos Tapia, command a cell of the "
@@ -113,6 +128,7 @@ def test_an_appositive_list_commands_a_cell():
     }
 
 
+@pytest.mark.xfail(strict=True, reason=MODEL_CUT)
 def test_the_groups_armed_wing_named_after_it():
     kg = extract(
         "The Vallenato Cartel grew fast. The Vallenato Cartel's armed wing, the Bloque Guajiro, killed 12.\n"
@@ -120,6 +136,7 @@ def test_the_groups_armed_wing_named_after_it():
     assert facts(kg, "faction_of") == {("Bloque Guajiro", "faction_of", "Vallenato Cartel")}
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_emerged_as_the_armed_wing_of_and_part_of_in_an_appositive():
     kg = extract(
         "Los Cuervos del Sur emerged in 2017 as the armed wing of the Gran Alianza del Pacífico, a "
@@ -132,6 +149,7 @@ def test_emerged_as_the_armed_wing_of_and_part_of_in_an_appositive():
     }
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_a_front_answers_to_a_general_staff():
     kg = extract(
         "The Jaime Martínez Front answers to the Central General Staff (EMC), the largest dissident "
@@ -141,6 +159,7 @@ def test_a_front_answers_to_a_general_staff():
     assert facts(kg, "leader_of") == {("Néstor Iguarán Mora", "leader_of", "Central General Staff")}
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_a_faction_calling_itself_x_broke_with_and_is_now_aligned_with():
     kg = extract(
         "A faction of the Carteles Unidos coalition calling itself Los Viagras Nuevos has broken with its "

@@ -1,6 +1,11 @@
 """Family: son, daughter, brother, half-brother; in-laws and nephews are not sibling_of/child_of."""
 
+import pytest
 from extract_helpers import extract, facts
+
+# Wordings only the slot-template rules found; 94 of those 96 rules added no right fact on the real dev
+# articles and were removed (issue 13). Each test here passes again once a frame or the binder covers it.
+RULES_GONE = "wording no frame covers yet (the regex rule that found it was removed)"
 
 F, S = "Ramiro Fuentes Olvera", "Teodora Fuentes Baca"
 
@@ -41,6 +46,7 @@ def test_his_brother_refers_back():
     assert facts(kg, "member_of") == {(S, "member_of", "Brisa Cartel")}
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_one_of_the_sons_and_plural_brothers():
     kg = extract(
         f"{S}, one of the sons of {F}, was arrested. His brothers, Lino Fuentes Baca and Rubén Fuentes Baca, "
@@ -55,6 +61,7 @@ def test_one_of_the_sons_and_plural_brothers():
     }
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_led_by_brothers_are_siblings_and_leaders():
     kg = extract(
         'The Cerro Alto Cartel is led by brothers Fermín Ocaña Brito, alias "El Mono," and Lázaro Ocaña '
@@ -82,6 +89,7 @@ def test_whose_father():
     assert ("Benigno Alcázar Prieto", "child_of", "Tomás Alcázar Vela") in facts(kg, "child_of")
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_another_son_and_a_cousin():
     kg = extract(
         "Anselmo Ríos Becerra's son, Cristian Ríos Tapia, recruits for the gang, and another son, Marco Ríos "
@@ -106,6 +114,7 @@ def test_two_sons_listed_after_the_parent():
     assert "El Oro" not in {e.name for e in kg.entities.values() if e.type == "Person"}
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_who_are_brothers():
     kg = extract(
         "Two other clique members, Kevin Portillo Reyes and Bryan Portillo Reyes, who are brothers, were "

@@ -1,6 +1,11 @@
 """Leadership (leader, head, boss, chief, commander, founder) and membership with roles."""
 
+import pytest
 from extract_helpers import extract, facts, relation
+
+# Wordings only the slot-template rules found; 94 of those 96 rules added no right fact on the real dev
+# articles and were removed (issue 13). Each test here passes again once a frame or the binder covers it.
+RULES_GONE = "wording no frame covers yet (the regex rule that found it was removed)"
 
 G = "Brisa Cartel"
 
@@ -12,7 +17,6 @@ def test_leader_wordings():
             "Ramiro Fuentes Olvera",
         ),
         ("Brisa Cartel boss Teodora Quiñones Baca gave the order.", "Teodora Quiñones Baca"),
-        ("Lisandro Peña Urías founded the Brisa Cartel in 2004.", "Lisandro Peña Urías"),
         ("Maximino Arce Dávila is the head of the Brisa Cartel.", "Maximino Arce Dávila"),
         ("Prosecutors say Eulalio Tapia Ruelas heads the Brisa Cartel.", "Eulalio Tapia Ruelas"),
     ):
@@ -31,6 +35,8 @@ def test_membership_wordings():
         ("Teodora Quiñones Baca, a Brisa Cartel operative, was sentenced.", "Teodora Quiñones Baca"),
         ("Lisandro Peña Urías is a lieutenant in the Brisa Cartel.", "Lisandro Peña Urías"),
         ("Maximino Arce Dávila joined the Brisa Cartel in 2012.", "Maximino Arce Dávila"),
+        # a founder is a member; leader_of needs a stated lead (tests/fixtures/real/README.md)
+        ("Lisandro Peña Urías founded the Brisa Cartel in 2004.", "Lisandro Peña Urías"),
     ):
         kg = extract(sentence + "\n")
         assert facts(kg, "member_of") == {(name, "member_of", G)}, sentence
@@ -77,6 +83,7 @@ def test_role_of_a_possessed_body_goes_to_the_body():
     assert facts(kg, "leader_of") == {("Ramiro Fuentes Olvera", "leader_of", "Interior Ministry")}
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_leader_and_faction_in_one_sentence_and_dropped_alias():
     kg = extract(
         'Celestino Robles Ayala, also known as "El Cabo," is the leader of the Halcones Grises, a faction '
@@ -98,6 +105,7 @@ def test_serves_as_chief_of_security_is_membership_with_role():
     assert relation(kg, "Pablo Urrea Cano", "member_of", G).properties.get("role") == "chief of security"
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_took_control_has_led_and_possessive_roles():
     kg = extract(
         "Fermín Zúñiga Oropeza took control of the Cartel de los Altos in 2020. Aníbal Restrepo Cuadrado has "
@@ -128,6 +136,7 @@ def test_headed_by_a_description_then_the_name():
     assert facts(kg, "leader_of") == {("Anselmo Ríos Becerra", "leader_of", "Los Mezcaleros")}
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_its_founder_is_the_one_group_named_before():
     kg = extract(
         "Aníbal Restrepo Cuadrado has run the Vallenato Cartel since 2018, when he replaced its founder, "
@@ -148,6 +157,7 @@ def test_its_founder_after_two_groups_is_no_leadership():
     assert facts(kg, "leader_of") == set()
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_went_their_own_way_under_a_leader():
     kg = extract(
         "After the coalition collapsed, the Cuervos gang went their own way under Edgar Maldonado Quispe, "
@@ -187,6 +197,7 @@ def test_the_groups_logistics_chief_is_a_member_and_considered_a_role():
     }
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_ran_sales_for_a_group_and_heads_the_groups_operations_are_membership():
     kg = extract(
         'The suspect, identified as Ramón Tejeda Sauceda, alias "El Chaparro," allegedly ran drug sales and '
@@ -200,6 +211,7 @@ def test_ran_sales_for_a_group_and_heads_the_groups_operations_are_membership():
     assert facts(kg, "leader_of") == set()
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_leads_its_branch_after_one_group_and_an_organisation_named_with_its_head():
     kg = extract(
         "Deivis Pérez Ruiz commands the Tren del Sur gang's operations in Santiago, and Eudis Brito Lares "

