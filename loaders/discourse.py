@@ -15,6 +15,7 @@ from ocgraph.loaders.frames import Match
 from ocgraph.loaders.links import link_facts
 from ocgraph.loaders.mentions import Mention
 from ocgraph.loaders.relations import Fact, build, cues
+from ocgraph.loaders.relations import allowed as relations_allowed
 from ocgraph.loaders.syntax import Binder, Context
 from ocgraph.loaders.titles import title_facts
 
@@ -47,6 +48,7 @@ class Section:
         inside = [m for m in mentions if s <= m.start and m.end <= e and m.keys]
         hist = self.history
         context = Context(list(hist.mentions), hist.last_subject, self.previous, list(hist.lists))
+        groups_before = dict(hist.collective)
         refs = coref.refer(text, s, e, inside, hist)
         earlier = hist.mentions[: len(hist.mentions) - len([*inside, *refs])]
         binder = Binder(
@@ -62,6 +64,7 @@ class Section:
                 *frame_facts,
                 *title_facts(sentence, binder),
                 *link_facts(sentence, binder),
+                *_collective(hist.collective, groups_before, types),
             ]
             if not listing
             else []
@@ -82,6 +85,20 @@ class Section:
             found.append(fact)
         self.previous = [*inside, *refs]
         return found, binder
+
+
+def _collective(
+    now: dict[tuple[str, ...], Mention], before: dict[tuple[str, ...], Mention], types: dict[str, str]
+) -> Iterator[Fact]:
+    """Membership in the group a sentence says its people form: "the four sons of X are known
+    collectively as G", "A, B and C, known collectively as G" (each person a member of G)."""
+    for people, group in now.items():
+        if before.get(people) is group:
+            continue
+        for person in people:
+            for key in group.keys:
+                if types.get(person) == "Person" and relations_allowed("member_of", "Person", types.get(key)):
+                    yield Fact(person, "member_of", key, 0.8, "collective")
 
 
 def rule_facts(text: str, mentions: list[Mention], offset: int, earlier: list[Mention]) -> Iterator[Fact]:

@@ -36,13 +36,19 @@ def _edge(snap: Snapshot, rid: str) -> dict[str, Any]:
 
 
 def neighbourhood(
-    snap: Snapshot, eid: str, predicates: set[str] | None = None, as_of: str | None = None
+    snap: Snapshot,
+    eid: str,
+    predicates: set[str] | None = None,
+    as_of: str | None = None,
+    without: set[str] | None = None,
 ) -> dict[str, Any]:
     """`eid`, its neighbours and the relations between them, after the predicate and date filters.
 
     Parameters
     ----------
     predicates : only relations of these predicates (None: every one)
+    without : no relations of these predicates (what the page's unticked boxes hide: a neighbour
+        expanded later may have predicates the focus has not, and those stay shown)
     as_of : only relations holding on this date (see `ocgraph.graph.viz.holds_on`)
 
     Returns
@@ -60,6 +66,8 @@ def neighbourhood(
             continue
         seen_predicates.add(rel.predicate)
         if predicates is not None and rel.predicate not in predicates:
+            continue
+        if without and rel.predicate in without:
             continue
         if as_of and not holds_on(rel, as_of):
             continue

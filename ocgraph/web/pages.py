@@ -79,8 +79,9 @@ def routes(web: Web) -> list[Route]:
         snap, entity = _entity(web, request.path_params["eid"])
         given = request.query_params.get("predicates")
         wanted = {p for p in given.split(",") if p} if given is not None else None
+        hidden = {p for p in request.query_params.get("without", "").split(",") if p}
         as_of = request.query_params.get("as_of") or None
-        return JSONResponse(graphdata.neighbourhood(snap, entity.id, wanted, as_of))
+        return JSONResponse(graphdata.neighbourhood(snap, entity.id, wanted, as_of, hidden))
 
     def queue_page(request: Request) -> Response:
         snap = web.bench.snapshot()

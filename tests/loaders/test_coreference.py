@@ -1,5 +1,7 @@
 """Pronouns and "the group" refer back within the paragraph; no false merges of similar names."""
 
+from pathlib import Path
+
 import pytest
 from extract_helpers import extract, facts, types
 
@@ -165,3 +167,16 @@ def test_the_clan_after_a_family_name_is_that_familys_clan():
         "Serrao.\n\nCarrozza's son, Francesco Carrozza, ran the clan's business while his father hid.\n"
     )
     assert ("Francesco Carrozza", "member_of", "Serrao Clan") not in facts(kg, "member_of")
+
+
+def test_the_people_known_collectively_as_a_group_are_its_members():
+    # the seed article's own paragraphs (InSight Crime, 2022): the sons are listed in one paragraph,
+    # counted in the next ("the four sons") and named as a group there
+    seed = (Path(__file__).parents[2] / "data" / "seed-kingpin-strategy.txt").read_text(encoding="utf-8")
+    paragraphs = seed.split("\n\n")
+    start = next(i for i, p in enumerate(paragraphs) if p.startswith("A day after"))
+    kg = extract("\n\n".join(paragraphs[start : start + 3]) + "\n")
+    sons = {"Ovidio Guzmán López", "Iván Archivaldo Guzmán Salazar", "Jesús Alfredo Guzmán Salazar"}
+    sons |= {"Joaquín Guzmán López"}
+    assert {(s, "member_of", "Los Chapitos") for s in sons} <= facts(kg, "member_of")
+    assert {s for s, _, o in facts(kg, "member_of") if o == "Los Chapitos"} == sons

@@ -46,7 +46,6 @@ def test_his_brother_refers_back():
     assert facts(kg, "member_of") == {(S, "member_of", "Brisa Cartel")}
 
 
-@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_one_of_the_sons_and_plural_brothers():
     kg = extract(
         f"{S}, one of the sons of {F}, was arrested. His brothers, Lino Fuentes Baca and Rubén Fuentes Baca, "

@@ -40,10 +40,11 @@
   window.ocgraphCy = cy;  // for the browser tests
 
   function filters() {
-    var preds = Array.prototype.map.call(document.querySelectorAll("input.pred:checked"), function (b) { return b.value; });
+    // the unticked boxes: a neighbour expanded later keeps the predicates the focus has no box for
+    var hidden = Array.prototype.map.call(document.querySelectorAll("input.pred:not(:checked)"), function (b) { return b.value; });
     var dated = document.getElementById("dated");
     var year = document.getElementById("as-of");
-    return "predicates=" + encodeURIComponent(preds.join(",")) +
+    return "without=" + encodeURIComponent(hidden.join(",")) +
       (dated && dated.checked ? "&as_of=" + encodeURIComponent(year.value) : "");
   }
 
