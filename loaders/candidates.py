@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from ocgraph import ontology
-from ocgraph.loaders.frames import load_raw
+from ocgraph.loaders.frames import load_raw, whole_word
 from ocgraph.loaders.mentions import Mention
 from ocgraph.loaders.relations import Fact, cues
 from ocgraph.loaders.syntax import Binder
@@ -117,8 +117,8 @@ def features(c: Candidate, sentence: Any) -> list[str]:
     f.append(f"order={'so' if a.i < b.i else 'os'}|{p}")
     f.append(f"gap={min(hi - lo, 12) // 3}|{p}")
     for t in between:
-        if t.pos_ in ("NOUN", "VERB", "ADP", "ADJ") and t.lemma_.lower() in triggers:
-            f.append(f"between={t.lemma_.lower()}|{p}")
+        if t.pos_ in ("NOUN", "VERB", "ADP", "ADJ") and _lemma(t) in triggers:
+            f.append(f"between={_lemma(t)}|{p}")
     f.append(f"sdep={a.dep_}|odep={b.dep_}|{p}")
     factor = _cue(c, sentence)
     f.append(f"cue={factor}|{p}")
@@ -145,7 +145,14 @@ def _path(a: Any, b: Any) -> tuple[list[str], list[str]]:
     right = up_b[: up_b.index(common)]
     arcs = [f"{t.dep_}^" for t in left] + [f"{t.dep_}_" for t in reversed(right)]
     middle = [*left[1:], common, *right[1:]] if common not in (a, b) else [*left[1:], *right[1:]]
-    return arcs, [t.lemma_.lower() for t in middle if t.pos_ in ("NOUN", "VERB", "PROPN", "ADJ", "ADP")]
+    return arcs, [_lemma(t) for t in middle if t.pos_ in ("NOUN", "VERB", "PROPN", "ADJ", "ADP")]
+
+
+def _lemma(t: Any) -> str:
+    """The token's lemma, or a mark that it is part of a longer hyphenated word ("brother" of
+    "brother-in-law" is no trigger word)."""
+    lemma = t.lemma_.lower()
+    return lemma if whole_word(t, lemma) else f"{lemma}-in-compound"
 
 
 def _path_length(a: Any, b: Any) -> int:

@@ -121,12 +121,15 @@ def _relative(g: dict, doc: tuple) -> str | None:
     if step is None or y is None:
         return None
     if unit == "year":
-        return f"{y + step:04d}"
+        return f"{y + step:04d}" if 1 <= y + step <= 9999 else None  # not "2021 years ago"
     if unit == "month" and m:
         k = y * 12 + m - 1 + step
-        return f"{k // 12:04d}-{k % 12 + 1:02d}"
+        return f"{k // 12:04d}-{k % 12 + 1:02d}" if 1 <= k // 12 <= 9999 else None
     if unit == "day" and m and d:
-        return (dt.date(y, m, d) + dt.timedelta(days=step)).isoformat()
+        try:
+            return (dt.date(y, m, d) + dt.timedelta(days=step)).isoformat()
+        except OverflowError:
+            return None
     return None
 
 

@@ -282,7 +282,7 @@ class FrameMatcher:
                     if p.unless and any(c.dep_ in p.unless for c in trigger.children):
                         continue
                     word = p.words[0] if len(p.words) == 1 else _word_of(trigger, p.words)
-                    if not _whole_word(trigger, word):
+                    if not whole_word(trigger, word):
                         continue  # "son" of "son-in-law"
                     if "w0" in tokens:
                         phrases.add(trigger.i)
@@ -307,7 +307,7 @@ def _i(token: Any | None) -> int:
 PREFIXES = {"co", "ex", "vice", "arch", "half", "step", "self", "then", "one-time", "onetime"}
 
 
-def _whole_word(token: Any, trigger: str) -> bool:
+def whole_word(token: Any, trigger: str) -> bool:
     """Whether the token is the trigger as a whole word: not part of a longer hyphenated word ("son" in
     "son-in-law"), unless the trigger is that word ("second-in-command") or a prefix only qualifies it
     ("co-founder", "ex-leader")."""

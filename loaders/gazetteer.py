@@ -87,13 +87,20 @@ class Gazetteer:
                 for variant in {name, strip_accents(name)}:
                     self._by_surface.setdefault(variant, entry)
             for demonym in entry.demonyms:
-                self.demonyms[demonym] = entry
-        surfaces = sorted({*self._by_surface, *self.demonyms}, key=lambda s: (-len(s), s))
+                for variant in {demonym, strip_accents(demonym)}:
+                    self.demonyms.setdefault(variant, entry)
+        # matched without accents, so a name written with some of its accents ("Cartel de Jalisco Nueva
+        # Generación" for "Cártel de Jalisco Nueva Generación") is found too
+        surfaces = sorted(
+            {strip_accents(s) for s in (*self._by_surface, *self.demonyms)}, key=lambda s: (-len(s), s)
+        )
         self._pattern = re.compile(r"(?<![\w.-])(?:" + "|".join(map(re.escape, surfaces)) + r")(?![\w-])")
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """Every longest, non-overlapping curated name in `text`."""
-        return self._pattern.finditer(text)
+        """Every longest, non-overlapping curated name in `text`: offsets into `text`, `group(0)` the
+        name without accents (read the surface as written from `text`)."""
+        plain = strip_accents(text)
+        return self._pattern.finditer(plain if len(plain) == len(text) else text)
 
     def entry_for(self, surface: str) -> Entry | None:
         """The entry a surface form belongs to (exact, then without accents)."""

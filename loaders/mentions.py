@@ -59,6 +59,11 @@ NOT_NAME = words(
 CAP = r"[A-ZÁÉÍÓÚÜÑ][\w\-]*"
 CONNECT = r"(?:of|de|del|la|el|los|las|for|the|y|on|in|di|della|da|do|dos)"
 CAP_SEQ = re.compile(rf"{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*")
+# a company by its legal form: "Tabacos USA Inc.", "Grupo Cinjab, S.A. de C.V." (a name inside is no actor)
+COMPANY = re.compile(
+    rf"(?<![\w-])({CAP}(?:\s(?:{CONNECT}\s)*{CAP}){{0,5}},?\s(?:Inc\.|LLC|Ltd\.|Corp\.|S\.A\.(?:\s[Dd][Ee]\sC\.V\.)?|"
+    r"S\.A\.[ES]\.|S\.R\.L\.|S\.A\.S\.|GmbH|B\.V\.|N\.V\.))(?![\w-])"
+)
 # "the Rojos and Guerreros Unidos crime groups", "the Sinaloa cartel", "the Gulf Clan gang"
 GROUP_LIST = re.compile(
     rf"((?:(?:\d{{1,4}}\s)?{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*)(?:(?:,\s|,?\sand\s)(?:{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*))*)\s"
@@ -81,7 +86,7 @@ ALIAS_WORDS = (
     r"known by the (?:nickname|alias|name)|nicknamed|dubbed)"
 )
 NICKNAME = re.compile(
-    rf"\b(?:{ALIAS_WORDS}|known collectively as)"
+    rf"\b(?:{ALIAS_WORDS}|known collectively as(?: the)?)"
     r"""\s+(?:"([^"]{2,40}?)[,.]?"|'([^"']{2,40}?)[,.]?')"""
 )
 INNER_NICK = re.compile(rf'\b({CAP}(?:\s{CAP})?)\s"([^"]{{2,30}}?)"\s({CAP}(?:\s{CAP}){{0,2}})')
@@ -239,7 +244,10 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
     for m in NICKNAME.finditer(text):
         g = 1 if m.group(1) else 2  # double or single quotes
         if m.group(0).startswith("known collectively"):  # a name for the group the subject forms
-            found.append((0, Mention(m.start(g), m.end(g), m.group(g), "CriminalOrganization", "collective")))
+            entry = gaz.entry_for(m.group(g))  # "the Chapitos": the curated Los Chapitos
+            entry = entry if entry is not None and entry.type == "CriminalOrganization" else None
+            group = Mention(m.start(g), m.end(g), m.group(g), "CriminalOrganization", "collective", entry)
+            found.append((0, group))
         else:
             found.append((0, Mention(m.start(g), m.end(g), m.group(g), None, "nickname")))
     for m in NAMED_POLICY.finditer(text):
@@ -247,6 +255,10 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
         g = 1 if m.group(1) else 2
         if m.group(g) not in NOT_NAME:
             found.append((0, Mention(m.start(g), m.end(g), m.group(g), "Policy", "rule")))
+    for m in COMPANY.finditer(text):
+        name, start, end = _clean(m.group(1), m.start(1))
+        if name.split()[0] not in NOT_NAME:
+            found.append((0, Mention(start, end, name, "Organization", "rule")))
     for m in ACRONYM.finditer(text):
         found.append((1, Mention(m.start(1), m.end(1), m.group(1), None, "acronym")))
     for m in INNER_NICK.finditer(text):
@@ -255,21 +267,22 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
         full = f"{m.group(1)} {m.group(3)}"
         found.append((0, Mention(m.start(), m.end(), full, "Person", "rule", extras={"nick": m.group(2)})))
     for m in gaz.finditer(text):
-        entry = gaz.entry_for(m.group(0))
+        surface = text[m.start() : m.end()]
+        entry = gaz.entry_for(surface)
         renewed = NEW_GROUP.search(text[max(0, m.start() - 20) : m.start()])
         if entry is not None and entry.type == "CriminalOrganization" and renewed:
             # "La Nueva Familia Michoacana" is a successor group, not the curated La Familia Michoacana
             start = m.start() - len(renewed.group(0))
             found.append((0, Mention(start, m.end(), text[start : m.end()], entry.type, "rule")))
         elif entry is not None:
-            found.append((1, Mention(m.start(), m.end(), m.group(0), entry.type, "gazetteer", entry)))
+            found.append((1, Mention(m.start(), m.end(), surface, entry.type, "gazetteer", entry)))
         elif m.group(0) in gaz.demonyms and re.search(
             r"\b(?:in|into|from) $", text[max(0, m.start() - 6) : m.start()]
         ):
             continue  # "known in Spanish as": a language, not the state
         elif m.group(0) in gaz.demonyms:
             # below naming rules, so "Guatemalan Army" stays one body
-            demonym = Mention(m.start(), m.end(), m.group(0), "State", "gazetteer", gaz.demonyms[m.group(0)])
+            demonym = Mention(m.start(), m.end(), surface, "State", "gazetteer", gaz.demonyms[m.group(0)])
             demonym.demonym = True
             found.append((3, demonym))
     for m in GROUP_LIST.finditer(text):
@@ -581,7 +594,7 @@ ABSTRACT = re.compile(r"(?:ism|ity|ence|ance|ment|ness|tion)$")
 
 def _from_ner(text: str, s: int, e: int, label: str, crime: bool) -> list[Mention]:
     name, s, e = _clean(text[s:e], s)
-    name = name.strip(' ,.()"')
+    name = name.strip(' \n\t,.()"')
     if not name or name in NOT_NAME or name.casefold() in GENERIC:
         return []  # "the Organization", "the Department": a head word alone names no one
     if label == "ORG" and " " not in name and ABSTRACT.search(name) and not name.isupper():

@@ -22,7 +22,7 @@ NAMED_DEPS = {"oprd", "dobj", "attr", "prep", "pobj", "xcomp"}
 NAMING_DEPS = {"compound", "nmod", "amod", "appos", "npadvmod"}
 GROUP_NOUNS = words(
     "cartel cartels gang gangs group groups organization organisation organizations clan clans mafia "
-    "network syndicate militia faction factions cell cells coalition alliance federation"
+    "network syndicate militia faction factions cell cells coalition alliance federation clique cliques"
 )
 GOVERNMENT_NOUNS = words(
     "government governments authorities authority officials state administration forces military army "
@@ -104,7 +104,22 @@ class Binder:
             for m in self._listed(t) or [self._one(t)]:
                 if m is not None and all(m is not x for x in out):
                     out.append(m)
+        if expand and len(out) == 1:
+            out += [m for m in self._after_appositive(token, out[0]) if all(m is not x for x in out)]
         return out
+
+    def _after_appositive(self, token: Any, first: Mention) -> list[Mention]:
+        """The names coordinated after an appositive, which the parser hangs on the appositive: "A, the
+        former President of Paraguay, and B, the current Vice President" (B is a conjunct of
+        "President"). Only names of the first one's type count."""
+        kind = self.types.get(first.keys[0]) if first.keys else first.type
+        found: list[Mention] = []
+        for appos in (c for c in token.children if c.dep_ == "appos" and self.covering(c) is None):
+            for t in _conjuncts(appos):
+                m = self.covering(t)
+                if m is not None and m.keys and self.types.get(m.keys[0]) == kind:
+                    found.append(m)
+        return found
 
     def _listed(self, token: Any) -> list[Mention]:
         """The names a plural noun stands for: the list after it ("fourteen countries have participated:
@@ -162,6 +177,9 @@ class Binder:
         return out if len(out) > 1 else []
 
     def _one(self, token: Any, depth: int = 0) -> Mention | None:
+        premodified = self._premodified(token)  # "the San Pedro Locos Salvatrucha clique, ... known as"
+        if premodified is not None:
+            return premodified
         named = self._named(token)  # "another Sinaloan named Joaquin Guzman Loera"
         if named is not None:
             return named
@@ -180,6 +198,13 @@ class Binder:
             found = self.covering(subject) if subject is not None else None
             if found is not None:
                 return found
+        if token.pos_ == "PROPN":
+            # "the Cartel de los Soles (CDLS)": a name not found, its acronym in brackets found
+            for child in token.children:
+                if child.dep_ == "appos" and token.doc[child.i - 1].text == "(":
+                    found = self.covering(child)
+                    if found is not None:
+                        return found
         if token.pos_ == "NOUN":
             kinds = HEAD_NOUNS.get(token.lower_, ())
             for child in token.children:
@@ -193,6 +218,18 @@ class Binder:
                 if found is not None:
                     return found
         return None
+
+    def _premodified(self, token: Any) -> Mention | None:
+        """The name right before a group noun that names it ("the Los Choneros gang"): it wins over a
+        "known as" the parser may hang on the noun from further away."""
+        if token.pos_ != "NOUN" or self.covering(token) is not None:
+            return None
+        kinds = HEAD_NOUNS.get(token.lower_, ())
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        if before is None or before.head.i != token.i or before.dep_ not in ("compound", "nmod"):
+            return None
+        found = self.covering(before)
+        return found if found is not None and self.types.get(found.keys[0]) in kinds else None
 
     def _named(self, token: Any) -> Mention | None:
         """The name a noun is given by "named", "known as", "called" ("a group known as Los Huistas")."""

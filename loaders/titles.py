@@ -45,10 +45,13 @@ def title_facts(sentence: Any, binder: Binder) -> Iterator[Fact]:
         m = binder.covering(token)
         if m is None or binder.types.get(m.keys[0]) != "Person" or m.source == "coref":
             continue
-        first = token.i == sentence.start or binder.covering(token.doc[token.i - 1]) is not m
-        last = token.i + 1 >= sentence.end or binder.covering(token.doc[token.i + 1]) is not m
-        spans = ([_before(token, binder)] if first else []) + ([_after(token, binder)] if last else [])
-        if first and last and spans[0][0] and not spans[1][1]:
+        if token.i + 1 < sentence.end and binder.covering(token.doc[token.i + 1]) is m:
+            continue  # read each name once, from its last word
+        first = token
+        while first.i > sentence.start and binder.covering(token.doc[first.i - 1]) is m:
+            first = token.doc[first.i - 1]
+        spans = [_before(first, binder), _after(token, binder)]
+        if spans[0][0] and not spans[1][1]:
             # "Special Agent in Charge James J. Hunt of the DEA": the title before, the body after
             spans.append((spans[0][0], _of_after(token, binder)))
         for words, bodies in spans:
@@ -69,6 +72,8 @@ def _before(token: Any, binder: Binder) -> tuple[list[Any], list[Any]]:
                 bodies.append(body)
         elif tok.lower_ in t.words and (tok.text[:1].isupper() or tok.lower_ in t.ranks):
             words.append(tok)
+        elif tok.lower_ == "and" and words and i > token.sent.start and binder.covering(token.doc[i - 1]):
+            break  # "Caldwell of the Criminal Division and Assistant Director X": the body is Caldwell's
         elif tok.lower_ in LINKS and (words or bodies):
             words.append(tok)  # "Special Agent in Charge", "Secretary of the Treasury"
         else:

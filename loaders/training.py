@@ -15,8 +15,14 @@ from ocgraph.loaders.fact_model import FactModel
 from ocgraph.loaders.gold import GoldDocument, fold
 
 FOLDS = 5
-STRENGTHS = (0.1, 0.3, 1.0, 3.0)  # inverse regularisation strengths tried
-MIN_PRECISION = 0.85  # the cut-off keeps out-of-fold precision at or above this where it can
+# inverse regularisation strengths tried; 3.0 was dropped: on dev it won out of fold by 0.003 of F1
+# while its in-sample recall ran 0.15 above its out-of-fold recall (1.0: 0.07), a model learning the
+# articles rather than the wordings
+STRENGTHS = (0.1, 0.3, 1.0)
+# The cut-off keeps out-of-fold precision at or above this where it can. It was 0.85; the first run on a
+# fresh real batch (tests/fixtures/real/LEDGER.md, test2) measured P 0.73 where dev out of fold said 0.89,
+# so the margin is kept wide: 0.90 (on dev it costs 0.2 points of recall out of fold).
+MIN_PRECISION = 0.90
 PRUNE = 5e-3  # weights smaller than this are dropped from the model file
 # Facts a frame, rule, field or title states are kept whatever the model says (it gives them their
 # confidence, which orders the review queue); measured on real dev text out of fold, dropping those

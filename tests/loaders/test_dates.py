@@ -59,6 +59,8 @@ DOC = "2022-12-08"  # a Thursday
         ("the elections of 2018", "2018"),
         ("extradited to the US in 2017", "2017"),
         ("February 30, 2020", None),  # no such day
+        ("2023 years ago", None),  # before year 1 (found by a property test)
+        ("99999999 days ago", None),
     ],
 )
 def test_resolve_time(expression: str, iso: str | None):

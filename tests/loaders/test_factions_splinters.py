@@ -8,7 +8,6 @@ from extract_helpers import extract, facts
 RULES_GONE = "wording no frame covers yet (the regex rule that found it was removed)"
 # a pair no frame backs, which the fact model (trained on real dev, loaders/data/fact_model.json) scores
 # on the wrong side of its cut
-MODEL_CUT = "an unbacked pair the fact model scores on the wrong side of its cut"
 
 A, B = "Los Tigrillos", "Brisa Cartel"
 
@@ -128,7 +127,6 @@ def test_an_appositive_list_commands_a_cell():
     }
 
 
-@pytest.mark.xfail(strict=True, reason=MODEL_CUT)
 def test_the_groups_armed_wing_named_after_it():
     kg = extract(
         "The Vallenato Cartel grew fast. The Vallenato Cartel's armed wing, the Bloque Guajiro, killed 12.\n"

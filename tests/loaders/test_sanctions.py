@@ -128,3 +128,35 @@ def test_also_designated_today_is():
     assert ("Carmen Ojeda Salas", "sanctioned_by", "Office of Foreign Assets Control") in facts(
         kg, "sanctioned_by"
     )
+
+
+# Sentences of a real dev article (sa-state-2023-paraguay-cartes-velazquez), missed before.
+
+
+def test_the_name_coordinated_after_an_appositive_is_designated_too():
+    # the parser hangs "and Hugo Adalberto Velazquez Moreno" on "President", the first one's appositive
+    kg = extract(
+        "The Department of the Treasury is designating Horacio Manuel Cartes Jara (Cartes), the former "
+        "President of Paraguay, and Hugo Adalberto Velazquez Moreno (Velazquez), the current Vice President "
+        "of Paraguay.\n"
+    )
+    assert {s for s, _, _ in facts(kg, "sanctioned_by")} == {
+        "Horacio Manuel Cartes Jara",
+        "Hugo Adalberto Velazquez Moreno",
+    }
+
+
+def test_companies_named_by_their_legal_form_are_the_listed_targets():
+    kg = extract(
+        "The Department of the Treasury is designating Horacio Manuel Cartes Jara. It is also designating "
+        "four entities owned or controlled by Cartes: Tabacos USA Inc., Bebidas USA Inc., Dominicana "
+        "Acquisition S.A., and Frigorifico Chajha S.A.E.\n"
+    )
+    companies = {(e.name, e.type) for e in kg.entities.values() if e.type == "Organization"}
+    assert companies == {
+        ("Tabacos USA Inc.", "Organization"),
+        ("Bebidas USA Inc.", "Organization"),
+        ("Dominicana Acquisition S.A.", "Organization"),
+        ("Frigorifico Chajha S.A.E.", "Organization"),
+    }
+    assert {s for s, _, _ in facts(kg, "sanctioned_by")} >= {n for n, _ in companies}
