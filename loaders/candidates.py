@@ -151,8 +151,20 @@ def _path(a: Any, b: Any) -> tuple[list[str], list[str]]:
 def _lemma(t: Any) -> str:
     """The token's lemma, or a mark that it is part of a longer hyphenated word ("brother" of
     "brother-in-law" is no trigger word)."""
-    lemma = t.lemma_.lower()
-    return lemma if whole_word(t, lemma) else f"{lemma}-in-compound"
+    return _lemmas(t.doc)[t.i]
+
+
+@lru_cache(maxsize=4)
+def _lemmas(doc: Any) -> list[str]:
+    """Every token's lemma as `_lemma` gives it, computed once per parsed paragraph."""
+    out = []
+    for t in doc:
+        lemma = t.lemma_.lower()
+        i = t.i
+        hyphened = (i + 1 < len(doc) and doc[i + 1].text == "-") or (i > 0 and doc[i - 1].text == "-")
+        inside = hyphened and t.is_alpha and not whole_word(t, lemma)
+        out.append(f"{lemma}-in-compound" if inside else lemma)
+    return out
 
 
 def _path_length(a: Any, b: Any) -> int:

@@ -14,8 +14,7 @@ from ocgraph.loaders.facts import Authorities, facts
 from ocgraph.loaders.frames import Match
 from ocgraph.loaders.links import link_facts
 from ocgraph.loaders.mentions import Mention
-from ocgraph.loaders.relations import Fact, build, cues
-from ocgraph.loaders.relations import allowed as relations_allowed
+from ocgraph.loaders.relations import Fact, allowed, build, cues
 from ocgraph.loaders.syntax import Binder, Context
 from ocgraph.loaders.titles import title_facts
 
@@ -97,7 +96,7 @@ def _collective(
             continue
         for person in people:
             for key in group.keys:
-                if types.get(person) == "Person" and relations_allowed("member_of", "Person", types.get(key)):
+                if types.get(person) == "Person" and allowed("member_of", "Person", types.get(key)):
                     yield Fact(person, "member_of", key, 0.8, "collective")
 
 
