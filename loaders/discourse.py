@@ -28,6 +28,7 @@ class Section:
     previous: list[Mention] = field(default_factory=list)  # the mentions of the sentence before
     sanctioned_at: int = -10  # number of the last sentence that stated a sanction
     number: int = 0
+    earlier_subject: tuple[str, ...] = ()  # the subject of the sentence before the last one
 
     def read(
         self,
@@ -46,7 +47,10 @@ class Section:
         s, e = sentence.start_char, sentence.end_char
         inside = [m for m in mentions if s <= m.start and m.end <= e and m.keys]
         hist = self.history
-        context = Context(list(hist.mentions), hist.last_subject, self.previous, list(hist.lists))
+        last = hist.last_subject.keys if hist.last_subject is not None else ()
+        topic = bool(last) and last == self.earlier_subject
+        context = Context(list(hist.mentions), hist.last_subject, self.previous, list(hist.lists), topic)
+        self.earlier_subject = last
         groups_before = dict(hist.collective)
         refs = coref.refer(text, s, e, inside, hist)
         earlier = hist.mentions[: len(hist.mentions) - len([*inside, *refs])]

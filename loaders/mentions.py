@@ -154,6 +154,8 @@ def type_by_heads(name: str, crime_context: bool = False) -> str | None:
     ('CriminalOrganization', 'GovernmentOrganization')
     >>> type_by_heads("Bicentennial Framework"), type_by_heads("Cartel del Noreste")
     ('Policy', 'CriminalOrganization')
+    >>> type_by_heads("Kinahan Organised Crime Group")
+    'CriminalOrganization'
     """
     words = [w.strip("'’").casefold() for w in re.findall(r"[\w'’-]+", name)]
     if not words:
@@ -161,6 +163,8 @@ def type_by_heads(name: str, crime_context: bool = False) -> str | None:
     first, last = words[0], words[-1].removesuffix("'s").removesuffix("’s")
     if last in CRIME_HEADS or first in {"cartel", "cártel"}:
         return "CriminalOrganization"
+    if len(words) > 2 and words[-2] == "crime" and last in {"group", "family", "syndicate", "network"}:
+        return "CriminalOrganization"  # "Kinahan Organised Crime Group", "the Gambino Crime Family"
     # "Revolutionary Armed Forces of Colombia": the head is the word before "of"
     head = words[words.index("of", 1) - 1] if "of" in words[1:] else last
     if REBEL_HEADS & {last, head} and any(w in REBEL_WORDS for w in words) and len(words) > 1:
@@ -276,10 +280,11 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
             found.append((0, Mention(start, m.end(), text[start : m.end()], entry.type, "rule")))
         elif entry is not None:
             found.append((1, Mention(m.start(), m.end(), surface, entry.type, "gazetteer", entry)))
-        elif m.group(0) in gaz.demonyms and re.search(
-            r"\b(?:in|into|from) $", text[max(0, m.start() - 6) : m.start()]
+        elif m.group(0) in gaz.demonyms and (
+            re.search(r"\b(?:in|into|from) $", text[max(0, m.start() - 6) : m.start()])
+            or text[m.end() : m.end() + 1] == ":"
         ):
-            continue  # "known in Spanish as": a language, not the state
+            continue  # "known in Spanish as", "(Spanish: Cártel de Juárez)": a language, not the state
         elif m.group(0) in gaz.demonyms:
             # below naming rules, so "Guatemalan Army" stays one body
             demonym = Mention(m.start(), m.end(), surface, "State", "gazetteer", gaz.demonyms[m.group(0)])

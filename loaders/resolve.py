@@ -12,9 +12,11 @@ from ocgraph.loaders.mentions import ALIAS_WORDS, Mention
 ALIAS_LINK = re.compile(rf"""^\s*,?\s*(?:\d{{1,3}},\s*)?{ALIAS_WORDS}\s+["']$""")
 # "the Gaitanistas, also known as the Clan del Golfo": two names of one group, no quotes needed
 NAME_LINK = re.compile(
-    r"^\s*,?\s*\(?(?:(?:also |better )?known (?:in [A-Z][a-z]+ )?as|also called|a\.k\.a\.|aka)\s+(?:the\s+)?$"
-    # "First Capital Command (Primeiro Comando da Capital)": the same group's name in another language
-    r"|^\s*\(\s*$"
+    r"^\s*\)?\s*,?\s*\(?(?:(?:also |better )?known (?:in [A-Z][a-z]+ )?as|also called|a\.k\.a\.|aka)"
+    r"\s+(?:the\s+)?$"
+    # "First Capital Command (Primeiro Comando da Capital)", "Juárez Cartel (Spanish: Cártel de Juárez)":
+    # the same group's name in another language
+    r"|^\s*\((?:[A-Z][a-z]+:\s*)?$"
 )
 # "the San Pedro Locos clique (SPLS)", "the Coastal Watch program (CWP)": the acronym of the name before
 HEAD_PAREN = re.compile(

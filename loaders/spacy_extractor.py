@@ -72,6 +72,10 @@ def load_pipeline(model: str | None = MODEL) -> Any:
     if model:
         try:
             nlp = spacy.load(model, exclude=["senter"])
+            # a citation mark is a token of its own ("Cartel.[3]" was one token "Cartel.[3" and "]"), so
+            # the name before it is read and the sentence ends at the full stop
+            suffixes = [r"\[\d{1,3}\]", r"\[[a-z]\]", *nlp.Defaults.suffixes]
+            nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
             nlp.add_pipe("ocgraph_prefixed_words", first=True)
             return nlp
         except OSError:
@@ -96,7 +100,23 @@ def merge_prefixed_words(doc: Any) -> Any:
             a, dash = doc[i], doc[i + 1]
             if a.lower_ in PREFIXES and dash.text == "-" and not a.whitespace_ and not dash.whitespace_:
                 retokenizer.merge(doc[i : i + 3])
+    _citations_end_sentences(doc)
     return doc
+
+
+CITATION = re.compile(r"\[(?:\d{1,3}|[a-z])\]")
+
+
+def _citations_end_sentences(doc: Any) -> None:
+    """ "Cartel.[3] Its leader": the citation marks stay with the sentence they follow, and the next
+    sentence starts after them (the parser would start it at "[3]", hiding "Its" from the references)."""
+    for i in range(1, len(doc) - 1):
+        after = doc[i - 1].text in ".!?" or CITATION.fullmatch(doc[i - 1].text)
+        if CITATION.fullmatch(doc[i].text) and after:
+            doc[i].is_sent_start = False
+            nxt = doc[i + 1]
+            if not CITATION.fullmatch(nxt.text) and nxt.text[:1].isupper():
+                nxt.is_sent_start = True
 
 
 def _register() -> None:

@@ -44,6 +44,7 @@ class Context:
     subject: Mention | None = None  # the subject of the last sentence: "He" most often means this one
     previous: list[Mention] = field(default_factory=list)  # the mentions of the sentence before
     lists: list[tuple[str, ...]] = field(default_factory=list)  # people named together, newest last
+    topic: bool = False  # the last two sentences had one subject: the section is about it
 
 
 class Binder:
@@ -294,7 +295,10 @@ class Binder:
         # unless one was its subject ("He" after "X met Y" most often means X)
         before = {m.keys: m for m in self.context.previous if fits(m)}
         last = self.context.subject
-        if last is not None and last.keys and fits(last) and (len(before) < 2 or wanted):
+        # a sentence that opens with "Its" after two sentences about one subject continues it ("The
+        # Juárez Cartel is ... The cartel fights its rivals, the Sinaloa Cartel. Its leader is X")
+        opens = token.i == token.sent.start and self.context.topic
+        if last is not None and last.keys and fits(last) and (len(before) < 2 or wanted or opens):
             return last
         if len(before) > 1:
             return None

@@ -180,3 +180,19 @@ def test_the_people_known_collectively_as_a_group_are_its_members():
     sons |= {"Joaquín Guzmán López"}
     assert {(s, "member_of", "Los Chapitos") for s in sons} <= facts(kg, "member_of")
     assert {s for s, _, o in facts(kg, "member_of") if o == "Los Chapitos"} == sons
+
+
+def test_an_encyclopedia_opening_names_one_group_and_its_leader():
+    # dev/mx-wikipedia-juarez-cartel (CC BY-SA 4.0), its first sentences with their citation marks: the
+    # Spanish name in brackets and the "also known as" name are the same group, "Spanish:" is a
+    # language, "[3]" ends its sentence, and "Its" continues the subject of the sentence before
+    kg = extract(
+        "The Juárez Cartel (Spanish: Cártel de Juárez), also known as the Vicente Carrillo Fuentes "
+        "Organization, is a Mexican drug cartel based in Ciudad Juárez.[2] The cartel is one of several "
+        "drug trafficking organizations that have been known to decapitate their rivals, and their "
+        "rivals, the Sinaloa Cartel.[3] Its current known leader is Juan Pablo Ledezma.\n"
+    )
+    (juarez,) = [e for e in kg.entities.values() if "Juárez Cartel" in (e.name, *e.aliases)]
+    assert {"Cártel de Juárez", "Vicente Carrillo Fuentes Organization"} <= {juarez.name, *juarez.aliases}
+    assert not [e for e in kg.entities.values() if e.name == "Spain"]
+    assert facts(kg, "leader_of") == {("Juan Pablo Ledezma", "leader_of", juarez.name)}
