@@ -200,11 +200,12 @@ def refer(text: str, start: int, end: int, mentions: list[Mention], hist: Histor
                 keys=tuple(k for x in runs[0] for k in x.keys),
             )
         collective = next((x for x in everything if x.source == "collective"), None)
-        if collective is not None and collective.keys and first is not collective:
-            hist.collective[first.keys] = collective
-        elif collective is not None and collective.keys and runs and runs[0][0].start > collective.end:
-            # "The defendants, known collectively as the Chapitos, are A, B, C and D"
-            hist.collective[tuple(k for x in runs[0] for k in x.keys)] = collective
+        if collective is not None and collective.keys:
+            if first is not collective:
+                hist.collective[first.keys] = collective
+            elif runs and runs[0][0].start > collective.end:
+                # "The defendants, known collectively as the Chapitos, are A, B, C and D"
+                hist.collective[tuple(k for x in runs[0] for k in x.keys)] = collective
         hist.last_subject = first
     hist.last_groups = {k for x in everything if x.type == "CriminalOrganization" for k in x.keys}
     if unresolved:

@@ -51,7 +51,6 @@ class Section:
         topic = bool(last) and last == self.earlier_subject
         context = Context(list(hist.mentions), hist.last_subject, self.previous, list(hist.lists), topic)
         self.earlier_subject = last
-        groups_before = dict(hist.collective)
         refs = coref.refer(text, s, e, inside, hist)
         earlier = hist.mentions[: len(hist.mentions) - len([*inside, *refs])]
         binder = Binder(
@@ -67,7 +66,7 @@ class Section:
                 *frame_facts,
                 *title_facts(sentence, binder),
                 *link_facts(sentence, binder),
-                *_collective(hist.collective, groups_before, types),
+                *_collective(hist.collective, inside, types),
             ]
             if not listing
             else []
@@ -91,12 +90,14 @@ class Section:
 
 
 def _collective(
-    now: dict[tuple[str, ...], Mention], before: dict[tuple[str, ...], Mention], types: dict[str, str]
+    formed: dict[tuple[str, ...], Mention], here: list[Mention], types: dict[str, str]
 ) -> Iterator[Fact]:
     """Membership in the group a sentence says its people form: "the four sons of X are known
-    collectively as G", "A, B and C, known collectively as G" (each person a member of G)."""
-    for people, group in now.items():
-        if before.get(people) is group:
+    collectively as G", "A, B and C, known collectively as G" (each person a member of G). `formed` maps
+    people to the group name they were given (coref.History.collective); only a name given in this
+    sentence (one of its mentions, `here`) states the fact here."""
+    for people, group in formed.items():
+        if not any(group is m for m in here):
             continue
         for person in people:
             for key in group.keys:

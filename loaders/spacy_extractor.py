@@ -64,6 +64,9 @@ def source_of(rule: str) -> str:
     return f"{frames.EXTRACTOR}#{rule}" if ":" in rule else f"{RULES}#{rule}"
 
 
+CITATION = re.compile(r"\[(?:\d{1,3}|[a-z])\]")  # an encyclopedia's citation mark: "[3]", "[a]"
+
+
 def load_pipeline(model: str | None = MODEL) -> Any:
     """spaCy's tagger, parser, lemmatizer and entity recognizer (the parser also splits sentences); a
     blank English pipeline with a rule sentencizer if the model is missing (rules only), with a warning."""
@@ -74,9 +77,10 @@ def load_pipeline(model: str | None = MODEL) -> Any:
             nlp = spacy.load(model, exclude=["senter"])
             # a citation mark is a token of its own ("Cartel.[3]" was one token "Cartel.[3" and "]"), so
             # the name before it is read and the sentence ends at the full stop
-            suffixes = [r"\[\d{1,3}\]", r"\[[a-z]\]", *nlp.Defaults.suffixes]
+            suffixes = [CITATION.pattern, *nlp.Defaults.suffixes]
             nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
             nlp.add_pipe("ocgraph_prefixed_words", first=True)
+            nlp.add_pipe("ocgraph_citation_marks", after="ocgraph_prefixed_words")
             return nlp
         except OSError:
             warnings.warn(
@@ -100,14 +104,10 @@ def merge_prefixed_words(doc: Any) -> Any:
             a, dash = doc[i], doc[i + 1]
             if a.lower_ in PREFIXES and dash.text == "-" and not a.whitespace_ and not dash.whitespace_:
                 retokenizer.merge(doc[i : i + 3])
-    _citations_end_sentences(doc)
     return doc
 
 
-CITATION = re.compile(r"\[(?:\d{1,3}|[a-z])\]")
-
-
-def _citations_end_sentences(doc: Any) -> None:
+def end_sentences_at_citations(doc: Any) -> Any:
     """ "Cartel.[3] Its leader": the citation marks stay with the sentence they follow, and the next
     sentence starts after them (the parser would start it at "[3]", hiding "Its" from the references)."""
     for i in range(1, len(doc) - 1):
@@ -117,6 +117,7 @@ def _citations_end_sentences(doc: Any) -> None:
             nxt = doc[i + 1]
             if not CITATION.fullmatch(nxt.text) and nxt.text[:1].isupper():
                 nxt.is_sent_start = True
+    return doc
 
 
 def _register() -> None:
@@ -124,6 +125,8 @@ def _register() -> None:
 
     if not Language.has_factory("ocgraph_prefixed_words"):
         Language.component("ocgraph_prefixed_words", func=merge_prefixed_words)
+    if not Language.has_factory("ocgraph_citation_marks"):
+        Language.component("ocgraph_citation_marks", func=end_sentences_at_citations)
 
 
 _register()

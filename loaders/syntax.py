@@ -212,8 +212,7 @@ class Binder:
                 if child.dep_ == "appos":  # "the president of Honduras, Juan Orlando Hernandez"
                     found = self._one(child, depth + 1)
                 elif child.dep_ in NAMING_DEPS and child.i < token.i + 4:
-                    found = self.covering(child)
-                    found = found if found is not None and self.types.get(found.keys[0]) in kinds else None
+                    found = self._naming(child, kinds)
                 else:
                     continue
                 if found is not None:
@@ -229,7 +228,11 @@ class Binder:
         before = token.doc[token.i - 1] if token.i > 0 else None
         if before is None or before.head.i != token.i or before.dep_ not in ("compound", "nmod"):
             return None
-        found = self.covering(before)
+        return self._naming(before, kinds)
+
+    def _naming(self, token: Any, kinds: Iterable[str]) -> Mention | None:
+        """The name on a token that modifies a noun, if its actor is of a kind the noun can denote."""
+        found = self.covering(token)
         return found if found is not None and self.types.get(found.keys[0]) in kinds else None
 
     def _named(self, token: Any) -> Mention | None:
