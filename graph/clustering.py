@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from ocgraph import ontology
 from ocgraph.graph.blocking import Blocking
-from ocgraph.graph.matching import THRESHOLD, WEAK, Match, compare, keep_apart
+from ocgraph.graph.matching import CORROBORATION, SHORTER, THRESHOLD, WEAK, Match, compare, keep_apart
 from ocgraph.graph.merging import Links
 from ocgraph.graph.model import KnowledgeGraph
 from ocgraph.graph.names import Profile, profile
@@ -104,9 +104,11 @@ class Clusters:
         blocking = Blocking(self.kg, self.profile)
         pairs, near = blocking.pairs(focus)
         self.skipped_blocks = blocking.skipped
-        strong, weak = [], defaultdict(list)
+        strong, weak, shorter = [], defaultdict(list), []
         for x, y in pairs:
             m = compare(self.profile(x), self.profile(y))
+            if m is not None and SHORTER <= m.score < WEAK:
+                shorter.append((x, y, m))
             if m is None or m.score < WEAK:
                 continue
             if m.score >= THRESHOLD:
@@ -119,6 +121,11 @@ class Clusters:
                 weak[y].append((x, m.swapped()))
         for _, x, y, m in sorted(strong, key=lambda t: t[:3]):
             self.join(x, y, m)
+        for x, y, m in shorter:
+            shared = self._shared_neighbour(x, y)
+            if shared:
+                score = min(1.0, round(m.score + CORROBORATION, 2))
+                self.join(x, y, Match(score, f"{m.rule}, {shared}", m.name_a, m.name_b, m.short))
         # a nickname or an acronym joins only the one actor it can stand for, and a spelling variant
         # only when each side fits the other alone (only an entity whose every candidate was
         # compared can tell: all of them, or those near a write)
@@ -132,6 +139,23 @@ class Clusters:
                 chosen.append((x, y, m))
         for x, y, m in chosen:
             self.join(x, y, m)
+
+    def _shared_neighbour(self, x: str, y: str) -> str | None:
+        """What both entities say of one other actor ("member of the Tijuana Cartel"), when that actor
+        is a person or a crime group: a short form that agrees with the full name on the company it
+        keeps is the same person. Hubs that half the graph points at (states, agencies) prove nothing."""
+        said: dict[tuple[str, str], str] = {}
+        for eid in (x, y):
+            for rel in self.links.of(eid):
+                other = rel.object if rel.subject == eid else rel.subject
+                if self.kg.entities[other].type not in ("Person", "CriminalOrganization"):
+                    continue
+                fact = (rel.predicate, rel.subject == eid, self.find(other))
+                if eid == x:
+                    said.setdefault(fact, self.kg.entities[other].name)
+                elif fact in said:
+                    return f"same {rel.predicate} {said[fact]}"
+        return None
 
     def _roots(self, candidates: list[tuple[str, Match]], x: str) -> set[str]:
         return {self.find(y) for y, _ in candidates} - {self.find(x)}

@@ -81,6 +81,14 @@ NAMED_POLICY = re.compile(
     r"(?:policy|strategy|initiative|program|programme)\b"
 )
 # "alias", "a.k.a.", "better known as", "known in Spanish as": a second name of the actor just named
+# "the Departments of Justice, State and Treasury": one body per name after the plural
+PLURAL_BODIES = re.compile(
+    rf"\b(Departments|Ministries|Secretariats)\sof\s((?:the\s)?{CAP}(?:\s{CAP})*"
+    rf"(?:(?:,\s|,?\sand\s)(?:the\s)?{CAP}(?:\s{CAP})*)+)"
+    # "Justice, Treasury, and State Departments"
+    rf"|\b({CAP}(?:(?:,\s|,?\sand\s){CAP})+)\s(Departments|Ministries)\b"
+)
+SINGULAR = {"Departments": "Department", "Ministries": "Ministry", "Secretariats": "Secretariat"}
 ALIAS_WORDS = (
     r"(?:alias|aka|a\.k\.a\.|(?:also |better |more commonly |widely )?known (?:in [A-Z][a-z]+ )?as|"
     r"known by the (?:nickname|alias|name)|nicknamed|dubbed)"
@@ -220,6 +228,9 @@ def type_by_heads(name: str, crime_context: bool = False) -> str | None:
 def _clean(text: str, start: int) -> tuple[str, int, int]:
     """Drop a leading "the" and a trailing possessive from a span; return text and new bounds."""
     end = start + len(text)
+    m = re.match(r"[•·▪◦‣*\-–—]\s*", text)  # a list's bullet, which the model keeps in the name
+    if m:
+        start, text = start + m.end(), text[m.end() :]
     m = re.match(r"(?:[Tt]he)\s+", text)
     if m:
         start, text = start + m.end(), text[m.end() :]
@@ -263,6 +274,16 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
         name, start, end = _clean(m.group(1), m.start(1))
         if name.split()[0] not in NOT_NAME:
             found.append((0, Mention(start, end, name, "Organization", "rule")))
+    for m in PLURAL_BODIES.finditer(text):
+        names, plural = (2, 1) if m.group(1) else (3, 4)
+        for part in re.finditer(rf"(?:the\s)?{CAP}(?:\s{CAP})*", m.group(names)):
+            if part.group(0) == "and":
+                continue
+            start, name = m.start(names) + part.start(), f"{SINGULAR[m.group(plural)]} of {' '.join(part.group(0).split())}"
+            start += 4 if part.group(0).startswith("the") else 0
+            entry = gaz.entry_for(name) or gaz.entry_for(name.replace(" of ", " of the ", 1))
+            kind, source = (entry.type, "gazetteer") if entry else ("GovernmentOrganization", "rule")
+            found.append((0, Mention(start, m.start(names) + part.end(), name, kind, source, entry)))
     for m in ACRONYM.finditer(text):
         found.append((1, Mention(m.start(1), m.end(1), m.group(1), None, "acronym")))
     for m in INNER_NICK.finditer(text):
@@ -599,7 +620,11 @@ ABSTRACT = re.compile(r"(?:ism|ity|ence|ance|ment|ness|tion)$")
 
 def _from_ner(text: str, s: int, e: int, label: str, crime: bool) -> list[Mention]:
     name, s, e = _clean(text[s:e], s)
-    name = name.strip(' \n\t,.()"')
+    stripped = name.strip(' \n\t,.()"')
+    if stripped and stripped != name:
+        s += name.index(stripped)
+        name, e = stripped, s + len(stripped)
+    name = stripped
     if not name or name in NOT_NAME or name.casefold() in GENERIC:
         return []  # "the Organization", "the Department": a head word alone names no one
     if label == "ORG" and " " not in name and ABSTRACT.search(name) and not name.isupper():

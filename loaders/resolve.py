@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ocgraph.graph.ids import entity_id, fold
 from ocgraph.loaders.gazetteer import Entry, Gazetteer
-from ocgraph.loaders.mentions import ALIAS_WORDS, Mention
+from ocgraph.loaders.mentions import ALIAS_WORDS, Mention, given_names
 
 ALIAS_LINK = re.compile(rf"""^\s*,?\s*(?:\d{{1,3}},\s*)?{ALIAS_WORDS}\s+["']$""")
 # "the Gaitanistas, also known as the Clan del Golfo": two names of one group, no quotes needed
@@ -23,6 +23,12 @@ HEAD_PAREN = re.compile(
     r" (?:(?:clique|gang|cartel|clan|faction|cell|group|network|program|programme|policy|initiative|"
     r"strategy|plan) )?\("
 )
+# "Luciano Marín Arango, a.k.a. Iván Márquez": a second name of the person before, no quotes needed
+PERSON_ALIAS = re.compile(rf"^\s*,?\s*\(?{ALIAS_WORDS}\s+$")
+# the gap between two names of a list, an alias of the first one allowed: ', ', ' and ',
+# ', alias "Comba," '
+LISTED = re.compile(r"""^(?:,? (?:alias|a\.k\.a\.|aka) ["“][^"”]{1,30}["”],?(?= ))?(?:,? and |, | )$""")
+GOVERNMENT = re.compile(r"^(?:[Tt]he )?(\w+) [Gg]overnment$")
 ARTICLE = re.compile(r"^(?:the|los|las|la|el|les)\s+")
 # Rank of the evidence a type comes from: the curated gazetteer beats naming rules beats the model.
 SOURCE_RANK = {"gazetteer": 0, "collective": 1, "rule": 2, "nickname": 3, "acronym": 3, "ner": 4}
@@ -52,6 +58,13 @@ def _inside(short: str, name: str) -> bool:
     return short != name and f" {short} " in f" {name} "
 
 
+def _abridged(short: str, name: str) -> bool:
+    """Whether folded `short` is a first given name and one surname of the longer folded `name`:
+    "jose hurtado" of "jose alfredo hurtado olascoaga", "jose villamar" of "jose adolfo macias villamar"."""
+    a, b = short.split(), name.split()
+    return len(a) == 2 and len(b) >= 3 and a[0] == b[0] and a[1] in b[2:]
+
+
 def _vote_types(mentions: list[Mention]) -> None:
     """One name, one type in a document: where the same words were typed apart (the model's PERSON
     "Comando Vermelho" in a title line, a naming rule's criminal group below), the most trusted reading
@@ -73,6 +86,28 @@ def _vote_types(mentions: list[Mention]) -> None:
                     m.type = best.type
 
 
+def _share_surnames(text: str, ms: list[Mention]) -> None:
+    """"Miguel Ángel, Juan Francisco and Omar Treviño Morales", "the brothers Javier, alias "Comba," Luis
+    Enrique and Juan Carlos Calle Serna": given names listed before a full name share its surnames."""
+    given = given_names()
+    names = [m for m in ms if m.source not in ("nickname", "acronym") and not m.demonym]
+    chain: list[Mention] = []
+    for m in [*names, None]:
+        if m is not None and chain and LISTED.match(text[chain[-1].end : m.start]):
+            chain.append(m)
+            continue
+        if len(chain) > 1 and chain[-1].type == "Person":
+            words = chain[-1].text.split()
+            first = next((i for i, w in enumerate(words) if w not in given), len(words))
+            surnames = " ".join(words[first:])
+            if first and len(words) - first >= 1 and words[first][:1].isupper():
+                for x in chain[:-1]:
+                    parts = x.text.split()
+                    if x.entry is None and len(parts) <= 2 and all(w in given for w in parts):
+                        x.text, x.type = f"{x.text} {surnames}", "Person"
+        chain = [m] if m is not None else []
+
+
 def _is_nickname(name: str) -> bool:
     return bool(re.fullmatch(r"(?:El|La|Los|Las)\s\S+", name))
 
@@ -88,6 +123,8 @@ class Resolver:
         actors: dict[str, Actor] = {}
         aliases: dict[str, str] = {}  # folded nickname or acronym -> actor id
         mentions = [m for _, ms in paragraphs for m in ms]
+        for text, ms in paragraphs:
+            _share_surnames(text, ms)
         _vote_types(mentions)
         links: list[tuple[Mention, Mention]] = []
 
@@ -100,6 +137,8 @@ class Resolver:
         # 1. curated names, and names given to another mention ("X, alias "Y"", "X (Y)")
         for text, ms in paragraphs:
             for i, m in enumerate(ms):
+                if m.entry is None and not m.demonym:
+                    self._as_state(m)
                 if m.entry is not None:
                     a = actor(m.entry.type, m.entry.name, m.entry)
                     m.keys = (a.key,)
@@ -116,8 +155,17 @@ class Resolver:
                 if m.source in {"nickname", "acronym"} and i > 0:
                     prev = ms[i - 1]
                     gap = text[prev.end : m.start]
-                    if (m.source == "acronym" and HEAD_PAREN.fullmatch(gap)) or ALIAS_LINK.match(gap):
+                    if m.source == "acronym" and prev.type in ("State", "Place") and re.search(r"\b(?:of|de|del) $", text[max(0, prev.start - 5) : prev.start]):
+                        pass  # "United Self-Defense Forces of Colombia (AUC)": the longer name's acronym
+                    elif (m.source == "acronym" and HEAD_PAREN.fullmatch(gap)) or ALIAS_LINK.match(gap):
                         m.alias_of = prev.text
+                elif (
+                    i > 0
+                    and m.type == ms[i - 1].type == "Person"
+                    and m.entry is None
+                    and PERSON_ALIAS.match(text[ms[i - 1].end : m.start])
+                ):
+                    m.alias_of = ms[i - 1].text
         # 2. full names of people and names of groups, merged when they fold alike
         people = [m for m in mentions if m.type == "Person" and not m.keys and not m.alias_of]
         full = {}
@@ -130,7 +178,7 @@ class Resolver:
         # a name inside a longer one ("Tapia Ruelas" in "Eulalio Tapia Ruelas") is that person when only
         # one name holds it; when two do ("Joaquín Guzmán") it is left for step 4, which drops it
         for short in sorted(full, key=len):
-            longer = {full[f] for f in full if f != short and _inside(short, f)}
+            longer = {full[f] for f in full if f != short and (_inside(short, f) or _abridged(short, f))}
             if len(longer) == 1:
                 full[short] = longer.pop()
             elif len(longer) > 1:
@@ -269,6 +317,18 @@ class Resolver:
                 target = actors[fits.pop()]
                 m.keys, m.type = (target.key,), target.type
                 target.add_surface(m.text)
+
+    def _as_state(self, m: Mention) -> None:
+        """A country named as a place ("the Mexico-Guatemala border") or by its government ("the
+        Colombian Government") is the one state the gazetteer knows."""
+        entry = None
+        if m.type == "Place":
+            entry = self.gaz.entry_for(" ".join(m.text.split()))
+        elif m.type in ("GovernmentOrganization", "Organization"):
+            ruled = GOVERNMENT.match(m.text)
+            entry = self.gaz.demonyms.get(ruled.group(1)) if ruled else None
+        if entry is not None and entry.type == "State":
+            m.entry, m.type = entry, "State"
 
     def _canonical_person(self, name: str) -> str:
         entry = self.gaz.entry_for(name)

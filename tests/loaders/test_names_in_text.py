@@ -1,0 +1,116 @@
+"""One actor per person, body and state within a document: names that real text shares, shortens,
+lists or gives twice. Each sentence is from an article of tests/fixtures/real/ (named beside it)."""
+
+from extract_helpers import extract, types
+
+
+def names(kg, surface):
+    return sorted(e.name for e in kg.find(surface))
+
+
+def test_given_names_listed_before_a_full_name_share_its_surnames():
+    # test2/nb-wikipedia-cartel-del-noreste.txt
+    kg = extract(
+        "That was where Miguel Ángel, Juan Francisco and Omar Treviño Morales began their criminal careers.\n"
+    )
+    people = {n for n, t in types(kg).items() if t == "Person"}
+    assert people == {
+        "Miguel Ángel Treviño Morales",
+        "Juan Francisco Treviño Morales",
+        "Omar Treviño Morales",
+    }
+
+
+def test_a_listed_alias_does_not_break_the_shared_surnames():
+    # test3/sc-insightcrime-2014-rastrojos-arrests-chorizo.txt
+    kg = extract(
+        'The Rastrojos lost their leadership -- Diego Perez Henao, alias "Diego Rastrojo," and the Comba '
+        'brothers Javier, alias "Comba," Luis Enrique and Juan Carlos Calle Serna.\n'
+    )
+    assert names(kg, "Comba") == ["Javier Calle Serna"]
+    assert names(kg, "Luis Enrique Calle Serna") == ["Luis Enrique Calle Serna"]
+
+
+def test_a_surname_before_the_given_names_is_not_taken_from_a_compound_given_name():
+    # dev/sa-insightcrime-don-berna-oficina-de-envigado.txt: "Juan de Dios" is one given name
+    kg = extract(
+        "Many figures of the underworld began there, including the Usuga brothers Dario and Juan de Dios, "
+        "of the Urabeños.\n"
+    )
+    assert "Dario de Dios" not in types(kg)
+
+
+def test_an_alias_without_quotes_names_the_person_before_it():
+    # test2/sb-state-2021-farc-revocation-segunda-marquetalia.txt
+    kg = extract(
+        "The Department of State designated Segunda Marquetalia and its leaders Luciano Marin Arango, a.k.a. "
+        "Ivan Marquez, and now-deceased leaders Hernan Dario Velasquez Saldarriaga, a.k.a. El Paisa, and "
+        "Henry Castellanos Garzon, a.k.a. Romana, as Specially Designated Global Terrorists.\n"
+    )
+    assert names(kg, "Ivan Marquez") == ["Luciano Marin Arango"]
+    assert names(kg, "El Paisa") == ["Hernan Dario Velasquez Saldarriaga"]
+    assert names(kg, "Romana") == ["Henry Castellanos Garzon"]
+
+
+def test_a_given_name_and_one_surname_in_brackets_is_the_full_name():
+    # dev/mx-treasury-2022-la-nueva-familia-michoacana.txt
+    kg = extract(
+        "OFAC designated La Nueva Familia Michoacana and its co-leaders, Johnny Hurtado Olascoaga (Johnny "
+        "Hurtado) and Jose Alfredo Hurtado Olascoaga (Jose Hurtado), pursuant to Executive Order 14059.\n"
+    )
+    people = {n for n, t in types(kg).items() if t == "Person"}
+    assert people == {"Johnny Hurtado Olascoaga", "Jose Alfredo Hurtado Olascoaga"}
+
+
+def test_departments_named_after_one_plural_are_each_their_body():
+    # test2/nb-doj-2018-cjng-coordinated-actions.txt, the line break as the release has it
+    kg = extract(
+        "The United States of America, through its Departments of\nJustice, Treasury, and State announced "
+        "today a series of measures to target and dismantle the Cartel Jalisco Nueva Generacion (CJNG).\n"
+    )
+    bodies = {n for n, t in types(kg).items() if t == "GovernmentOrganization"}
+    assert bodies == {
+        "U.S. Department of Justice",
+        "U.S. Department of the Treasury",
+        "U.S. Department of State",
+    }
+
+
+def test_plural_departments_before_their_names():
+    # test2/nb-doj-2018-cjng-coordinated-actions.txt, its headline
+    kg = extract(
+        "Justice, Treasury, and State Departments Announce Measures to Target and Dismantle Cartel Jalisco "
+        "Nueva Generacion (CJNG)\n\nThe measures were announced today.\n"
+    )
+    assert "U.S. Department of Justice" in types(kg)
+    assert "Justice" not in types(kg) and "State" not in types(kg)
+
+
+def test_a_country_in_a_hyphenated_border_and_a_government_are_the_one_state():
+    # test4/nd-insightcrime-2023-ms13-crook-capture.txt; test2/sb-dni-nctc-2022-segunda-marquetalia
+    kg = extract(
+        "A US official said that Mexican authorities had captured Élmer Canales Rivera, alias “Crook,” in "
+        "Tapachula, a city along the Mexico-Guatemala border that is a crucial passage point. "
+        "The group focuses most of its attacks on Colombian Government and military targets.\n"
+    )
+    assert [(e.name, e.type) for e in kg.find("Mexico")] == [("Mexico", "State")]
+    assert [(e.name, e.type) for e in kg.find("Colombian Government")] == [("Colombia", "State")]
+
+
+def test_an_acronym_after_a_country_that_ends_a_longer_name_is_not_the_countrys():
+    # dev/sa-wikipedia-clan-del-golfo.txt
+    kg = extract(
+        "The group was formed by former members of the United Self-Defense Forces of Colombia (AUC), a "
+        "paramilitary group that demobilized in 2006.\n"
+    )
+    assert all("AUC" not in e.aliases for e in kg.find("Colombia"))
+
+
+def test_a_bullet_is_no_part_of_a_name():
+    # dev/po-state-2025-fto-international-cartels.txt
+    kg = extract(
+        "Today, the Department of State announces the designation of Tren de Aragua (TdA) as a Foreign "
+        "Terrorist Organization.\n\n• TdA is a transnational organization that originated in Venezuela.\n"
+    )
+    written = [n for e in kg.entities.values() for n in (e.name, *e.aliases)]
+    assert "TdA" in written and not any("•" in n for n in written)
