@@ -83,6 +83,8 @@ def facts(match: Match, binder: Binder, sentence: Any, authorities: Authorities)
     if predicate in ("leader_of", "member_of") and _former(match.trigger):
         properties["status"] = "former"
     pred = ontology.predicate(predicate)
+    # only a person's man: "a lieutenant of Ana Ruiz", never one body "member" of another
+    fallback = ontology.predicate(frame.fallback) if frame.fallback else None
     types = binder.types
     premodified_state = match.attachments.endswith("in-premodifier")
     for s, o in pairs:
@@ -97,8 +99,12 @@ def facts(match: Match, binder: Binder, sentence: Any, authorities: Authorities)
         for ks in s.keys:
             for ko in o.keys:
                 st, ot = binder.types.get(ks), binder.types.get(ko)
-                if ks != ko and st and ot and pred.allows(st, ot):
+                if ks == ko or not st or not ot:
+                    continue
+                if pred.allows(st, ot):
                     yield Fact(ks, predicate, ko, confidence, match.rule, dict(properties), factor)
+                elif fallback is not None and ot == "Person" and fallback.allows(st, ot):
+                    yield Fact(ks, fallback.name, ko, confidence, match.rule, {}, factor)
 
 
 def _former(trigger: Any) -> bool:

@@ -33,6 +33,9 @@ class Frame:
     nationality: bool = False  # "Mexican Foreign Minister": a demonym names the state of the role
     positive: tuple[tuple[str, tuple[str, str]], ...] = ()
     negative: tuple[str, ...] = ()
+    # the predicate a match states when the two ends' types rule out `predicate`: "an associate of El
+    # Chapo" is no membership of a person, it is a link between two people
+    fallback: str | None = None
 
 
 @dataclass(frozen=True)
@@ -150,6 +153,7 @@ def parse(raw: dict[str, Any]) -> tuple[Grammar, list[tuple[str, list[dict]]]]:
             f["id"], f["predicate"], f.get("subject", "A"), tuple(f["trigger"]), tuple(f["shapes"]),
             tuple(f.get("preps", ())), f.get("narrowed"), bool(f.get("nationality")),
             tuple((text, tuple(fact)) for text, fact in f.get("positive", [])), tuple(f.get("negative", [])),
+            f.get("fallback"),
         )  # fmt: skip
         if frame.id in grammar.frames:
             raise OcgraphError(f"frames file: frame {frame.id!r} is declared twice")

@@ -277,10 +277,9 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
     for m in PLURAL_BODIES.finditer(text):
         names, plural = (2, 1) if m.group(1) else (3, 4)
         for part in re.finditer(rf"(?:the\s)?{CAP}(?:\s{CAP})*", m.group(names)):
-            if part.group(0) == "and":
-                continue
-            start, name = m.start(names) + part.start(), f"{SINGULAR[m.group(plural)]} of {' '.join(part.group(0).split())}"
-            start += 4 if part.group(0).startswith("the") else 0
+            words = part.group(0).split()
+            start = m.start(names) + part.start() + (4 if words[0] == "the" else 0)
+            name = f"{SINGULAR[m.group(plural)]} of {' '.join(words)}"
             entry = gaz.entry_for(name) or gaz.entry_for(name.replace(" of ", " of the ", 1))
             kind, source = (entry.type, "gazetteer") if entry else ("GovernmentOrganization", "rule")
             found.append((0, Mention(start, m.start(names) + part.end(), name, kind, source, entry)))

@@ -87,8 +87,8 @@ def _vote_types(mentions: list[Mention]) -> None:
 
 
 def _share_surnames(text: str, ms: list[Mention]) -> None:
-    """"Miguel Ángel, Juan Francisco and Omar Treviño Morales", "the brothers Javier, alias "Comba," Luis
-    Enrique and Juan Carlos Calle Serna": given names listed before a full name share its surnames."""
+    """Given names listed before a full name share its surnames: "Miguel Ángel, Juan Francisco and Omar
+    Treviño Morales", "the brothers Javier, alias "Comba," Luis Enrique and Juan Carlos Calle Serna"."""
     given = given_names()
     names = [m for m in ms if m.source not in ("nickname", "acronym") and not m.demonym]
     chain: list[Mention] = []
@@ -155,9 +155,11 @@ class Resolver:
                 if m.source in {"nickname", "acronym"} and i > 0:
                     prev = ms[i - 1]
                     gap = text[prev.end : m.start]
-                    if m.source == "acronym" and prev.type in ("State", "Place") and re.search(r"\b(?:of|de|del) $", text[max(0, prev.start - 5) : prev.start]):
-                        pass  # "United Self-Defense Forces of Colombia (AUC)": the longer name's acronym
-                    elif (m.source == "acronym" and HEAD_PAREN.fullmatch(gap)) or ALIAS_LINK.match(gap):
+                    named = (m.source == "acronym" and HEAD_PAREN.fullmatch(gap)) or ALIAS_LINK.match(gap)
+                    # "United Self-Defense Forces of Colombia (AUC)": the longer name's, not Colombia's
+                    before = text[max(0, prev.start - 5) : prev.start]
+                    inside = prev.type in ("State", "Place") and re.search(r"\b(?:of|de|del) $", before)
+                    if named and not (m.source == "acronym" and inside):
                         m.alias_of = prev.text
                 elif (
                     i > 0

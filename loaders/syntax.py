@@ -107,7 +107,52 @@ class Binder:
                     out.append(m)
         if expand and len(out) == 1:
             out += [m for m in self._after_appositive(token, out[0]) if all(m is not x for x in out)]
+        if expand and len(out) == 1:
+            out += [m for m in self._named_after(token, out[0]) if all(m is not x for x in out)]
         return out
+
+    def _named_after(self, token: Any, first: Mention) -> list[Mention]:
+        """The people listed after a person's name when aliases break the parse: "A, alias "X", and his
+        brother, B, alias "Y"", "A, alias "X"; B, alias "Y"; and C" (the parser hangs "alias" and what
+        follows anywhere). Only names of the first one's type, one after another, count."""
+        kind = self.types.get(first.keys[0]) if first.keys else first.type
+        if kind != "Person":
+            return []
+        doc, found = token.doc, []
+        i, end = token.i, token.sent.end
+        while i < end and self.covering(doc[i]) is first:
+            i += 1
+        last = first
+        while i < end:
+            start = i
+            while i < end:  # what may stand between two names: separators, an alias, "his brother,"
+                if doc[i].text in (",", ";") or doc[i].lower_ == "and" or doc[i].is_quote:
+                    i += 1
+                elif doc[i].lower_ in ALIAS_MARKS:  # the alias of the name before: its nickname's tokens
+                    i += 1
+                    while i < end and (
+                        doc[i].is_quote or ((m := self.covering(doc[i])) is not None and m.keys == last.keys)
+                    ):
+                        i += 1
+                elif i + 1 < end and doc[i].lower_ in POSSESSIVES and doc[i + 1].lower_ in KIN:
+                    i += 2
+                elif (m := self.covering(doc[i])) is not None and m.keys == last.keys:
+                    i += 1  # the nickname in brackets or quotes
+                else:
+                    break
+            m = self.covering(doc[i]) if i < end and i > start else None
+            if m is None or not m.keys or self.types.get(m.keys[0]) != kind or m.keys == last.keys:
+                break
+            head = i
+            while i < end and self.covering(doc[i]) is m:
+                if self.covering(doc[i].head) is not m:
+                    head = i
+                i += 1
+            if doc[head].dep_ in ("nsubj", "nsubjpass"):
+                break  # "X was the leader, and B joined later": B starts a clause of its own
+            found.append(m)
+            last = m
+        return found
 
     def _after_appositive(self, token: Any, first: Mention) -> list[Mention]:
         """The names coordinated after an appositive, which the parser hangs on the appositive: "A, the
@@ -300,7 +345,9 @@ class Binder:
         last = self.context.subject
         # a sentence that opens with "Its" after two sentences about one subject continues it ("The
         # Juárez Cartel is ... The cartel fights its rivals, the Sinaloa Cartel. Its leader is X")
-        opens = token.i == token.sent.start and self.context.topic
+        # and "It"/"They" opening a sentence is the subject of the one before ("X is a cartel that ... Y.
+        # It is headed by Z"): a subject continues a subject
+        opens = token.i == token.sent.start and (self.context.topic or token.dep_ in ("nsubj", "nsubjpass"))
         if last is not None and last.keys and fits(last) and (len(before) < 2 or wanted or opens):
             return last
         if len(before) > 1:
@@ -314,6 +361,11 @@ class Binder:
 
 
 LIST_MARKS = {":", "–", "—"}
+ALIAS_MARKS = {"alias", "aka", "a.k.a.", "a.k.a"}
+POSSESSIVES = {"his", "her", "their"}
+KIN = words(
+    "brother brothers sister son sons daughter cousin nephew father uncle wife husband partner associate"
+)
 LIST_WORDS = {"including", "namely", "such as", "among them"}
 PEOPLE = words(
     "brothers sons daughters siblings men women defendants suspects fugitives targets individuals leaders "

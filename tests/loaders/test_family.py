@@ -60,7 +60,6 @@ def test_one_of_the_sons_and_plural_brothers():
     }
 
 
-@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_led_by_brothers_are_siblings_and_leaders():
     kg = extract(
         'The Cerro Alto Cartel is led by brothers Fermín Ocaña Brito, alias "El Mono," and Lázaro Ocaña '

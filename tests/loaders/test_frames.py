@@ -33,13 +33,15 @@ def frame_facts(text: str, frame_id: str) -> tuple[object, list]:
 
 
 def stated(text: str, frame_id: str, predicate: str, subject: str, obj: str) -> bool:
-    """Whether the frame backs the fact between entities so named."""
+    """Whether the frame backs the fact between entities so named (its predicate, or its fallback
+    when the two ends' types rule the predicate out)."""
     kg, found = frame_facts(text, frame_id)
-    symmetric = ontology.predicate(predicate).symmetric
+    fallback = next(f.get("fallback") for f in FRAMES if f["id"] == frame_id)
     subject, obj = fold(subject), fold(obj)
     for f in found:
         ends = (names(kg, f.subject), names(kg, f.object))
-        if f.predicate == predicate and (
+        symmetric = ontology.predicate(f.predicate).symmetric
+        if f.predicate in (predicate, fallback) and (
             (subject in ends[0] and obj in ends[1]) or (symmetric and subject in ends[1] and obj in ends[0])
         ):
             return True

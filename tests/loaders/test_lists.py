@@ -1,16 +1,10 @@
 """Lists: "X Cartel members A, B, C and D" gives four member_of; "rewards for A, B and C" gives three."""
 
-import pytest
 from extract_helpers import extract, facts
-
-# Wordings only the slot-template rules found; 94 of those 96 rules added no right fact on the real dev
-# articles and were removed (issue 13). Each test here passes again once a frame or the binder covers it.
-RULES_GONE = "wording no frame covers yet (the regex rule that found it was removed)"
 
 PEOPLE = {"Ramiro Fuentes Olvera", "Teodora Quiñones Baca", "Lisandro Peña Urías", "Maximino Arce Dávila"}
 
 
-@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_members_list_gives_one_fact_each():
     kg = extract(
         "Prosecutors charged Brisa Cartel members Ramiro Fuentes Olvera, Teodora Quiñones Baca, "
