@@ -115,8 +115,10 @@ def commit_split(store: Any, text: str, reason: str, author: str, date: str) -> 
 
 
 def history(entity: Entity, decisions: Iterable[Decision]) -> list[str]:
-    """Lines for `explain`: what was merged into the entity and why, and the analyst's splits on it."""
-    lines = [f"merged from {line}" for line in entity.properties.get(REASONS, ())]
+    """Lines for `explain`: why the entity has its type, what was merged into it and why, and the
+    analyst's splits on it."""
+    lines = [f"typed by {line}" for line in entity.properties.get("typed_by", ())]
+    lines += [f"merged from {line}" for line in entity.properties.get(REASONS, ())]
     mine = {entity.id} | {line.split(": ", 1)[0] for line in entity.properties.get(REASONS, ())}
     for d in decisions:
         if d.action == "split" and (d.subject in mine or d.object in mine):

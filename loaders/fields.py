@@ -5,8 +5,9 @@ declared with the frames (loaders/data/frames.yaml, `fields`)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from ocgraph import ontology
 from ocgraph.loaders.frames import load_raw
@@ -41,10 +42,20 @@ def fields() -> dict[str, Field]:
     return out
 
 
+@cache
+def bare_lines() -> re.Pattern[str]:
+    """A known key run into its value without a colon, as infoboxes copied as text have them
+    ("Rivals Comando Vermelho, Família do Norte")."""
+    keys = "|".join(sorted((re.escape(f.key) for f in fields().values()), key=len, reverse=True))
+    return re.compile(rf"^[ \t]*[-*•]?[ \t]*(?P<key>{keys})[ \t]+(?P<value>['A-Z].*)$", re.M)
+
+
 def items(text: str) -> Iterator[tuple[re.Match[str], Field, int, int]]:
     """(line, field, start, end) for every listed name of a known key in a paragraph's text."""
     known = fields()
-    for line in LINE.finditer(text):
+    lines = list(LINE.finditer(text))
+    lines += [b for b in bare_lines().finditer(text) if all(b.start() != x.start() for x in lines)]
+    for line in sorted(lines, key=lambda x: x.start()):
         field = known.get(line["key"].strip().casefold())
         if field is None:
             continue
@@ -67,14 +78,14 @@ def mentions(text: str, found: list[Mention], crime: bool) -> list[Mention]:
     return sorted([*found, *extra], key=lambda m: m.start)
 
 
-def page_subject(title: str | None, mentions_: list[Mention], types: dict[str, str]) -> str | None:
-    """The actor a page is about: the one its title names, else none."""
-    if not title:
-        return None
-    wanted = fold(title)
-    for m in mentions_:
-        if m.keys and fold(m.text) == wanted:
-            return m.keys[0]
+def page_subject(titles: Iterable[str | None], mentions_: list[Mention], types: dict[str, str]) -> str | None:
+    """The actor a page is about: the one the first of its titles that names an actor names, else none
+    (an infobox's label lines can pass for the headline; the page's first line is its name)."""
+    for title in titles:
+        wanted = fold(title) if title else None
+        for m in mentions_ if wanted else ():
+            if m.keys and fold(m.text) == wanted:
+                return m.keys[0]
     return None
 
 

@@ -41,7 +41,7 @@ def records(kg: KnowledgeGraph, doc: str) -> Iterator[dict[str, Any]]:
         e = kg.entities[eid]
         if e.type == "Document":
             continue
-        yield {
+        line = {
             "kind": "entity",
             "doc": doc,
             "id": e.id,
@@ -49,6 +49,9 @@ def records(kg: KnowledgeGraph, doc: str) -> Iterator[dict[str, Any]]:
             "name": e.name,
             "aliases": list(e.aliases),
         }
+        if e.properties.get("typed_by"):
+            line["typed_by"] = list(e.properties["typed_by"])  # why the entity has its type
+        yield line
     for rid in sorted(
         kg.relations,
         key=lambda r: (kg.relations[r].subject, kg.relations[r].predicate, kg.relations[r].object),

@@ -17,7 +17,12 @@ def words(text: str) -> frozenset[str]:
 
 
 # Head words that type a name (the issue's list, plus close synonyms).
-CRIME_HEADS = words("brotherhood cartel cartels cell clan clique faction gang mafia mara syndicate")
+CRIME_HEADS = words(
+    "brotherhood cartel cartels cell clan clique faction gang mafia maffia mafiya mara syndicate"
+)
+FAMILY_WORDS = words("family famiglia familia família")  # "the Galeano crime family", "Nuova Famiglia"
+ARTICLES = words("la el los las il lo le the")
+CONNECTORS = words("in on for of at")  # "the Brisa Cartel in March": a name ends before them
 # Heads that name an armed group only in a paragraph about crime ("the 36th Front", "Bloque Norte")
 ARMED_HEADS = words("front frente bloque bloques bloc brigade boys crew crews posse mob staff")
 GOV_HEADS = words(
@@ -38,7 +43,7 @@ REBEL_HEADS = words("army forces front movement")
 # Spanish and Portuguese group names lead with their head noun ("Comando Vermelho", "Família do Norte",
 # "La Oficina", "Alianza Fronteriza"): in a paragraph about crime, such a name is a criminal group
 CRIME_FIRST = words(
-    "alianza amigos banda bloque cartel cártel comando família familia frente guardiões guardianes mara "
+    "alianza amigos banda bloque cartel cártel clan comando família familia frente guardiões guardianes mara "
     "oficina empresa facção faccao primeiro terceiro"
 )
 POLICY_FIRST = words("operation campaign operación operação plan")
@@ -68,7 +73,7 @@ COMPANY = re.compile(
 GROUP_LIST = re.compile(
     rf"((?:(?:\d{{1,4}}\s)?{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*)(?:(?:,\s|,?\sand\s)(?:{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*))*)\s"
     r"(crime groups?|criminal groups?|criminal organi[sz]ations?|cartels?|gangs?|factions?|cells?|clans?|"
-    r"cliques?|criminal gangs?|drug trafficking organi[sz]ations?)\b"
+    r"cliques?|criminal gangs?|drug trafficking organi[sz]ations?|gang coalitions?|coalitions?)\b"
 )
 CRIME_NETWORK = re.compile(
     rf"\b({CAP}(?: (?:{CONNECT} )*{CAP}){{0,3}}) (?:(?:trafficking|smuggling|criminal) )?"
@@ -164,22 +169,31 @@ def type_by_heads(name: str, crime_context: bool = False) -> str | None:
     ('Policy', 'CriminalOrganization')
     >>> type_by_heads("Kinahan Organised Crime Group")
     'CriminalOrganization'
+    >>> type_by_heads("Primer Cartel Uruguayo"), type_by_heads("La Oficina", crime_context=True)
+    ('CriminalOrganization', 'CriminalOrganization')
+    >>> type_by_heads("Brisa Cartel in March"), type_by_heads("La Oficina")
+    (None, None)
     """
     words = [w.strip("'’").casefold() for w in re.findall(r"[\w'’-]+", name)]
     if not words:
         return None
     first, last = words[0], words[-1].removesuffix("'s").removesuffix("’s")
+    # "La Empresa", "El Comando": a Spanish head noun after its article
+    lead = words[1] if first in ARTICLES and len(words) > 1 else first
     if last in CRIME_HEADS or first in {"cartel", "cártel"}:
         return "CriminalOrganization"
+    inner = next((i for i, w in enumerate(words[1:-1], 1) if w in {"cartel", "cártel"}), None)
+    if inner is not None and last not in GOV_HEADS and words[inner + 1] not in CONNECTORS:
+        return "CriminalOrganization"  # "Primer Cartel Uruguayo": the head noun inside a Spanish name
     if len(words) > 2 and words[-2] == "crime" and last in {"group", "family", "syndicate", "network"}:
         return "CriminalOrganization"  # "Kinahan Organised Crime Group", "the Gambino Crime Family"
     # "Revolutionary Armed Forces of Colombia": the head is the word before "of"
     head = words[words.index("of", 1) - 1] if "of" in words[1:] else last
     if REBEL_HEADS & {last, head} and any(w in REBEL_WORDS for w in words) and len(words) > 1:
         return "CriminalOrganization"
-    if first in CRIME_FIRST and len(words) > 1 and crime_context:
+    if (first in CRIME_FIRST or lead in CRIME_FIRST) and len(words) > 1 and crime_context:
         return "CriminalOrganization"
-    if last == "family" and len(words) > 1 and crime_context:
+    if last in FAMILY_WORDS and len(words) > 1 and crime_context:
         return "CriminalOrganization"  # "the Valle Valle family", "the Galeano crime family"
     if first in POLICY_FIRST and len(words) > 1:
         return "Policy"  # "Operation Black Tie", "Campaign Martillo"
@@ -325,7 +339,8 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
             lead = re.match(r"(?:(?:The|A|An|In|And|But)\s)+", name)
             if lead:
                 start, name = start + lead.end(), name[lead.end() :]
-            found.append((2, Mention(start, end, name, "CriminalOrganization", "rule")))
+            typed = {"typed": f"{name} {head}" if end < m.end(2) else text[start : m.end(2)]}
+            found.append((2, Mention(start, end, name, "CriminalOrganization", "rule", extras=typed)))
     for m in CAP_SEQ.finditer(text):
         name, s, e = _clean(m.group(0), m.start())
         cut = re.search(r" (?:in|on|for) ", name)
@@ -341,6 +356,7 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
         if (
             vague
             and words
+            and not re.match(r"['’]s\b", text[s + len(name) :])  # "members of Pablo Escobar's cartel"
             and (
                 GROUP_CONTEXT_BEFORE.search(text[max(0, s - 40) : s])
                 or GROUP_CONTEXT_AFTER.match(text[s + len(name) :])
@@ -666,6 +682,12 @@ def _from_ner(text: str, s: int, e: int, label: str, crime: bool) -> list[Mentio
         unit = re.fullmatch(r"(.+?) (?:Branch|Field|Unit|Division|Section|Regional|Area)", name)
         if unit and TITLE_NEXT.match(text[e:]) and re.fullmatch(CAP, unit[1]):
             name, e = unit[1], s + len(unit[1])
+        owner = re.match(rf"({CAP}(?: {CAP}){{1,3}})['’]s ", name)
+        if owner and owner[1].split()[0] in given_names():
+            # "Pablo Escobar's Medellin Cartel": a person's group, two actors
+            person = Mention(s, s + len(owner[1]), owner[1], "Person", "ner")
+            rest = _from_ner(text, s + owner.end(), e, label, crime)
+            return [person, *rest]
         kind = type_by_heads(name, crime)
         if kind is None and crime and SPANISH_PLURAL.match(name):
             kind = "CriminalOrganization"

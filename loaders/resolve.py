@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ocgraph.graph.ids import entity_id, fold
 from ocgraph.loaders.gazetteer import Entry, Gazetteer
-from ocgraph.loaders.mentions import ALIAS_WORDS, Mention, given_names
+from ocgraph.loaders.mentions import ALIAS_WORDS, Mention, given_names, type_by_heads
 
 ALIAS_LINK = re.compile(rf"""^\s*,?\s*(?:\d{{1,3}},\s*)?{ALIAS_WORDS}\s+["']$""")
 # "the Gaitanistas, also known as the Clan del Golfo": two names of one group, no quotes needed
@@ -335,3 +336,24 @@ class Resolver:
     def _canonical_person(self, name: str) -> str:
         entry = self.gaz.entry_for(name)
         return entry.name if entry is not None and entry.type == "Person" else name
+
+
+def type_reason(actor: Actor, mentions: Iterable[Mention]) -> str:
+    """Why an actor has its type, from its most trusted mention: the line `explain` shows as `typed_by`."""
+    if actor.entry is not None:
+        return "gazetteer"
+    own = [m for m in mentions if m.keys == (actor.key,) and m.type == actor.type]
+    best = min(own, key=lambda m: (SOURCE_RANK.get(m.source, 5), m.start), default=None)
+    if best is None:
+        return "another document's reading"
+    if "typed" in best.extras:
+        return f"context: {best.extras['typed']}"
+    if best.source == "rule" and actor.type != "Person" and type_by_heads(best.text, True) == actor.type:
+        return f"head word: {best.text}"
+    return {
+        "rule": "naming rule (context or name shape)",
+        "collective": "named as a group its members form",
+        "nickname": "alias of a typed name",
+        "acronym": "acronym of a typed name",
+        "ner": "language model (spaCy)",
+    }.get(best.source, f"{best.source} reading")

@@ -13,7 +13,7 @@ from typing import Any
 from ocgraph import ontology
 from ocgraph.graph.ids import entity_id
 from ocgraph.graph.model import Evidence, KnowledgeGraph
-from ocgraph.loaders import discourse, fields, frames
+from ocgraph.loaders import discourse, fields, frames, syntax
 from ocgraph.loaders import fact_model as fact_model_module
 from ocgraph.loaders.candidates import Candidate, backed, candidate_facts, features, field_features, generate
 from ocgraph.loaders.dates import find_times
@@ -22,7 +22,7 @@ from ocgraph.loaders.frames import FrameMatcher
 from ocgraph.loaders.gazetteer import Gazetteer
 from ocgraph.loaders.mentions import CRIME_WORDS, Mention, find_mentions
 from ocgraph.loaders.relations import Fact
-from ocgraph.loaders.resolve import Resolver
+from ocgraph.loaders.resolve import Resolver, type_reason
 
 VERSION = "0.2"
 RULES = f"ocgraph-rules/{VERSION}"  # the slot-template rules
@@ -198,6 +198,7 @@ class SpacyExtractor:
         for para, sdoc in zip(paragraphs, parsed, strict=True):
             ents = [(e.start_char, e.end_char, e.label_) for e in sdoc.ents]
             found = find_mentions(para.text, self.gazetteer, ents)
+            syntax.groups_by_place(sdoc, found)
             units.append((para, fields.mentions(para.text, found, bool(CRIME_WORDS.search(para.text))), sdoc))
         repeat_names(units)
         actors = self.resolver.resolve([(p.text, ms) for p, ms, _ in units])
@@ -205,9 +206,13 @@ class SpacyExtractor:
         kg = KnowledgeGraph()
         self._add_document(kg, doc)
         used = {k for _, ms, _ in units for m in ms for k in m.keys}
+        every = [m for _, ms, _ in units for m in ms]
         for key in sorted(used):
             a = actors[key]
-            kg.add_entity(a.type, a.name, aliases=sorted(set(a.surfaces) - {a.name}), id=a.key)
+            typed = {"typed_by": [type_reason(a, every)]}
+            kg.add_entity(
+                a.type, a.name, aliases=sorted(set(a.surfaces) - {a.name}), properties=typed, id=a.key
+            )
         # a state that holds a place named here ("Miami, Florida": the United States) may be a fact's end
         within = {}
         for key in sorted(used):
@@ -219,7 +224,12 @@ class SpacyExtractor:
         sections: dict[int, discourse.Section] = {}
         items: list[Item] = []
         named = [m for _, ms, _ in units for m in ms]
-        pages = {p.section.index: fields.page_subject(p.section.title, named, types) for p, _, _ in units}
+        pages = {
+            p.section.index: fields.page_subject(
+                (p.section.title, p.section.text.lstrip().partition("\n")[0]), named, types
+            )
+            for p, _, _ in units
+        }
         for para, ms, sdoc in units:
             page = pages[para.section.index]
             for fact, a, b in fields.facts(para.text, ms, page, types) if page else ():

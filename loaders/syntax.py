@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ocgraph.loaders.mentions import Mention, words
+from ocgraph.loaders.mentions import Mention, given_names, type_by_heads, words
 
 PERSONAL = {"he": "Person", "him": "Person", "his": "Person", "she": "Person", "her": "Person"}
 GROUPISH = ("CriminalOrganization", "GovernmentOrganization", "Organization", "State")
@@ -199,10 +199,19 @@ class Binder:
                 return [m for t in [attr, *_conjuncts(attr)] if (m := self.covering(t)) is not None]
         if token.lower_ in PEOPLE and any(c.dep_ in ("det", "nummod", "predet") for c in token.children):
             count = next((NUMBERS.get(c.lower_) for c in token.children if c.dep_ == "nummod"), None)
+            # "the Galeano brothers": a family the names listed before must carry
+            family = [c.text for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
             for keys in reversed(self.context.lists):
+                if family and not all(any(f in self._name(k) for f in family) for k in keys):
+                    continue
                 if count in (None, len(keys)):
                     return [Mention(0, 0, "", "Person", "coref", keys=(k,)) for k in keys]
         return []
+
+    def _name(self, key: str) -> str:
+        """The words an actor was named by in this section (its id's name part when none is at hand)."""
+        named = [m.text for m in self.mentions if m.keys == (key,)]
+        return " ".join(named) or key.split("/", 1)[-1].replace("-", " ").title()
 
     def _enumeration(self, span: Any) -> list[Mention]:
         """The names listed at the start of a span, joined by commas and "and" ("A, B, C and the D")."""
@@ -387,3 +396,83 @@ def _conjuncts(token: Any) -> list[Any]:
         out.append(t)
         todo.extend(c for c in t.children if c.dep_ == "conj")
     return out
+
+
+# roles held in a group ("members of X", "a faction of X") and nouns that name one ("the X gang")
+GROUP_ROLES = words(
+    "member members leader leaders boss bosses faction factions wing splinter offshoot cell cells "
+    "lieutenant lieutenants affiliate affiliates clique cliques founders"
+)
+GROUP_KINDS = words("gang gangs cartel clan mafia syndicate coalition federation faction clique militia")
+
+
+def groups_by_place(sdoc: Any, mentions: list[Mention]) -> None:
+    """A name the model typed as a person, place or body that the parse puts where only a group stands
+    is a criminal group: "members of Viv Ansanm", "the Gran Grif gang", "Viv Ansanm, a coalition of
+    gangs", "Viv Ansanm is a gang coalition". The reason is kept on the mention (`extras["typed"]`).
+    A place only by a role in it or a copula: "a Chicago gang" is a gang of a place."""
+    given = given_names()
+    for m in mentions:
+        if (
+            m.source != "ner"
+            or m.entry is not None
+            or m.demonym
+            or m.type not in ("Person", "Place", "Organization")
+        ):
+            continue
+        if type_by_heads(m.text) is not None or m.text.split()[0] in given:
+            continue
+        span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root, why = span.root, None
+        head = root.head
+        if any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in root.children):
+            continue  # "the Brothers’ Circle": the model's name is the end of a longer one
+        if root.dep_ == "pobj" and head.lower_ in ("of", "within") and head.head.lower_ in GROUP_ROLES:
+            why = f"{head.head.text} {head.text} {m.text}"
+        elif root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be":
+            attr = next((c for c in head.children if c.dep_ == "attr"), None)
+            if attr is not None and attr.lower_ in GROUP_KINDS:
+                why = f"{m.text} is a {attr.text}"
+        elif _listed_as_group(root):
+            why = f"{_category(root).text} including {m.text}"
+        elif m.type != "Place" and root.dep_ == "conj" and head.lower_ in GROUP_KINDS:
+            why = f"the {head.text} and {m.text}"
+        elif m.type != "Place" and root.dep_ in ("compound", "nmod") and head.lower_ in GROUP_KINDS:
+            why = f"{m.text} {head.text}"
+        elif m.type != "Place" and root.dep_ == "appos" and head.lower_ in GROUP_KINDS:
+            why = f"{head.text}, {m.text}"
+        elif m.type != "Place" and any(c.dep_ == "appos" and c.lower_ in GROUP_KINDS for c in root.children):
+            why = f"{m.text}, a {next(c for c in root.children if c.dep_ == 'appos').text}"
+        if why:
+            m.type, m.source = "CriminalOrganization", "rule"
+            m.extras["typed"] = why
+
+
+CRIME_MODIFIERS = words("criminal crime armed trafficking drug gang mafia")
+
+
+def _category(token: Any) -> Any | None:
+    """The plural noun a list of examples hangs on ("gangs, including A and B", "groups such as A"), for
+    a token of the list."""
+    while token.dep_ == "conj":
+        token = token.head
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in ("including", "like", "as"):
+        return None
+    noun = prep.head.head if prep.lower_ == "as" and prep.head.lower_ == "such" else prep.head
+    return noun if noun.tag_ in ("NNS", "NNPS") else None
+
+
+def _listed_as_group(token: Any) -> bool:
+    """Whether a token is one of the examples of a plural crime-group noun: "Haitian gangs, including
+    Gran Grif", "criminal groups such as La Constru"."""
+    noun = _category(token)
+    if noun is None:
+        return False
+    if noun.lemma_ in ("gang", "cartel", "syndicate", "mafia", "clan", "militia", "faction"):
+        return True
+    return noun.lemma_ in ("group", "organization", "organisation") and any(
+        c.lower_ in CRIME_MODIFIERS for c in noun.children if c.dep_ in ("amod", "compound")
+    )

@@ -17,7 +17,8 @@ from ocgraph.graph.neo4j_csv import write
 NODE_HEADER = (
     "id:ID,:LABEL,name,aliases:string[],search_names:string[],description,birth_date:string[],"
     "birth_place:string[],nationality:string[],gender,identifiers:string[],addresses:string[],"
-    "country:string[],programs:string[],source_ids:string[],merged_from:string[],merge_record:string[],"
+    "country:string[],programs:string[],source_ids:string[],typed_by:string[],merged_from:string[],"
+    "merge_record:string[],"
     "date,title,path,sha256,page_starts,url,publisher"
 )
 REL_HEADER = (
