@@ -56,7 +56,9 @@ def facts(match: Match, binder: Binder, sentence: Any, authorities: Authorities)
         elif match.a_is_place:  # "arrested in Miami, Florida": the state that holds the place
             a_side = [m for m in [binder.state_of(match.a)] if m is not None]
         else:
-            a_side = binder.actors(match.a)
+            # "A, the U.S. Attorney for X, and B, Special Agent in Charge of Y": an appositive role is
+            # its head's alone, not that of the names coordinated after it
+            a_side = binder.actors(match.a, beyond=not match.attachments.startswith("holder-appos"))
         # "Fourteen countries have participated": in what, the policy the section is about says
         b_side = binder.actors(match.b) if match.b is not None else _topic(binder, "Policy")
         if match.b is not None and any(x is y for x in a_side for y in b_side):

@@ -94,6 +94,13 @@ PLURAL_BODIES = re.compile(
     rf"|\b({CAP}(?:(?:,\s|,?\sand\s){CAP})+)\s(Departments|Ministries)\b"
 )
 SINGULAR = {"Departments": "Department", "Ministries": "Ministry", "Secretariats": "Secretariat"}
+# "the United States Attorney for the Southern District of New York", "U.S. Attorney Jane Roe for the
+# District of Columbia": the district names the attorney's office
+ATTORNEY_FOR = re.compile(
+    rf"\b((?:U\.S\.|United States) Attorney)(?:['’]s Office)?(?: {CAP}(?: (?:[A-Z]\.|{CAP})){{1,3}})?,? "
+    rf"(?:for|of) the ((?:(?:Northern|Southern|Eastern|Western|Middle|Central) )?District of "
+    rf"{CAP}(?: {CAP})*)"
+)
 ALIAS_WORDS = (
     r"(?:alias|aka|a\.k\.a\.|(?:also |better |more commonly |widely )?known (?:in [A-Z][a-z]+ )?as|"
     r"known by the (?:nickname|alias|name)|nicknamed|dubbed)"
@@ -297,6 +304,12 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
             entry = gaz.entry_for(name) or gaz.entry_for(name.replace(" of ", " of the ", 1))
             kind, source = (entry.type, "gazetteer") if entry else ("GovernmentOrganization", "rule")
             found.append((0, Mention(start, m.start(names) + part.end(), name, kind, source, entry)))
+    for m in ATTORNEY_FOR.finditer(text):
+        district = m.group(2)
+        name = f"U.S. Attorney's Office for the {district}"
+        office = Mention(m.start(2), m.end(2), name, "GovernmentOrganization", "rule")
+        office.extras["also"] = f"{m.group(1)} for the {district}"  # the office as the text calls it
+        found.append((0, office))
     for m in ACRONYM.finditer(text):
         found.append((1, Mention(m.start(1), m.end(1), m.group(1), None, "acronym")))
     for m in INNER_NICK.finditer(text):

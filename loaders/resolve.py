@@ -223,6 +223,8 @@ class Resolver:
                 m.keys = (a.key,)
                 m.type = a.type
                 a.add_surface(m.text)
+                if "also" in m.extras:  # another name the rule that found it knows
+                    a.add_surface(m.extras["also"])
         # 3. nicknames and acronyms take their owner's id
         for m in mentions:
             if m.alias_of:

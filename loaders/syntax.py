@@ -95,9 +95,10 @@ class Binder:
         i = bisect.bisect_right(self.starts, token.idx)
         return next((m for m in self.mentions[max(0, i - 3) : i] if token.idx < m.end), None)
 
-    def actors(self, token: Any, expand: bool = True) -> list[Mention]:
+    def actors(self, token: Any, expand: bool = True, beyond: bool = True) -> list[Mention]:
         """The mentions a token stands for: its own name, a name inside its noun phrase, what a pronoun
-        or relative pronoun points back to; with `expand`, every conjunct too ("A, B and C")."""
+        or relative pronoun points back to; with `expand`, every conjunct too ("A, B and C"), and with
+        `beyond` the names coordinated after an appositive or an alias as well."""
         if token.dep_ == "nummod" and token.head.tag_ in ("NNS", "NNPS") and self.covering(token) is None:
             return self._listed(token.head)  # "the four sons of B": the four people last named together
         out: list[Mention] = []
@@ -105,9 +106,9 @@ class Binder:
             for m in self._listed(t) or [self._one(t)]:
                 if m is not None and all(m is not x for x in out):
                     out.append(m)
-        if expand and len(out) == 1:
+        if expand and beyond and len(out) == 1:
             out += [m for m in self._after_appositive(token, out[0]) if all(m is not x for x in out)]
-        if expand and len(out) == 1:
+        if expand and beyond and len(out) == 1:
             out += [m for m in self._named_after(token, out[0]) if all(m is not x for x in out)]
         return out
 

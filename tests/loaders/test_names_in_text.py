@@ -135,3 +135,19 @@ def test_people_listed_after_an_alias_share_the_fact_and_it_continues_the_subjec
 def test_a_name_after_and_that_starts_its_own_clause_is_not_listed():
     kg = extract("The leader of the Gulf Cartel was Ana Ruiz Peña, and Beto Paz Soto joined it later.\n")
     assert facts(kg, "leader_of") == {("Ana Ruiz Peña", "leader_of", "Gulf Cartel")}
+
+
+def test_a_district_names_the_us_attorneys_office_and_an_appositive_role_is_its_heads_alone():
+    # dev/ca-doj-2019-guatemala-estrada-presidential-candidate.txt
+    kg = extract(
+        "Geoffrey S. Berman, the United States Attorney for the Southern District of New York, and Adolphus "
+        "P. Wright, Special Agent in Charge of the Miami Division of the U.S. Drug Enforcement "
+        "Administration (“DEA”), announced today that the two men have been charged.\n"
+    )
+    (office,) = kg.find("United States Attorney for the Southern District of New York")
+    assert (office.name, office.type) == (
+        "U.S. Attorney's Office for the Southern District of New York",
+        "GovernmentOrganization",
+    )
+    members = {s for s, _, o in facts(kg, "member_of") if o == office.name}
+    assert members == {"Geoffrey S. Berman"}
