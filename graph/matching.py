@@ -117,10 +117,11 @@ def _inner_word_dropped(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
 
 
 def _given_and_surname(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    """Whether `short` is the first given name of `full` (three words or more) and one of its later
-    words: "Ernesto Fonseca" of "Ernesto Fonseca Carrillo", "José Villamar" of "José Adolfo Macías
-    Villamar". Namesakes share such pairs often, so it merges only when something else agrees."""
-    return len(short) == 2 and len(full) >= 3 and short[0] == full[0] and short[1] in full[1:]
+    """Whether `short` is the first given name of `full` (three words or more) and one of its two
+    surnames (its last two words): "Ernesto Fonseca" of "Ernesto Fonseca Carrillo", "José Villamar" of
+    "José Adolfo Macías Villamar"; "José Adolfo" is two given names. Namesakes share such pairs often,
+    so it merges only when something else agrees."""
+    return len(short) == 2 and len(full) >= 3 and short[0] == full[0] and short[1] in full[-2:]
 
 
 def _reordered(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -66,6 +66,22 @@ SPANISH = {
     "mexicano": "mexican",
     "mexicana": "mexican",
     "mexicanos": "mexican",
+    "independiente": "independent",
+    "unidas": "united",
+    "revolucionarias": "revolutionary",
+    "fuerzas": "forces",
+    "armadas": "armed",
+    "liberacion": "liberation",
+    "frente": "front",
+    "oficina": "office",
+    "sindicato": "syndicate",
+    # Portuguese, as Brazilian groups' English forms write it ("First Capital Command", "Red Command")
+    "comando": "command",
+    "primeiro": "first",
+    "terceiro": "third",
+    "vermelho": "red",
+    "puro": "pure",
+    "amigos": "friends",
 }
 # Words that name a kind of body, not one body: a name made only of them ("the cartel", "Police")
 # identifies nothing, so it is never a key.
@@ -181,14 +197,17 @@ def person_keys(words: tuple[str, ...] | list[str]) -> list[tuple[tuple, str, st
             keys.append((("p", rest), "-", t))
         if len(words) >= 4 and 0 < i < len(words) - 2:
             keys.append((("p", rest), "~", t))
+    if len(words) >= 3:  # "Ernesto Fonseca" of "Ernesto Fonseca Carrillo": the first name and a surname
+        keys.extend((("p", tuple(sorted((words[0], t)))), "~", t) for t in words[-2:])
     return keys
 
 
 def block_keys(p: Profile) -> list[tuple[tuple, str, str]]:
     """The blocking keys of a profile as (key, role, word); graph/clustering.py pairs them by role.
 
-    Roles: "=" a name's own key (pairs with "=" and "~"); "~" a name without one inner word (pairs
-    with "=": "Iván Guzmán Salazar" meets "Iván Archivaldo Guzmán Salazar"); "-" a name without one
+    Roles: "=" a name's own key (pairs with "=" and "~"); "~" a name without one inner word, or its
+    first word with one of its last two (pairs with "=": "Iván Guzmán Salazar" meets "Iván Archivaldo
+    Guzmán Salazar", "Ernesto Fonseca" meets "Ernesto Fonseca Carrillo"); "-" a name without one
     long word, that word kept (pairs with "-" when the two words are one letter apart: a typo);
     "a" an acronym and "i" a name's initials (an acronym pairs with both, initials never with initials).
     """

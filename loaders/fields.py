@@ -70,8 +70,15 @@ def items(text: str) -> Iterator[tuple[re.Match[str], Field, int, int]]:
 def mentions(text: str, found: list[Mention], crime: bool) -> list[Mention]:
     """Mentions for listed names no other reader found ("Avenues", "Bloods" in a list of rivals)."""
     extra = []
-    for _line, field, start, end in items(text):
-        if any(m.start < end and start < m.end for m in found):
+    for line, field, start, end in items(text):
+        inside = [m for m in found if m.start < end and start < m.end]
+        for m in inside:
+            whole = (m.start, m.end) == (start, end)  # "Santa Monica" of "Santa Monica 13" is no name
+            if whole and m.source == "ner" and m.entry is None and m.type in ("Organization", "Place"):
+                # "Allies: Aryan Nations, Bloods": what the line lists is of the kind its key says
+                m.type, m.source = field.kind, "rule"
+                m.extras["typed"] = f"{line['key'].strip()}: {m.text}"
+        if inside:
             continue
         name = text[start:end]
         extra.append(Mention(start, end, name, type_by_heads(name, crime) or field.kind, "rule"))

@@ -189,6 +189,8 @@ def type_by_heads(name: str, crime_context: bool = False) -> str | None:
     lead = words[1] if first in ARTICLES and len(words) > 1 else first
     if last in CRIME_HEADS or first in {"cartel", "cártel"}:
         return "CriminalOrganization"
+    if last.endswith(("-gumi", "-kai")) and len(last) > 5:
+        return "CriminalOrganization"  # "Yamaguchi-gumi", "Kodo-kai": a yakuza group's suffix
     inner = next((i for i, w in enumerate(words[1:-1], 1) if w in {"cartel", "cártel"}), None)
     if inner is not None and last not in GOV_HEADS and words[inner + 1] not in CONNECTORS:
         return "CriminalOrganization"  # "Primer Cartel Uruguayo": the head noun inside a Spanish name
@@ -376,7 +378,7 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
             )
         ):
             found.append((3, Mention(s, s + len(name), name, "CriminalOrganization", "rule")))
-        elif kind and kind != "Person" and len(words) > 1:
+        elif kind and kind != "Person" and (len(words) > 1 or "-" in name):  # "Kodo-kai" is one word
             found.append((3, Mention(s, s + len(name), name, kind, "rule")))
         elif (
             kind is None

@@ -166,7 +166,11 @@ class Resolver:
                     i > 0
                     and m.type == ms[i - 1].type == "Person"
                     and m.entry is None
-                    and PERSON_ALIAS.match(text[ms[i - 1].end : m.start])
+                    and (
+                        PERSON_ALIAS.match(text[ms[i - 1].end : m.start])
+                        # "Nazario Moreno Gonzalez (El Chayo)": a nickname in brackets, no quotes
+                        or (text[ms[i - 1].end : m.start] == " (" and text[m.end : m.end + 1] == ")")
+                    )
                 ):
                     m.alias_of = ms[i - 1].text
         # 2. full names of people and names of groups, merged when they fold alike

@@ -397,3 +397,43 @@ def test_project_gives_each_document_the_resolved_ids_and_keeps_its_own_names() 
         ("person/pedro-mendoza-ruiz", "crimorg/tierra-caliente-cartel")
     ]
     assert first.entities.keys() == {"crimorg/tierra-caliente-cartel", "person/juan-carlos-mendoza-rios"}
+
+
+def test_more_spanish_and_portuguese_forms_of_group_names_meet_their_english_ones() -> None:
+    # test5's ne-wikipedia-los-viagras and ne-wikipedia-beltran-leyva-organization; dev's PCC articles
+    kg = KnowledgeGraph()
+    pairs = [
+        ("Cártel Independiente de Acapulco", "Independent Cartel of Acapulco"),
+        ("Comando Vermelho", "Red Command"),
+    ]
+    ids = [
+        (kg.add_entity("CriminalOrganization", es).id, kg.add_entity("CriminalOrganization", en).id)
+        for es, en in pairs
+    ]
+    _, mapping, _ = resolve(kg)
+    assert mapping == {es: en for es, en in ids}
+
+
+def test_a_short_name_merges_when_both_say_the_same_of_one_group() -> None:
+    kg = KnowledgeGraph()
+    full = kg.add_entity("Person", "Ernesto Fonseca Carrillo").id
+    short = kg.add_entity("Person", "Ernesto Fonseca").id
+    cartel = kg.add_entity("CriminalOrganization", "Guadalajara Cartel").id
+    kg.add_relation(full, "member_of", cartel, {}, [_ev(0)])
+    _, mapping, merges = resolve(kg)
+    assert mapping == {}  # nothing shared yet: the short name may be a namesake
+    kg.add_relation(short, "member_of", cartel, {}, [_ev(1)])
+    _, mapping, merges = resolve(kg)
+    assert mapping == {short: full}
+    assert merges[0].match.rule == "the first given name and one surname, same member_of Guadalajara Cartel"
+
+
+def test_a_state_or_agency_in_common_is_no_corroboration() -> None:
+    kg = KnowledgeGraph()
+    full = kg.add_entity("Person", "Benjamin Alberto Arellano Felix").id
+    short = kg.add_entity("Person", "Benjamin Arellano Felix").id
+    ofac = kg.add_entity("GovernmentOrganization", "Office of Foreign Assets Control").id
+    for i, p in enumerate((full, short)):
+        kg.add_relation(p, "sanctioned_by", ofac, {}, [_ev(i)])
+    _, mapping, _ = resolve(kg)
+    assert mapping == {}

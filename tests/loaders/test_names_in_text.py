@@ -151,3 +151,13 @@ def test_a_district_names_the_us_attorneys_office_and_an_appositive_role_is_its_
     )
     members = {s for s, _, o in facts(kg, "member_of") if o == office.name}
     assert members == {"Geoffrey S. Berman"}
+
+
+def test_a_nickname_in_brackets_without_quotes_is_the_persons():
+    # test5/ne-treasury-2010-la-familia-michoacana-leaders.txt
+    kg = extract(
+        "Today's designation targets two principal leaders of La Familia, Nazario Moreno Gonzalez (El Chayo) "
+        "and Jose de Jesus Mendez Vargas (El Chango), and five of their lieutenants.\n"
+    )
+    assert names(kg, "El Chayo") == ["Nazario Moreno Gonzalez"]
+    assert names(kg, "El Chango") == ["Jose de Jesus Mendez Vargas"]

@@ -61,3 +61,20 @@ def test_infobox_keys_run_into_their_values_and_the_first_line_names_the_page():
     rivals = {frozenset((s, o)) for s, _, o in facts(kg, "rival_of")}  # a symmetric predicate
     assert frozenset(("Primeiro Comando da Capital", "Comando Vermelho")) in rivals
     assert frozenset(("Primeiro Comando da Capital", "Clan Rotela")) in rivals
+
+
+def test_names_an_infobox_line_lists_are_of_the_kind_its_key_says():
+    # test5/se-wikipedia-big-circle-gang.txt: the model reads these as organizations and places
+    kg = extract(
+        "Big Circle Gang\n\nAllies: Wo Shing Wo, Menace of Destruction, Asian Boyz, MS-13, Netas\n"
+        "Rivals: 14K Triad, Bloods, Crips, Nazi Lowriders, Aryan Nations, Lynwood Vikings\n\n"
+        "The Big Circle Gang is a criminal organisation.\n"
+    )
+    for name in ("Bloods", "Nazi Lowriders", "Aryan Nations", "Lynwood Vikings"):
+        assert typed(kg, name)[0] == "CriminalOrganization", name
+
+
+def test_a_yakuza_groups_suffix_is_its_head_word():
+    # test5/se-treasury-2015-yakuza-kodo-kai.txt
+    kg = extract("Treasury designated the Kodo-kai, a faction of the Yamaguchi-gumi, on Tuesday.\n")
+    assert typed(kg, "Kodo-kai")[0] == "CriminalOrganization"
