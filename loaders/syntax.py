@@ -178,6 +178,21 @@ class Binder:
         appos = next((c for c in token.children if c.dep_ == "appos"), None)
         if appos is not None and self.covering(appos) is not None:  # "countries – Belize, Costa Rica and ..."
             return [m for t in [appos, *_conjuncts(appos)] if (m := self.covering(t)) is not None]
+        # "two principal leaders of La Familia, A and B": the parser makes the people conjuncts of the group
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                group = self.covering(obj)
+                if group is None or not group.keys or self.types.get(group.keys[0]) == "Person":
+                    continue
+                people = [
+                    m
+                    for t in _conjuncts(obj)
+                    if (m := self.covering(t)) is not None
+                    and m.keys
+                    and self.types.get(m.keys[0]) == "Person"
+                ]
+                if people:
+                    return people
         # the list after the noun, or after the clause the noun is the subject of ("Fourteen countries have
         # participated: A, B and C", which the parser may cut into two sentences at the colon)
         ends = [token.right_edge.i + 1]
@@ -288,7 +303,12 @@ class Binder:
     def _naming(self, token: Any, kinds: Iterable[str]) -> Mention | None:
         """The name on a token that modifies a noun, if its actor is of a kind the noun can denote."""
         found = self.covering(token)
-        return found if found is not None and self.types.get(found.keys[0]) in kinds else None
+        if found is None or self.types.get(found.keys[0]) not in kinds:
+            return None
+        if found.demonym and token.head.lower_ in GOVERNMENT_NOUNS:
+            # "Colombian authorities", "the Mexican government": the state itself, not a nationality
+            return Mention(found.start, found.end, found.text, "State", "context", keys=found.keys)
+        return found
 
     def _named(self, token: Any) -> Mention | None:
         """The name a noun is given by "named", "known as", "called" ("a group known as Los Huistas")."""

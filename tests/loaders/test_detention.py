@@ -47,7 +47,6 @@ def test_person_inside_an_appositive_is_not_the_subject():
     assert facts(kg, "leader_of") == {("Eulalio Tapia Ruelas", "leader_of", "Brisa Cartel")}
 
 
-@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_demonym_forces_are_their_state():
     kg = extract(f"{P} was arrested by Guatemalan security forces in Petén.\n")
     assert facts(kg, "detained_by") == {(P, "detained_by", "Guatemala")}
@@ -101,7 +100,6 @@ def test_a_call_for_an_arrest_is_no_arrest():
     assert facts(kg, "detained_by") == set()
 
 
-@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_demonym_police_on_a_day_arrested():
     kg = extract("Italian police on Monday arrested Salvatore Esposito Ranieri in a dawn raid in Naples.\n")
     assert facts(kg, "detained_by") == {("Salvatore Esposito Ranieri", "detained_by", "Italy")}

@@ -161,3 +161,24 @@ def test_a_nickname_in_brackets_without_quotes_is_the_persons():
     )
     assert names(kg, "El Chayo") == ["Nazario Moreno Gonzalez"]
     assert names(kg, "El Chango") == ["Jose de Jesus Mendez Vargas"]
+
+
+def test_people_the_parser_makes_conjuncts_of_the_group_hold_the_plural_role():
+    # test5/ne-treasury-2010-la-familia-michoacana-leaders.txt
+    kg = extract(
+        "Today's designation targets two principal leaders of La Familia, Nazario Moreno Gonzalez (El Chayo) "
+        "and Jose de Jesus Mendez Vargas (El Chango), and five of their lieutenants.\n"
+    )
+    assert facts(kg, "leader_of") == {
+        ("Nazario Moreno Gonzalez", "leader_of", "La Familia"),
+        ("Jose de Jesus Mendez Vargas", "leader_of", "La Familia"),
+    }
+
+
+def test_a_nationality_before_authorities_is_the_state():
+    # test5/ne-insightcrime-2019-los-pachenca-leader-killed.txt
+    kg = extract(
+        "On May 19, Colombian authorities captured John Rafael Salazar, alias “Flash,” the second in command "
+        "within Los Pachenca.\n"
+    )
+    assert facts(kg, "detained_by") == {("John Rafael Salazar", "detained_by", "Colombia")}
