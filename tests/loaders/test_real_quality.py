@@ -36,6 +36,9 @@ FLOORS = {
     # 2026-12-06, 7f78643 (its first run, the headline figure): P 0.85 R 0.28 F1 0.42 (tp 74, fp 13,
     # fn 191); typed 0.87
     "test5": (22, 265, 0.83, 0.27, 0.85),
+    # 2026-12-06, 1fc8e95 (its first run, the headline figure): P 0.79 R 0.28 F1 0.42 (tp 33, fp 9,
+    # fn 83); typed 0.89
+    "test6": (20, 116, 0.76, 0.27, 0.87),
 }
 
 
@@ -64,7 +67,8 @@ CROSS = {
     "test2": (46, 2, 0),  # 05e7598: 9 of 46
     "test3": (15, 1, 0),  # 05e7598: 2 of 15
     "test4": (25, 2, 0),  # 05e7598: 3 of 25
-    "test5": (38, 9, 0),  # 7f78643, its first run: 9 of 38 (05e7598: 12 of 39)
+    "test5": (38, 7, 0),  # 7f78643, its first run: 9 of 38 (05e7598: 12 of 39); 836f7df: 7
+    "test6": (16, 4, 0),  # 1fc8e95, its first run: 4 of 16 (05e7598 and 8d16762: 4 of 16)
 }
 
 
