@@ -22,7 +22,7 @@ ALIAS = re.compile(r",?\s+(?:alias|aka|a\.k\.a\.)\s+.*$")
 # capitalised words, names' small words and a group noun after them
 NAME = re.compile(
     rf"(?:\d{{1,4}}\w{{0,2}} )?'?{CAP}(?: (?:{CAP}|de|del|la|las|los|el|da|do|dos|das|di|of|the|and|y|e|"
-    r"\d{1,4}))*(?: (?:gang|cartel|clan|mafia|family|group|crew|posse))?"
+    r"\d{1,4}))*(?: (?:gang|cartel|clan|mafia|family|group|crew|posse|['’]ndrina|cosca))?"
 )
 
 
@@ -69,10 +69,26 @@ def items(text: str) -> Iterator[tuple[re.Match[str], Field, int, int]]:
 
 def mentions(text: str, found: list[Mention], crime: bool) -> list[Mention]:
     """Mentions for listed names no other reader found ("Avenues", "Bloods" in a list of rivals)."""
-    extra = []
+    extra, dropped = [], []
     for line, field, start, end in items(text):
         inside = [m for m in found if m.start < end and start < m.end]
+        if inside and all(
+            m.source == "ner"
+            and m.entry is None
+            and start <= m.start
+            and m.end <= end
+            and m.end - m.start < end - start
+            for m in inside
+        ):
+            # "Piromalli 'ndrina": the model's "Piromalli" is part of the listed name
+            dropped.extend(inside)
+            inside = []
         for m in inside:
+            if m.start >= start and m.end > line.end() and "\n" in text[m.start : m.end]:
+                # "Leaders: A, Bao Aichan" then "Dates active": a listed name ends with its line
+                m.end = line.end()
+                m.text = text[m.start : m.end].rstrip()
+                m.end = m.start + len(m.text)
             whole = (m.start, m.end) == (start, end)  # "Santa Monica" of "Santa Monica 13" is no name
             if whole and m.source == "ner" and m.entry is None and m.type in ("Organization", "Place"):
                 # "Allies: Aryan Nations, Bloods": what the line lists is of the kind its key says
@@ -82,7 +98,8 @@ def mentions(text: str, found: list[Mention], crime: bool) -> list[Mention]:
             continue
         name = text[start:end]
         extra.append(Mention(start, end, name, type_by_heads(name, crime) or field.kind, "rule"))
-    return sorted([*found, *extra], key=lambda m: m.start)
+    kept = [m for m in found if all(m is not d for d in dropped)]
+    return sorted([*kept, *extra], key=lambda m: m.start)
 
 
 def page_subject(titles: Iterable[str | None], mentions_: list[Mention], types: dict[str, str]) -> str | None:

@@ -665,7 +665,9 @@ def _from_ner(text: str, s: int, e: int, label: str, crime: bool) -> list[Mentio
         return [Mention(s, e, name, "Place", "ner")]  # "violence in Tamaulipas", "the port of Gioia Tauro"
     if label == "PERSON":
         # the model's "LNFM traffics fentanyl": a name stops at its first lowercase word
-        lower = re.search(rf" (?!(?:{CONNECT}) )[a-z]", name)
+        lower = re.search(
+            rf" (?!(?:{CONNECT}) |(?:al|el|ad|as|ash|ar|az)-|(?:bin|ibn|van|von|der) )[a-z]", name
+        )
         if lower:
             name = name[: lower.start()]
             e = s + len(name)

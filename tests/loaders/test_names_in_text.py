@@ -182,3 +182,21 @@ def test_a_nationality_before_authorities_is_the_state():
         "within Los Pachenca.\n"
     )
     assert facts(kg, "detained_by") == {("John Rafael Salazar", "detained_by", "Colombia")}
+
+
+def test_an_arabic_particle_stays_in_the_name():
+    # test6/sf-voa-2023-captagon-assad-sanctions.txt
+    kg = extract("Maher al-Assad, the brother of Bashar al-Assad, was sanctioned by the United States.\n")
+    assert facts(kg, "sibling_of") == {("Bashar al-Assad", "sibling_of", "Maher al-Assad")}
+
+
+def test_a_listed_name_ends_with_its_line_and_keeps_its_group_word():
+    # test6/sf-wikipedia-united-wa-state-army.txt and sf-wikipedia-bellocco-ndrina.txt, infoboxes as text
+    kg = extract(
+        "United Wa State Army\n\nLeaders: Bao Youxiang, Zhao Zhongdang, Bao Aichan\n"
+        "Dates of operation: 1989\n"
+        "Allies: Piromalli 'ndrina , Mancuso 'ndrina\n\nThe United Wa State Army is an armed group.\n"
+    )
+    leaders = {s for s, _, _ in facts(kg, "leader_of")}
+    assert "Bao Aichan" in leaders and not any("Dates" in s for s in leaders)
+    assert types(kg).get("Piromalli 'ndrina") == "CriminalOrganization"
