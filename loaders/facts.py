@@ -60,7 +60,16 @@ def facts(match: Match, binder: Binder, sentence: Any, authorities: Authorities)
             # its head's alone, not that of the names coordinated after it
             a_side = binder.actors(match.a, beyond=not match.attachments.startswith("holder-appos"))
         # "Fourteen countries have participated": in what, the policy the section is about says
-        b_side = binder.actors(match.b) if match.b is not None else _topic(binder, "Policy")
+        if match.b is not None:
+            b_side = binder.actors(match.b)
+        elif frame.predicate == "leader_of":
+            # "former leader A", not "paramilitary leader A": a word that says which kind of leader
+            # names another body than the section's group
+            kinds = [c for c in match.trigger.children if c.dep_ in ("amod", "compound", "nmod")]
+            plain = all(c.lower_ in FORMER or c.lower_ in PLAIN_LEADER for c in kinds)
+            b_side = _salient(binder, "CriminalOrganization") if plain else []
+        else:
+            b_side = _topic(binder, "Policy")
         if match.b is not None and any(x is y for x in a_side for y in b_side):
             # "X took his place": no one stands in a relation to themselves, so "his" is someone else
             b_side = [y for y in b_side if all(y is not x for x in a_side)] or binder.other(match.b, a_side)
@@ -169,6 +178,26 @@ def _topic(binder: Binder, kind: str) -> list[Mention]:
     """The actor of that type the section named last, for a sentence that leaves it out."""
     found = next((m for m in reversed(binder.context.mentions) if binder.types.get(m.keys[0]) == kind), None)
     return [found] if found is not None else []
+
+
+PLAIN_LEADER = frozenset(
+    {"current", "new", "top", "principal", "main", "alleged", "reputed", "longtime", "founding"}
+)
+
+
+def _salient(binder: Binder, kind: str) -> list[Mention]:
+    """The actor of that type the section is about: named at least twice, and more often than any
+    other ("former leader A" in an article about one group); none when two compete."""
+    counts: dict[str, int] = {}
+    first: dict[str, Mention] = {}
+    for m in binder.context.mentions:
+        if m.keys and len(m.keys) == 1 and binder.types.get(m.keys[0]) == kind:
+            counts[m.keys[0]] = counts.get(m.keys[0], 0) + 1
+            first.setdefault(m.keys[0], m)
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return []
+    return [first[ranked[0][0]]]
 
 
 def _has_doer(trigger: Any) -> bool:

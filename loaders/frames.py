@@ -170,7 +170,9 @@ def parse(raw: dict[str, Any]) -> tuple[Grammar, list[tuple[str, list[dict]]]]:
                     continue
                 label = a_name + (f"+{b_name}" if b_name else "")
                 key = f"{frame.id}|{shape}|{label}|{triggers[0] if len(triggers) == 1 else ''}"
-                unless = tuple(attach[a_name].get("unless", ()))
+                unless = tuple(attach[a_name].get("unless", ())) + tuple(
+                    attach[b_name].get("unless", ()) if b_name else ()
+                )
                 place = bool(attach[a_name].get("place"))
                 grammar.patterns[key] = Pattern(frame, shape, label, names, unless, tuple(triggers), place)
                 to_add.append((key, [pattern]))

@@ -281,3 +281,13 @@ def test_the_people_a_group_name_is_given_to_after_the_verb():
         "Joaquin Guzman Lopez",
         "Ovidio Guzmán López",  # the gazetteer's spelling
     }
+
+
+def test_a_leader_named_without_his_group_leads_the_group_the_section_is_about():
+    # dev/mx-wikipedia-juarez-cartel.txt's wording; a kind of leader ("paramilitary leader") is not
+    kg = extract(
+        "The Juárez Cartel is a Mexican drug cartel. The Juárez Cartel has an armed wing known as La Línea. "
+        "When leader Pablo Acosta Villarreal was killed in April 1987, the cartel split. Its members admired "
+        "the notorious paramilitary leader Carlos Castaño.\n"
+    )
+    assert facts(kg, "leader_of") == {("Pablo Acosta Villarreal", "leader_of", "Juárez Cartel")}
