@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ocgraph.graph.ids import entity_id, fold
 from ocgraph.loaders.gazetteer import Entry, Gazetteer
-from ocgraph.loaders.mentions import ALIAS_WORDS, Mention, given_names, type_by_heads
+from ocgraph.loaders.mentions import ALIAS_WORDS, Mention, given_names, type_by_heads, words
 
 ALIAS_LINK = re.compile(rf"""^\s*,?\s*(?:\d{{1,3}},\s*)?{ALIAS_WORDS}\s+["']$""")
 # "the Gaitanistas, also known as the Clan del Golfo": two names of one group, no quotes needed
@@ -109,6 +109,30 @@ def _share_surnames(text: str, ms: list[Mention]) -> None:
         chain = [m] if m is not None else []
 
 
+# Words of a body's name that every state has one of: "National Police", "Supreme Court", "Navy"
+GENERIC_BODY = words(
+    "national police army navy guard court supreme ministry office attorney general prosecutor prosecutors "
+    "air force forces armed intelligence service agency federal civil military special security public "
+    "of the defense defence interior justice finance foreign affairs directorate anti-narcotics "
+    "antinarcotics anti-drug customs border immigration"
+)
+
+
+def _of_state(text: str, before: Mention, m: Mention) -> None:
+    """ "Panama's National Police", "Ecuador's National Police": a body every state has is named with
+    the state that owns it, so two countries' police are two nodes."""
+    if (
+        before.type != "State"
+        or before.demonym
+        or text[before.end : m.start] not in ("’s ", "'s ", "’ ", "' ")
+    ):
+        return
+    if not all(w.casefold() in GENERIC_BODY for w in m.text.split()):
+        return
+    state = before.entry.name if before.entry is not None else before.text
+    m.text = f"{m.text} of {state}"
+
+
 def _is_nickname(name: str) -> bool:
     return bool(re.fullmatch(r"(?:El|La|Los|Las)\s\S+", name))
 
@@ -140,6 +164,8 @@ class Resolver:
             for i, m in enumerate(ms):
                 if m.entry is None and not m.demonym:
                     self._as_state(m)
+                if i > 0 and m.type == "GovernmentOrganization" and m.entry is None:
+                    _of_state(text, ms[i - 1], m)
                 if m.entry is not None:
                     a = actor(m.entry.type, m.entry.name, m.entry)
                     m.keys = (a.key,)

@@ -103,6 +103,8 @@ class Binder:
             return self._listed(token.head)  # "the four sons of B": the four people last named together
         out: list[Mention] = []
         for t in [token, *(_conjuncts(token) if expand else ())]:
+            if not beyond and t is not token and any(c.dep_ == "appos" for c in t.children):
+                continue  # "A, the U.S. Attorney; B, the Commissioner of C": B's role is his own
             for m in self._listed(t) or [self._one(t)]:
                 if m is not None and all(m is not x for x in out):
                     out.append(m)
@@ -214,7 +216,7 @@ class Binder:
             if attr is not None and self.covering(attr) is not None:
                 return [m for t in [attr, *_conjuncts(attr)] if (m := self.covering(t)) is not None]
         if token.lower_ in PEOPLE and any(c.dep_ in ("det", "nummod", "predet") for c in token.children):
-            count = next((NUMBERS.get(c.lower_) for c in token.children if c.dep_ == "nummod"), None)
+            count = next((_number(c.lower_) for c in token.children if c.dep_ == "nummod"), None)
             # "the Galeano brothers": a family the names listed before must carry
             family = [c.text for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
             for keys in reversed(self.context.lists):
@@ -405,6 +407,11 @@ NUMBERS = {
     w: n for n, w in enumerate(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), 2)
 }
 REPORTING = words("say tell indicate report announce add state note explain claim believe")
+
+
+def _number(word: str) -> int | None:
+    """A count written in words or digits ("four", "50"); None for another word."""
+    return int(word) if word.isdigit() else NUMBERS.get(word)
 
 
 def _conjuncts(token: Any) -> list[Any]:

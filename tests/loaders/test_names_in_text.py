@@ -200,3 +200,34 @@ def test_a_listed_name_ends_with_its_line_and_keeps_its_group_word():
     leaders = {s for s, _, _ in facts(kg, "leader_of")}
     assert "Bao Aichan" in leaders and not any("Dates" in s for s in leaders)
     assert types(kg).get("Piromalli 'ndrina") == "CriminalOrganization"
+
+
+def test_officials_listed_with_semicolons_each_hold_their_own_title():
+    # test7/ng-dea-2012-bronx-trinitarios-superseding-indictment.txt
+    kg = extract(
+        "Brian R. Crowell, the Special Agent in Charge of the New York Division of the Drug Enforcement "
+        "Administration (DEA); Preet Bharara, the United States Attorney for the Southern District of New "
+        "York; Raymond W. Kelly, the Commissioner of the Police Department for the City of New York (NYPD); "
+        "announced the charges.\n"
+    )
+    office = "U.S. Attorney's Office for the Southern District of New York"
+    assert {s for s, _, o in facts(kg, "member_of") if o == office} == {"Preet Bharara"}
+
+
+def test_a_count_in_digits_binds_no_list_of_another_size():
+    # test7/ng-wikipedia-trinitarios.txt
+    kg = extract(
+        "The gang was founded by Leonides Sierra and Julio Marine in 1989. In 2011, 50 members and "
+        "associates of the Bronx Trinitarios Gang (BTG) were charged with federal racketeering offenses.\n"
+    )
+    assert not {f for f in facts(kg, "member_of") if f[2] == "Bronx Trinitarios Gang"}
+
+
+def test_a_body_every_state_has_is_named_with_its_owner():
+    # test7/ng-insightcrime-2022-panama-cholo-chorrillo-arrest.txt and the Gjika profile: two countries'
+    # "National Police" are two nodes
+    kg = extract(
+        "He was arrested in Grecia, Panama’s National Police posted. Ecuador’s National Police did not.\n"
+    )
+    bodies = {n for n, t in types(kg).items() if t == "GovernmentOrganization"}
+    assert bodies == {"National Police of Panama", "National Police of Ecuador"}
