@@ -39,6 +39,9 @@ FLOORS = {
     # 2026-12-06, 1fc8e95 (its first run, the headline figure): P 0.79 R 0.28 F1 0.42 (tp 33, fp 9,
     # fn 83); typed 0.89
     "test6": (20, 116, 0.76, 0.27, 0.87),
+    # 2026-12-06, bdc0172 (its first run, the headline figure): P 0.66 R 0.17 F1 0.27 (tp 27, fp 14,
+    # fn 134); typed 0.83; 84e8299: P 0.75 (fp 9)
+    "test7": (19, 161, 0.70, 0.16, 0.81),
 }
 
 
@@ -69,6 +72,7 @@ CROSS = {
     "test4": (25, 2, 0),  # 05e7598: 3 of 25
     "test5": (38, 7, 0),  # 7f78643, its first run: 9 of 38 (05e7598: 12 of 39); 836f7df: 7
     "test6": (16, 4, 0),  # 1fc8e95, its first run: 4 of 16 (05e7598 and 8d16762: 4 of 16)
+    "test7": (20, 5, 0),  # bdc0172, its first run: 5 of 20 and 1 merged id (two countries' police)
 }
 
 
