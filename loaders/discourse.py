@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ocgraph.loaders import coref, events, patterns
-from ocgraph.loaders.facts import Authorities, facts
+from ocgraph.loaders.facts import Authorities, facts, listed_roles
 from ocgraph.loaders.frames import Match
 from ocgraph.loaders.links import link_facts
 from ocgraph.loaders.mentions import Mention
@@ -65,6 +65,7 @@ class Section:
                 *rule_facts(text[s:e], [*inside, *refs], s, earlier),
                 *frame_facts,
                 *title_facts(sentence, binder),
+                *listed_roles(sentence, binder),
                 *link_facts(sentence, binder),
                 *_collective(hist.collective, inside, types),
             ]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from itertools import combinations
 from typing import Any
 
 from ocgraph import ontology
-from ocgraph.loaders.frames import EXTRACTOR, Match
+from ocgraph.loaders.frames import EXTRACTOR, Match, load_raw
 from ocgraph.loaders.mentions import Mention, words
 from ocgraph.loaders.relations import Fact, cues
 from ocgraph.loaders.syntax import HEAD_NOUNS, Binder
@@ -212,3 +213,58 @@ def _has_doer(trigger: Any) -> bool:
 def _implied(predicate: str, authorities: Authorities) -> list[Mention]:
     key = authorities.last.get(predicate)
     return [Mention(0, 0, "", None, "context", keys=(key,))] if key else []
+
+
+@cache
+def _role_nouns() -> dict[str, tuple[str, str]]:
+    """The one-word role nouns of the leadership and membership frames: lemma -> (frame id, predicate)."""
+    out: dict[str, tuple[str, str]] = {}
+    for f in load_raw()["frames"]:
+        if f["id"] in ("leader-role", "member-role"):
+            for t in f["trigger"]:
+                if " " not in t:
+                    out.setdefault(t, (f["id"], f["predicate"]))
+    return out
+
+
+def listed_roles(sentence: Any, binder: Binder) -> Iterator[Fact]:
+    """People listed after a plural role noun and a colon, each with the group named after them:
+    "organized crime leaders: “El Mayo” of the Sinaloa Cartel and Nemesio Oseguera Cervantes, alias “El
+    Mencho,” of the Jalisco New Generation Cartel". The people before an "of <group>" hold the role in
+    it; a group listed among them ("“Los Chapitos” and “El Mayo” of the Sinaloa Cartel") is passed over."""
+    nouns, doc = _role_nouns(), sentence.doc
+    for t in sentence:
+        if t.tag_ != "NNS" or t.lemma_ not in nouns or t.i + 1 >= sentence.end or doc[t.i + 1].text != ":":
+            continue
+        frame_id, predicate = nouns[t.lemma_]
+        pending: list[Mention] = []
+        i = t.i + 2
+        while i < sentence.end:
+            tok = doc[i]
+            m = binder.covering(tok)
+            kind = binder.types.get(m.keys[0]) if m is not None and m.keys else None
+            if kind == "Person":
+                if not pending or pending[-1].keys != m.keys:  # an alias is the same person
+                    pending.append(m)
+            elif tok.lower_ == "of" and pending:
+                j = i + 1 + (doc[i + 1].lower_ == "the" if i + 1 < sentence.end else 0)
+                group = binder.covering(doc[j]) if j < sentence.end else None
+                if (
+                    group is None
+                    or not group.keys
+                    or binder.types.get(group.keys[0]) != "CriminalOrganization"
+                ):
+                    break
+                for person in pending:
+                    for key in person.keys:
+                        yield Fact(key, predicate, group.keys[0], 0.7, f"{frame_id}:listed-of")
+                pending, i = [], j
+                while i < sentence.end and binder.covering(doc[i]) is group:
+                    i += 1
+                continue
+            elif not (kind is not None or tok.is_punct or tok.is_quote or tok.lower_ in LISTING):
+                break
+            i += 1
+
+
+LISTING = words("and alias aka a.k.a.")

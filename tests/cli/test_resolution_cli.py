@@ -52,8 +52,9 @@ def test_the_demo_store_has_one_cjng_with_its_designation(demo: Path) -> None:
     )
     assert {e.id for e in found} == {CJNG}
     facts = {(r.subject, r.predicate, r.object) for r in kg.relations_of(CJNG)}
-    # the article's "Nemesio Oseguera Cervantes, alias "El Mencho," of the Jalisco New Generation Cartel"
-    # hangs on a list the parser misreads; no frame reads his leadership there (see the seed's misses)
+    # the article's "organized crime leaders: … Nemesio Oseguera Cervantes, alias “El Mencho,” of the
+    # Jalisco New Generation Cartel": his leadership, on the one node that also holds OFAC's designation
+    assert ("person/nemesio-oseguera-cervantes", "leader_of", CJNG) in facts
     assert (CJNG, "sanctioned_by", "govorg/office-of-foreign-assets-control") in facts  # OFAC entry 17671
     assert kg.entities[CJNG].properties["source_ids"] == ["ofac-sdn:17671"]
     out = _run("explain", "CJNG")

@@ -294,3 +294,16 @@ def test_a_leader_named_without_his_group_leads_the_group_the_section_is_about()
         "the notorious paramilitary leader Carlos Castaño.\n"
     )
     assert facts(kg, "leader_of") == {("Pablo Acosta Villarreal", "leader_of", "Juárez Cartel")}
+
+
+def test_people_listed_after_a_role_noun_and_a_colon_hold_it_in_the_group_named_after_them():
+    # the seed article (data/seed-kingpin-strategy.txt)
+    kg = extract(
+        "The US government has pledged up to $50 million for information facilitating the capture of a "
+        "number of organized crime leaders: “Los Chapitos” and “El Mayo” of the Sinaloa Cartel and Nemesio "
+        "Oseguera Cervantes, alias “El Mencho,” of the Jalisco New Generation Cartel, among others.\n"
+    )
+    assert facts(kg, "leader_of") == {
+        ("Ismael Zambada García", "leader_of", "Sinaloa Cartel"),
+        ("Nemesio Oseguera Cervantes", "leader_of", "Jalisco New Generation Cartel"),
+    }
