@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import OSA, Levenshtein
 
 from ocgraph.graph.ids import fold
-from ocgraph.graph.names import STOPWORDS, Profile
+from ocgraph.graph.names import STOPWORDS, Profile, given_and_surname
 
 __all__ = ["THRESHOLD", "Match", "compare", "dates_disagree", "keep_apart", "types_clash"]
 
@@ -116,14 +116,6 @@ def _inner_word_dropped(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     return any(full[:i] + full[i + 1 :] == short for i in range(1, len(full) - 2))
 
 
-def _given_and_surname(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    """Whether `short` is the first given name of `full` (three words or more) and one of its two
-    surnames (its last two words): "Ernesto Fonseca" of "Ernesto Fonseca Carrillo", "José Villamar" of
-    "José Adolfo Macías Villamar"; "José Adolfo" is two given names. Namesakes share such pairs often,
-    so it merges only when something else agrees."""
-    return len(short) == 2 and len(full) >= 3 and short[0] == full[0] and short[1] in full[-2:]
-
-
 def _reordered(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether two orders of the same words can be one name: surnames first ("GUZMAN SALAZAR Ivan
     Archivaldo") or given names swapped ("Archivaldo Ivan Guzman Salazar"), the surnames in the same
@@ -146,7 +138,7 @@ def _person(a: Profile, b: Profile) -> Match | None:
             if best is None and (_inner_word_dropped(wa, wb) or _inner_word_dropped(wb, wa)):
                 short = 1 if len(wa) < len(wb) else 2
                 best = Match(SHORTER, "the full name without a second given name", na, nb, short)
-            elif best is None and (_given_and_surname(wa, wb) or _given_and_surname(wb, wa)):
+            elif best is None and (given_and_surname(wa, wb) or given_and_surname(wb, wa)):
                 short = 1 if len(wa) < len(wb) else 2
                 best = Match(SHORTER, "the first given name and one surname", na, nb, short)
     if best is not None:

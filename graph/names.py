@@ -148,6 +148,14 @@ def initials(name: str) -> set[str]:
     return out
 
 
+def given_and_surname(short: tuple[str, ...] | list[str], full: tuple[str, ...] | list[str]) -> bool:
+    """Whether `short` is the first given name of `full` (three words or more) and one of its two
+    surnames (its last two words): "Ernesto Fonseca" of "Ernesto Fonseca Carrillo", "José Villamar" of
+    "José Adolfo Macías Villamar"; "José Adolfo" is two given names. Namesakes share such pairs often:
+    across documents the resolver merges one only when something else agrees (graph/matching.py)."""
+    return len(short) == 2 and len(full) >= 3 and short[0] == full[0] and short[1] in full[-2:]
+
+
 def is_nickname(tokens: tuple[str, ...] | list[str]) -> bool:
     # "El Mayo", "La Señora", "Chapito": one word, or a Spanish article in front
     return len(tokens) == 1 or tokens[0] in ARTICLES

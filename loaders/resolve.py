@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ocgraph.graph.ids import entity_id, fold
+from ocgraph.graph.names import given_and_surname
 from ocgraph.loaders.gazetteer import Entry, Gazetteer
 from ocgraph.loaders.mentions import ALIAS_WORDS, Mention, given_names, type_by_heads, words
 
@@ -59,13 +60,6 @@ def _inside(short: str, name: str) -> bool:
     return short != name and f" {short} " in f" {name} "
 
 
-def _abridged(short: str, name: str) -> bool:
-    """Whether folded `short` is a first given name and one surname of the longer folded `name`:
-    "jose hurtado" of "jose alfredo hurtado olascoaga", "jose villamar" of "jose adolfo macias villamar"."""
-    a, b = short.split(), name.split()
-    return len(a) == 2 and len(b) >= 3 and a[0] == b[0] and a[1] in b[2:]
-
-
 def _vote_types(mentions: list[Mention]) -> None:
     """One name, one type in a document: where the same words were typed apart (the model's PERSON
     "Comando Vermelho" in a title line, a naming rule's criminal group below), the most trusted reading
@@ -98,10 +92,10 @@ def _share_surnames(text: str, ms: list[Mention]) -> None:
             chain.append(m)
             continue
         if len(chain) > 1 and chain[-1].type == "Person":
-            words = chain[-1].text.split()
-            first = next((i for i, w in enumerate(words) if w not in given), len(words))
-            surnames = " ".join(words[first:])
-            if first and len(words) - first >= 1 and words[first][:1].isupper():
+            full = chain[-1].text.split()
+            first = next((i for i, w in enumerate(full) if w not in given), len(full))
+            surnames = " ".join(full[first:])
+            if 0 < first < len(full) and full[first][:1].isupper():  # "Juan de Dios" has no surname
                 for x in chain[:-1]:
                     parts = x.text.split()
                     if x.entry is None and len(parts) <= 2 and all(w in given for w in parts):
@@ -119,8 +113,8 @@ GENERIC_BODY = words(
 
 
 def _of_state(text: str, before: Mention, m: Mention) -> None:
-    """ "Panama's National Police", "Ecuador's National Police": a body every state has is named with
-    the state that owns it, so two countries' police are two nodes."""
+    """A body every state has is named with the state that owns it ("Panama's National Police" is the
+    National Police of Panama), so two countries' police are two nodes."""
     if (
         before.type != "State"
         or before.demonym
@@ -211,7 +205,11 @@ class Resolver:
         # a name inside a longer one ("Tapia Ruelas" in "Eulalio Tapia Ruelas") is that person when only
         # one name holds it; when two do ("Joaquín Guzmán") it is left for step 4, which drops it
         for short in sorted(full, key=len):
-            longer = {full[f] for f in full if f != short and (_inside(short, f) or _abridged(short, f))}
+            longer = {
+                full[f]
+                for f in full
+                if f != short and (_inside(short, f) or given_and_surname(short.split(), f.split()))
+            }
             if len(longer) == 1:
                 full[short] = longer.pop()
             elif len(longer) > 1:
