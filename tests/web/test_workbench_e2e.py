@@ -63,7 +63,7 @@ def test_search_read_expand_reject_reingest_and_query(tmp_path: Path, serve, pag
     pg.wait_for_url(f"{served.base}/entity/{MAYO}")
     assert pg.locator("h1#name").inner_text().startswith("Ismael Zambada García")
     mine = [r for r in kg.relations.values() if MAYO in (r.subject, r.object)]
-    assert pg.locator("li.fact").count() == len(mine) == 3
+    assert pg.locator("li.fact").count() == len(mine) == 4
     groups = pg.locator("section.group").evaluate_all("els => els.map(e => e.dataset.predicate)")
     assert sorted(groups) == sorted({r.predicate for r in mine})
     member = next(r for r in mine if r.predicate == "member_of")
@@ -83,7 +83,7 @@ def test_search_read_expand_reject_reingest_and_query(tmp_path: Path, serve, pag
     at = pg.evaluate(f"() => window.ocgraphCy.getElementById('{SINALOA}').renderedPosition()")
     corner = box.bounding_box()
     pg.mouse.click(corner["x"] + at["x"], corner["y"] + at["y"])
-    # El Chapo comes in by leader_of, a predicate El Mayo has no filter box for: still shown
+    # El Chapo comes in by leader_of
     both = {MAYO} | near | neighbours(kg, SINALOA)
     pg.wait_for_selector(f'#graph[data-nodes="{len(both)}"]')
     assert SINALOA in box.get_attribute("data-expanded").split()
@@ -100,6 +100,19 @@ def test_search_read_expand_reject_reingest_and_query(tmp_path: Path, serve, pag
     assert pg.locator("mark#focus").get_attribute("data-start") == str(ev.start)
     assert "Ismael Zambada García, alias “El Mayo,”" in focus
     shot(pg, "serve-document.png")
+
+    # from a page with no filter box for leader_of (Ovidio Guzmán López's), the expanded Sinaloa Cartel
+    # still brings El Chapo, who comes in by leader_of
+    ovidio = "person/ovidio-guzman-lopez"
+    assert "leader_of" not in {r.predicate for r in kg.relations.values() if ovidio in (r.subject, r.object)}
+    pg.goto(f"{served.base}/entity/{ovidio}")
+    pg.wait_for_selector(f'#graph[data-nodes="{1 + len(neighbours(kg, ovidio))}"]')
+    at = pg.evaluate(f"() => window.ocgraphCy.getElementById('{SINALOA}').renderedPosition()")
+    corner = box.bounding_box()
+    pg.mouse.click(corner["x"] + at["x"], corner["y"] + at["y"])
+    around = {ovidio} | neighbours(kg, ovidio) | neighbours(kg, SINALOA)
+    assert "person/joaquin-guzman-loera" in around
+    pg.wait_for_selector(f'#graph[data-nodes="{len(around)}"]')
 
     # reject his rivalry with Los Chapitos: the page drops it, decisions.csv has the CLI's row
     rival = next(r for r in mine if r.predicate == "rival_of")
@@ -121,7 +134,7 @@ def test_search_read_expand_reject_reingest_and_query(tmp_path: Path, serve, pag
     ocgraph(home, "ingest", SEED)
     assert rival.id not in read_graph(home / "graph.jsonl").relations
     pg.goto(f"{served.base}/entity/{MAYO}")
-    assert pg.locator("li.fact").count() == 2
+    assert pg.locator("li.fact").count() == 3
     assert pg.locator(f'li.fact[data-id="{rival.id}"]').count() == 0
 
     # the members query as a form; its rows are the store's members and leaders of the cartel
@@ -138,7 +151,7 @@ def test_search_read_expand_reject_reingest_and_query(tmp_path: Path, serve, pag
         for r in now.relations.values()
         if r.object == SINALOA and r.predicate in ("member_of", "leader_of")
     )
-    assert sorted(row[:3] for row in rows) == expected_rows and len(rows) == 6
+    assert sorted(row[:3] for row in rows) == expected_rows and len(rows) == 7
     shot(pg, "serve-query-members.png")
     csv_url = pg.locator("#csv").get_attribute("href")
     got = pg.request.get(served.base + csv_url)
@@ -172,7 +185,7 @@ def test_read_only_has_no_review(tmp_path: Path, serve, page) -> None:
     assert served.printed[1] == "read-only: review is off"
     pg = page.page
     pg.goto(f"{served.base}/entity/{MAYO}")
-    assert pg.locator("li.fact").count() == 3
+    assert pg.locator("li.fact").count() == 4
     assert pg.locator("form.review").count() == 0
     rid = next(iter(read_graph(home / "graph.jsonl").relations))
     answer = pg.request.post(f"{served.base}/review/{rid}", form={"action": "reject"}, max_redirects=0)
