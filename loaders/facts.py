@@ -95,7 +95,6 @@ def facts(match: Match, binder: Binder, sentence: Any, authorities: Authorities)
     if predicate in ("leader_of", "member_of") and _former(match.trigger):
         properties["status"] = "former"
     pred = ontology.predicate(predicate)
-    # only a person's man: "a lieutenant of Ana Ruiz", never one body "member" of another
     fallback = ontology.predicate(frame.fallback) if frame.fallback else None
     types = binder.types
     premodified_state = match.attachments.endswith("in-premodifier")
@@ -116,6 +115,7 @@ def facts(match: Match, binder: Binder, sentence: Any, authorities: Authorities)
                 if pred.allows(st, ot):
                     yield Fact(ks, predicate, ko, confidence, match.rule, dict(properties), factor)
                 elif fallback is not None and ot == "Person" and fallback.allows(st, ot):
+                    # only a person's man ("a lieutenant of Ana Ruiz"), never one body "member" of another
                     yield Fact(ks, fallback.name, ko, confidence, match.rule, {}, factor)
 
 
@@ -215,6 +215,9 @@ def _implied(predicate: str, authorities: Authorities) -> list[Mention]:
     return [Mention(0, 0, "", None, "context", keys=(key,))] if key else []
 
 
+LISTING = words("and alias aka a.k.a.")  # what may stand between the names of a list
+
+
 @cache
 def _role_nouns() -> dict[str, tuple[str, str]]:
     """The one-word role nouns of the leadership and membership frames: lemma -> (frame id, predicate)."""
@@ -265,6 +268,3 @@ def listed_roles(sentence: Any, binder: Binder) -> Iterator[Fact]:
             elif not (kind is not None or tok.is_punct or tok.is_quote or tok.lower_ in LISTING):
                 break
             i += 1
-
-
-LISTING = words("and alias aka a.k.a.")
