@@ -205,17 +205,20 @@ class SpacyExtractor:
         types = {key: a.type for key, a in actors.items()}
         kg = KnowledgeGraph()
         self._add_document(kg, doc)
-        used = {k for _, ms, _ in units for m in ms for k in m.keys}
-        every = [m for _, ms, _ in units for m in ms]
-        for key in sorted(used):
+        named = [m for _, ms, _ in units for m in ms]
+        own: dict[str, list[Mention]] = {}  # each actor's mentions, read once for its type's reason
+        for m in named:
+            for k in m.keys:
+                own.setdefault(k, []).append(m)
+        for key in sorted(own):
             a = actors[key]
-            typed = {"typed_by": [type_reason(a, every)]}
+            typed = {"typed_by": [type_reason(a, own[key])]}
             kg.add_entity(
                 a.type, a.name, aliases=sorted(set(a.surfaces) - {a.name}), properties=typed, id=a.key
             )
         # a state that holds a place named here ("Miami, Florida": the United States) may be a fact's end
         within = {}
-        for key in sorted(used):
+        for key in sorted(own):
             parent = actors[key].entry.parent if actors[key].entry is not None else None
             state = self.gazetteer.by_name(parent) if parent and actors[key].type == "Place" else None
             if state is not None and state.type == "State":
@@ -223,12 +226,10 @@ class SpacyExtractor:
                 types[within[key]] = "State"
         sections: dict[int, discourse.Section] = {}
         items: list[Item] = []
-        named = [m for _, ms, _ in units for m in ms]
+        sections_read = {p.section.index: p.section for p, _, _ in units}  # a section's subject, once
         pages = {
-            p.section.index: fields.page_subject(
-                (p.section.title, p.section.text.lstrip().partition("\n")[0]), named, types
-            )
-            for p, _, _ in units
+            i: fields.page_subject((sec.title, sec.text.lstrip().partition("\n")[0]), named, types)
+            for i, sec in sections_read.items()
         }
         for para, ms, sdoc in units:
             page = pages[para.section.index]
