@@ -12,7 +12,7 @@ from functools import cache
 from ocgraph import ontology
 from ocgraph.loaders.frames import load_raw
 from ocgraph.loaders.gold import fold
-from ocgraph.loaders.mentions import CAP, Mention, type_by_heads
+from ocgraph.loaders.mentions import CAP, Mention, given_names, type_by_heads, words
 from ocgraph.loaders.relations import Fact
 
 LINE = re.compile(r"^[ \t]*[-*•]?[ \t]*(?P<key>[A-Z][A-Za-z ]{1,30}?)[ \t]*:[ \t]*(?P<value>\S.*)$", re.M)
@@ -24,6 +24,14 @@ NAME = re.compile(
     rf"(?:\d{{1,4}}\w{{0,2}} )?'?{CAP}(?: (?:{CAP}|de|del|la|las|los|el|da|do|dos|das|di|of|the|and|y|e|"
     r"\d{1,4}))*(?: (?:gang|cartel|clan|mafia|family|group|crew|posse|['’]ndrina|cosca))?"
 )
+# Keys only a group's infobox has: a page that lists two of them in a paragraph about crime is a
+# criminal group's ("Founded: 1919", "Territory: Hong Kong", "Rivals: 14K")
+GROUP_KEYS = words(
+    "founded founder founders founding_location territory membership membership_est allies rivals leaders "
+    "criminal_activities activities headquarters"
+)
+# words that make a listed name a group's, whatever its first word ("Simon City Royals", "Diablos MC")
+GROUP_WORDS = words("nation club mc city gang crew posse boys syndicate mob")
 
 
 @dataclass(frozen=True)
@@ -90,7 +98,8 @@ def mentions(text: str, found: list[Mention], crime: bool) -> list[Mention]:
                 m.text = text[m.start : m.end].rstrip()
                 m.end = m.start + len(m.text)
             whole = (m.start, m.end) == (start, end)  # "Santa Monica" of "Santa Monica 13" is no name
-            if whole and m.source == "ner" and m.entry is None and m.type in ("Organization", "Place"):
+            guessed = m.source == "ner" or (m.source == "rule" and m.type == "Person")  # not a gazetteer's
+            if whole and guessed and m.entry is None and _retyped(m, field.kind):
                 # "Allies: Aryan Nations, Bloods": what the line lists is of the kind its key says
                 m.type, m.source = field.kind, "rule"
                 m.extras["typed"] = f"{line['key'].strip()}: {m.text}"
@@ -100,6 +109,54 @@ def mentions(text: str, found: list[Mention], crime: bool) -> list[Mention]:
         extra.append(Mention(start, end, name, type_by_heads(name, crime) or field.kind, "rule"))
     kept = [m for m in found if all(m is not d for d in dropped)]
     return sorted([*kept, *extra], key=lambda m: m.start)
+
+
+def _retyped(m: Mention, kind: str) -> bool:
+    """Whether the model's type gives way to the kind a listed name's key says: an organisation or
+    place always; a "person" only when the name is not shaped like one ("Gangster Disciples")."""
+    return m.type in ("Organization", "Place") or (m.type == "Person" != kind and not person_shaped(m.text))
+
+
+def person_shaped(name: str) -> bool:
+    """A known given name and one to three more words, none a group's ("Simon City Royals" is not)."""
+    parts = name.split()
+    return (
+        2 <= len(parts) <= 4
+        and parts[0] in given_names()
+        and not any(p.casefold() in GROUP_WORDS for p in parts)
+    )
+
+
+def headline(sections: list[tuple[str, list[Mention]]], title: str | None, crime: bool) -> None:
+    """Read a criminal group's page name as that group: an infobox that lists two of a group's keys
+    ("Founded", "Territory", "Rivals") in a text about crime says what its page is about.
+
+    `sections` are the texts and mentions of one section's paragraphs, changed in place: the model's
+    mentions of the title take the group's type, and a title nothing read becomes a mention.
+    """
+    first = sections[0][0].strip().partition("\n")[0].strip() if sections else ""
+    name = (title or first).strip()
+    if not crime or len(name.split()) > 6 or not NAME.fullmatch(name):
+        return
+    keys = {fold(line["key"]).replace(" ", "_") for text, _ in sections for line in LINE.finditer(text)}
+    found = sorted(keys & GROUP_KEYS)
+    if len(found) < 2:
+        return
+    wanted, why = fold(name), f"infobox: {', '.join(found[:3])}"
+    same = [m for _, ms in sections for m in ms if fold(m.text) == wanted]
+    for m in same:
+        if m.source == "ner" and m.entry is None and _retyped(m, "CriminalOrganization"):
+            m.type, m.source = "CriminalOrganization", "rule"
+            m.extras["typed"] = why
+    if same:
+        return
+    text, ms = sections[0]
+    at = text.find(name)
+    if at < 0 or any(m.start < at + len(name) and at < m.end for m in ms):
+        return
+    kind = type_by_heads(name, crime) or "CriminalOrganization"
+    ms.append(Mention(at, at + len(name), name, kind, "rule", extras={"typed": why}))
+    ms.sort(key=lambda m: m.start)
 
 
 def page_subject(titles: Iterable[str | None], mentions_: list[Mention], types: dict[str, str]) -> str | None:

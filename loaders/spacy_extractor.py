@@ -200,6 +200,10 @@ class SpacyExtractor:
             found = find_mentions(para.text, self.gazetteer, ents)
             syntax.groups_by_place(sdoc, found)
             units.append((para, fields.mentions(para.text, found, bool(CRIME_WORDS.search(para.text))), sdoc))
+        for index in dict.fromkeys(p.section.index for p, _, _ in units):
+            own_units = [(p.text, ms) for p, ms, _ in units if p.section.index == index]
+            section = next(p.section for p, _, _ in units if p.section.index == index)
+            fields.headline(own_units, section.title, bool(CRIME_WORDS.search(section.text)))
         repeat_names(units)
         actors = self.resolver.resolve([(p.text, ms) for p, ms, _ in units])
         types = {key: a.type for key, a in actors.items()}

@@ -3,6 +3,9 @@
 
 from extract_helpers import extract, facts
 
+from ocgraph.loaders import fields
+from ocgraph.loaders.mentions import Mention
+
 
 def typed(kg, name):
     (entity,) = kg.find(name)
@@ -78,3 +81,48 @@ def test_a_yakuza_groups_suffix_is_its_head_word():
     # test5/se-treasury-2015-yakuza-kodo-kai.txt
     kg = extract("Treasury designated the Kodo-kai, a faction of the Yamaguchi-gumi, on Tuesday.\n")
     assert typed(kg, "Kodo-kai")[0] == "CriminalOrganization"
+
+
+SUN_YEE_ON = (  # test6/sf-wikipedia-sun-yee-on.txt, its first lines
+    "Sun Yee On\n\nFounded: 1919\nFounding location: British Hong Kong\nYears active: 1919–present\n"
+    "Criminal activities: racketeering, counterfeiting, extortion, drug trafficking\n"
+    "Allies: Wo Hop To, Wo On Lok\nRivals: 14K, Wah Ching, Wo Shing Wo\n\n"
+    "Sun Yee On is one of the leading triads in Hong Kong.\n"
+)
+
+
+def test_a_page_whose_infobox_is_a_groups_names_that_group():
+    # the model reads "Sun Yee On" as an organization, so its allies could not be a group's allies
+    kg = extract(SUN_YEE_ON)
+    kind, why = typed(kg, "Sun Yee On")
+    assert kind == "CriminalOrganization"
+    assert why == ["context: infobox: allies, criminal_activities, founded"]
+    assert ("Sun Yee On", "allied_with", "Wo Hop To") in facts(kg)
+    assert ("Sun Yee On", "rival_of", "Wah Ching") in facts(kg)
+
+
+def test_a_page_name_nothing_read_becomes_its_subject():
+    # test7/ng-wikipedia-latin-kings.txt: no reader finds "Latin Kings" in its headline
+    kg = extract(
+        "Latin Kings\n\nFounder: Ramon Santos\nTerritory: 31 U.S. states\n"
+        "Allies: American Mafia, Bloods\nRivals: Crips, Folk Nation, Simon City Royals\n\n"
+        "The gang was founded by Puerto Ricans in Chicago, Illinois, in 1954.\n"
+    )
+    assert typed(kg, "Latin Kings")[0] == "CriminalOrganization"
+    assert ("Ramon Santos", "member_of", "Latin Kings") in facts(kg)
+    for rival in ("Crips", "Folk Nation", "Simon City Royals"):
+        first, second = sorted(("Latin Kings", rival))  # a symmetric fact, its names in order
+        assert (first, "rival_of", second) in facts(kg), rival
+        assert typed(kg, rival)[0] == "CriminalOrganization", rival
+
+
+def test_one_key_of_a_groups_infobox_is_not_enough():
+    # test6/sf-wikipedia-umberto-bellocco.txt: "Born" and "Known for" are no group's keys
+    head = "Umberto Bellocco\n"
+    box = "Born: 17 December 1937\nKnown for: Capobastone of the Bellocco 'ndrina\nAllies: Pesce 'ndrina\n"
+    name = Mention(0, 16, "Umberto Bellocco", "Organization", "ner")
+    fields.headline([(head, [name]), (box, [])], None, crime=True)
+    assert (name.type, name.extras) == ("Organization", {})
+    box += "Founded: 1960s\n"  # two of a group's keys: the page is a group's
+    fields.headline([(head, [name]), (box, [])], None, crime=True)
+    assert (name.type, name.extras) == ("CriminalOrganization", {"typed": "infobox: allies, founded"})
