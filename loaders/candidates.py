@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from ocgraph import ontology
-from ocgraph.loaders.frames import load_raw, whole_word
+from ocgraph.loaders.frames import load_raw, trigger_lemma, whole_word
 from ocgraph.loaders.mentions import Mention
 from ocgraph.loaders.relations import Fact, cues
 from ocgraph.loaders.syntax import Binder
@@ -39,7 +39,7 @@ def trigger_words() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
     for f in load_raw()["frames"]:
         for word in f["trigger"]:
-            out.setdefault(word.split()[-1].rsplit("-", 1)[-1], set()).add(f["predicate"])
+            out.setdefault(trigger_lemma(word), set()).add(f["predicate"])
     return {k: frozenset(v) for k, v in out.items()}
 
 

@@ -104,20 +104,31 @@ def _merge(*trigger_attrs: dict[str, Any]) -> dict[str, Any] | None:
     return out
 
 
-def _head(trigger: str) -> str:
-    """The word a trigger is matched on: its last word, of a hyphenated one its last part."""
-    return trigger.split()[-1].lower().rsplit("-", 1)[-1]
+def fixed(trigger: str) -> bool:
+    """Whether a trigger is a fixed phrase the pipeline reads as one token before parsing
+    ("second-in-command", "right-hand man"): its words are no head and modifiers the parser would find."""
+    return "-" in trigger or len(trigger.split()) >= 3
+
+
+def phrase_lemma(text: str) -> str:
+    """The lemma of a fixed phrase, whichever of hyphens and spaces it is written with."""
+    return " ".join(re.split(r"[\s-]+", text.lower()))
+
+
+def trigger_lemma(trigger: str) -> str:
+    """The word a trigger is matched on: a fixed phrase whole, else its last word."""
+    return phrase_lemma(trigger) if fixed(trigger) else trigger.split()[-1].lower()
 
 
 def _pattern(triggers: list[str], pos: list[str], frame: Frame, parts: list[tuple[str, dict]]):
     """A DependencyMatcher pattern: the trigger words (one word each; or one trigger of two words, whose
     first must modify the last) and the relations of each attachment, helper tokens renamed apart."""
-    words = triggers[0].split()
+    words = [triggers[0]] if fixed(triggers[0]) else triggers[0].split()
     extra = _merge(*(att.get("trigger", {}) for _, att in parts))
     if extra is None:
         return None, []
     # a proper noun keeps its capital in the lemma ("Minister" in "Foreign Minister Marcelo Ebrard")
-    heads = {_head(t) for t in triggers}
+    heads = {trigger_lemma(t) for t in triggers}
     # "co-founder", "ex-leader", "vice-president" are one token (loaders/spacy_extractor.py)
     heads |= {f"{p}-{h}" for h in heads for p in ("co", "ex", "vice")}
     lemmas = sorted({x for h in heads for x in (h, h.capitalize())})
@@ -159,7 +170,8 @@ def parse(raw: dict[str, Any]) -> tuple[Grammar, list[tuple[str, list[dict]]]]:
             raise OcgraphError(f"frames file: frame {frame.id!r} is declared twice")
         grammar.frames[frame.id] = frame
         # one pattern for all one-word triggers, one for each trigger of two words
-        groups = [[t for t in frame.triggers if " " not in t]] + [[t] for t in frame.triggers if " " in t]
+        groups = [[t for t in frame.triggers if " " not in t or fixed(t)]]
+        groups += [[t] for t in frame.triggers if " " in t and not fixed(t)]
         for shape in frame.shapes:
             sides = shapes[shape]
             combos = itertools.product(sides["A"], sides.get("B", [None]))
@@ -189,6 +201,16 @@ _Loader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
+
+
+@cache
+def fixed_phrases() -> re.Pattern[str] | None:
+    """Every fixed phrase of the frames' triggers, as the text may write it (hyphens or spaces)."""
+    phrases = {phrase_lemma(t) for f in load_raw()["frames"] for t in f["trigger"] if fixed(t)}
+    if not phrases:
+        return None
+    alternatives = sorted((r"[\s-]+".join(map(re.escape, p.split())) for p in phrases), key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])", re.I)
 
 
 @cache
@@ -302,7 +324,8 @@ class FrameMatcher:
 def _word_of(token: Any, words: tuple[str, ...]) -> str:
     """Which of a pattern's one-word triggers the token is (by its lemma, or as a hyphenated word)."""
     lemma = token.lemma_.lower()
-    return next((w for w in words if w == lemma), next((w for w in words if _head(w) == lemma), lemma))
+    by_lemma = next((w for w in words if trigger_lemma(w) == lemma), lemma)
+    return next((w for w in words if w == lemma), by_lemma)
 
 
 def _i(token: Any | None) -> int:

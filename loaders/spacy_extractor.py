@@ -81,6 +81,7 @@ def load_pipeline(model: str | None = MODEL) -> Any:
             nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
             nlp.add_pipe("ocgraph_prefixed_words", first=True)
             nlp.add_pipe("ocgraph_citation_marks", after="ocgraph_prefixed_words")
+            nlp.add_pipe("ocgraph_fixed_phrases", after="ocgraph_citation_marks")
             return nlp
         except OSError:
             warnings.warn(
@@ -107,6 +108,20 @@ def merge_prefixed_words(doc: Any) -> Any:
     return doc
 
 
+def merge_fixed_phrases(doc: Any) -> Any:
+    """One token for a role the frames name with a fixed phrase ("second-in-command", "right-hand man"):
+    cut into words, the parser makes "second" the head and hangs "of the FARC" on "command"."""
+    pattern = frames.fixed_phrases()
+    if pattern is None:
+        return doc
+    with doc.retokenize() as retokenizer:
+        for hit in pattern.finditer(doc.text):
+            span = doc.char_span(hit.start(), hit.end())
+            if span is not None and len(span) > 1:
+                retokenizer.merge(span, attrs={"LEMMA": frames.phrase_lemma(hit.group(0))})
+    return doc
+
+
 def end_sentences_at_citations(doc: Any) -> Any:
     """ "Cartel.[3] Its leader": the citation marks stay with the sentence they follow, and the next
     sentence starts after them (the parser would start it at "[3]", hiding "Its" from the references)."""
@@ -127,6 +142,8 @@ def _register() -> None:
         Language.component("ocgraph_prefixed_words", func=merge_prefixed_words)
     if not Language.has_factory("ocgraph_citation_marks"):
         Language.component("ocgraph_citation_marks", func=end_sentences_at_citations)
+    if not Language.has_factory("ocgraph_fixed_phrases"):
+        Language.component("ocgraph_fixed_phrases", func=merge_fixed_phrases)
 
 
 _register()
