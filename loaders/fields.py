@@ -67,7 +67,10 @@ def items(text: str) -> Iterator[tuple[re.Match[str], Field, int, int]]:
         field = known.get(line["key"].strip().casefold())
         if field is None:
             continue
-        for item in ITEM.finditer(line["value"]):
+        value = line["value"]
+        # "Allies: The alliances shifted, but included: A, B": the names follow the value's last colon
+        offset = value.rfind(":") + 1
+        for item in ITEM.finditer(value, offset):
             name = ALIAS.sub("", ASIDE.sub("", item.group(0))).strip(" '\"“”.·•*-")
             if not NAME.fullmatch(name):
                 continue  # "Sinaloa Cartel", "38th Street gang" are names; "Mexican drug war" is not
@@ -152,8 +155,11 @@ def headline(sections: list[tuple[str, list[Mention]]], title: str | None, crime
         return
     text, ms = sections[0]
     at = text.find(name)
-    if at < 0 or any(m.start < at + len(name) and at < m.end for m in ms):
+    inside = [m for m in ms if m.start < at + len(name) and at < m.end]
+    if at < 0 or any(m.entry is not None or m.start < at or m.end > at + len(name) for m in inside):
         return
+    # "Catania Mafia" of "Catania Mafia family": a reading of part of the name gives way to all of it
+    ms[:] = [m for m in ms if all(m is not x for x in inside)]
     kind = type_by_heads(name, crime) or "CriminalOrganization"
     ms.append(Mention(at, at + len(name), name, kind, "rule", extras={"typed": why}))
     ms.sort(key=lambda m: m.start)

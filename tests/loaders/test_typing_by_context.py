@@ -126,3 +126,21 @@ def test_one_key_of_a_groups_infobox_is_not_enough():
     box += "Founded: 1960s\n"  # two of a group's keys: the page is a group's
     fields.headline([(head, [name]), (box, [])], None, crime=True)
     assert (name.type, name.extras) == ("CriminalOrganization", {"typed": "infobox: allies, founded"})
+
+
+def test_a_page_name_longer_than_its_reading_is_read_whole():
+    # test5/se-wikipedia-catania-mafia-family.txt: the head word reads "Catania Mafia" in the headline;
+    # the allies follow a colon inside the line's value
+    kg = extract(
+        "Catania Mafia family\n\nFounded: 1925\nFounder: Antonino Saitta\n"
+        "Allies: The alliances shifted depending on the period, but included: Casalesi clan, Licciardi clan\n"
+        "Rivals: Cappello clan, Clan dei Cursoti\n\n"
+        "The family dominates organized crime activities in the city of Catania.\n"
+    )
+    assert typed(kg, "Catania Mafia family") == (
+        "CriminalOrganization",
+        ["context: infobox: allies, founded, founder"],
+    )
+    assert ("Antonino Saitta", "member_of", "Catania Mafia family") in facts(kg)
+    assert ("Casalesi Clan", "allied_with", "Catania Mafia family") in facts(kg)
+    assert ("Cappello Clan", "rival_of", "Catania Mafia family") in facts(kg)
