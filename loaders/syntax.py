@@ -271,6 +271,11 @@ class Binder:
             found = self.covering(subject) if subject is not None else None
             if found is not None:
                 return found
+        if token.pos_ == "NOUN" and token.dep_ == "appos" and token.lower_ in HEAD_NOUNS:
+            # "the Prince Group, a Cambodia-based network led by Chen Zhi": the network is the group
+            found = self.covering(token.head)
+            if found is not None and found.keys and self.types.get(found.keys[0]) in HEAD_NOUNS[token.lower_]:
+                return found
         if token.pos_ == "PROPN":
             # "the Cartel de los Soles (CDLS)": a name not found, its acronym in brackets found
             for child in token.children:
