@@ -75,6 +75,7 @@ GROUP_LIST = re.compile(
     r"(crime groups?|criminal groups?|criminal organi[sz]ations?|cartels?|gangs?|factions?|cells?|clans?|"
     r"cliques?|criminal gangs?|drug trafficking organi[sz]ations?|gang coalitions?|coalitions?)\b"
 )
+DESCRIBING = re.compile(r"-(?:based|linked|born|led|backed|allied)$")  # "Mexico-based": no name's word
 CRIME_NETWORK = re.compile(
     rf"\b({CAP}(?: (?:{CONNECT} )*{CAP}){{0,3}}) (?:(?:trafficking|smuggling|criminal) )?"
     r"(?:network|organisation|organization)\b"
@@ -344,7 +345,7 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
         for part in re.finditer(rf"(?:\d{{1,4}}\s)?{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*", m.group(1)):
             if part.group(0) in NOT_NAME or part.group(0) in gaz.demonyms:
                 continue
-            if re.search(r"-(?:based|linked|born|led|backed|allied)$", part.group(0)):
+            if DESCRIBING.search(part.group(0)):
                 continue  # "a Mexico-based cartel" describes a group, it does not name one
             name = part.group(0)
             end = m.start(1) + part.end()
@@ -405,7 +406,7 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
             start, words = m.start(1), m.group(1).split()
             while words and (words[0] in NOT_NAME or words[0] in gaz.demonyms):
                 start += len(words.pop(0)) + 1
-            if words:
+            if words and not DESCRIBING.search(words[-1]):  # "a Tamaulipas-based network" names none
                 found.append(
                     (2, Mention(start, m.end(), text[start : m.end()], "CriminalOrganization", "rule"))
                 )
