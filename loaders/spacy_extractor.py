@@ -216,6 +216,7 @@ class SpacyExtractor:
             ents = [(e.start_char, e.end_char, e.label_) for e in sdoc.ents]
             found = find_mentions(para.text, self.gazetteer, ents)
             syntax.groups_by_place(sdoc, found)
+            syntax.people_by_kin(sdoc, found)
             units.append((para, fields.mentions(para.text, found, bool(CRIME_WORDS.search(para.text))), sdoc))
         for index in dict.fromkeys(p.section.index for p, _, _ in units):
             own_units = [(p.text, ms) for p, ms, _ in units if p.section.index == index]

@@ -483,6 +483,29 @@ def groups_by_place(sdoc: Any, mentions: list[Mention]) -> None:
             m.extras["typed"] = why
 
 
+FAMILY = words("brother sister son daughter cousin nephew niece father mother uncle aunt wife husband")
+
+
+def people_by_kin(sdoc: Any, mentions: list[Mention]) -> None:
+    """A name the model typed as a place or body that the parse names as someone's kin is a person:
+    "his brothers Salvatore and Antonino", "his son, Ovidio". The reason is kept on the mention."""
+    for m in mentions:
+        if m.source != "ner" or m.entry is not None or m.demonym or m.type not in ("Place", "Organization"):
+            continue
+        span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) > 4:
+            continue
+        token = span.root
+        while token.dep_ == "conj":
+            token = token.head
+        kin = next((c for c in token.children if c.dep_ == "compound" and c.lemma_ in FAMILY), None)
+        if kin is None and token.dep_ == "appos" and token.head.lemma_ in FAMILY:
+            kin = token.head
+        if kin is not None:
+            m.type, m.source = "Person", "rule"
+            m.extras["typed"] = f"{kin.text} {m.text}"
+
+
 CRIME_MODIFIERS = words("criminal crime armed trafficking drug gang mafia")
 
 

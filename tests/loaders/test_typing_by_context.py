@@ -144,3 +144,10 @@ def test_a_page_name_longer_than_its_reading_is_read_whole():
     assert ("Antonino Saitta", "member_of", "Catania Mafia family") in facts(kg)
     assert ("Casalesi Clan", "allied_with", "Catania Mafia family") in facts(kg)
     assert ("Cappello Clan", "rival_of", "Catania Mafia family") in facts(kg)
+
+
+def test_names_listed_as_someones_kin_are_people():
+    # test5/se-wikipedia-nitto-santapaola.txt: the model reads "Antonino" as a place
+    kg = extract("Benedetto Santapaola grew up in Catania with his brothers Salvatore and Antonino.\n")
+    assert typed(kg, "Antonino") == ("Person", ["context: brothers Antonino"])
+    assert ("Antonino", "sibling_of", "Benedetto Santapaola") in facts(kg)
