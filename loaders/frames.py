@@ -224,7 +224,7 @@ _OPS = {
     "<": lambda t: () if t.head.i == t.i else (t.head,),
     ">>": lambda t: (x for x in t.subtree if x.i != t.i),
 }
-_ATTRS = {"DEP": "dep_", "LEMMA": "lemma_", "POS": "pos_", "LOWER": "lower_"}
+_ATTRS = {"DEP": "dep_", "LEMMA": "lemma_", "POS": "pos_", "LOWER": "lower_", "TAG": "tag_"}
 
 
 @dataclass(frozen=True)
