@@ -307,3 +307,11 @@ def test_people_listed_after_a_role_noun_and_a_colon_hold_it_in_the_group_named_
         ("Ismael Zambada García", "leader_of", "Sinaloa Cartel"),
         ("Nemesio Oseguera Cervantes", "leader_of", "Jalisco New Generation Cartel"),
     }
+
+
+def test_a_persons_group_is_the_group_they_head():
+    # test7/ng-wikipedia-tambov-gang.txt: "Vladimir Kumarin's Tambovskaya OGG"
+    kg = extract("Police arrested members of Pablo Escobar's Medellin Cartel in 1991.\n")
+    assert ("Pablo Escobar", "leader_of", "Medellin Cartel") in facts(kg)
+    (fact,) = [r for r in kg.relations.values() if r.predicate == "leader_of"]
+    assert fact.evidence[0].extractor.endswith("#link:poss")
