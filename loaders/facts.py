@@ -52,7 +52,8 @@ def facts(match: Match, binder: Binder, sentence: Any, authorities: Authorities)
     elif match.a is None and _has_doer(match.trigger):
         return  # the doer is named: another match binds it
     else:
-        if match.a is None:
+        if match.a is None or (match.a.lower_ == "we" and frame.predicate in IMPLICIT):
+            # "We are also designating A": the body whose release it is, the one that acted before
             a_side = _implied(frame.predicate, authorities)
         elif match.a_is_place:  # "arrested in Miami, Florida": the state that holds the place
             a_side = [m for m in [binder.state_of(match.a)] if m is not None]

@@ -177,9 +177,14 @@ class Binder:
         if token.tag_ not in ("NNS", "NNPS") or self.covering(token) is not None:
             return []
         doc = token.doc
-        appos = next((c for c in token.children if c.dep_ == "appos"), None)
-        if appos is not None and self.covering(appos) is not None:  # "countries – Belize, Costa Rica and ..."
-            return [m for t in [appos, *_conjuncts(appos)] if (m := self.covering(t)) is not None]
+        # "countries – Belize, Costa Rica and ...", "two of the individuals, Mexican nationals A and B"
+        holders = [token]
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NUM":
+            holders.append(token.head.head)
+        for holder in holders:
+            named = self._appositive_names(holder)
+            if named:
+                return named
         # "two principal leaders of La Familia, A and B": the parser makes the people conjuncts of the group
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -200,9 +205,15 @@ class Binder:
         ends = [token.right_edge.i + 1]
         if token.dep_ in ("nsubj", "nsubjpass"):  # the clause's last token may be the colon itself
             ends += [token.head.right_edge.i, token.head.right_edge.i + 1]
-        for nxt in ends:
-            if nxt < len(doc) and (doc[nxt].text in LIST_MARKS or doc[nxt].lower_ in LIST_WORDS):
-                return self._enumeration(doc[nxt + 1 : doc[nxt + 1].sent.end if nxt + 1 < len(doc) else nxt])
+        for n, nxt in enumerate(ends):
+            # "the leaders of those organizations, A, B and C": a comma too, right after the noun phrase,
+            # when people of one kind follow
+            comma = n == 0 and nxt < len(doc) and doc[nxt].text == ","
+            if nxt < len(doc) and (doc[nxt].text in LIST_MARKS or doc[nxt].lower_ in LIST_WORDS or comma):
+                stop = doc[nxt + 1].sent.end if nxt + 1 < len(doc) else nxt
+                listed = self._enumeration(doc[nxt + 1 : stop])
+                if not comma or len({self.types.get(m.keys[0]) for m in listed if m.keys}) == 1:
+                    return listed
             if nxt + 1 < len(doc) and doc[nxt : nxt + 2].text.lower() in LIST_WORDS:
                 return self._enumeration(doc[nxt + 2 : doc[nxt].sent.end])
         kinds = HEAD_NOUNS.get(token.lower_, ())
@@ -224,6 +235,17 @@ class Binder:
                     continue
                 if count in (None, len(keys)):
                     return [Mention(0, 0, "", "Person", "coref", keys=(k,)) for k in keys]
+        return []
+
+    def _appositive_names(self, token: Any) -> list[Mention]:
+        """The names in apposition to a noun, directly or through a noun of their kind ("A and B",
+        "Mexican nationals A and B")."""
+        for appos in (c for c in token.children if c.dep_ == "appos"):
+            if self.covering(appos) is None and appos.pos_ == "NOUN":
+                appos = next((c for c in appos.children if c.dep_ == "appos"), appos)
+            named = [m for t in [appos, *_conjuncts(appos)] if (m := self.covering(t)) is not None]
+            if named:
+                return named
         return []
 
     def _name(self, key: str) -> str:

@@ -160,3 +160,26 @@ def test_companies_named_by_their_legal_form_are_the_listed_targets():
         ("Frigorifico Chajha S.A.E.", "Organization"),
     }
     assert {s for s, _, _ in facts(kg, "sanctioned_by")} >= {n for n, _ in companies}
+
+
+def test_we_designating_a_list_after_a_comma_is_the_releasing_body():
+    # test2/sb-state-2021-farc-revocation-segunda-marquetalia.txt: "we" is the body that designated before,
+    # and the leaders are the people listed after the comma
+    kg = extract(
+        "The State Department designated Segunda Marquetalia as an FTO. We are also designating the "
+        "respective leaders of those organizations, Luciano Marin Arango, Hernan Dario Velasquez "
+        "Saldarriaga and Henry Castellanos Garzon.\n"
+    )
+    designated = {s for s, _, o in facts(kg, "sanctioned_by") if o == "U.S. Department of State"}
+    leaders = {"Luciano Marin Arango", "Hernan Dario Velasquez Saldarriaga", "Henry Castellanos Garzon"}
+    assert leaders <= designated
+
+
+def test_a_count_of_people_takes_the_names_in_apposition_to_it():
+    # test4/nd-treasury-2012-chapo-guzman-support-network.txt
+    kg = extract(
+        "OFAC designated the Sinaloa Cartel today.\n\nTwo of the individuals designated today, Mexican "
+        "nationals Oscar Alvarez Zepeda and Joel Valdez Benites, are from Culiacan, Sinaloa, Mexico.\n"
+    )
+    designated = {s for s, _, o in facts(kg, "sanctioned_by")}
+    assert {"Oscar Alvarez Zepeda", "Joel Valdez Benites"} <= designated
