@@ -316,6 +316,21 @@ class Binder:
                     continue
                 if found is not None:
                     return found
+            # "the president of Honduras, Juan Orlando Hernandez": the parser hangs the person's name on
+            # the country; a person in apposition to a body or place inside the noun's phrase is the noun's
+            for d in token.subtree:
+                if d.dep_ != "appos" or d.head is token or d.i < token.i:
+                    continue
+                named, owner = self.covering(d), self.covering(d.head)
+                if (
+                    named is not None
+                    and owner is not None
+                    and named.keys
+                    and owner.keys
+                    and self.types.get(named.keys[0]) == "Person"
+                    and self.types.get(owner.keys[0]) in ("State", "Place", "GovernmentOrganization")
+                ):
+                    return named
         return None
 
     def _premodified(self, token: Any) -> Mention | None:
