@@ -108,10 +108,31 @@ class Binder:
             for m in self._listed(t) or [self._one(t)]:
                 if m is not None and all(m is not x for x in out):
                     out.append(m)
+        if expand and out and out[0] is self.covering(token):
+            out += [m for m in self._listed_on(token, out[0]) if all(m is not x for x in out)]
         if expand and beyond and len(out) == 1:
             out += [m for m in self._after_appositive(token, out[0]) if all(m is not x for x in out)]
         if expand and beyond and len(out) == 1:
             out += [m for m in self._named_after(token, out[0]) if all(m is not x for x in out)]
+        return out
+
+    def _listed_on(self, token: Any, first: Mention) -> list[Mention]:
+        """The names of the first one's kind listed right after it ("A, B, C and D") where the parser
+        broke the coordination ("Rica" of "Costa Rica" read as a modifier of the name before). A name
+        that starts a clause of its own ("A, and B fought C") ends the list."""
+        kind = self.types.get(first.keys[0]) if first.keys else None
+        doc = token.doc
+        start = next(t.i for t in doc[token.sent.start : token.i + 1] if self.covering(t) is first)
+        listed = self._enumeration(doc[start : token.sent.end])
+        out: list[Mention] = []
+        for m in listed[1:]:
+            head = next((t for t in doc[start : token.sent.end] if self.covering(t) is m and
+                         self.covering(t.head) is not m), None)  # fmt: skip
+            if not m.keys or self.types.get(m.keys[0]) != kind or head is None:
+                break
+            if head.dep_ in ("nsubj", "nsubjpass") or head.dep_ == "ROOT":
+                break
+            out.append(m)
         return out
 
     def _named_after(self, token: Any, first: Mention) -> list[Mention]:
@@ -244,6 +265,14 @@ class Binder:
             if self.covering(appos) is None and appos.pos_ == "NOUN":
                 appos = next((c for c in appos.children if c.dep_ == "appos"), appos)
             named = [m for t in [appos, *_conjuncts(appos)] if (m := self.covering(t)) is not None]
+            # the parser often breaks a long list ("Belize, Costa Rica, El Salvador, …" with "Rica" as a
+            # modifier of "Belize"): the names listed one after another from the first, of its kind
+            first = self.covering(appos)
+            if first is not None and first.keys:
+                kind = self.types.get(first.keys[0])
+                listed = self._enumeration(token.doc[appos.left_edge.i : appos.sent.end])
+                if len(listed) > len(named) and all(self.types.get(m.keys[0]) == kind for m in listed):
+                    named = listed
             if named:
                 return named
         return []
