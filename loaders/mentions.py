@@ -292,8 +292,14 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
     for m in NAMED_POLICY.finditer(text):
         # '"Total Peace" policy', 'the Frontera Segura (FS) program': the name before a policy noun
         g = 1 if m.group(1) else 2
-        if m.group(g) not in NOT_NAME:
-            found.append((0, Mention(m.start(g), m.end(g), m.group(g), "Policy", "rule")))
+        start, name = m.start(g), m.group(g)
+        if name.startswith("The ") and m.group(2):  # "The OCDETF program" opening a sentence
+            start, name = start + 4, name[4:]
+        entry = gaz.entry_for(name)
+        if entry is not None and entry.type != "Policy":
+            continue  # "the OCDETF program": a body's program, named by the body
+        if name not in NOT_NAME:
+            found.append((0, Mention(start, start + len(name), name, "Policy", "rule")))
     for m in COMPANY.finditer(text):
         name, start, end = _clean(m.group(1), m.start(1))
         if name.split()[0] not in NOT_NAME:

@@ -231,3 +231,16 @@ def test_a_body_every_state_has_is_named_with_its_owner():
     )
     bodies = {n for n, t in types(kg).items() if t == "GovernmentOrganization"}
     assert bodies == {"National Police of Panama", "National Police of Ecuador"}
+
+
+def test_a_bureau_whose_name_holds_and_is_read_whole():
+    # the example: "Bureau of International Narcotics" for the Bureau of International Narcotics
+    # and Law Enforcement Affairs (dev/ca-state-2022-guatemala-huistas-molina-reward.txt)
+    kg = extract("The Bureau of International Narcotics and Law Enforcement Affairs manages the NRP.\n")
+    assert ("Bureau of International Narcotics and Law Enforcement Affairs", "party_to",
+            "Narcotics Rewards Program") in facts(kg)  # fmt: skip
+
+
+def test_a_bodys_program_is_named_by_the_body():
+    kg = extract("The OCDETF program identifies and dismantles the highest-level criminal organizations.\n")
+    assert [e.type for e in kg.find("OCDETF")] == ["GovernmentOrganization"]
