@@ -53,9 +53,9 @@ def fields() -> dict[str, Field]:
 @cache
 def bare_lines() -> re.Pattern[str]:
     """A known key run into its value without a colon, as infoboxes copied as text have them
-    ("Rivals Comando Vermelho, Família do Norte")."""
+    ("Rivals Comando Vermelho, Família do Norte", "AlliesLos Chone Killers, Los Lobos")."""
     keys = "|".join(sorted((re.escape(f.key) for f in fields().values()), key=len, reverse=True))
-    return re.compile(rf"^[ \t]*[-*•]?[ \t]*(?P<key>{keys})[ \t]+(?P<value>['A-Z].*)$", re.M)
+    return re.compile(rf"^[ \t]*[-*•]?[ \t]*(?P<key>{keys})[ \t]*(?P<value>['A-ZÁÉÍÓÚÑ].*)$", re.M)
 
 
 def items(text: str) -> Iterator[tuple[re.Match[str], Field, int, int]]:

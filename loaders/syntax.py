@@ -322,10 +322,14 @@ class Binder:
             found = self.covering(subject) if subject is not None else None
             if found is not None:
                 return found
-        if token.pos_ == "NOUN" and token.dep_ == "appos" and token.lower_ in HEAD_NOUNS:
-            # "the Prince Group, a Cambodia-based network led by Chen Zhi": the network is the group
+        if token.pos_ == "NOUN" and token.dep_ == "appos":
+            # "the Prince Group, a Cambodia-based network led by Chen Zhi": the network is the group;
+            # "Beto Paz, a trafficker linked to X": a singular noun after a person is that person
             found = self.covering(token.head)
-            if found is not None and found.keys and self.types.get(found.keys[0]) in HEAD_NOUNS[token.lower_]:
+            kind = self.types.get(found.keys[0]) if found is not None and found.keys else None
+            if kind in HEAD_NOUNS.get(token.lower_, ()) or (
+                kind == "Person" and token.tag_ == "NN" and token.lower_ not in HEAD_NOUNS
+            ):
                 return found
         if token.pos_ == "PROPN":
             # "the Cartel de los Soles (CDLS)": a name not found, its acronym in brackets found
