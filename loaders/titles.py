@@ -17,6 +17,7 @@ from ocgraph.loaders.syntax import Binder
 BODIES = ("GovernmentOrganization", "Organization", "State")
 LINKS = {"of", "for", "at", "in", "and", "the", "'s", "’s"}
 LEAD_IN = {",", "the", "former", "then", "current", "acting", "a", "an", "now"}
+STATE_WORDS = {"republic", "kingdom", "government", "federation", "commonwealth"}  # "of the Republic of X"
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class Titles:
     heads: frozenset[str]  # titles that head the body they name ("administrator", "attorney general")
     ranks: frozenset[str]  # words that make a title a rank below the head ("deputy", "assistant")
     national: frozenset[str]  # titles that make a person a member of their state ("minister", "senator")
+    state_heads: frozenset[str] = frozenset()  # titles that head the state itself ("president")
 
 
 @cache
@@ -36,7 +38,8 @@ def titles() -> Titles:
     national = frozenset(t.lower() for t in raw["national"])
     qualifiers = frozenset(t.lower() for t in raw.get("qualifiers", ()))
     words = frozenset(w for t in heads | ranks | members | national | qualifiers for w in t.split())
-    return Titles(words, heads, ranks, national)
+    state_heads = frozenset(t.lower() for t in raw.get("state_heads", ()))
+    return Titles(words | {w for t in state_heads for w in t.split()}, heads, ranks, national, state_heads)
 
 
 def title_facts(sentence: Any, binder: Binder) -> Iterator[Fact]:
@@ -64,6 +67,8 @@ def _before(token: Any, binder: Binder) -> tuple[list[Any], list[Any]]:
     words: list[Any] = []  # the title's tokens
     bodies: list[Any] = []
     i = token.i - 1
+    if i > token.sent.start and token.doc[i].text == "," and _root(token, binder).dep_ == "appos":
+        i -= 1  # "the United States Attorney for the Central District of California, André Birotte"
     while i >= token.sent.start:
         tok = token.doc[i]
         body = binder.covering(tok)
@@ -102,22 +107,46 @@ def _after(token: Any, binder: Binder) -> tuple[list[Any], list[Any]]:
                 continue  # "BiH's Intelligence Security Agency": the agency, not BiH
             if not bodies or bodies[-1] is not body:
                 bodies.append(body)
-        elif tok.lower_ in t.words:
+        elif tok.lower_ in t.words and (words or tok.lower_ not in LINKS):  # ", of the Republic": no title
             if bodies:
                 break  # a second title: another person's
             words.append(tok)
         elif tok.lower_ in LINKS and words:
             words.append(tok)
+        elif words and words[-1].lower_ in LINKS and tok.text[:1].isupper() and _unnamed(tok, binder):
+            # "Special Agent in Charge of the New York Division of the DEA": a unit the title names in
+            # passing, on the way to its body
+            while i < token.sent.end and doc[i].text[:1].isupper() and _unnamed(doc[i], binder):
+                words.append(doc[i])
+                i += 1
+            continue
         elif not (tok.lower_ in LEAD_IN and not words):
             break
         i += 1
     return words, bodies
 
 
+def _unnamed(token: Any, binder: Binder) -> bool:
+    """Whether a token names no actor (a place aside): "New York" of "the New York Division"."""
+    mention = binder.covering(token)
+    return mention is None or binder.types.get(mention.keys[0]) == "Place"
+
+
+def _root(token: Any, binder: Binder) -> Any:
+    """The token that heads the name the token is in."""
+    m = binder.covering(token)
+    while token.head.i != token.i and binder.covering(token.head) is m:
+        token = token.head
+    return token
+
+
 def _of_after(token: Any, binder: Binder) -> list[Any]:
-    """The bodies named right after a name by "of" or "for" ("James J. Hunt of the DEA")."""
+    """The bodies named right after a name by "of", "for" or "with" ("James J. Hunt of the DEA",
+    "Captain Les Gogerty with the Costa Mesa Police Department")."""
     doc, i = token.doc, token.i + 1
-    if i >= token.sent.end or doc[i].lower_ not in ("of", "for"):
+    if i + 1 < token.sent.end and doc[i].text == "," and doc[i + 1].lower_ == "of":
+        i += 1  # "Attorney General Maria Porras, of the Republic of Guatemala"
+    if i >= token.sent.end or doc[i].lower_ not in ("of", "for", "with"):
         return []
     bodies: list[Any] = []
     for tok in doc[i + 1 : token.sent.end]:
@@ -125,7 +154,7 @@ def _of_after(token: Any, binder: Binder) -> list[Any]:
         if body is not None and binder.types.get(body.keys[0]) in BODIES:
             if not bodies or bodies[-1] is not body:
                 bodies.append(body)
-        elif tok.lower_ not in LINKS:
+        elif tok.lower_ not in LINKS and tok.lower_ not in STATE_WORDS:
             break
     return bodies
 
@@ -144,6 +173,7 @@ def _facts(person: str, tokens: list[Any], bodies: list[Any], binder: Binder) ->
         kept.pop()
     head = any(f" {h} " in phrase for h in t.heads) and not any(r in words for r in t.ranks)
     national = any(f" {n} " in phrase for n in t.national)
+    heads_state = any(f" {h} " in phrase for h in t.state_heads) and not any(r in words for r in t.ranks)
     rule = f"title:{'head' if head else 'member'}"
     for n, body in enumerate(bodies):
         for key in body.keys:
@@ -151,7 +181,7 @@ def _facts(person: str, tokens: list[Any], bodies: list[Any], binder: Binder) ->
             if kind == "State" and not national:
                 continue  # "U.S. Attorney X" works for an office of the state, which the title does not name
             # the title heads the first body named; the bodies after it ("of the DEA") contain that one
-            leads = head and n == 0 and kind != "State"
+            leads = n == 0 and ((head and kind != "State") or (heads_state and kind == "State"))
             role = {"role": " ".join(kept)} if kept else {}
             yield Fact(person, "leader_of" if leads else "member_of", key, 0.85, rule, role)
 

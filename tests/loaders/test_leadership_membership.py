@@ -315,3 +315,30 @@ def test_a_persons_group_is_the_group_they_head():
     assert ("Pablo Escobar", "leader_of", "Medellin Cartel") in facts(kg)
     (fact,) = [r for r in kg.relations.values() if r.predicate == "leader_of"]
     assert fact.evidence[0].extractor.endswith("#link:poss")
+
+
+def test_an_officials_unit_named_in_passing_leads_to_the_body():
+    # test7/ng-dea-2012-bronx-trinitarios-superseding-indictment.txt
+    kg = extract(
+        "The case was announced by Brian R. Crowell, the Special Agent in Charge of the New York Division "
+        "of the Drug Enforcement Administration (DEA).\n"
+    )
+    (fact,) = [r for r in kg.relations.values() if r.predicate == "member_of"]
+    assert kg.entities[fact.object].name == "Drug Enforcement Administration"
+    assert fact.properties["role"] == "Special Agent in Charge of the New York Division"
+
+
+def test_an_officials_body_after_with_or_a_comma_and_of():
+    # test7/ng-fbi-2011-mexican-mafia-operation-black-flag.txt and
+    # test4/nd-dea-2020-guatemala-suniga-rodriguez.txt
+    kg = extract(
+        "The charges were announced by Captain Les Gogerty with the Costa Mesa Police Department. "
+        "Attorney General Maria Consuelo Porras Argueta, of the Republic of Guatemala, joined them.\n"
+    )
+    assert ("Les Gogerty", "member_of", "Costa Mesa Police Department") in facts(kg)
+    assert ("Maria Consuelo Porras Argueta", "member_of", "Guatemala") in facts(kg)
+
+
+def test_a_head_of_state_leads_the_state():
+    kg = extract("The plans were proposed by the current President of Colombia, Gustavo Petro.\n")
+    assert facts(kg, "leader_of", "member_of") == {("Gustavo Petro", "leader_of", "Colombia")}
