@@ -114,3 +114,13 @@ def test_detained_by_agents_of_a_body_and_a_name_with_de():
     assert facts(kg, "detained_by") == {
         ("Marta Alvarado de Funes", "detained_by", "Attorney General's Office")
     }
+
+
+def test_an_arrest_in_a_clause_of_its_own_is_its_subjects():
+    # tests/fixtures/heldout/heldout-state-rewards-gulf-cartel.txt: the clause after "after" has its own
+    # subject, so the arrest is not the main clause's subject's
+    kg = extract(
+        "Garza Villarreal became head of the Metros after his predecessor, Mario Cantú Rocha, was arrested "
+        "by the Mexican Army in 2019.\n"
+    )
+    assert {s for s, _, _ in facts(kg, "detained_by")} == {"Mario Cantú Rocha"}

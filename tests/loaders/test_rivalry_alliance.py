@@ -169,7 +169,6 @@ def test_worked_closely_with_a_gang_known_as():
     assert facts(kg, "allied_with") == {("Medway Crew", "allied_with", "Rotterdam Boys")}
 
 
-@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_an_appositive_relative_clause_names_the_appositive_groups_ally_not_the_subjects_rival():
     kg = extract(
         "The Brisa Cartel has been fighting Los Mezcales, a local gang that was once allied with the Cartel "
@@ -179,7 +178,6 @@ def test_an_appositive_relative_clause_names_the_appositive_groups_ally_not_the_
     assert facts(kg, "allied_with") == {("Cartel de Poniente", "allied_with", "Los Mezcales")}
 
 
-@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_a_group_that_is_at_war_with_another_in_an_appositive():
     kg = extract(
         "Police raided Los Mezcales, a local gang that has long been at war with the Brisa Cartel.\n"
