@@ -86,3 +86,14 @@ def test_language_is_not_a_state():
 def test_a_full_name_after_in_stays_a_person():
     kg = extract("The Brisa Cartel had a role in Amado Rincón Vera's escape, prosecutors say.\n")
     assert types(kg).get("Amado Rincón Vera") in (None, "Person"), types(kg)
+
+
+def test_well_known_groups_are_read_by_the_gazetteer():
+    # dev/eu-insightcrime-2021-balkan-traffickers-saric.txt: the model reads "Rastrojos" as a place
+    kg = extract(
+        "Cocaine smuggling was done in collaboration with Colombia's Rastrojos. OFAC also designated the "
+        "Kobe Yamaguchi-gumi, a syndicate that split from the Yamaguchi-gumi.\n"
+    )
+    named = types(kg)
+    assert named["Los Rastrojos"] == "CriminalOrganization"  # the gazetteer's name for it
+    assert {name for name in named if "gumi" in name} == {"Kobe Yamaguchi-gumi", "Yamaguchi-gumi"}
