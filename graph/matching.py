@@ -68,7 +68,18 @@ def _names_conflict(a: Profile, b: Profile) -> bool:
         return False
     if set(a.primary) <= b.tokens or set(b.primary) <= a.tokens:
         return False
+    if _surnames_and_nickname(a, b):
+        return False
     return not _spelt_apart(tuple(sorted(a.primary)), tuple(sorted(b.primary)))
+
+
+def _surnames_and_nickname(a: Profile, b: Profile) -> tuple[str, str] | None:
+    """The two names when both surnames and a nickname agree and only the given names differ
+    ("Nemesio Oseguera Cervantes" and "Rubén Oseguera Cervantes", both "El Mencho")."""
+    if not a.nicks.keys() & b.nicks.keys():
+        return None
+    tails = {w[-2:]: n for n, w in a.full.values() if len(w) >= 3}
+    return next(((tails[w[-2:]], n) for n, w in b.full.values() if len(w) >= 3 and w[-2:] in tails), None)
 
 
 def _spelt_apart(x: tuple[str, ...], y: tuple[str, ...]) -> tuple[str, str] | None:
@@ -144,6 +155,9 @@ def _person(a: Profile, b: Profile) -> Match | None:
     if best is not None:
         return best
     shared = sorted(a.nicks.keys() & b.nicks.keys())
+    same = _surnames_and_nickname(a, b)
+    if same is not None:
+        return Match(0.9, "same surnames and nickname", *same)
     if shared and (a.short_only or b.short_only):
         if a.short_only and b.short_only:
             return Match(0.9, "same nickname", a.nicks[shared[0]], b.nicks[shared[0]])

@@ -64,6 +64,18 @@ def test_swapped_surnames_are_another_family() -> None:
     assert len(resolve(kg).graph.entities) == 2
 
 
+def test_one_nickname_and_both_surnames_make_one_person_under_two_given_names() -> None:
+    # dev: El Mencho is "Nemesio Oseguera Cervantes" in one article, "Rubén Oseguera Cervantes" in another
+    kg = KnowledgeGraph()
+    nemesio = kg.add_entity("Person", "Nemesio Oseguera Cervantes", ["El Mencho"])
+    ruben = kg.add_entity("Person", "Rubén Oseguera Cervantes", ["El Mencho"])
+    kg.add_entity("Person", "Omar Oseguera Cervantes", ["El Menchito"])  # another nickname: another person
+    graph, mapping, merges = resolve(kg)
+    assert [set(pair) for pair in mapping.items()] == [{nemesio.id, ruben.id}]
+    assert [m.match.rule for m in merges] == ["same surnames and nickname"]
+    assert len(graph.entities) == 2
+
+
 def test_loera_and_lopez_are_two_people_whatever_their_nicknames() -> None:
     kg = KnowledgeGraph()
     kg.add_entity("Person", "Joaquín Guzmán Loera", ["El Chapo"])
