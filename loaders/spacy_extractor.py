@@ -340,14 +340,16 @@ def repeat_names(units: list) -> None:
                     if len(tail) >= 4 and tail[0].isupper() and tail != m.text:
                         surnames.setdefault(tail, m)
             if (
-                m.type in (None, "Place")
+                (m.type in (None, "Place") and m.source != "acronym")
                 or m.demonym
                 or m.source in ("gazetteer", "coref")
                 or len(m.text) < 4
             ):
                 continue
             # one-word group names too ("the Cuervos"): the model tags them in one sentence only
-            if len(words) >= 2 or m.source in ("rule", "collective") or m.type == "CriminalOrganization":
+            # and acronyms a text defined ("the Caribbean Basin Security Initiative (CBSI)")
+            repeated = ("rule", "collective", "acronym")
+            if len(words) >= 2 or m.source in repeated or m.type == "CriminalOrganization":
                 known.setdefault(m.text, m)
     for tail, m in surnames.items():
         known.setdefault(tail, Mention(m.start, m.end, tail, "Person", "surname", m.entry))

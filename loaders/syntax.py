@@ -28,7 +28,10 @@ GOVERNMENT_NOUNS = words(
     "government governments authorities authority officials state administration forces military army "
     "navy police troops regime prosecutors"
 )
-PLAN_NOUNS = words("plan initiative framework strategy program programme agreement policy law act operation")
+PLAN_NOUNS = words(
+    "plan initiative framework strategy program programme agreement policy law act operation "
+    "plans initiatives programs programmes operations"  # "CBSI programs are managed by USAID"
+)
 HEAD_NOUNS = {
     **dict.fromkeys(GROUP_NOUNS, ("CriminalOrganization", "Organization", "GovernmentOrganization")),
     **dict.fromkeys(GOVERNMENT_NOUNS, ("State", "GovernmentOrganization")),

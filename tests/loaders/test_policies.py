@@ -58,3 +58,15 @@ def test_also_unveiled_and_plan_against():
     assert facts(kg, "launched_by") == {
         ("National Plan Against Kidnapping", "launched_by", "Aurora Villalba")
     }
+
+
+def test_an_acronym_the_text_defined_names_the_policy_again():
+    # test/po-state-cbsi.txt: "CBSI programs" a sentence after "(CBSI)" defined it
+    kg = extract(
+        "The Caribbean Basin Security Initiative (CBSI) is a partnership. CBSI programs are managed by "
+        "USAID and the State Department.\n"
+    )
+    assert {s for s, p, o in facts(kg, "party_to") if o == "Caribbean Basin Security Initiative"} == {
+        "U.S. Agency for International Development",
+        "U.S. Department of State",
+    }
