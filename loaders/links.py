@@ -10,7 +10,7 @@ from typing import Any
 
 from ocgraph.loaders.frames import load_raw
 from ocgraph.loaders.relations import Fact
-from ocgraph.loaders.syntax import Binder
+from ocgraph.loaders.syntax import Binder, conjuncts
 
 
 @cache
@@ -35,6 +35,17 @@ def link_facts(sentence: Any, binder: Binder) -> Iterator[Fact]:
                 ):
                     continue  # "the FBI's Field Office and HSI": the possessive is the first name's
             elif child.dep_ == "prep" and child.lower_ == "of":
+                # "“Los Chapitos” and “El Mayo” of X and Y, alias Z, of W": W is not Los Chapitos', though
+                # the parser hangs it there; "the brothers Dario and Juan de Dios, of the Urabeños" share it
+                listed = [binder.covering(t) for t in conjuncts(token)]
+                between = token.doc[token.i + 1 : child.i]
+                if any(
+                    (m := binder.covering(t)) is not None
+                    and m.keys != owned.keys
+                    and all(m is not x for x in listed)
+                    for t in between
+                ):
+                    continue
                 obj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 owner, how = (binder.covering(obj) if obj is not None else None), "of"
             else:

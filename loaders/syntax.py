@@ -105,7 +105,7 @@ class Binder:
         if token.dep_ == "nummod" and token.head.tag_ in ("NNS", "NNPS") and self.covering(token) is None:
             return self._listed(token.head)  # "the four sons of B": the four people last named together
         out: list[Mention] = []
-        for t in [token, *(_conjuncts(token) if expand else ())]:
+        for t in [token, *(conjuncts(token) if expand else ())]:
             if not beyond and t is not token and any(c.dep_ == "appos" for c in t.children):
                 continue  # "A, the U.S. Attorney; B, the Commissioner of C": B's role is his own
             for m in self._listed(t) or [self._one(t)]:
@@ -188,7 +188,7 @@ class Binder:
         kind = self.types.get(first.keys[0]) if first.keys else first.type
         found: list[Mention] = []
         for appos in (c for c in token.children if c.dep_ == "appos" and self.covering(c) is None):
-            for t in _conjuncts(appos):
+            for t in conjuncts(appos):
                 m = self.covering(t)
                 if m is not None and m.keys and self.types.get(m.keys[0]) == kind:
                     found.append(m)
@@ -217,7 +217,7 @@ class Binder:
                     continue
                 people = [
                     m
-                    for t in _conjuncts(obj)
+                    for t in conjuncts(obj)
                     if (m := self.covering(t)) is not None
                     and m.keys
                     and self.types.get(m.keys[0]) == "Person"
@@ -249,7 +249,7 @@ class Binder:
         if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ == "be":
             attr = next((c for c in token.head.children if c.dep_ == "attr"), None)
             if attr is not None and self.covering(attr) is not None:
-                return [m for t in [attr, *_conjuncts(attr)] if (m := self.covering(t)) is not None]
+                return [m for t in [attr, *conjuncts(attr)] if (m := self.covering(t)) is not None]
         if token.lower_ in PEOPLE and any(c.dep_ in ("det", "nummod", "predet") for c in token.children):
             count = next((_number(c.lower_) for c in token.children if c.dep_ == "nummod"), None)
             # "the Galeano brothers": a family the names listed before must carry
@@ -267,7 +267,7 @@ class Binder:
         for appos in (c for c in token.children if c.dep_ == "appos"):
             if self.covering(appos) is None and appos.pos_ == "NOUN":
                 appos = next((c for c in appos.children if c.dep_ == "appos"), appos)
-            named = [m for t in [appos, *_conjuncts(appos)] if (m := self.covering(t)) is not None]
+            named = [m for t in [appos, *conjuncts(appos)] if (m := self.covering(t)) is not None]
             # the parser often breaks a long list ("Belize, Costa Rica, El Salvador, …" with "Rica" as a
             # modifier of "Belize"): the names listed one after another from the first, of its kind
             first = self.covering(appos)
@@ -492,7 +492,7 @@ def _number(word: str) -> int | None:
     return int(word) if word.isdigit() else NUMBERS.get(word)
 
 
-def _conjuncts(token: Any) -> list[Any]:
+def conjuncts(token: Any) -> list[Any]:
     """The tokens coordinated after this one ("A, B and C" from A), not those it is coordinated with:
     in "X, and the brothers B and C", the brothers are B and C, not X."""
     out: list[Any] = []

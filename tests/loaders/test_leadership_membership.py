@@ -342,3 +342,14 @@ def test_an_officials_body_after_with_or_a_comma_and_of():
 def test_a_head_of_state_leads_the_state():
     kg = extract("The plans were proposed by the current President of Colombia, Gustavo Petro.\n")
     assert facts(kg, "leader_of", "member_of") == {("Gustavo Petro", "leader_of", "Colombia")}
+
+
+def test_an_of_phrase_is_not_the_group_of_a_name_listed_before_another():
+    # the seed: the parser hangs "of the Jalisco New Generation Cartel" on "Los Chapitos"
+    kg = extract(
+        "In Mexico alone, the U.S. government has pledged up to $50 million for information facilitating "
+        "the capture of a number of organized crime leaders: “Los Chapitos” and “El Mayo” of the Sinaloa "
+        "Cartel and Nemesio Oseguera Cervantes, alias “El Mencho,” of the Jalisco New Generation Cartel, "
+        "among others.\n"
+    )
+    assert ("Los Chapitos", "faction_of", "Jalisco New Generation Cartel") not in facts(kg)
