@@ -23,9 +23,11 @@ def test_seed_precision_and_f1(tmp_path: Path) -> None:
     # F1 was 0.99 while 94 regular expressions written after this article's sentences ran; they added
     # nothing on the real dev articles and were removed (2026-12-06): P 0.96, R 0.68, F1 0.80 then;
     # P 1.00, R 0.82, F1 0.90 with "one of the ..." holders and groups people are "known collectively as";
-    # P 0.97, R 0.87, F1 0.92 with the people listed after "leaders:" (e8e00cf)
+    # P 0.97, R 0.87, F1 0.92 with the people listed after "leaders:" (e8e00cf); P 1.00, R 0.92, F1 0.96
+    # with a second appositive role, "of" phrases kept to their own names and fights for a group's
+    # internal control (the floor for the seed: F1 0.95)
     assert result["precision"] >= 0.95, result["wrong"]
-    assert result["f1"] >= 0.90, result["misses"]
+    assert result["f1"] >= 0.95, result["misses"]
 
 
 def test_own_articles_precision_and_f1(tmp_path: Path) -> None:
