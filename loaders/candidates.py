@@ -66,7 +66,6 @@ def generate(
 ) -> list[Candidate]:
     """Every typed fact between two actors of the sentence, plus the facts frames and rules found (which
     may reach outside it: an authority named earlier, a list bound to "the six men")."""
-    onto = ontology.load()
     found: dict[tuple[str, str, str], Candidate] = {}
     points = anchors(sentence, binder)
     for i, (ta, ma) in enumerate(points):
@@ -77,16 +76,32 @@ def generate(
                 for kb in mb.keys:
                     if ka == kb:
                         continue
-                    for pred in onto.predicates.values():
+                    for name, symmetric in _allowed(types.get(ka), types.get(kb)):
                         for (s, ts), (o, to) in (((ka, ta), (kb, tb)), ((kb, tb), (ka, ta))):
-                            if pred.symmetric and s > o:
+                            if symmetric and s > o:
                                 continue
-                            if types.get(s) and types.get(o) and pred.allows(types[s], types[o]):
-                                found.setdefault((s, pred.name, o), Candidate(s, pred.name, o, ts, to))
+                            if name in _allowed_names(types.get(s), types.get(o)):
+                                found.setdefault((s, name, o), Candidate(s, name, o, ts, to))
     for fact in backing:
         c = found.setdefault(fact.key, Candidate(*fact.key))
         c.backing.append(fact)
     return sorted(found.values(), key=lambda c: c.key)
+
+
+@cache
+def _allowed_names(subject: str | None, object_: str | None) -> frozenset[str]:
+    """The predicates the ontology allows from one type to another."""
+    if not subject or not object_:
+        return frozenset()
+    return frozenset(p.name for p in ontology.load().predicates.values() if p.allows(subject, object_))
+
+
+@cache
+def _allowed(a: str | None, b: str | None) -> tuple[tuple[str, bool], ...]:
+    """(predicate, symmetric) for every predicate the two types allow in either direction, in the
+    ontology's order."""
+    either = _allowed_names(a, b) | _allowed_names(b, a)
+    return tuple((p.name, p.symmetric) for p in ontology.load().predicates.values() if p.name in either)
 
 
 def features(c: Candidate, sentence: Any) -> list[str]:
@@ -135,17 +150,24 @@ def _ancestors(t: Any) -> list[Any]:
     return [t, *t.ancestors]
 
 
-def _path(a: Any, b: Any) -> tuple[list[str], list[str]]:
-    """The dependency path from a to b as arcs ("nsubj^", "dobj_"), and the lemmas of the tokens between."""
+def _path(a: Any, b: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The dependency path from a to b as arcs ("nsubj^", "dobj_"), and the lemmas of the tokens between
+    (one pair has a candidate per predicate its types allow: the path is found once)."""
+    return _path_in(a.doc, a.i, b.i)
+
+
+@lru_cache(maxsize=4096)
+def _path_in(doc: Any, i: int, j: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    a, b = doc[i], doc[j]
     up_a, up_b = _ancestors(a), _ancestors(b)
     common = next((t for t in up_a if t in up_b), None)
     if common is None:  # different sentences' roots: no path
-        return ["none"], []
+        return ("none",), ()
     left = up_a[: up_a.index(common)]
     right = up_b[: up_b.index(common)]
     arcs = [f"{t.dep_}^" for t in left] + [f"{t.dep_}_" for t in reversed(right)]
     middle = [*left[1:], common, *right[1:]] if common not in (a, b) else [*left[1:], *right[1:]]
-    return arcs, [_lemma(t) for t in middle if t.pos_ in ("NOUN", "VERB", "PROPN", "ADJ", "ADP")]
+    return tuple(arcs), tuple(_lemma(t) for t in middle if t.pos_ in ("NOUN", "VERB", "PROPN", "ADJ", "ADP"))
 
 
 def _lemma(t: Any) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ocgraph import ontology
@@ -151,6 +152,7 @@ def build(text: str, mentions: list[Mention]) -> Sentence:
 Handler = Callable[[re.Match[str], Sentence], Iterator[Fact]]
 
 
+@lru_cache(maxsize=4096)
 def cues(template: str, start: int, end: int) -> float | None:
     """The confidence factor the words around a match imply: None (negated), low (speculative), 1.0."""
     window = IDIOM.sub("", template[max(0, start - 60) : end])
