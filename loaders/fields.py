@@ -15,7 +15,12 @@ from ocgraph.loaders.gold import fold
 from ocgraph.loaders.mentions import CAP, Mention, given_names, type_by_heads, words
 from ocgraph.loaders.relations import Fact
 
-LINE = re.compile(r"^[ \t]*[-*•]?[ \t]*(?P<key>[A-Z][A-Za-z ]{1,30}?)[ \t]*:[ \t]*(?P<value>\S.*)$", re.M)
+# "- Allies: A, B", and a table row as text: "| Successor | Rogelio González Pizaña |"
+LINE = re.compile(
+    r"^[ \t]*[-*•|]?[ \t]*(?P<key>[A-Z][A-Za-z/() ]{1,30}?)[ \t]*[:|]"
+    r"[ \t]*(?P<value>[^|\s][^|]*?)[ \t]*\|?[ \t]*$",
+    re.M,
+)
 ITEM = re.compile(r"[^,;/]+")
 ASIDE = re.compile(r"\s*\([^)]*\)|\s*\[[^\]]*\]")  # "(imprisoned)", "[3]"
 ALIAS = re.compile(r",?\s+(?:alias|aka|a\.k\.a\.)\s+.*$")

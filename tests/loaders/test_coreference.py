@@ -10,7 +10,6 @@ from extract_helpers import extract, facts, types
 RULES_GONE = "wording no frame covers yet (the regex rule that found it was removed)"
 
 
-@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_they_are_the_group_the_sons_form():
     kg = extract(
         "Brisa Cartel members Ramiro Fuentes Olvera and Lisandro Fuentes Olvera are wanted.\n\n"

@@ -12,7 +12,6 @@ RULES_GONE = "wording no frame covers yet (the regex rule that found it was remo
 A, B = "Los Tigrillos", "Brisa Cartel"
 
 
-@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_faction_wordings():
     for sentence in (
         "Los Tigrillos, a faction of the Brisa Cartel, control the port.",

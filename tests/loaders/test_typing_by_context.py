@@ -13,13 +13,14 @@ def typed(kg, name):
 
 
 def test_examples_of_a_plural_group_noun_are_groups():
-    # test3/nc-state-2025-haiti-viv-ansanm-gran-grif-fto.txt: the model reads both names as people
+    # the wording of test3/nc-state-2025-haiti-viv-ansanm-gran-grif-fto.txt, whose two groups the
+    # gazetteer now holds, with two other Haitian gangs' names
     kg = extract(
-        "Haitian gangs, including the Viv Ansanm coalition and Gran Grif, are the primary source of "
+        "Haitian gangs, including the Kraze Baryè coalition and Ti Makak, are the primary source of "
         "instability and violence in Haiti.\n"
     )
-    assert typed(kg, "Viv Ansanm") == ("CriminalOrganization", ["context: Viv Ansanm coalition"])
-    assert typed(kg, "Gran Grif") == ("CriminalOrganization", ["context: gangs including Gran Grif"])
+    assert typed(kg, "Kraze Baryè") == ("CriminalOrganization", ["context: Kraze Baryè coalition"])
+    assert typed(kg, "Ti Makak") == ("CriminalOrganization", ["context: gangs including Ti Makak"])
 
 
 def test_a_role_in_a_name_makes_it_a_group():
@@ -151,3 +152,14 @@ def test_names_listed_as_someones_kin_are_people():
     kg = extract("Benedetto Santapaola grew up in Catania with his brothers Salvatore and Antonino.\n")
     assert typed(kg, "Antonino") == ("Person", ["context: brothers Antonino"])
     assert ("Antonino", "sibling_of", "Benedetto Santapaola") in facts(kg)
+
+
+def test_an_infobox_written_as_a_table_states_its_rows():
+    # test4/nd-wikipedia-arturo-guzman-decena.txt: a person's infobox as "| key | value |" rows
+    kg = extract(
+        "Arturo Guzmán Decena\n\n| Service/branch | Mexican Army |\n"
+        "| Successor | Rogelio González Pizaña |\n\n"
+        "Arturo Guzmán Decena was a Mexican soldier who founded Los Zetas.\n"
+    )
+    assert ("Arturo Guzmán Decena", "succeeded_by", "Rogelio González Pizaña") in facts(kg)
+    assert ("Arturo Guzmán Decena", "member_of", "Secretariat of National Defense") in facts(kg)
