@@ -57,6 +57,8 @@ def facts(match: Match, binder: Binder, sentence: Any, authorities: Authorities)
             a_side = _implied(frame.predicate, authorities)
         elif match.a_is_place:  # "arrested in Miami, Florida": the state that holds the place
             a_side = [m for m in [binder.state_of(match.a)] if m is not None]
+        elif match.attachments.startswith("holder-itself"):
+            a_side = binder.listed_after(match.a)  # only the people the noun is followed by
         else:
             # "A, the U.S. Attorney for X, and B, Special Agent in Charge of Y": an appositive role is
             # its head's alone, not that of the names coordinated after it

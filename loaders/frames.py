@@ -223,6 +223,7 @@ _OPS = {
     ">": lambda t: t.children,
     "<": lambda t: () if t.head.i == t.i else (t.head,),
     ">>": lambda t: (x for x in t.subtree if x.i != t.i),
+    "=": lambda t: (t,),  # the trigger itself: a plural role noun stands for the people listed after it
 }
 _ATTRS = {"DEP": "dep_", "LEMMA": "lemma_", "POS": "pos_", "LOWER": "lower_", "TAG": "tag_"}
 

@@ -261,6 +261,17 @@ class Binder:
                     return [Mention(0, 0, "", "Person", "coref", keys=(k,)) for k in keys]
         return []
 
+    def listed_after(self, token: Any) -> list[Mention]:
+        """The people a plural noun is followed by after a comma, colon or dash ("its co-leaders, A and
+        B"), and no others: a role noun with no list after it stands for no one."""
+        if token.tag_ not in ("NNS", "NNPS"):
+            return []
+        doc, nxt = token.doc, token.right_edge.i + 1
+        if nxt + 1 >= len(doc) or doc[nxt].text not in (",", ":", "–", "—"):
+            return []
+        listed = self._enumeration(doc[nxt + 1 : doc[nxt].sent.end])
+        return listed if {self.types.get(m.keys[0]) for m in listed if m.keys} == {"Person"} else []
+
     def _appositive_names(self, token: Any) -> list[Mention]:
         """The names in apposition to a noun, directly or through a noun of their kind ("A and B",
         "Mexican nationals A and B")."""
@@ -286,14 +297,15 @@ class Binder:
         return " ".join(named) or key.split("/", 1)[-1].replace("-", " ").title()
 
     def _enumeration(self, span: Any) -> list[Mention]:
-        """The names listed at the start of a span, joined by commas and "and" ("A, B, C and the D")."""
+        """The names listed at the start of a span, joined by commas and "and" ("A, B, C and the D"); a
+        name's alias in brackets or after "alias" is no other name ("A (Johnny Hurtado) and B")."""
         out: list[Mention] = []
         for t in span:
             m = self.covering(t)
             if m is not None:
-                if not out or out[-1] is not m:
+                if not out or (out[-1] is not m and (not m.keys or m.keys != out[-1].keys)):
                     out.append(m)
-            elif not (t.is_punct and t.text in ",;–—-") and t.lower_ not in (
+            elif not (t.is_punct and t.text in ",;–—-()") and t.lower_ not in (
                 "and",
                 "or",
                 "the",
