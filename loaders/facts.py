@@ -49,16 +49,16 @@ def facts(match: Match, binder: Binder, sentence: Any, authorities: Authorities)
     if match.shape == "mutual":  # "A and B are rivals"
         sides = binder.actors(match.a)
         pairs = [(x, y) for x, y in combinations(sides, 2)]
-    elif match.a is None and _has_doer(match.trigger):
+    elif match.a is None and _has_doer(match.trigger) and not match.attachments.startswith("holder-itself"):
         return  # the doer is named: another match binds it
     else:
-        if match.a is None or (match.a.lower_ == "we" and frame.predicate in IMPLICIT):
+        if match.attachments.startswith("holder-itself"):
+            a_side = binder.listed_after(match.trigger)  # only the people the noun is followed by
+        elif match.a is None or (match.a.lower_ == "we" and frame.predicate in IMPLICIT):
             # "We are also designating A": the body whose release it is, the one that acted before
             a_side = _implied(frame.predicate, authorities)
         elif match.a_is_place:  # "arrested in Miami, Florida": the state that holds the place
             a_side = [m for m in [binder.state_of(match.a)] if m is not None]
-        elif match.attachments.startswith("holder-itself"):
-            a_side = binder.listed_after(match.a)  # only the people the noun is followed by
         else:
             # "A, the U.S. Attorney for X, and B, Special Agent in Charge of Y": an appositive role is
             # its head's alone, not that of the names coordinated after it

@@ -143,6 +143,8 @@ def _pattern(triggers: list[str], pos: list[str], frame: Frame, parts: list[tupl
         rename = {
             x: x if x in ARGUMENTS else f"{tag}{x}" for node in att["nodes"] for x in (node[0], node[2])
         }
+        if any(rename[left] not in names for left, *_ in att["nodes"][:1]):
+            return None, []  # "A's possessive" after an attachment that names no A: no such match
         for left, op, right, attrs in att["nodes"]:
             pattern.append(
                 {"LEFT_ID": rename[left], "REL_OP": op, "RIGHT_ID": rename[right],
@@ -223,7 +225,6 @@ _OPS = {
     ">": lambda t: t.children,
     "<": lambda t: () if t.head.i == t.i else (t.head,),
     ">>": lambda t: (x for x in t.subtree if x.i != t.i),
-    "=": lambda t: (t,),  # the trigger itself: a plural role noun stands for the people listed after it
 }
 _ATTRS = {"DEP": "dep_", "LEMMA": "lemma_", "POS": "pos_", "LOWER": "lower_", "TAG": "tag_"}
 
