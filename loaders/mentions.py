@@ -75,6 +75,11 @@ GROUP_LIST = re.compile(
     r"(crime groups?|criminal groups?|criminal organi[sz]ations?|cartels?|gangs?|factions?|cells?|clans?|"
     r"cliques?|criminal gangs?|drug trafficking organi[sz]ations?|gang coalitions?|coalitions?)\b"
 )
+# verbs a headline capitalises, which the model reads as one-word names
+HEADLINE_VERBS = words(
+    "killed arrested captured extradited sentenced charged indicted sanctioned designated convicted "
+    "released detained wanted jailed accused seized named murdered shot expelled deported targeted"
+)
 DESCRIBING = re.compile(r"-(?:based|linked|born|led|backed|allied)$")  # "Mexico-based": no name's word
 CRIME_NETWORK = re.compile(
     rf"\b({CAP}(?: (?:{CONNECT} )*{CAP}){{0,3}}) (?:(?:trafficking|smuggling|criminal) )?"
@@ -666,6 +671,8 @@ def _from_ner(text: str, s: int, e: int, label: str, crime: bool) -> list[Mentio
         return []  # "the Organization", "the Department": a head word alone names no one
     if label == "ORG" and " " not in name and ABSTRACT.search(name) and not name.isupper():
         return []  # "for Terrorism and Financial Intelligence": an abstract noun of a title, no body
+    if label == "PERSON" and name.casefold() in HEADLINE_VERBS:
+        return []  # "Los Pachenca Leader Killed": a headline's capitalised verb
     place = PLACE_BEFORE.search(text[max(0, s - 40) : s])
     # after "in" only a one-word name ("in Tamaulipas"; "in Ana Ruiz's trial" names a person)
     if label == "PERSON" and place and (" " not in name or place.group(0).rstrip().endswith(" of")):

@@ -244,3 +244,10 @@ def test_a_bureau_whose_name_holds_and_is_read_whole():
 def test_a_bodys_program_is_named_by_the_body():
     kg = extract("The OCDETF program identifies and dismantles the highest-level criminal organizations.\n")
     assert [e.type for e in kg.find("OCDETF")] == ["GovernmentOrganization"]
+
+
+def test_a_headlines_capitalised_verb_is_no_person():
+    # test5/ne-insightcrime-2019-los-pachenca-leader-killed.txt: the model reads "Killed" as a person
+    headline = "Los Pachenca Leader Killed, Casting Doubt on Colombia Group’s Future"
+    kg = extract(f"{headline}\n\nThe group is split.\n")
+    assert not [e for e in kg.entities.values() if e.name == "Killed"]
