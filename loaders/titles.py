@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from ocgraph.graph.ids import entity_id
 from ocgraph.loaders.frames import load_raw
 from ocgraph.loaders.relations import Fact
 from ocgraph.loaders.syntax import Binder
@@ -27,6 +28,7 @@ class Titles:
     ranks: frozenset[str]  # words that make a title a rank below the head ("deputy", "assistant")
     national: frozenset[str]  # titles that make a person a member of their state ("minister", "senator")
     state_heads: frozenset[str] = frozenset()  # titles that head the state itself ("president")
+    implied: tuple[tuple[str, str], ...] = ()  # (title, the id of the one body it heads)
 
 
 @cache
@@ -39,7 +41,12 @@ def titles() -> Titles:
     qualifiers = frozenset(t.lower() for t in raw.get("qualifiers", ()))
     words = frozenset(w for t in heads | ranks | members | national | qualifiers for w in t.split())
     state_heads = frozenset(t.lower() for t in raw.get("state_heads", ()))
-    return Titles(words | {w for t in state_heads for w in t.split()}, heads, ranks, national, state_heads)
+    implied = tuple(
+        (t.lower(), entity_id("GovernmentOrganization", body)) for t, body in raw.get("implied", {}).items()
+    )
+    return Titles(
+        words | {w for t in state_heads for w in t.split()}, heads, ranks, national, state_heads, implied
+    )
 
 
 def title_facts(sentence: Any, binder: Binder) -> Iterator[Fact]:
@@ -57,8 +64,38 @@ def title_facts(sentence: Any, binder: Binder) -> Iterator[Fact]:
         if spans[0][0] and not spans[1][1]:
             # "Special Agent in Charge James J. Hunt of the DEA": the title before, the body after
             spans.append((spans[0][0], _of_after(token, binder)))
+        found = False
         for words, bodies in spans:
-            yield from _facts(m.keys[0], words, bodies, binder)
+            for fact in _facts(m.keys[0], words, bodies, binder):
+                found = found or binder.types.get(fact.object) != "State"
+                yield fact
+        if not found:
+            yield from _implied(m.keys[0], spans, binder)
+
+
+def _implied(person: str, spans: list, binder: Binder) -> Iterator[Fact]:
+    """ "said Attorney General Pamela Bondi" in a release that names the Justice Department: the one body
+    the title heads, when the document names it and nothing around the title names another state
+    ("Mexican Attorney General", "of the Republic of Guatemala") or body; never in a headline."""
+    every = [b for _, bodies in spans for b in bodies]
+    if any(b.keys[0] != "state/united-states" for b in every):
+        return
+    for words, _ in spans:
+        if not words:
+            continue
+        sentence = words[0].sent
+        before = words[0].doc[max(sentence.start, words[0].i - 2) : words[0].i]
+        if any((m := binder.covering(t)) is not None and m.keys[0] != "state/united-states" for t in before):
+            return  # "Mexican Attorney General Medina Mora"
+        capitals = [t.text[0].isupper() for t in sentence if t.is_alpha and len(t) > 3]
+        if capitals and sum(capitals) > 0.7 * len(capitals):
+            return  # a headline: "Guatemalan Attorney General Visits Eastern District of Texas"
+        phrase = " ".join(w.lower_ for w in words if w.lower_ != "the")
+        for title, body in titles().implied:
+            if phrase == title and body in binder.types:
+                role = {"role": " ".join(w.text for w in words)}
+                yield Fact(person, "leader_of", body, 0.8, "title:head", role)
+                return
 
 
 def _before(token: Any, binder: Binder) -> tuple[list[Any], list[Any]]:

@@ -353,3 +353,14 @@ def test_an_of_phrase_is_not_the_group_of_a_name_listed_before_another():
         "among others.\n"
     )
     assert ("Los Chapitos", "faction_of", "Jalisco New Generation Cartel") not in facts(kg)
+
+
+def test_a_title_heads_the_one_body_the_release_names():
+    # test4/nd-dea-2022-mario-cardenas-guillen-extradition.txt: "said Attorney General Pamela Bondi"
+    kg = extract(
+        'The Justice Department charged him. "He will face justice," said Attorney General Pamela Bondi. '
+        "The case was also praised by Mexican Attorney General Eduardo Medina Mora.\n"
+    )
+    assert ("Pamela Bondi", "leader_of", "U.S. Department of Justice") in facts(kg)
+    mexican = {o for s, _, o in facts(kg) if s == "Eduardo Medina Mora"}
+    assert "U.S. Department of Justice" not in mexican
