@@ -75,6 +75,7 @@ GROUP_LIST = re.compile(
     r"(crime groups?|criminal groups?|criminal organi[sz]ations?|cartels?|gangs?|factions?|cells?|clans?|"
     r"cliques?|criminal gangs?|drug trafficking organi[sz]ations?|gang coalitions?|coalitions?)\b"
 )
+PLACE_FIRST = words("Ciudad Puerto")  # Spanish town names' head words ("Ciudad Juárez", "Puerto Cortés")
 # verbs a headline capitalises, which the model reads as one-word names
 HEADLINE_VERBS = words(
     "killed arrested captured extradited sentenced charged indicted sanctioned designated convicted "
@@ -704,6 +705,8 @@ def _from_ner(text: str, s: int, e: int, label: str, crime: bool) -> list[Mentio
         kind = type_by_heads(name, crime) if len(name.split()) > 1 else None
         if kind is None and SPANISH_PLURAL.match(name):
             kind = "CriminalOrganization"  # people are not called "Los ..."; groups are
+        if kind is None and name.split()[0] in PLACE_FIRST and len(name.split()) > 1:
+            kind = "Place"  # "Ciudad Juárez", "Puerto Cortés": a town, whatever the model says
         return [Mention(s, e, name, kind or "Person", "ner")]
     if label == "ORG":
         if re.fullmatch(rf"(?:El|La)\s{CAP}", name):  # the model's "El Chapo" as ORG: a nickname

@@ -97,3 +97,9 @@ def test_well_known_groups_are_read_by_the_gazetteer():
     named = types(kg)
     assert named["Los Rastrojos"] == "CriminalOrganization"  # the gazetteer's name for it
     assert {name for name in named if "gumi" in name} == {"Kobe Yamaguchi-gumi", "Yamaguchi-gumi"}
+
+
+def test_a_spanish_town_name_is_a_place():
+    # the model reads "Ciudad Juarez" as a person's name
+    kg = extract("The Juarez Cartel is based in the border city. Ciudad Juarez saw 3,000 murders in 2010.\n")
+    assert types(kg)["Ciudad Juarez"] == "Place"
