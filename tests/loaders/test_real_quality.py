@@ -88,8 +88,8 @@ CROSS = {
     # bdc0172, its first run: 5 of 20 and 1 merged id (two countries' police); ATF and the other US
     # federal bodies in the gazetteer: 4 of 21
     "test7": (21, 4, 0),
-    # 015c32d, its first run: 6 of 25, and 3 ids merging gold actors: Los Rojos (the gazetteer's Guerrero
-    # group) with the Gulf Cartel's Rojos faction, and two places with the cartels named after them
+    # 015c32d, its first run: 6 of 25, and 3 ids joining two gold actors each (two groups called Rojos;
+    # the Tijuana and Sinaloa cartels with the places they are named after)
     "test8": (25, 6, 3),
 }
 
