@@ -160,8 +160,10 @@ def headline(sections: list[tuple[str, list[Mention]]], title: str | None, crime
         return
     text, ms = sections[0]
     at = text.find(name)
+    if at < 0:
+        return
     inside = [m for m in ms if m.start < at + len(name) and at < m.end]
-    if at < 0 or any(m.entry is not None or m.start < at or m.end > at + len(name) for m in inside):
+    if any(m.entry is not None or m.start < at or m.end > at + len(name) for m in inside):
         return
     # "Catania Mafia" of "Catania Mafia family": a reading of part of the name gives way to all of it
     ms[:] = [m for m in ms if all(m is not x for x in inside)]

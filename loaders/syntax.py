@@ -129,8 +129,9 @@ class Binder:
         listed = self._enumeration(doc[start : token.sent.end])
         out: list[Mention] = []
         for m in listed[1:]:
-            head = next((t for t in doc[start : token.sent.end] if self.covering(t) is m and
-                         self.covering(t.head) is not m), None)  # fmt: skip
+            # the token that heads the name: the one whose head lies outside it
+            inside = [t for t in doc[start : token.sent.end] if self.covering(t) is m]
+            head = next((t for t in inside if self.covering(t.head) is not m), None)
             if not m.keys or self.types.get(m.keys[0]) != kind or head is None:
                 break
             if head.dep_ in ("nsubj", "nsubjpass") or head.dep_ == "ROOT":
