@@ -78,7 +78,11 @@ def facts(match: Match, binder: Binder, sentence: Any, authorities: Authorities)
             # "X took his place": no one stands in a relation to themselves, so "his" is someone else
             b_side = [y for y in b_side if all(y is not x for x in a_side)] or binder.other(match.b, a_side)
         subjects, objects = (a_side, b_side) if frame.subject == "A" else (b_side, a_side)
-        pairs = [(s, o) for s in subjects for o in objects]
+        if _respectively(match.trigger) and len(subjects) == len(objects) > 1:
+            # "the Sinaloa Cartel and Los Zetas, led respectively by A and B": the first by the first
+            pairs = list(zip(subjects, objects, strict=True))
+        else:
+            pairs = [(s, o) for s in subjects for o in objects]
     if not pairs:
         return
     tokens = [t for t in (match.trigger, match.a, match.b) if t is not None]
@@ -120,6 +124,12 @@ def facts(match: Match, binder: Binder, sentence: Any, authorities: Authorities)
                 elif fallback is not None and ot == "Person" and fallback.allows(st, ot):
                     # only a person's man ("a lieutenant of Ana Ruiz"), never one body "member" of another
                     yield Fact(ks, fallback.name, ko, confidence, match.rule, {}, factor)
+
+
+def _respectively(trigger: Any) -> bool:
+    """Whether the two lists a trigger joins pair up in order ("led respectively by A and B")."""
+    near = [*trigger.children, *trigger.head.children]
+    return any(t.lower_ == "respectively" for t in near)
 
 
 def _former(trigger: Any) -> bool:

@@ -24,16 +24,18 @@ LINE = re.compile(
 ITEM = re.compile(r"[^,;/]+")
 ASIDE = re.compile(r"\s*\([^)]*\)|\s*\[[^\]]*\]")  # "(imprisoned)", "[3]"
 ALIAS = re.compile(r",?\s+(?:alias|aka|a\.k\.a\.)\s+.*$")
+AND = re.compile(r"\s+and\s+(?:(?:his|her|their)\s+(?:\w+\s+)?(?:brothers?|sons?|sisters?|cousins?)\s+)?")
 # capitalised words, names' small words and a group noun after them
 NAME = re.compile(
     rf"(?:\d{{1,4}}\w{{0,2}} )?'?{CAP}(?: (?:{CAP}|de|del|la|las|los|el|da|do|dos|das|di|of|the|and|y|e|"
-    r"\d{1,4}))*(?: (?:gang|cartel|clan|mafia|family|group|crew|posse|['’]ndrina|cosca))?"
+    r"\d{1,4}))*(?: (?:crime )?(?:gang|cartel|clan|mafia|family|group|crew|posse|syndicate|['’]ndrina"
+    r"|cosca))?"
 )
 # Keys only a group's infobox has: a page that lists two of them in a paragraph about crime is a
 # criminal group's ("Founded: 1919", "Territory: Hong Kong", "Rivals: 14K")
 GROUP_KEYS = words(
-    "founded founder founders founding_location territory membership membership_est allies rivals leaders "
-    "criminal_activities activities headquarters"
+    "founded founded_by founder founders founding_location territory membership membership_est allies rivals "
+    "leaders criminal_activities activities headquarters"
 )
 # words that make a listed name a group's, whatever its first word ("Simon City Royals", "Diablos MC")
 GROUP_WORDS = words("nation club mc city gang crew posse boys syndicate mob")
@@ -77,10 +79,11 @@ def items(text: str) -> Iterator[tuple[re.Match[str], Field, int, int]]:
         offset = value.rfind(":") + 1
         for item in ITEM.finditer(value, offset):
             name = ALIAS.sub("", ASIDE.sub("", item.group(0))).strip(" '\"“”.·•*-")
-            if not NAME.fullmatch(name):
-                continue  # "Sinaloa Cartel", "38th Street gang" are names; "Mexican drug war" is not
-            start = line.start("value") + item.start() + item.group(0).index(name)
-            yield line, field, start, start + len(name)
+            # "Terry Adams and his brothers Tommy and Patrick": names joined by "and" within one item
+            parts = [name] if NAME.fullmatch(name) else [p for p in AND.split(name) if NAME.fullmatch(p)]
+            for part in parts:  # "Sinaloa Cartel", "38th Street gang" are names; "Mexican drug war" is not
+                start = line.start("value") + item.start() + item.group(0).index(part)
+                yield line, field, start, start + len(part)
 
 
 def mentions(text: str, found: list[Mention], crime: bool) -> list[Mention]:

@@ -104,7 +104,8 @@ SINGULAR = {"Departments": "Department", "Ministries": "Ministry", "Secretariats
 # "the United States Attorney for the Southern District of New York", "U.S. Attorney Jane Roe for the
 # District of Columbia": the district names the attorney's office
 ATTORNEY_FOR = re.compile(
-    rf"\b((?:U\.S\.|United States) Attorney)(?:['’]s Office)?(?: {CAP}(?: (?:[A-Z]\.|{CAP})){{1,3}})?,? "
+    rf"\b((?:U\.\s?S\.|US|United States) Attorney)(?:['’]s Office)?"
+    rf"(?: {CAP}(?: (?:[A-Z]\.|{CAP})){{1,3}})?,? "
     rf"(?:for|of) the ((?:(?:Northern|Southern|Eastern|Western|Middle|Central) )?District of "
     rf"{CAP}(?: {CAP})*)"
 )

@@ -225,6 +225,14 @@ class Binder:
                 ]
                 if people:
                     return people
+        # "smaller gangs – such as A, B and C", "groups including A and B": the examples the noun is given
+        examples = ("as", "including", "like")
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in examples):
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and (prep.lower_ != "as" or doc[prep.i - 1].lower_ == "such"):
+                listed = self._enumeration(doc[obj.left_edge.i : obj.sent.end])
+                if listed:
+                    return listed
         # the list after the noun, or after the clause the noun is the subject of ("Fourteen countries have
         # participated: A, B and C", which the parser may cut into two sentences at the colon)
         ends = [token.right_edge.i + 1]
@@ -235,8 +243,13 @@ class Binder:
             # when people of one kind follow
             comma = n == 0 and nxt < len(doc) and doc[nxt].text == ","
             if nxt < len(doc) and (doc[nxt].text in LIST_MARKS or doc[nxt].lower_ in LIST_WORDS or comma):
+                begin = nxt + 1
+                if doc[nxt].text in LIST_MARKS and doc[begin : begin + 2].text.lower() in LIST_WORDS:
+                    begin += 2  # "smaller gangs – such as A, B and C"
+                elif doc[nxt].text in LIST_MARKS and begin < len(doc) and doc[begin].lower_ in LIST_WORDS:
+                    begin += 1  # "gangs – including A and B"
                 stop = doc[nxt + 1].sent.end if nxt + 1 < len(doc) else nxt
-                listed = self._enumeration(doc[nxt + 1 : stop])
+                listed = self._enumeration(doc[begin:stop])
                 if not comma or len({self.types.get(m.keys[0]) for m in listed if m.keys}) == 1:
                     return listed
             if nxt + 1 < len(doc) and doc[nxt : nxt + 2].text.lower() in LIST_WORDS:

@@ -363,3 +363,25 @@ def test_a_title_heads_the_one_body_the_release_names():
     )
     assert ("Pamela Bondi", "leader_of", "U.S. Department of Justice") in facts(kg)
     assert {(p, o) for s, p, o in facts(kg) if s == "Eduardo Medina Mora"} == {("member_of", "Mexico")}
+
+
+def test_respectively_pairs_two_lists_in_order():
+    # test8/nh-dea-2013-honduras-chepe-handal-kingpin.txt
+    kg = extract(
+        "These supplies are distributed to Mexican DTOs, including the Sinaloa Cartel and Los Zetas, led "
+        "respectively by Joaquin Guzman Loera and Miguel Trevino Morales.\n"
+    )
+    assert facts(kg, "leader_of") == {
+        ("Joaquín Guzmán Loera", "leader_of", "Sinaloa Cartel"),
+        ("Miguel Trevino Morales", "leader_of", "Los Zetas"),
+    }
+
+
+def test_a_us_attorney_for_a_district_is_of_its_office():
+    # test8/nh-insightcrime-puerto-rico-los-27-prison-gang.txt writes "US Attorney"
+    kg = extract("Stephen Muldrow, US Attorney for the District of Puerto Rico, announced the charges.\n")
+    assert (
+        "Stephen Muldrow",
+        "member_of",
+        "U.S. Attorney's Office for the District of Puerto Rico",
+    ) in facts(kg)

@@ -183,3 +183,15 @@ def test_a_count_of_people_takes_the_names_in_apposition_to_it():
     )
     designated = {s for s, _, o in facts(kg, "sanctioned_by")}
     assert {"Oscar Alvarez Zepeda", "Joel Valdez Benites"} <= designated
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "OFAC sanctioned three groups – such as the Sinaloa Cartel, the Gulf Cartel and Los Zetas – in 2012",
+        "OFAC sanctioned three groups including the Sinaloa Cartel, the Gulf Cartel and Los Zetas in 2012.",
+    ],
+)
+def test_a_plural_noun_stands_for_the_examples_it_is_given(sentence):
+    kg = extract(sentence + "\n")
+    assert {s for s, _, _ in facts(kg, "sanctioned_by")} == {"Sinaloa Cartel", "Gulf Cartel", "Los Zetas"}

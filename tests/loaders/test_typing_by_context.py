@@ -163,3 +163,14 @@ def test_an_infobox_written_as_a_table_states_its_rows():
     )
     assert ("Arturo Guzmán Decena", "succeeded_by", "Rogelio González Pizaña") in facts(kg)
     assert ("Arturo Guzmán Decena", "member_of", "Secretariat of National Defense") in facts(kg)
+
+
+def test_an_infobox_item_of_names_joined_by_and():
+    # test8/sh-wikipedia-clerkenwell-crime-syndicate.txt
+    kg = extract(
+        "Clerkenwell crime syndicate\n\nFounded by: Terry Adams and his brothers Tommy and Patrick\n"
+        "Allies: Irish Mob\nTerritory: London\n\nThe syndicate is a criminal gang in London.\n"
+    )
+    assert typed(kg, "Clerkenwell crime syndicate")[0] == "CriminalOrganization"
+    founders = {s for s, p, o in facts(kg, "member_of") if o == "Clerkenwell crime syndicate"}
+    assert founders == {"Terry Adams", "Tommy", "Patrick"}
