@@ -81,6 +81,12 @@ HEADLINE_VERBS = words(
     "killed arrested captured extradited sentenced charged indicted sanctioned designated convicted "
     "released detained wanted jailed accused seized named murdered shot expelled deported targeted"
 )
+# the statuses US designations give, which the model reads as organizations
+DESIGNATION = re.compile(
+    r"^(?:(?:Foreign )?Terrorist Organi[sz]ations?|Transnational Criminal Organi[sz]ations?"
+    r"|Specially Designated (?:Global Terrorists?|Narcotics Traffickers?|Nationals?)"
+    r"|Significant Foreign Narcotics Traffickers?)$"
+)
 DESCRIBING = re.compile(r"-(?:based|linked|born|led|backed|allied)$")  # "Mexico-based": no name's word
 CRIME_NETWORK = re.compile(
     rf"\b({CAP}(?: (?:{CONNECT} )*{CAP}){{0,3}}) (?:(?:trafficking|smuggling|criminal) )?"
@@ -380,6 +386,8 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
             s += len(words[0]) + 1
             words = words[1:]
         name = " ".join(words)
+        if DESIGNATION.search(name) or DESIGNATION.search(f"Foreign {name}"):
+            continue  # "a designated Foreign Terrorist Organization": a status, no actor's name
         kind = type_by_heads(name, crime) if len(words) > 1 else type_by_heads(name) if words else None
         vague = kind is None or (kind == "Organization" and words[-1].casefold().startswith("organi"))
         if (
@@ -675,6 +683,8 @@ def _from_ner(text: str, s: int, e: int, label: str, crime: bool) -> list[Mentio
         return []  # "for Terrorism and Financial Intelligence": an abstract noun of a title, no body
     if label == "PERSON" and name.casefold() in HEADLINE_VERBS:
         return []  # "Los Pachenca Leader Killed": a headline's capitalised verb
+    if DESIGNATION.search(name):
+        return []  # "a designated Foreign Terrorist Organization": a status, no actor's name
     place = PLACE_BEFORE.search(text[max(0, s - 40) : s])
     # after "in" only a one-word name ("in Tamaulipas"; "in Ana Ruiz's trial" names a person)
     if label == "PERSON" and place and (" " not in name or place.group(0).rstrip().endswith(" of")):

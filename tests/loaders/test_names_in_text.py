@@ -251,3 +251,13 @@ def test_a_headlines_capitalised_verb_is_no_person():
     headline = "Los Pachenca Leader Killed, Casting Doubt on Colombia Group’s Future"
     kg = extract(f"{headline}\n\nThe group is split.\n")
     assert not [e for e in kg.entities.values() if e.name == "Killed"]
+
+
+def test_a_designation_is_no_actor():
+    # test8/nh-state-2025-el-ruso-los-rusos-reward.txt
+    kg = extract(
+        "La Mayiza is a powerful faction of the Sinaloa Cartel, a designated Foreign Terrorist Organization "
+        "co-founded and led by Ismael Zambada Garcia.\n"
+    )
+    assert not [e for e in kg.entities.values() if "Terrorist" in e.name]
+    assert ("La Mayiza", "faction_of", "Sinaloa Cartel") in facts(kg)
