@@ -113,7 +113,6 @@ def test_the_group_after_two_groups_is_left_alone_even_after_a_group_subject():
     assert facts(kg, "leader_of") == set()
 
 
-@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_the_group_after_one_group_is_that_group():
     kg = extract(
         "Los Serranos smuggle cocaine. After the arrest, Ernesto Chitay Alvarado took over the group.\n"
