@@ -35,7 +35,6 @@ def test_policy_replaces_and_leaving_behind():
     }
 
 
-@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_took_control_after():
     kg = extract(f"{NEW} took control of the Brisa Cartel after {OLD} was arrested.\n")
     assert facts(kg, "succeeded_by") == {(OLD, "succeeded_by", NEW)}
