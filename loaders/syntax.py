@@ -545,6 +545,8 @@ def groups_by_place(sdoc: Any, mentions: list[Mention]) -> None:
     A place only by a role in it or a copula: "a Chicago gang" is a gang of a place."""
     given = given_names()
     for m in mentions:
+        if _armed_body(sdoc, m):
+            continue
         if (
             m.source != "ner"
             or m.entry is not None
@@ -606,6 +608,26 @@ def people_by_kin(sdoc: Any, mentions: list[Mention]) -> None:
 
 
 CRIME_MODIFIERS = words("criminal crime armed trafficking drug gang mafia")
+ARMED_KINDS = words("militia guerrilla guerrillas rebel rebels insurgent paramilitary armed criminal")
+
+
+def _armed_body(sdoc: Any, m: Mention) -> bool:
+    """An "army" or "front" its appositive calls a militia or an armed group ("the Karen National Army, a
+    militia group in Burma") is no state's body but an armed group: retyped in place, with its reason."""
+    if m.source != "rule" or m.entry is not None or m.type != "GovernmentOrganization":
+        return False
+    if m.text.split()[-1].casefold() not in ("army", "forces", "front"):
+        return False
+    span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for appos in (c for c in span.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
+        kinds = {appos.lower_, *(c.lower_ for c in appos.children if c.dep_ in ("amod", "compound"))}
+        if kinds & ARMED_KINDS:
+            m.type, m.source = "CriminalOrganization", "rule"
+            m.extras["typed"] = f"{m.text}, a {' '.join(t.text for t in appos.subtree if t.i <= appos.i)}"
+            return True
+    return False
 
 
 def _category(token: Any) -> Any | None:

@@ -174,3 +174,12 @@ def test_an_infobox_item_of_names_joined_by_and():
     assert typed(kg, "Clerkenwell crime syndicate")[0] == "CriminalOrganization"
     founders = {s for s, p, o in facts(kg, "member_of") if o == "Clerkenwell crime syndicate"}
     assert founders == {"Terry Adams", "Tommy", "Patrick"}
+
+
+def test_an_army_its_appositive_calls_a_militia_is_an_armed_group():
+    # test8/sh-treasury-2025-burma-karen-national-army-saw-chit-thu.txt
+    kg = extract("OFAC sanctioned the Karen National Army, a militia group in Burma, on Monday.\n")
+    assert typed(kg, "Karen National Army") == (
+        "CriminalOrganization",
+        ["context: Karen National Army, a militia group"],
+    )
