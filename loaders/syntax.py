@@ -625,7 +625,8 @@ def _armed_body(sdoc: Any, m: Mention) -> bool:
         kinds = {appos.lower_, *(c.lower_ for c in appos.children if c.dep_ in ("amod", "compound"))}
         if kinds & ARMED_KINDS:
             m.type, m.source = "CriminalOrganization", "rule"
-            m.extras["typed"] = f"{m.text}, a {' '.join(t.text for t in appos.subtree if t.i <= appos.i)}"
+            phrase = " ".join(t.text for t in appos.subtree if t.i <= appos.i and t.dep_ != "det")
+            m.extras["typed"] = f"{m.text}, a {phrase}"
             return True
     return False
 
