@@ -375,7 +375,16 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
             if lead:
                 start, name = start + lead.end(), name[lead.end() :]
             typed = {"typed": f"{name} {head}" if end < m.end(2) else text[start : m.end(2)]}
-            found.append((2, Mention(start, end, name, "CriminalOrganization", "rule", extras=typed)))
+            # "the Tijuana, Juárez and Sinaloa cartels": each is "<name> Cartel", the gazetteer's when it
+            # knows that name, so one cartel is one node whatever the sentence shares between them
+            single = head.removesuffix("s").capitalize()
+            whole = f"{name} {single}" if end < m.end(2) and single in ("Cartel", "Gang", "Clan") else None
+            entry = gaz.entry_for(whole) if whole else None
+            if whole and entry is None:
+                typed["also"] = whole
+            kind = entry.type if entry else "CriminalOrganization"
+            # a known cartel's name outranks the place it shares it with ("Sinaloa" in "… Sinaloa cartels")
+            found.append((0 if entry else 2, Mention(start, end, name, kind, "rule", entry, extras=typed)))
     for m in CAP_SEQ.finditer(text):
         name, s, e = _clean(m.group(0), m.start())
         cut = re.search(r" (?:in|on|for) ", name)

@@ -261,3 +261,11 @@ def test_a_designation_is_no_actor():
     )
     assert not [e for e in kg.entities.values() if "Terrorist" in e.name]
     assert ("La Mayiza", "faction_of", "Sinaloa Cartel") in facts(kg)
+
+
+def test_cartels_sharing_one_head_noun_are_each_their_cartel():
+    # test8/nh-wikipedia-guadalajara-cartel.txt: "the Tijuana, Juárez and Sinaloa cartels"
+    kg = extract("Groups such as the Tijuana, Juárez and Sinaloa cartels started out as branches in 1990.\n")
+    groups = {e.name for e in kg.entities.values() if e.type == "CriminalOrganization"}
+    assert groups == {"Tijuana Cartel", "Juárez Cartel", "Sinaloa Cartel"}
+    assert not [e for e in kg.entities.values() if e.type == "Place"]
