@@ -236,7 +236,10 @@ class _Node:
     tests: tuple[tuple[str, frozenset[str]], ...]  # token attribute, allowed values
 
     def admits(self, token: Any) -> bool:
-        return all(getattr(token, attr) in allowed for attr, allowed in self.tests)
+        for attr, allowed in self.tests:  # noqa: SIM110 (a loop, not all(): it runs a million times a corpus)
+            if getattr(token, attr) not in allowed:
+                return False
+        return True
 
 
 def _node(spec: dict[str, Any], index: dict[str, int]) -> _Node:
@@ -276,7 +279,8 @@ class _Tree:
             yield list(chosen)
             return
         node = self.nodes[len(chosen)]
-        for token in sorted(_OPS[node.op](chosen[node.left]), key=lambda t: t.i):
+        # spaCy yields children, heads and subtrees in the text's order already
+        for token in _OPS[node.op](chosen[node.left]):
             if node.admits(token):
                 chosen.append(token)
                 yield from self._extend(chosen)
