@@ -46,13 +46,14 @@ def facts(match: Match, binder: Binder, sentence: Any, authorities: Authorities)
         return  # "Office" in "Office of Foreign Assets Control" names a body, it states nothing
     if frame.predicate == "detained_by" and _irrealis(match.trigger):
         return
+    itself = match.attachments.startswith("holder-itself")  # the people listed after the role noun
     if match.shape == "mutual":  # "A and B are rivals"
         sides = binder.actors(match.a)
         pairs = [(x, y) for x, y in combinations(sides, 2)]
-    elif match.a is None and _has_doer(match.trigger) and not match.attachments.startswith("holder-itself"):
+    elif match.a is None and _has_doer(match.trigger) and not itself:
         return  # the doer is named: another match binds it
     else:
-        if match.attachments.startswith("holder-itself"):
+        if itself:
             a_side = binder.listed_after(match.trigger)  # only the people the noun is followed by
         elif match.a is None or (match.a.lower_ == "we" and frame.predicate in IMPLICIT):
             # "We are also designating A": the body whose release it is, the one that acted before

@@ -218,10 +218,13 @@ class SpacyExtractor:
             syntax.groups_by_place(sdoc, found)
             syntax.people_by_kin(sdoc, found)
             units.append((para, fields.mentions(para.text, found, bool(CRIME_WORDS.search(para.text))), sdoc))
-        for index in dict.fromkeys(p.section.index for p, _, _ in units):
-            own_units = [(p.text, ms) for p, ms, _ in units if p.section.index == index]
-            section = next(p.section for p, _, _ in units if p.section.index == index)
-            fields.headline(own_units, section.title, bool(CRIME_WORDS.search(section.text)))
+        sections_read = {p.section.index: p.section for p, _, _ in units}  # each section once
+        by_section: dict[int, list[tuple[str, list[Mention]]]] = {}
+        for para, ms, _ in units:
+            by_section.setdefault(para.section.index, []).append((para.text, ms))
+        for index, section_units in by_section.items():
+            section = sections_read[index]
+            fields.headline(section_units, section.title, bool(CRIME_WORDS.search(section.text)))
         repeat_names(units)
         actors = self.resolver.resolve([(p.text, ms) for p, ms, _ in units])
         types = {key: a.type for key, a in actors.items()}
@@ -248,8 +251,7 @@ class SpacyExtractor:
                 types[within[key]] = "State"
         sections: dict[int, discourse.Section] = {}
         items: list[Item] = []
-        sections_read = {p.section.index: p.section for p, _, _ in units}  # a section's subject, once
-        pages = {
+        pages = {  # a section's subject, once
             i: fields.page_subject((sec.title, sec.text.lstrip().partition("\n")[0]), named, types)
             for i, sec in sections_read.items()
         }

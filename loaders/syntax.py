@@ -98,6 +98,13 @@ class Binder:
         i = bisect.bisect_right(self.starts, token.idx)
         return next((m for m in self.mentions[max(0, i - 3) : i] if token.idx < m.end), None)
 
+    def name_head(self, token: Any) -> Any:
+        """The token that heads the name the token is in: the one whose head lies outside the name."""
+        m = self.covering(token)
+        while token.head.i != token.i and self.covering(token.head) is m:
+            token = token.head
+        return token
+
     def actors(self, token: Any, expand: bool = True, beyond: bool = True) -> list[Mention]:
         """The mentions a token stands for: its own name, a name inside its noun phrase, what a pronoun
         or relative pronoun points back to; with `expand`, every conjunct too ("A, B and C"), and with
@@ -129,9 +136,8 @@ class Binder:
         listed = self._enumeration(doc[start : token.sent.end])
         out: list[Mention] = []
         for m in listed[1:]:
-            # the token that heads the name: the one whose head lies outside it
-            inside = [t for t in doc[start : token.sent.end] if self.covering(t) is m]
-            head = next((t for t in inside if self.covering(t.head) is not m), None)
+            inside = next((t for t in doc[start : token.sent.end] if self.covering(t) is m), None)
+            head = self.name_head(inside) if inside is not None else None
             if not m.keys or self.types.get(m.keys[0]) != kind or head is None:
                 break
             if head.dep_ in ("nsubj", "nsubjpass") or head.dep_ == "ROOT":

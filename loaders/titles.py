@@ -104,7 +104,7 @@ def _before(token: Any, binder: Binder) -> tuple[list[Any], list[Any]]:
     words: list[Any] = []  # the title's tokens
     bodies: list[Any] = []
     i = token.i - 1
-    if i > token.sent.start and token.doc[i].text == "," and _root(token, binder).dep_ == "appos":
+    if i > token.sent.start and token.doc[i].text == "," and binder.name_head(token).dep_ == "appos":
         i -= 1  # "the United States Attorney for the Central District of California, André Birotte"
     while i >= token.sent.start:
         tok = token.doc[i]
@@ -167,14 +167,6 @@ def _unnamed(token: Any, binder: Binder) -> bool:
     """Whether a token names no actor (a place aside): "New York" of "the New York Division"."""
     mention = binder.covering(token)
     return mention is None or binder.types.get(mention.keys[0]) == "Place"
-
-
-def _root(token: Any, binder: Binder) -> Any:
-    """The token that heads the name the token is in."""
-    m = binder.covering(token)
-    while token.head.i != token.i and binder.covering(token.head) is m:
-        token = token.head
-    return token
 
 
 def _of_after(token: Any, binder: Binder) -> list[Any]:
