@@ -20,6 +20,10 @@ NAME_LINK = re.compile(
     # the same group's name in another language
     r"|^\s*\((?:[A-Z][a-z]+:\s*)?$"
 )
+# "a faction of the Sinaloa Cartel known as the SNO": with no comma, the name is the faction's
+PART_OF_BEFORE = re.compile(
+    r"\b(?:faction|wing|cell|branch|offshoot|splinter|spin-?off|arm|clique|unit|division)s? of (?:the )?$"
+)
 # "the San Pedro Locos clique (SPLS)", "the Coastal Watch program (CWP)": the acronym of the name before
 HEAD_PAREN = re.compile(
     r" (?:(?:clique|gang|cartel|clan|faction|cell|group|network|program|programme|policy|initiative|"
@@ -34,6 +38,14 @@ GOVERNMENT = re.compile(r"^(?:[Tt]he )?(\w+) [Gg]overnment$")
 ARTICLE = re.compile(r"^(?:the|los|las|la|el|les)\s+")
 # Rank of the evidence a type comes from: the curated gazetteer beats naming rules beats the model.
 SOURCE_RANK = {"gazetteer": 0, "collective": 1, "rule": 2, "nickname": 3, "acronym": 3, "ner": 4}
+
+
+def _names_the_whole(text: str, first: Mention, second: Mention) -> bool:
+    """Whether "known as" after the first name names the phrase it ends ("a faction of the Sinaloa Cartel
+    known as the SNO"), not the first name: no comma before it, and a part noun's "of" before the name."""
+    return "," not in text[first.end : second.start] and bool(
+        PART_OF_BEFORE.search(text[max(0, first.start - 40) : first.start])
+    )
 
 
 @dataclass
@@ -171,6 +183,7 @@ class Resolver:
                     and ms[i - 1].type not in ("Person", "State", "Place")
                     and not (m.demonym or ms[i - 1].demonym)
                     and NAME_LINK.match(text[ms[i - 1].end : m.start])
+                    and not _names_the_whole(text, ms[i - 1], m)
                 ):
                     links.append((ms[i - 1], m))
                 if m.source in {"nickname", "acronym"} and i > 0:

@@ -65,6 +65,8 @@ def source_of(rule: str) -> str:
 
 
 CITATION = re.compile(r"\[(?:\d{1,3}|[a-z])\]")  # an encyclopedia's citation mark: "[3]", "[a]"
+# a release's dateline: the city in capitals, maybe its state, a dash ("WASHINGTON – ", "TUCSON, Ariz. – ")
+DATELINE = re.compile(r"[A-Z]{2}[A-Z .'-]*(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)? ?[–—-]{1,2}\s+")
 
 
 def load_pipeline(model: str | None = MODEL) -> Any:
@@ -82,6 +84,7 @@ def load_pipeline(model: str | None = MODEL) -> Any:
             nlp.add_pipe("ocgraph_prefixed_words", first=True)
             nlp.add_pipe("ocgraph_citation_marks", after="ocgraph_prefixed_words")
             nlp.add_pipe("ocgraph_fixed_phrases", after="ocgraph_citation_marks")
+            nlp.add_pipe("ocgraph_dateline", after="ocgraph_fixed_phrases")
             return nlp
         except OSError:
             warnings.warn(
@@ -135,6 +138,18 @@ def end_sentences_at_citations(doc: Any) -> Any:
     return doc
 
 
+def end_dateline(doc: Any) -> Any:
+    """ "WASHINGTON – The Treasury's OFAC today designated …": the dateline is a sentence of its own (the
+    parser made the city the subject of "designated" and hung the office on it as an appositive)."""
+    hit = DATELINE.match(doc.text)
+    if hit is not None:
+        for token in doc:
+            if token.idx >= hit.end():
+                token.is_sent_start = True
+                break
+    return doc
+
+
 def _register() -> None:
     from spacy.language import Language
 
@@ -144,6 +159,8 @@ def _register() -> None:
         Language.component("ocgraph_citation_marks", func=end_sentences_at_citations)
     if not Language.has_factory("ocgraph_fixed_phrases"):
         Language.component("ocgraph_fixed_phrases", func=merge_fixed_phrases)
+    if not Language.has_factory("ocgraph_dateline"):
+        Language.component("ocgraph_dateline", func=end_dateline)
 
 
 _register()

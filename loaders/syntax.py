@@ -15,6 +15,7 @@ BODIES = GROUPISH[:3]  # "its": a group or a body before a state ("X, based in M
 RELATIVE = {"who", "whom", "whose", "which", "that"}
 PLACE_NOUNS = {"city", "town", "state", "province", "region", "department", "municipality", "port", "country"}
 NAMED_DEPS = {"oprd", "dobj", "attr", "prep", "pobj", "xcomp"}
+NAMING = ("name", "call", "know", "dub", "nickname")  # the verbs that give a noun its name
 # a common noun heads a phrase that names an actor through these children ("the Los Choneros drug
 # cartel", "the gang MS-13", "the Mexican government") when the noun can denote such an actor: a group
 # noun names a group, a government noun a state or body, a plan noun a policy; "a CJNG operative", "the
@@ -343,6 +344,8 @@ class Binder:
         if named is not None:
             return named
         m = self.covering(token)
+        if m is not None and token.dep_ != "poss":
+            return self._unit_of(token, m) or m
         if m is not None or depth > 2:
             return m
         lower = token.lower_
@@ -401,6 +404,23 @@ class Binder:
                     return named
         return None
 
+    def _unit_of(self, token: Any, body: Mention) -> Mention | None:
+        """ "The U.S. Department of the Treasury's Office of Foreign Assets Control designated": the parser
+        heads the phrase with the department, but the office named after its possessive is who acts."""
+        if self.types.get(body.keys[0]) != "GovernmentOrganization":
+            return None
+        text = self.doc.text
+        if not text.startswith("'s ", body.end) and not text.startswith("\u2019s ", body.end):
+            return None
+        i = bisect.bisect_left(self.starts, body.end + 3)
+        unit = self.mentions[i] if i < len(self.mentions) else None
+        if unit is None or unit.start != body.end + 3 or not unit.keys:
+            return None
+        if self.types.get(unit.keys[0]) != "GovernmentOrganization":
+            return None
+        inside = any(t.idx == unit.start for t in token.subtree)
+        return unit if inside else None
+
     def _premodified(self, token: Any) -> Mention | None:
         """The name right before a group noun that names it ("the Los Choneros gang"): it wins over a
         "known as" the parser may hang on the noun from further away."""
@@ -423,14 +443,46 @@ class Binder:
         return found
 
     def _named(self, token: Any) -> Mention | None:
-        """The name a noun is given by "named", "known as", "called" ("a group known as Los Huistas")."""
-        for child in token.children:
-            if child.dep_ == "acl" and child.lemma_ in ("name", "call", "know", "dub", "nickname"):
-                named = [g for c in child.children for g in (c, *c.children) if c.dep_ in NAMED_DEPS]
-                found = next((m for g in named if (m := self.covering(g)) is not None), None)
-                if found is not None:
-                    return found
+        """The name a noun is given by "named", "known as", "called" ("a group known as Los Huistas").
+
+        The parser often hangs the naming verb on the name that ends the noun's "of" phrase ("a faction of
+        the Sinaloa Cartel known as the SNO"): a name needs no naming, so it names the noun, if the name
+        given is of a kind the noun can denote."""
+        if not self._names_its_owner(token):
+            for child in token.children:
+                if child.dep_ == "acl" and child.lemma_ in NAMING:
+                    found = self._given(child)
+                    if found is not None:
+                        return found
+        if token.pos_ != "NOUN" or not (kinds := HEAD_NOUNS.get(token.lower_)):
+            return None
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for owner in prep.children:
+                if owner.dep_ != "pobj" or self.covering(owner) is None:
+                    continue
+                for child in owner.children:
+                    if child.dep_ == "acl" and child.lemma_ in NAMING:
+                        found = self._given(child)
+                        if found is not None and found.keys and self.types.get(found.keys[0]) in kinds:
+                            return found
         return None
+
+    def _names_its_owner(self, token: Any) -> bool:
+        """Whether a naming verb on this name names the group noun whose "of" phrase the name ends."""
+        owner = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+        return (
+            owner is not None
+            and owner.pos_ == "NOUN"
+            and owner.lower_ in HEAD_NOUNS
+            and self.covering(token) is not None
+        )
+
+    def _given(self, verb: Any) -> Mention | None:
+        """The name a naming verb gives ("known as X", "named X", "called X")."""
+        named = [g for c in verb.children for g in (c, *c.children) if c.dep_ in NAMED_DEPS]
+        return next((m for g in named if (m := self.covering(g)) is not None), None)
 
     def _speaker(self, m: Mention, pronoun: Any) -> bool:
         """Whether the mention is who reports what the pronoun's clause says ("spokesman X indicated that
@@ -542,6 +594,7 @@ GROUP_ROLES = words(
     "lieutenant lieutenants affiliate affiliates clique cliques founders"
 )
 GROUP_KINDS = words("gang gangs cartel clan mafia syndicate coalition federation faction clique militia")
+GROUP_PARTS = GROUP_KINDS | words("wing splinter offshoot cell branch")  # what a group is known as
 
 
 def groups_by_place(sdoc: Any, mentions: list[Mention]) -> None:
@@ -575,6 +628,8 @@ def groups_by_place(sdoc: Any, mentions: list[Mention]) -> None:
             attr = next((c for c in head.children if c.dep_ == "attr"), None)
             if attr is not None and attr.lower_ in GROUP_KINDS:
                 why = f"{m.text} is a {attr.text}"
+        elif (named := _named_noun(root)) is not None and named.lower_ in GROUP_PARTS:
+            why = f"{named.text} known as {m.text}"
         elif _listed_as_group(root):
             why = f"{_category(root).text} including {m.text}"
         elif m.type != "Place" and root.dep_ == "conj" and head.lower_ in GROUP_KINDS:
@@ -635,6 +690,18 @@ def _armed_body(sdoc: Any, m: Mention) -> bool:
             m.extras["typed"] = f"{m.text}, a {phrase}"
             return True
     return False
+
+
+def _named_noun(token: Any) -> Any | None:
+    """The noun a name is given to by "known as" ("a gang known as X"; "a faction of B known as X", where
+    the parser hangs the naming on B)."""
+    verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "as" else None
+    if verb is None or verb.dep_ != "acl" or verb.lemma_ not in NAMING:
+        return None
+    noun = verb.head
+    if noun.pos_ == "PROPN" and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        noun = noun.head.head
+    return noun if noun.pos_ == "NOUN" else None
 
 
 def _category(token: Any) -> Any | None:

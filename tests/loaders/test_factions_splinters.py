@@ -166,3 +166,14 @@ def test_a_faction_calling_itself_x_broke_with_and_is_now_aligned_with():
     assert facts(kg, "allied_with") == {
         ("Jalisco New Generation Cartel", "allied_with", "Los Viagras Nuevos")
     }
+
+
+def test_a_faction_known_by_a_name():
+    # the parser hangs "known as" on the cartel's name: the name is the faction's, a group's
+    kg = extract(
+        "The Varga brothers allegedly operate a faction of the Brisa Cartel known as the VBO, which "
+        "stands for the Varga Brothers Organization.\n"
+    )
+    assert ("VBO", "faction_of", "Brisa Cartel") in facts(kg, "faction_of")
+    assert {e.name: e.type for e in kg.entities.values()}["VBO"] == "CriminalOrganization"
+    assert "Brisa Cartel" not in {a for e in kg.entities.values() if e.name == "VBO" for a in e.aliases}

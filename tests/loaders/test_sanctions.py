@@ -195,3 +195,16 @@ def test_a_count_of_people_takes_the_names_in_apposition_to_it():
 def test_a_plural_noun_stands_for_the_examples_it_is_given(sentence):
     kg = extract(sentence + "\n")
     assert {s for s, _, _ in facts(kg, "sanctioned_by")} == {"Sinaloa Cartel", "Gulf Cartel", "Los Zetas"}
+
+
+def test_dateline_and_the_office_after_a_possessive():
+    # the parser made "WASHINGTON" the subject and the department the head; the office acts
+    kg = extract(
+        "WASHINGTON – The U.S. Department of the Treasury's Office of Foreign Assets Control (OFAC) today "
+        "designated two Ruritania-based individuals, Tomas Elbe Varga and Petar Orlo Danek, as drug "
+        "kingpins due to their significant roles in international narcotics trafficking.\n"
+    )
+    assert facts(kg, "sanctioned_by") == {
+        ("Tomas Elbe Varga", "sanctioned_by", "Office of Foreign Assets Control"),
+        ("Petar Orlo Danek", "sanctioned_by", "Office of Foreign Assets Control"),
+    }
