@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ocgraph.loaders.mentions import Mention
@@ -13,7 +14,7 @@ HIS = re.compile(r"^\s*(His|Her)(?= (?:older |younger |eldest |half-|former |new
 ITS = re.compile(r"^\s*(Its|Their)(?= (?:former |new |current |top |late |founding )?[a-z-]+, )")
 GROUP = re.compile(
     r"\b[Tt]he (?:(?:same|criminal|crime|armed|drug) )?(?:group|cartel|gang|organi[sz]ation|syndicate|clan|"
-    r"clique|mafia|militia|network)(?:'s)?"
+    r"clique|mafia|militia|network|alliance|federation|coalition)(?:'s)?"
     r"(?!\s+[A-Z\"])"
 )
 POLICY = re.compile(
@@ -42,10 +43,31 @@ class History:
     last_subject: Mention | None = None
     last_groups: set[str] = field(default_factory=set)  # criminal groups of the sentence before
     group_sentence: list[Mention] = field(default_factory=list)  # the last sentence that named a group
+    page: Mention | None = None  # the group the page is about (an encyclopedia's profile), if any
 
 
 def _virtual(m: re.Match[str], group: int, ref: Mention, keys: tuple[str, ...] | None = None) -> Mention:
     return Mention(m.start(group), m.end(group), m.group(group), ref.type, "coref", keys=keys or ref.keys)
+
+
+def _by_head(
+    description: str, named: list[Mention], fits: Callable[[Mention], bool], page: Mention | None
+) -> Mention | None:
+    """The group a description names by its noun, when no group was named in its sentence: the one group
+    so far whose name ends in the noun ("the alliance": the Secondigliano Alliance, though the sentence
+    before named the Camorra), else the page's own group if its name does ("The drug cartel was led by",
+    in the Norte del Valle Cartel's profile)."""
+    noun = description.removesuffix("'s").split()[-1].casefold()
+    if noun in ("group", "organization", "organisation", "network"):
+        return None  # every kind of group is one of these
+
+    def ends(x: Mention) -> bool:
+        return bool(x.text) and x.text.split()[-1].casefold() == noun
+
+    keys = {x.keys for x in named if fits(x) and ends(x)}
+    if len(keys) == 1:
+        return next(x for x in named if x.keys in keys)
+    return page if page is not None and fits(page) and ends(page) else None
 
 
 def lists_in(text: str, mentions: list[Mention]) -> list[list[Mention]]:
@@ -154,11 +176,13 @@ def refer(text: str, start: int, end: int, mentions: list[Mention], hist: Histor
             ref = family[0]
         elif here:
             ref = here[-1]
-        elif len({x.keys for x in before}) == 1:
-            ref = before[0]
         else:
-            ref = None
-            unresolved = unresolved or len({x.keys for x in before}) > 1
+            ref = _by_head(m.group(0), [*hist.mentions, *mentions], fits, hist.page)
+            if ref is None and len({x.keys for x in before}) == 1:
+                ref = before[0]
+            elif ref is None and hist.page is not None and fits(hist.page):
+                ref = hist.page
+            unresolved = unresolved or (ref is None and len({x.keys for x in before}) > 1)
         if ref:
             out.append(
                 Mention(

@@ -63,6 +63,27 @@ class Actor:
             self.surfaces.append(surface)
 
 
+DESCRIBED = re.compile(r"^(.+) (?:gang|clan|cartel|mafia)$")  # folded: "hard livings gang"
+
+
+def _join_described(mentions: list[Mention], actors: dict[str, Actor]) -> None:
+    """ "the Hard Livings gang" and "the Hard Livings" in one text are one group: the name with the group
+    noun is kept (it says what "Kotor" or "Juárez" names), unless the gazetteer knows the shorter one."""
+    groups = {m.keys[0] for m in mentions if m.keys and actors[m.keys[0]].type == "CriminalOrganization"}
+    bare = {_org_key(actors[k].name): k for k in sorted(groups)}
+    for key in sorted(groups):
+        long = actors[key]
+        hit = DESCRIBED.match(_org_key(long.name))
+        short = bare.get(hit.group(1)) if hit else None
+        if short is None or short == key or (long.entry is not None and actors[short].entry is not None):
+            continue
+        keep, drop = (actors[short], long) if actors[short].entry is not None else (long, actors[short])
+        for m in mentions:
+            if m.keys == (drop.key,):
+                m.keys, m.type = (keep.key,), keep.type
+                keep.add_surface(m.text)
+
+
 def _org_key(name: str) -> str:
     return ARTICLE.sub("", fold(name))
 
@@ -325,6 +346,7 @@ class Resolver:
                     actors[owner.keys[0]].add_surface(m.text)
         self._link(mentions, actors, links)
         self._rejoin(mentions, actors, aliases)
+        _join_described(mentions, actors)
         return actors
 
     def _link(self, mentions: list[Mention], actors: dict[str, Actor], links: list) -> None:

@@ -278,7 +278,14 @@ class SpacyExtractor:
                 items.append(
                     Item(para, a, b, Candidate(*fact.key, backing=[fact]), fact, field_features(fact))
                 )
-            state = sections.setdefault(para.section.index, discourse.Section())
+            if para.section.index not in sections:
+                sections[para.section.index] = discourse.Section()
+                about = page or pages[min(pages)]  # a later section is about the page's subject too
+                if about and types.get(about) == "CriminalOrganization":
+                    name = kg.entities[about].name
+                    subject = Mention(0, 0, name, "CriminalOrganization", "coref", keys=(about,))
+                    sections[para.section.index].history.page = subject
+            state = sections[para.section.index]
             by_sentence: dict[int, list] = {}
             for match in self.frames.matches(sdoc) if self.frames else ():
                 by_sentence.setdefault(match.trigger.sent.start, []).append(match)
@@ -345,14 +352,23 @@ class SpacyExtractor:
         kg.add_relation(fact.subject, fact.predicate, fact.object, props, [evidence])
 
 
+# a group's name of two words or more with its kind in lower case ("Hard Livings gang", "400 Mawozo clan")
+DESCRIBED_NAME = re.compile(r"(\S+(?: \S+)+) (?:gang|clan|cartel)")
+
+
 def repeat_names(units: list) -> None:
     """Once a document has named an actor, the same name elsewhere in it is a mention too (the model
     finds "the Brigada Norte" in one sentence and misses it in the next)."""
     known: dict[str, Mention] = {}
     surnames: dict[str, Mention] = {}  # "Quiroga" and "Quiroga Beltrán" of "Hernán Quiroga Beltrán"
-    for _, ms, _ in units:
+    for para, ms, _ in units:
         for m in ms:
             words = m.text.split()
+            described = DESCRIBED_NAME.fullmatch(para.text[m.start : m.end])
+            if m.source == "rule" and m.type == "CriminalOrganization" and m.entry is None and described:
+                # "the 400 Mawozo gang": "400 Mawozo" alone names it too (the model read "Mawozo")
+                bare = described.group(1)
+                known.setdefault(bare, Mention(m.start, m.start + len(bare), bare, m.type, "rule"))
             if m.type == "Person" and m.source != "coref" and 2 <= len(words) <= 5 and not m.demonym:
                 tails = [*words[1:], " ".join(words[1:]), " ".join(words[-2:])]
                 for tail in tails:
@@ -382,7 +398,7 @@ def repeat_names(units: list) -> None:
             src = known[hit.group(0)]
             inside = [m for m in ms if hit.start() < m.end and m.start < hit.end()]
             weaker = src.source != "surname" and all(
-                m.source == "ner"
+                (m.source == "ner" or (m.source == "rule" and m.type == src.type))
                 and hit.start() <= m.start
                 and m.end <= hit.end()
                 and (m.end - m.start) < len(src.text)

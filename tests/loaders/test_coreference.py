@@ -192,3 +192,35 @@ def test_an_encyclopedia_opening_names_one_group_and_its_leader():
     assert {"Cártel de Juárez", "Vicente Carrillo Fuentes Organization"} <= {juarez.name, *juarez.aliases}
     assert not [e for e in kg.entities.values() if e.name == "Spain"]
     assert facts(kg, "leader_of") == {("Juan Pablo Ledezma", "leader_of", juarez.name)}
+
+
+def test_the_alliance_is_the_one_group_whose_name_ends_in_alliance():
+    # the sentence before named only the Camorra; "the alliance" is still the Brisa Alliance
+    kg = extract(
+        "The Brisa Alliance is a coalition of clans of the Camorra. The Orlo clan and the Varga clan formed "
+        "it in 1992. The Orlo clan eventually split from the alliance.\n"
+    )
+    assert ("Orlo Clan", "splinter_of", "Brisa Alliance") in facts(kg, "splinter_of")
+    assert ("Orlo Clan", "splinter_of", "Camorra") not in facts(kg, "splinter_of")
+
+
+def test_the_cartel_in_a_cartels_own_profile_is_that_cartel():
+    # the sentence before named another cartel; the page is the Brisa Cartel's profile
+    kg = extract(
+        "Brisa Cartel\n\nThe Brisa Cartel was a drug cartel in Ruritania. It rose after the fall of the "
+        "Orlo Cartel. The drug cartel was led by the brothers Tomas Varga and Petar Varga until 2008.\n",
+        name="brisa-cartel.txt",
+    )
+    assert facts(kg, "leader_of") == {
+        ("Petar Varga", "leader_of", "Brisa Cartel"),
+        ("Tomas Varga", "leader_of", "Brisa Cartel"),
+    }
+
+
+def test_a_gang_named_with_and_without_its_kind_is_one_group():
+    kg = extract(
+        "Hundreds were kidnapped by the 400 Varoso gang in 2021. 400 Varoso is a Haitian gang. Its leader "
+        "is Tomas Elbe Varga.\n"
+    )
+    groups = [e for e in kg.entities.values() if e.type == "CriminalOrganization"]
+    assert [(e.name, sorted(e.aliases)) for e in groups] == [("400 Varoso Gang", ["400 Varoso"])]
