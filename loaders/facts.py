@@ -73,6 +73,8 @@ def facts(match: Match, binder: Binder, sentence: Any, authorities: Authorities)
             kinds = [c for c in match.trigger.children if c.dep_ in ("amod", "compound", "nmod")]
             plain = all(c.lower_ in FORMER or c.lower_ in PLAIN_LEADER for c in kinds)
             b_side = _salient(binder, "CriminalOrganization") if plain else []
+        elif frame.predicate in ("rival_of", "allied_with"):  # "Rival gangs include A": the section's group
+            b_side = _salient(binder, "CriminalOrganization")
         else:
             b_side = _topic(binder, "Policy")
         if match.b is not None and any(x is y for x in a_side for y in b_side):

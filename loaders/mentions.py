@@ -59,7 +59,7 @@ NOT_NAME = words(
     "Each Few For Many Most Other Several Some "
     "Foreign Former From General Governor He Her His However If In It Its Judge Leader Minister Mr "
     "Mrs Ms Not Officials On Or President Reprinted Secretary Senator She Since Specifically That The "
-    "Their These They This Those We When While With"
+    "Their These They This Those We When While With Rival Rivals Allied"
 )
 CAP = r"[A-ZÁÉÍÓÚÜÑ][\w\-]*"
 CONNECT = r"(?:of|de|del|la|el|los|las|for|the|y|on|in|di|della|da|do|dos)"
@@ -371,7 +371,7 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
             if head in {"cartel", "gang", "clan"} and " and " not in m.group(1):
                 name, end = f"{name} {head.capitalize()}", m.end(2)  # "the Sinaloa cartel" is its name
             start = m.start(1) + part.start()
-            lead = re.match(r"(?:(?:The|A|An|In|And|But)\s)+", name)
+            lead = re.match(r"(?:(?:The|A|An|In|And|But|While|When|After|Although|Rival|Allied)\s)+", name)
             if lead:
                 start, name = start + lead.end(), name[lead.end() :]
             typed = {"typed": f"{name} {head}" if end < m.end(2) else text[start : m.end(2)]}

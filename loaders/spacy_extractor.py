@@ -232,6 +232,7 @@ class SpacyExtractor:
         for para, sdoc in zip(paragraphs, parsed, strict=True):
             ents = [(e.start_char, e.end_char, e.label_) for e in sdoc.ents]
             found = find_mentions(para.text, self.gazetteer, ents)
+            syntax.groups_in_lists(sdoc, found)
             syntax.groups_by_place(sdoc, found)
             syntax.people_by_kin(sdoc, found)
             units.append((para, fields.mentions(para.text, found, bool(CRIME_WORDS.search(para.text))), sdoc))

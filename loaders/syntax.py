@@ -645,6 +645,76 @@ def groups_by_place(sdoc: Any, mentions: list[Mention]) -> None:
             m.extras["typed"] = why
 
 
+def groups_in_lists(sdoc: Any, mentions: list[Mention]) -> None:
+    """The names a plural crime-group noun lists as its examples are groups, though the model read none
+    of them: "smaller motorcycle gangs – such as the Devils Diciples, the Diablos, …", "Rival gangs
+    include the Bandidos, the Breed and the Mongols". Each new name keeps its reason."""
+    starts = sorted((m.start, m.end) for m in mentions)
+    added: list[Mention] = []
+    for token in sdoc:
+        if token.tag_ != "NNS" or not _crime_group_noun(token):
+            continue
+        for first in _examples(token):
+            for t in [first, *conjuncts(first)]:
+                span = _proper_name(t)
+                if span is None:
+                    continue
+                a, b = span.start_char, span.end_char
+                if any(s < b and a < e for s, e in starts):
+                    continue  # named already (a model's reading is retyped by groups_by_place)
+                m = Mention(a, b, span.text, "CriminalOrganization", "rule")
+                m.extras["typed"] = f"{token.text} such as {span.text}"
+                added.append(m)
+                starts.append((a, b))
+    if added:
+        mentions.extend(added)
+        mentions.sort(key=lambda m: m.start)
+
+
+def _crime_group_noun(noun: Any) -> bool:
+    if noun.lemma_ in ("gang", "cartel", "syndicate", "mafia", "clan", "militia", "faction"):
+        return True
+    return noun.lemma_ in ("group", "organization", "organisation", "club") and any(
+        c.lower_ in CRIME_MODIFIERS | {"motorcycle", "rival"}
+        for c in noun.children
+        if c.dep_ in ("amod", "compound")
+    )
+
+
+def _examples(noun: Any) -> list[Any]:
+    """The first listed example of a plural noun: "gangs such as A, …", "gangs including A", "gangs
+    include A, …"."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("including", "like", "as"):
+            if prep.lower_ == "as" and noun.doc[prep.i - 1].lower_ != "such":
+                continue
+            return [c for c in prep.children if c.dep_ == "pobj"]
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "include":
+        return [c for c in noun.head.children if c.dep_ == "dobj"]
+    return []
+
+
+def _proper_name(token: Any) -> Any | None:
+    """The proper name a listed token heads ("the Sons of Silence", "El Forastero"), without its article;
+    None for anything but a capitalised name of at most six words."""
+    if token.pos_ != "PROPN" or not token.text[:1].isupper():
+        return None
+    left = token
+    while left.i > 0 and token.doc[left.i - 1].dep_ == "compound" and token.doc[left.i - 1].head == token:
+        left = token.doc[left.i - 1]
+    right = token
+    prep = next(
+        (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == token.i + 1), None
+    )
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if obj is not None and obj.pos_ == "PROPN" and obj.i == prep.i + 1:
+        right = obj  # "the Sons of Silence"
+    span = token.doc[left.i : right.i + 1]
+    if len(span) > 6 or not all(t.pos_ == "PROPN" or t.lower_ == "of" for t in span):
+        return None
+    return span
+
+
 FAMILY = words("brother sister son daughter cousin nephew niece father mother uncle aunt wife husband")
 
 
@@ -710,6 +780,9 @@ def _category(token: Any) -> Any | None:
     while token.dep_ == "conj":
         token = token.head
     prep = token.head
+    if token.dep_ == "dobj" and prep.lemma_ == "include":  # "Rival gangs include A, B and C"
+        noun = next((c for c in prep.children if c.dep_ == "nsubj"), None)
+        return noun if noun is not None and noun.tag_ == "NNS" else None
     if token.dep_ != "pobj" or prep.lower_ not in ("including", "like", "as"):
         return None
     noun = prep.head.head if prep.lower_ == "as" and prep.head.lower_ == "such" else prep.head
@@ -720,10 +793,4 @@ def _listed_as_group(token: Any) -> bool:
     """Whether a token is one of the examples of a plural crime-group noun: "Haitian gangs, including
     Gran Grif", "criminal groups such as La Constru"."""
     noun = _category(token)
-    if noun is None:
-        return False
-    if noun.lemma_ in ("gang", "cartel", "syndicate", "mafia", "clan", "militia", "faction"):
-        return True
-    return noun.lemma_ in ("group", "organization", "organisation") and any(
-        c.lower_ in CRIME_MODIFIERS for c in noun.children if c.dep_ in ("amod", "compound")
-    )
+    return noun is not None and _crime_group_noun(noun)

@@ -183,3 +183,14 @@ def test_a_group_that_is_at_war_with_another_in_an_appositive():
         "Police raided Los Mezcales, a local gang that has long been at war with the Brisa Cartel.\n"
     )
     assert facts(kg, "rival_of") == {("Brisa Cartel", "rival_of", "Los Mezcales")}
+
+
+def test_the_groups_a_plural_gang_noun_lists_are_groups_and_allies():
+    # no name in the list is one the language model reads; the list after "such as" names them
+    kg = extract(
+        "The Brisa Cartel is allied with numerous smaller motorcycle gangs – such as the Devils Varoso, "
+        "the Orlos, El Tornero, the Sons of Quiet, and the Warlocks – across the region.\n"
+    )
+    allies = {o if s == "Brisa Cartel" else s for s, _, o in facts(kg, "allied_with")}
+    assert allies == {"Devils Varoso", "Orlos", "El Tornero", "Sons of Quiet", "Warlocks"}
+    assert {e.type for e in kg.entities.values() if e.name in allies} == {"CriminalOrganization"}
