@@ -50,6 +50,12 @@ def _virtual(m: re.Match[str], group: int, ref: Mention, keys: tuple[str, ...] |
     return Mention(m.start(group), m.end(group), m.group(group), ref.type, "coref", keys=keys or ref.keys)
 
 
+def _names_its_kind(description: str) -> bool:
+    """Whether a group's name always carries the description's noun ("the Secondigliano Alliance"), so
+    that noun finds it even past a sentence about another group (a gang's name seldom says "gang")."""
+    return description.removesuffix("'s").split()[-1].casefold() in ("alliance", "federation", "coalition")
+
+
 def _by_head(
     description: str, named: list[Mention], fits: Callable[[Mention], bool], page: Mention | None
 ) -> Mention | None:
@@ -64,10 +70,10 @@ def _by_head(
     def ends(x: Mention) -> bool:
         return bool(x.text) and x.text.split()[-1].casefold() == noun
 
+    if page is not None and fits(page) and ends(page):
+        return page  # in a cartel's own profile, "the cartel" is that cartel
     keys = {x.keys for x in named if fits(x) and ends(x)}
-    if len(keys) == 1:
-        return next(x for x in named if x.keys in keys)
-    return page if page is not None and fits(page) and ends(page) else None
+    return next(x for x in named if x.keys in keys) if len(keys) == 1 else None
 
 
 def lists_in(text: str, mentions: list[Mention]) -> list[list[Mention]]:
@@ -177,9 +183,11 @@ def refer(text: str, start: int, end: int, mentions: list[Mention], hist: Histor
         elif here:
             ref = here[-1]
         else:
-            ref = _by_head(m.group(0), [*hist.mentions, *mentions], fits, hist.page)
-            if ref is None and len({x.keys for x in before}) == 1:
-                ref = before[0]
+            so_far = [*hist.mentions, *(x for x in mentions if x.end - start <= m.start())]
+            ref = _by_head(m.group(0), so_far, fits, hist.page)
+            one_before = len({x.keys for x in before}) == 1
+            if one_before and (ref is None or not (_names_its_kind(m.group(0)) or ref is hist.page)):
+                ref = before[0]  # "the gang" after a sentence about one gang: that one, whatever its name
             elif ref is None and hist.page is not None and fits(hist.page):
                 ref = hist.page
             unresolved = unresolved or (ref is None and len({x.keys for x in before}) > 1)

@@ -77,13 +77,14 @@ class Section:
                 if fact.rule == "designated-next" and not follows_sanction:
                     continue  # "They include A" names targets only right after a sanction
                 self.sanctioned_at = self.number
-                if not fact.subject:  # only a note of who sanctions here
-                    said.note(fact)
+            if not fact.subject:  # only a note of who sanctions or offers a reward here
+                said.note(fact)
+                continue
+            if fact.predicate == "sanctioned_by" and not fact.object:
+                # "those designated today are ...": the body named before
+                fact.object = said.last.get("sanctioned_by", "")
+                if not fact.object or fact.object == fact.subject:
                     continue
-                if not fact.object:  # "those designated today are ...": the body named before
-                    fact.object = said.last.get("sanctioned_by", "")
-                    if not fact.object or fact.object == fact.subject:
-                        continue
             said.note(fact)
             found.append(fact)
         self.previous = [*inside, *refs]

@@ -46,6 +46,7 @@ def facts(match: Match, binder: Binder, sentence: Any, authorities: Authorities)
         return  # "Office" in "Office of Foreign Assets Control" names a body, it states nothing
     if frame.predicate == "detained_by" and _irrealis(match.trigger):
         return
+    authority: list[Mention] = []  # who sanctions or offers a reward, when the target is not bound
     itself = match.attachments.startswith("holder-itself")  # the people listed after the role noun
     if match.shape == "mutual":  # "A and B are rivals"
         sides = binder.actors(match.a)
@@ -81,12 +82,26 @@ def facts(match: Match, binder: Binder, sentence: Any, authorities: Authorities)
             # "X took his place": no one stands in a relation to themselves, so "his" is someone else
             b_side = [y for y in b_side if all(y is not x for x in a_side)] or binder.other(match.b, a_side)
         subjects, objects = (a_side, b_side) if frame.subject == "A" else (b_side, a_side)
+        plain = match.trigger.lemma_ not in ("target", "hold")  # "the DEA targets" need not sanction
+        if (
+            frame.predicate in IMPLICIT
+            and match.b is not None
+            and match.a is not None
+            and not subjects
+            and plain
+        ):
+            authority = objects
         if _respectively(match.trigger) and len(subjects) == len(objects) > 1:
             # "the Sinaloa Cartel and Los Zetas, led respectively by A and B": the first by the first
             pairs = list(zip(subjects, objects, strict=True))
         else:
             pairs = [(s, o) for s in subjects for o in objects]
     if not pairs:
+        # "OFAC today designated three individuals": no target bound, but who designates here is noted
+        # for the sentences that name the targets and leave the body out ("Also designated today is X")
+        for m in authority[:1]:
+            if m.keys and binder.types.get(m.keys[0]) in ("GovernmentOrganization", "State"):
+                yield Fact("", frame.predicate, m.keys[0], BASE_CONFIDENCE, match.rule)
         return
     tokens = [t for t in (match.trigger, match.a, match.b) if t is not None]
     start = min(t.idx for t in tokens) - sentence.start_char

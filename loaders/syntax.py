@@ -267,8 +267,10 @@ class Binder:
             named = self._enumeration(token.doc[mod.left_edge.i : token.i])
             if named and all(self.types.get(m.keys[0]) in kinds for m in named):
                 return named
-        if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ == "be":
-            attr = next((c for c in token.head.children if c.dep_ == "attr"), None)
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in ("be", "include"):
+            # "the defendants are A, B and C", "Companies designated today include A and B"
+            dep = "attr" if token.head.lemma_ == "be" else "dobj"
+            attr = next((c for c in token.head.children if c.dep_ == dep), None)
             if attr is not None and self.covering(attr) is not None:
                 return [m for t in [attr, *conjuncts(attr)] if (m := self.covering(t)) is not None]
         if token.lower_ in PEOPLE and any(c.dep_ in ("det", "nummod", "predet") for c in token.children):

@@ -119,7 +119,6 @@ def test_whom_a_body_sanctioned_and_sanctions_on_a_person_and_his_lieutenants():
     }
 
 
-@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_also_designated_today_is():
     kg = extract(
         "Today, OFAC sanctioned three leaders of the Tren del Sur gang. Also designated today is Carmen "
