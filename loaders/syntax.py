@@ -425,8 +425,11 @@ class Binder:
 
     def _premodified(self, token: Any) -> Mention | None:
         """The name right before a group noun that names it ("the Los Choneros gang"): it wins over a
-        "known as" the parser may hang on the noun from further away."""
-        if token.pos_ != "NOUN" or self.covering(token) is not None:
+        "known as" the parser may hang on the noun from further away. A capitalised group noun the
+        model left out of the name counts too ("the LNFM Cartel")."""
+        if token.pos_ not in ("NOUN", "PROPN") or self.covering(token) is not None:
+            return None
+        if token.pos_ == "PROPN" and token.lower_ not in GROUP_NOUNS:
             return None
         kinds = HEAD_NOUNS.get(token.lower_, ())
         before = token.doc[token.i - 1] if token.i > 0 else None
