@@ -40,6 +40,22 @@ ARTICLE = re.compile(r"^(?:the|los|las|la|el|les)\s+")
 SOURCE_RANK = {"gazetteer": 0, "collective": 1, "rule": 2, "nickname": 3, "acronym": 3, "ner": 4}
 
 
+ORG_TYPES = ("CriminalOrganization", "Organization", "GovernmentOrganization")
+
+
+def _translated_name(text: str, before: Mention, m: Mention) -> bool:
+    """Whether the model's person in brackets right after a body's name is that body's name in its own
+    language: "the Colombian Communist Party Youth Organization (Juventud Comunista Colombiana – JUCO)"."""
+    return (
+        m.type == "Person"
+        and m.source == "ner"
+        and before.type in ORG_TYPES
+        and len(m.text.split()) >= 2
+        and re.fullmatch(r"\s*\(\s*", text[before.end : m.start]) is not None
+        and re.match(r"\s*(?:[–—-]\s*[A-Z][A-Za-z]{1,9}\s*)?\)", text[m.end :]) is not None
+    )
+
+
 def _names_the_whole(text: str, first: Mention, second: Mention) -> bool:
     """Whether "known as" after the first name names the phrase it ends ("a faction of the Sinaloa Cartel
     known as the SNO"), not the first name: no comma before it, and a part noun's "of" before the name."""
@@ -198,6 +214,8 @@ class Resolver:
                     m.keys = (a.key,)
                     if not m.demonym:
                         a.add_surface(m.text)
+                if i > 0 and _translated_name(text, ms[i - 1], m):
+                    m.type = ms[i - 1].type  # "Youth Organization (Juventud Comunista Colombiana – JUCO)"
                 if (
                     i > 0
                     and m.type not in (None, "Person", "State", "Place")

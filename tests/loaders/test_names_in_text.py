@@ -269,3 +269,15 @@ def test_cartels_sharing_one_head_noun_are_each_their_cartel():
     groups = {e.name for e in kg.entities.values() if e.type == "CriminalOrganization"}
     assert groups == {"Tijuana Cartel", "Juárez Cartel", "Sinaloa Cartel"}
     assert not [e for e in kg.entities.values() if e.type == "Place"]
+
+
+def test_a_bodys_name_in_its_own_language_in_brackets_is_no_person():
+    # the model reads the Spanish name as a person's; it is the youth organisation's own name
+    kg = extract(
+        "Márquez was part of the Colombian Communist Party Youth Organization (Juventud Comunista "
+        "Colombiana – JUCO), joining in 1977.\n"
+    )
+    people = {e.name for e in kg.entities.values() if e.type == "Person"}
+    assert "Juventud Comunista Colombiana" not in people
+    youth = next(e for e in kg.entities.values() if e.name == "Colombian Communist Party Youth Organization")
+    assert "Juventud Comunista Colombiana" in youth.aliases
