@@ -515,6 +515,21 @@ def person_start(name: str) -> int:
     return i
 
 
+def _office_words(before: str) -> bool:
+    """Whether capitalised words that follow `before` end an office's name ("Secretary of Public
+    Security", "Assistant Secretary of State for International Narcotics and Law Enforcement Affairs"):
+    they follow "of", "for" or "and" after a title word."""
+    hit = re.search(r"(\S+(?: \S+){0,8}) (?:of|for|and) $", before[-90:])
+    return hit is not None and any(w.rstrip(",.") in TITLE_WORDS for w in hit.group(1).split())
+
+
+def _names_an_office(run: str, before: str) -> bool:
+    """Whether the capitalised words before a person's name are an office's ("Secretary of Public
+    Security Garcia Luna"), not given names the model cut off ("…, and Hugo Adalberto Velazquez")."""
+    words = run.split()
+    return len(words) > 1 and not any(w in given_names() for w in words) and _office_words(before)
+
+
 def _trim_person(text: str, m: Mention) -> Mention:
     cut = person_start(m.text)
     if not cut:
@@ -708,6 +723,8 @@ def _from_ner(text: str, s: int, e: int, label: str, crime: bool) -> list[Mentio
             e = s + len(name)
         # the model cuts "Ovidio Guzmán López" to "Guzmán López": take capitalised words just before
         before = re.search(rf"((?:{CAP}\s)+)$", text[:s])
+        if before and _names_an_office(before.group(1), text[: s - len(before.group(1))]):
+            before = None  # "Secretary of Public Security Garcia Luna": the office's words, not his names
         if before:
             extra = [w for w in before.group(1).split()]
             while extra and (extra[0] in NOT_NAME or not extra[0][0].isupper()):

@@ -281,3 +281,15 @@ def test_a_bodys_name_in_its_own_language_in_brackets_is_no_person():
     assert "Juventud Comunista Colombiana" not in people
     youth = next(e for e in kg.entities.values() if e.name == "Colombian Communist Party Youth Organization")
     assert "Juventud Comunista Colombiana" in youth.aliases
+
+
+def test_an_offices_words_before_a_name_are_no_part_of_it():
+    # the model reads "Garcia Luna"; the words of his office before it are not his given names
+    kg = extract(
+        "These actions are the result of our partnership with Mexican Attorney General Medina Mora, "
+        "Secretary of Public Security Garcia Luna and others. The Treasury designated Horacio Cartes, the "
+        "former President of Paraguay, and Hugo Adalberto Velazquez Moreno.\n"
+    )
+    people = {e.name for e in kg.entities.values() if e.type == "Person"}
+    assert {"Garcia Luna", "Hugo Adalberto Velazquez Moreno"} <= people
+    assert not any(name.startswith("Public Security") for name in people)
