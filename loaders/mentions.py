@@ -759,6 +759,11 @@ def _from_ner(text: str, s: int, e: int, label: str, crime: bool) -> list[Mentio
             person = Mention(s, s + len(owner[1]), owner[1], "Person", "ner")
             rest = _from_ner(text, s + owner.end(), e, label, crime)
             return [person, *rest]
+        titled = person_start(name)
+        rest = " ".join(name.split()[titled:])
+        if titled and type_by_heads(name) is None and _looks_like_name(rest):
+            # the model's ORG "Acting Administrator Uttam Dhillon": a title, then a person's name
+            return [Mention(e - len(rest), e, rest, "Person", "ner")]
         kind = type_by_heads(name, crime)
         if kind is None and crime and SPANISH_PLURAL.match(name):
             kind = "CriminalOrganization"

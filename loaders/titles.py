@@ -204,15 +204,23 @@ def _facts(person: str, tokens: list[Any], bodies: list[Any], binder: Binder) ->
     national = any(f" {n} " in phrase for n in t.national)
     heads_state = any(f" {h} " in phrase for h in t.state_heads) and not any(r in words for r in t.ranks)
     rule = f"title:{'head' if head else 'member'}"
-    for n, body in enumerate(bodies):
+    n = 0  # the bodies named so far that the title may be of
+    # "Inter-American Development Bank U.S. Executive Director X": a state named after the body narrows
+    # the title to that state's seat in it, which heads nothing
+    states = [b for b in bodies if all(binder.types.get(k) == "State" for k in b.keys) and not national]
+    for body in bodies:
+        if any(s.start >= body.end for s in states):
+            head = heads_state = False
         for key in body.keys:
             kind = binder.types.get(key)
             if kind == "State" and not national:
                 continue  # "U.S. Attorney X" works for an office of the state, which the title does not name
-            # the title heads the first body named; the bodies after it ("of the DEA") contain that one
+            # the title heads the first body named ("the U.S. Department of Justice", even when "U.S." is
+            # read as a name of its own); the bodies after it ("of the DEA") contain that one
             leads = n == 0 and ((head and kind != "State") or (heads_state and kind == "State"))
             role = {"role": " ".join(kept)} if kept else {}
             yield Fact(person, "leader_of" if leads else "member_of", key, 0.85, rule, role)
+        n += any(binder.types.get(k) != "State" or national for k in body.keys)
 
 
 def _possessor(token: Any, body: Any) -> bool:

@@ -385,3 +385,25 @@ def test_a_us_attorney_for_a_district_is_of_its_office():
         "member_of",
         "U.S. Attorney's Office for the District of Puerto Rico",
     ) in facts(kg)
+
+
+def test_an_acting_head_the_model_reads_as_a_body_and_a_state_read_apart_from_its_department():
+    # the model's ORG "Acting Administrator Uttam Dhillon" is a title and a person; "U.S." read as a
+    # name of its own before "Department of Justice" leaves the title heading the department
+    kg = extract(
+        "The Department of Justice acted with its partners. Charges were announced by Acting Administrator "
+        "Uttam Dhillon of the U.S. Drug Enforcement Administration (DEA) and Attorney General Jeff Sessions "
+        "of the U.S. Department of Justice.\n"
+    )
+    assert {
+        ("Uttam Dhillon", "leader_of", "Drug Enforcement Administration"),
+    } <= facts(kg, "leader_of")
+    assert any(s == "Jeff Sessions" and "Justice" in o for s, _, o in facts(kg, "leader_of"))
+
+
+def test_a_states_seat_in_a_body_heads_nothing():
+    kg = extract(
+        "The Vice President was accompanied by Inter-American Development Bank U.S. Executive Director "
+        "Mark Lopes.\n"
+    )
+    assert facts(kg, "leader_of") == set()
