@@ -29,6 +29,9 @@ class Section:
     sanctioned_at: int = -10  # number of the last sentence that stated a sanction
     number: int = 0
     earlier_subject: tuple[str, ...] = ()  # the subject of the sentence before the last one
+    # the section's lists of people, as (paragraph number, offset, ids), for plurals that point ahead
+    upcoming: list[tuple[int, int, tuple[str, ...]]] = field(default_factory=list)
+    paragraph: int = 0  # the number of the paragraph being read
 
     def read(
         self,
@@ -49,7 +52,12 @@ class Section:
         hist = self.history
         last = hist.last_subject.keys if hist.last_subject is not None else ()
         topic = bool(last) and last == self.earlier_subject
-        context = Context(list(hist.mentions), hist.last_subject, self.previous, list(hist.lists), topic)
+        here = (self.paragraph, e)
+        later = [(p, keys) for p, at, keys in self.upcoming if (p, at) >= here]
+        ahead = [keys for p, keys in later if p == later[0][0]] if later else []
+        context = Context(
+            list(hist.mentions), hist.last_subject, self.previous, list(hist.lists), topic=topic, ahead=ahead
+        )
         self.earlier_subject = last
         refs = coref.refer(text, s, e, inside, hist)
         earlier = hist.mentions[: len(hist.mentions) - len([*inside, *refs])]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
-from itertools import combinations
+from itertools import combinations, pairwise
 from typing import Any
 
 from ocgraph import ontology
@@ -113,6 +113,9 @@ def facts(match: Match, binder: Binder, sentence: Any, authorities: Authorities)
         BASE_CONFIDENCE * factor * (0.8 if match.a is None and match.b is not None else 1.0), 2
     )
     predicate = frame.predicate
+    if predicate == "sanctioned_by" and _rewards_program(match.trigger):
+        # "the designation of ten new targets of its Narcotics Rewards Program": a reward offered
+        predicate = "reward_offered_by"
     properties = {}
     if frame.narrowed and _narrowed(binder, match.trigger):
         predicate = frame.narrowed
@@ -142,6 +145,12 @@ def facts(match: Match, binder: Binder, sentence: Any, authorities: Authorities)
                 elif fallback is not None and ot == "Person" and fallback.allows(st, ot):
                     # only a person's man ("a lieutenant of Ana Ruiz"), never one body "member" of another
                     yield Fact(ks, fallback.name, ko, confidence, match.rule, {}, factor)
+
+
+def _rewards_program(trigger: Any) -> bool:
+    """Whether a designation names targets of a rewards program (its phrase says "Rewards Program")."""
+    words = [t.lower_ for t in trigger.subtree]
+    return any(w in ("reward", "rewards") and nxt in ("program", "programs") for w, nxt in pairwise(words))
 
 
 def _respectively(trigger: Any) -> bool:

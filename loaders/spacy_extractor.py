@@ -13,7 +13,7 @@ from typing import Any
 from ocgraph import ontology
 from ocgraph.graph.ids import entity_id
 from ocgraph.graph.model import Evidence, KnowledgeGraph
-from ocgraph.loaders import discourse, fields, frames, syntax
+from ocgraph.loaders import coref, discourse, fields, frames, syntax
 from ocgraph.loaders import fact_model as fact_model_module
 from ocgraph.loaders.candidates import Candidate, backed, candidate_facts, features, field_features, generate
 from ocgraph.loaders.dates import find_times
@@ -269,6 +269,15 @@ class SpacyExtractor:
                 types[within[key]] = "State"
         sections: dict[int, discourse.Section] = {}
         items: list[Item] = []
+        upcoming: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}  # each section's lists of people
+        counts: dict[int, int] = {}
+        for para, ms, _ in units:
+            n = counts[para.section.index] = counts.get(para.section.index, 0) + 1
+            people = [m for m in ms if m.type == "Person" and len(m.keys) == 1]
+            for run in coref.lists_in(para.text, people):
+                upcoming.setdefault(para.section.index, []).append(
+                    (n, run[0].start, tuple(m.keys[0] for m in run))
+                )
         pages = {  # a section's subject, once
             i: fields.page_subject((sec.title, sec.text.lstrip().partition("\n")[0]), named, types)
             for i, sec in sections_read.items()
@@ -280,13 +289,16 @@ class SpacyExtractor:
                     Item(para, a, b, Candidate(*fact.key, backing=[fact]), fact, field_features(fact))
                 )
             if para.section.index not in sections:
-                sections[para.section.index] = discourse.Section()
+                sections[para.section.index] = discourse.Section(
+                    upcoming=upcoming.get(para.section.index, [])
+                )
                 about = page or pages[min(pages)]  # a later section is about the page's subject too
                 if about and types.get(about) == "CriminalOrganization":
                     name = kg.entities[about].name
                     subject = Mention(0, 0, name, "CriminalOrganization", "coref", keys=(about,))
                     sections[para.section.index].history.page = subject
             state = sections[para.section.index]
+            state.paragraph += 1
             by_sentence: dict[int, list] = {}
             for match in self.frames.matches(sdoc) if self.frames else ():
                 by_sentence.setdefault(match.trigger.sent.start, []).append(match)

@@ -48,6 +48,9 @@ class Context:
     subject: Mention | None = None  # the subject of the last sentence: "He" most often means this one
     previous: list[Mention] = field(default_factory=list)  # the mentions of the sentence before
     lists: list[tuple[str, ...]] = field(default_factory=list)  # people named together, newest last
+    # the lists of people the section names after this sentence, in the next paragraph that names any
+    # ("The individuals named today are top leaders of X. … The targets announced today are: A, B, …")
+    ahead: list[tuple[str, ...]] = field(default_factory=list)
     topic: bool = False  # the last two sentences had one subject: the section is about it
 
 
@@ -282,7 +285,22 @@ class Binder:
                     continue
                 if count in (None, len(keys)):
                     return [Mention(0, 0, "", "Person", "coref", keys=(k,)) for k in keys]
+            later = self._announced(token, count)
+            if later:
+                return [Mention(0, 0, "", "Person", "coref", keys=(k,)) for k in later]
         return []
+
+    def _announced(self, token: Any, count: int | None) -> tuple[str, ...]:
+        """The people a release lists after naming them in the plural ("The individuals named today are
+        top leaders of X", "the ten new targets"), when no list came before: the lists that follow, if
+        they hold as many people as the noun counts, or the noun says they are named or designated here."""
+        listed = tuple(k for keys in self.context.ahead for k in keys)
+        if not listed:
+            return ()
+        if count is not None:
+            return listed if count == len(listed) else ()
+        named = any(c.dep_ == "acl" and c.lemma_ in ANNOUNCING for c in token.children)
+        return listed if named or token.lower_ == "targets" else ()
 
     def listed_after(self, token: Any) -> list[Mention]:
         """The people a plural noun is followed by after a comma, colon or dash ("its co-leaders, A and
@@ -566,6 +584,7 @@ KIN = words(
     "brother brothers sister son sons daughter cousin nephew father uncle wife husband partner associate"
 )
 LIST_WORDS = {"including", "namely", "such as", "among them"}
+ANNOUNCING = words("name designate announce identify target sanction charge indict")
 PEOPLE = words(
     "brothers sons daughters siblings men women defendants suspects fugitives targets individuals leaders "
     "traffickers members heirs"

@@ -83,3 +83,19 @@ def test_a_spanish_plural_target_is_not_made_a_person():
         "Los Halcones Grises leaders.\n"
     )
     assert "Los Halcones Grises" not in {e.name for e in kg.entities.values() if e.type == "Person"}
+
+
+def test_targets_named_in_the_plural_before_their_list_and_a_rewards_programs_designation():
+    # "the individuals named today" and "ten new targets" point ahead to the lists that follow; a
+    # designation as targets of a rewards program is a reward offered, not a sanction
+    kg = extract(
+        "Today the U.S. Department of State announced the designation of three new targets of its "
+        "Narcotics Rewards Program. The individuals named today are top leaders of the Brisa Cartel.\n\n"
+        "The Brisa Cartel targets announced today are: Tomas Elbe Varga, Petar Orlo Danek, and Mario "
+        "Ramirez Salas.\n"
+    )
+    people = {"Tomas Elbe Varga", "Petar Orlo Danek", "Mario Ramirez Salas"}
+    state = "U.S. Department of State"
+    assert facts(kg, "reward_offered_by") == {(p, "reward_offered_by", state) for p in people}
+    assert facts(kg, "sanctioned_by") == set()
+    assert facts(kg, "leader_of") == {(p, "leader_of", "Brisa Cartel") for p in people}
