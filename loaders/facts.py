@@ -51,6 +51,8 @@ def facts(match: Match, binder: Binder, sentence: Any, authorities: Authorities)
     if match.shape == "mutual":  # "A and B are rivals"
         sides = binder.actors(match.a)
         pairs = [(x, y) for x, y in combinations(sides, 2)]
+    elif itself and frame.predicate == "sibling_of":  # "the Mazzarella brothers, Ciro, Gennaro and Vincenzo"
+        pairs = list(combinations(binder.listed_after(match.trigger), 2))
     elif match.a is None and _has_doer(match.trigger) and not itself:
         return  # the doer is named: another match binds it
     else:
