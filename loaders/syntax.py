@@ -15,6 +15,7 @@ BODIES = GROUPISH[:3]  # "its": a group or a body before a state ("X, based in M
 RELATIVE = {"who", "whom", "whose", "which", "that"}
 PLACE_NOUNS = {"city", "town", "state", "province", "region", "department", "municipality", "port", "country"}
 NAMED_DEPS = {"oprd", "dobj", "attr", "prep", "pobj", "xcomp"}
+COPULAS = ("be", "become", "remain")  # "X became the first Honduran extradited to the United States"
 NAMING = ("name", "call", "know", "dub", "nickname")  # the verbs that give a noun its name
 # a common noun heads a phrase that names an actor through these children ("the Los Choneros drug
 # cartel", "the gang MS-13", "the Mexican government") when the noun can denote such an actor: a group
@@ -374,7 +375,7 @@ class Binder:
             return self._one(clause.head, depth + 1) if clause is not None else None
         if token.pos_ == "PRON":
             return self._pronoun(token)
-        if token.pos_ == "NOUN" and token.dep_ in ("attr", "appos") and token.head.lemma_ == "be":
+        if token.pos_ == "NOUN" and token.dep_ in ("attr", "appos") and token.head.lemma_ in COPULAS:
             # "X is a Venezuela-based criminal group headed by Y": the group is X
             subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             found = self.covering(subject) if subject is not None else None
