@@ -116,6 +116,16 @@ class Binder:
         `beyond` the names coordinated after an appositive or an alias as well."""
         if token.dep_ == "nummod" and token.head.tag_ in ("NNS", "NNPS") and self.covering(token) is None:
             return self._listed(token.head)  # "the four sons of B": the four people last named together
+        if token.pos_ == "NUM" and self.covering(token) is None:
+            # "sanctioned one of Ecuador's most violent gangs, Los Choneros": the name given to the plural
+            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            noun = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+            if noun is not None and noun.tag_ in ("NNS", "NNPS"):
+                named = self._appositive_names(noun)
+                if named:  # "…, Los Choneros, and its leader, A": what is coordinated with it too
+                    also = [*conjuncts(noun), *(conjuncts(token) if expand else ())]
+                    more = [m for c in also for m in self.actors(c, expand=False)]
+                    return [*named, *(m for m in more if all(m is not x for x in named))]
         out: list[Mention] = []
         for t in [token, *(conjuncts(token) if expand else ())]:
             if not beyond and t is not token and any(c.dep_ == "appos" for c in t.children):

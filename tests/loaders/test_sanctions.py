@@ -207,3 +207,16 @@ def test_dateline_and_the_office_after_a_possessive():
         ("Tomas Elbe Varga", "sanctioned_by", "Office of Foreign Assets Control"),
         ("Petar Orlo Danek", "sanctioned_by", "Office of Foreign Assets Control"),
     }
+
+
+def test_one_of_a_plural_named_in_apposition_and_its_leader():
+    # a sentence of a real Treasury release (test/sa-treasury-2024-los-choneros-fito)
+    kg = extract(
+        "WASHINGTON — Today, the U.S. Department of the Treasury’s Office of Foreign Assets Control (OFAC) "
+        "sanctioned one of Ecuador’s most violent gangs, Los Choneros, and its leader, José Adolfo Macías "
+        "Villamar (also known by the alias “Fito”), pursuant to counter narcotics authorities.\n"
+    )
+    assert facts(kg, "sanctioned_by") == {
+        ("Los Choneros", "sanctioned_by", "Office of Foreign Assets Control"),
+        ("José Adolfo Macías Villamar", "sanctioned_by", "Office of Foreign Assets Control"),
+    }
