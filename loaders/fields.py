@@ -186,6 +186,24 @@ def page_subject(titles: Iterable[str | None], mentions_: list[Mention], types: 
     return None
 
 
+def lead_subject(title: str | None, paragraphs: list[tuple[str, list[Mention]]]) -> str | None:
+    """The actor a page is about when its title names none the text reads ("Moroccan mafia"): the name
+    in brackets right after the title where the lead repeats it ("The Moroccan mafia (…, Mocro Maffia)
+    is a collection of criminal organisations")."""
+    if not title:
+        return None
+    lead = re.compile(rf"(?:The\s+)?{re.escape(title.strip())}\s*\(", re.IGNORECASE)
+    for text, ms in paragraphs:
+        hit = lead.match(text)
+        close = text.find(")", hit.end()) if hit else -1
+        if close < 0:
+            continue
+        inside = [m for m in ms if hit.end() <= m.start and m.end <= close and m.keys]
+        groups = [m for m in inside if m.type in ("CriminalOrganization", "Organization")]
+        return groups[0].keys[0] if groups else None
+    return None
+
+
 def facts(
     text: str, found: list[Mention], page: str, types: dict[str, str]
 ) -> Iterator[tuple[Fact, int, int]]:

@@ -280,6 +280,7 @@ class SpacyExtractor:
                 )
         pages = {  # a section's subject, once
             i: fields.page_subject((sec.title, sec.text.lstrip().partition("\n")[0]), named, types)
+            or fields.lead_subject(sec.title, [(p.text, ms) for p, ms, _ in units if p.section.index == i])
             for i, sec in sections_read.items()
         }
         for para, ms, sdoc in units:

@@ -183,3 +183,15 @@ def test_an_army_its_appositive_calls_a_militia_is_an_armed_group():
         "CriminalOrganization",
         ["context: Karen National Army, a militia group"],
     )
+
+
+def test_a_page_titled_by_a_description_is_about_the_name_its_lead_gives_in_brackets():
+    # test/eu-wikipedia-moroccan-mafia.txt: "Moroccan mafia" names no actor; the lead's brackets do
+    kg = extract(
+        "Moroccan mafia\n\nMoroccan mafia\n- Founded: Late 1980s\n"
+        "- Allies: Penose, Camorra, Kinahan Cartel, Clan del Golfo\n\n"
+        "The Moroccan mafia (Mocro Maffia) is a collection of criminal organisations that are primarily "
+        "made up of people of Moroccan descent.\n"
+    )
+    allies = {o if s == "Mocro Maffia" else s for s, _, o in facts(kg, "allied_with")}
+    assert {"Penose", "Camorra", "Kinahan Organized Crime Group", "Clan del Golfo"} <= allies
