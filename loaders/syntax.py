@@ -121,7 +121,8 @@ class Binder:
             of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             noun = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
             if noun is not None and noun.tag_ in ("NNS", "NNPS"):
-                named = self._appositive_names(noun)
+                # "seven of its key members, including its leaders A, B and C": its examples
+                named = self._appositive_names(noun) or self._listed(noun)
                 if named:  # "…, Los Choneros, and its leader, A": what is coordinated with it too
                     also = [*conjuncts(noun), *(conjuncts(token) if expand else ())]
                     more = [m for c in also for m in self.actors(c, expand=False)]
@@ -252,6 +253,8 @@ class Binder:
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if obj is not None and (prep.lower_ != "as" or doc[prep.i - 1].lower_ == "such"):
                 listed = self._enumeration(doc[obj.left_edge.i : obj.sent.end])
+                if not listed and obj.pos_ == "NOUN" and obj is not token:
+                    listed = self._listed(obj)  # "key members, including its Irish leaders A, B and C"
                 if listed:
                     return listed
         # the list after the noun, or after the clause the noun is the subject of ("Fourteen countries have
