@@ -31,7 +31,10 @@ def link_facts(sentence: Any, binder: Binder) -> Iterator[Fact]:
                 owner, how = binder.covering(child), "poss"
                 between = token.doc[child.i + 1 : token.i]
                 if owner is not None and any(
-                    binder.covering(t) is not owned and t.dep_ != "case" for t in between
+                    binder.covering(t) is not owned
+                    and t.dep_ != "case"
+                    and not _owners_acronym(t, owner, binder)
+                    for t in between
                 ):
                     continue  # "the FBI's Field Office and HSI": the possessive is the first name's
             elif child.dep_ == "prep" and child.lower_ == "of":
@@ -53,6 +56,15 @@ def link_facts(sentence: Any, binder: Binder) -> Iterator[Fact]:
             if owner is None or owner is owned or owner.source == "coref" or owner.demonym:
                 continue
             yield from _facts(owned, owner, how, binder)
+
+
+def _owners_acronym(token: Any, owner: Any, binder: Binder) -> bool:
+    """Whether a token is the owner's acronym in brackets after its possessive ("the Drug Enforcement
+    Administration’s (DEA) Washington Field Division"), or one of those brackets."""
+    if token.text in "()":
+        return True
+    m = binder.covering(token)
+    return m is not None and m.keys == owner.keys
 
 
 def _root(token: Any, m: Any, binder: Binder) -> bool:

@@ -407,3 +407,16 @@ def test_a_states_seat_in_a_body_heads_nothing():
         "Mark Lopes.\n"
     )
     assert facts(kg, "leader_of") == set()
+
+
+def test_a_units_owner_named_with_its_acronym_before_the_unit():
+    # real release wording (test6/test7): the acronym in brackets between the possessive and the unit
+    kg = extract(
+        "The arrest was made by the Drug Enforcement Administration’s (DEA) Washington Field Division. "
+        "He worked with the U.S. Immigration and Customs Enforcement’s (ICE) Homeland Security "
+        "Investigations (HSI) in Dallas.\n"
+    )
+    assert facts(kg, "part_of") == {
+        ("Washington Field Division", "part_of", "Drug Enforcement Administration"),
+        ("Homeland Security Investigations", "part_of", "U.S. Immigration and Customs Enforcement"),
+    }
