@@ -742,6 +742,15 @@ def _from_ner(text: str, s: int, e: int, label: str, crime: bool) -> list[Mentio
         kind = type_by_heads(name, crime) if len(name.split()) > 1 else None
         if kind is None and SPANISH_PLURAL.match(name):
             kind = "CriminalOrganization"  # people are not called "Los ..."; groups are
+        parts = name.split()
+        if (
+            kind is None
+            and crime
+            and len(parts) >= 3
+            and parts[1] in ("de", "del")
+            and parts[0] not in given_names()
+        ):
+            kind = "CriminalOrganization"  # "Tren del Llano": no given name before "del", a group's name
         if kind is None and name.split()[0] in PLACE_FIRST and len(name.split()) > 1:
             kind = "Place"  # "Ciudad Juárez", "Puerto Cortés": a town, whatever the model says
         return [Mention(s, e, name, kind or "Person", "ner")]

@@ -195,3 +195,14 @@ def test_a_page_titled_by_a_description_is_about_the_name_its_lead_gives_in_brac
     )
     allies = {o if s == "Mocro Maffia" else s for s, _, o in facts(kg, "allied_with")}
     assert {"Penose", "Camorra", "Kinahan Organized Crime Group", "Clan del Golfo"} <= allies
+
+
+def test_a_name_with_del_after_no_given_name_is_a_group_in_a_crime_text():
+    # test6/nf-insightcrime-2022-venezuela-tren-del-llano.txt: the model reads the gang as a person
+    kg = extract(
+        "One of Venezuela’s first “mega-gangs,” known as Tren del Llano, have suffered months of targeted "
+        "operations by security forces. In November, the group’s leader, Gilberto Malony Hernández, and "
+        "members of the gang stole a cocaine shipment.\n"
+    )
+    assert typed(kg, "Tren del Llano")[0] == "CriminalOrganization"
+    assert ("Gilberto Malony Hernández", "leader_of", "Tren del Llano") in facts(kg, "leader_of")
