@@ -308,9 +308,9 @@ class SpacyExtractor:
                 listing = any(a < sent.end_char and sent.start_char < b for a, b in lines)
                 matches = by_sentence.get(sent.start, [])
                 backing, binder = state.read(para.text, sent, ms, types, matches, listing, within)
-                when = _time(sent.text, para.section.date or doc.date)
                 wanted = (self.model is not None if scored is None else scored) and not listing
                 found = generate(sent, binder, backing, types) if wanted else backed(backing)
+                when = _time(sent.text, para.section.date or doc.date) if found else {}
                 for c, fact in candidate_facts(found, sent):
                     for key, value in when.items():
                         fact.properties.setdefault(key, value)
