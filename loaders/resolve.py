@@ -90,6 +90,8 @@ def _join_described(mentions: list[Mention], actors: dict[str, Actor]) -> None:
     for key in sorted(groups):
         long = actors[key]
         hit = DESCRIBED.match(_org_key(long.name))
+        if hit and " " in hit.group(1) and long.entry is None:
+            long.add_surface(long.name.rsplit(" ", 1)[0])  # "Unión Soviética" of "the Unión Soviética gang"
         short = bare.get(hit.group(1)) if hit else None
         if short is None or short == key or (long.entry is not None and actors[short].entry is not None):
             continue

@@ -711,9 +711,15 @@ def groups_in_lists(sdoc: Any, mentions: list[Mention]) -> None:
         mentions.sort(key=lambda m: m.start)
 
 
+MERGERS = words("fusion merger amalgamation federation confederation coalition alliance")
+
+
 def _crime_group_noun(noun: Any) -> bool:
     if noun.lemma_ in ("gang", "cartel", "syndicate", "mafia", "clan", "militia", "faction"):
         return True
+    of = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if noun.lemma_ == "group" and of is not None and of.head.lower_ in MERGERS:
+        return True  # "a fusion of the groups A, B and C"
     return noun.lemma_ in ("group", "organization", "organisation", "club") and any(
         c.lower_ in CRIME_MODIFIERS | {"motorcycle", "rival"}
         for c in noun.children
@@ -731,7 +737,7 @@ def _examples(noun: Any) -> list[Any]:
             return [c for c in prep.children if c.dep_ == "pobj"]
     if noun.dep_ == "nsubj" and noun.head.lemma_ == "include":
         return [c for c in noun.head.children if c.dep_ == "dobj"]
-    return []
+    return [c for c in noun.children if c.dep_ == "appos"]  # "the groups A, B and C"
 
 
 def _proper_name(token: Any) -> Any | None:
@@ -820,6 +826,8 @@ def _category(token: Any) -> Any | None:
     while token.dep_ == "conj":
         token = token.head
     prep = token.head
+    if token.dep_ == "appos" and prep.tag_ == "NNS":  # "the groups A, B and C"
+        return prep
     if token.dep_ == "dobj" and prep.lemma_ == "include":  # "Rival gangs include A, B and C"
         noun = next((c for c in prep.children if c.dep_ == "nsubj"), None)
         return noun if noun is not None and noun.tag_ == "NNS" else None
