@@ -75,8 +75,10 @@ def items(text: str) -> Iterator[tuple[re.Match[str], Field, int, int]]:
         if field is None:
             continue
         value = line["value"]
-        # "Allies: The alliances shifted, but included: A, B": the names follow the value's last colon
-        offset = value.rfind(":") + 1
+        # "Allies: The alliances shifted, but included: A, B": the names follow the value's last colon;
+        # "Allies: Current:, A, B, Historical:, C": colons that label parts of the list end no prose
+        labels = [m.start() for m in re.finditer(":", value)]
+        offset = 0 if all(value[i + 1 :].lstrip().startswith(",") for i in labels) else value.rfind(":") + 1
         for item in ITEM.finditer(value, offset):
             name = ALIAS.sub("", ASIDE.sub("", item.group(0))).strip(" '\"“”.·•*-")
             # "Terry Adams and his brothers Tommy and Patrick": names joined by "and" within one item

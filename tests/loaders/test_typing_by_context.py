@@ -206,3 +206,14 @@ def test_a_name_with_del_after_no_given_name_is_a_group_in_a_crime_text():
     )
     assert typed(kg, "Tren del Llano")[0] == "CriminalOrganization"
     assert ("Gilberto Malony Hernández", "leader_of", "Tren del Llano") in facts(kg, "leader_of")
+
+
+def test_labels_inside_an_infobox_list_end_no_prose():
+    # test9/ni-wikipedia-black-guerrilla-family.txt: "Current:" and "Historical:" label parts of the list
+    kg = extract(
+        "Black Guerrilla Family\n\nBlack Guerrilla Family\n- Founder: George Jackson\n"
+        "- Allies: Current:, Black Disciples , Bloods , Crips , Historical:, Black Liberation Army\n\n"
+        "The Black Guerrilla Family is a prison gang.\n"
+    )
+    allies = {o if s == "Black Guerrilla Family" else s for s, _, o in facts(kg, "allied_with")}
+    assert allies == {"Black Disciples", "Bloods", "Crips", "Black Liberation Army"}
