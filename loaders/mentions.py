@@ -72,8 +72,8 @@ COMPANY = re.compile(
 # "the Rojos and Guerreros Unidos crime groups", "the Sinaloa cartel", "the Gulf Clan gang"
 GROUP_LIST = re.compile(
     rf"((?:(?:\d{{1,4}}\s)?{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*)(?:(?:,\s|,?\sand\s)(?:{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*))*)\s"
-    r"(crime groups?|criminal groups?|criminal organi[sz]ations?|cartels?|gangs?|factions?|cells?|clans?|"
-    r"cliques?|criminal gangs?|drug trafficking organi[sz]ations?|gang coalitions?|coalitions?)\b"
+    r"(crime groups?|criminal groups?|criminal organi[sz]ations?|(?:drug )?cartels?|gangs?|factions?|cells?|"
+    r"clans?|cliques?|criminal gangs?|drug trafficking organi[sz]ations?|gang coalitions?|coalitions?)\b"
 )
 PLACE_FIRST = words("Ciudad Puerto")  # Spanish town names' head words ("Ciudad Juárez", "Puerto Cortés")
 # verbs a headline capitalises, which the model reads as one-word names
@@ -360,7 +360,7 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
             demonym.demonym = True
             found.append((3, demonym))
     for m in GROUP_LIST.finditer(text):
-        head = m.group(2)
+        head = m.group(2).removeprefix("drug ")  # "the Cali and North Valle drug cartels"
         for part in re.finditer(rf"(?:\d{{1,4}}\s)?{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*", m.group(1)):
             if part.group(0) in NOT_NAME or part.group(0) in gaz.demonyms:
                 continue

@@ -177,3 +177,11 @@ def test_a_faction_known_by_a_name():
     assert ("VBO", "faction_of", "Brisa Cartel") in facts(kg, "faction_of")
     assert {e.name: e.type for e in kg.entities.values()}["VBO"] == "CriminalOrganization"
     assert "Brisa Cartel" not in {a for e in kg.entities.values() if e.name == "VBO" for a in e.aliases}
+
+
+def test_groups_sharing_the_head_drug_cartels_are_each_a_group():
+    # a sentence of a real Treasury release (test9/si-treasury-2013-colombia-los-rastrojos-diego-rastrojo)
+    kg = extract("Los Rastrojos emerged from the now extinct Cali and North Valle drug cartels in Colombia.")
+    groups = {"Cali", "North Valle"}
+    assert {o for _, _, o in facts(kg, "splinter_of")} == groups
+    assert {e.type for e in kg.entities.values() if e.name in groups} == {"CriminalOrganization"}
