@@ -368,9 +368,14 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
                 continue  # "a Mexico-based cartel" describes a group, it does not name one
             name = part.group(0)
             end = m.start(1) + part.end()
+            owner = re.match(r"(.+?) of (?:the )?(?=\S)", name)
+            cut = owner.end() if owner and owner.group(1).split()[0] in given_names() else 0
+            name = name[
+                cut:
+            ]  # "Fabio Ochoa Vásquez of the Medellin cartel": a person's name, then the group's
             if head in {"cartel", "gang", "clan"} and " and " not in m.group(1):
                 name, end = f"{name} {head.capitalize()}", m.end(2)  # "the Sinaloa cartel" is its name
-            start = m.start(1) + part.start()
+            start = m.start(1) + part.start() + cut
             lead = re.match(r"(?:(?:The|A|An|In|And|But|While|When|After|Although|Rival|Allied)\s)+", name)
             if lead:
                 start, name = start + lead.end(), name[lead.end() :]

@@ -293,3 +293,16 @@ def test_an_offices_words_before_a_name_are_no_part_of_it():
     people = {e.name for e in kg.entities.values() if e.type == "Person"}
     assert {"Garcia Luna", "Hugo Adalberto Velazquez Moreno"} <= people
     assert not any(name.startswith("Public Security") for name in people)
+
+
+def test_a_persons_name_before_of_the_x_cartel_is_no_part_of_the_groups_name():
+    # test9/ni-wikipedia-milenio-cartel.txt
+    kg = extract(
+        "By the mid 1990s they had close connections with Colombian traffickers like Fabio Ochoa Vásquez "
+        "of the Medellin cartel.\n"
+    )
+    assert {(e.name, e.type) for e in kg.entities.values()} >= {
+        ("Fabio Ochoa Vásquez", "Person"),
+        ("Medellin Cartel", "CriminalOrganization"),
+    }
+    assert ("Fabio Ochoa Vásquez", "member_of", "Medellin Cartel") in facts(kg, "member_of")

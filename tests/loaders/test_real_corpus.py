@@ -12,7 +12,20 @@ import pytest
 from ocgraph.loaders.gold import fold, read_gold
 
 REAL = Path(__file__).parent.parent / "fixtures" / "real"
-SPLITS = ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11")
+SPLITS = (
+    "dev",
+    "test",
+    "test2",
+    "test3",
+    "test4",
+    "test5",
+    "test6",
+    "test7",
+    "test8",
+    "test9",
+    "test10",
+    "test11",
+)
 ARTICLES = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
 
 
