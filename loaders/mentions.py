@@ -370,11 +370,16 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
             end = m.start(1) + part.end()
             owner = re.match(r"(.+?) of (?:the )?(?=\S)", name)
             cut = owner.end() if owner and owner.group(1).split()[0] in given_names() else 0
+            described = re.match(r"\S+-(?:based|linked|born|led|backed|allied) (?=\S)", name)
+            cut = described.end() if described else cut  # "the Guatemala-based Lorenzana … organization"
             name = name[
                 cut:
             ]  # "Fabio Ochoa Vásquez of the Medellin cartel": a person's name, then the group's
             if head in {"cartel", "gang", "clan"} and " and " not in m.group(1):
                 name, end = f"{name} {head.capitalize()}", m.end(2)  # "the Sinaloa cartel" is its name
+            elif head == "trafficking organization" and " and " not in m.group(1):
+                # "the Lorenzana drug trafficking organization", as OFAC names such groups
+                name, end = f"{name} Drug Trafficking Organization", m.end(2)
             start = m.start(1) + part.start() + cut
             lead = re.match(r"(?:(?:The|A|An|In|And|But|While|When|After|Although|Rival|Allied)\s)+", name)
             if lead:

@@ -306,3 +306,13 @@ def test_a_persons_name_before_of_the_x_cartel_is_no_part_of_the_groups_name():
         ("Medellin Cartel", "CriminalOrganization"),
     }
     assert ("Fabio Ochoa Vásquez", "member_of", "Medellin Cartel") in facts(kg, "member_of")
+
+
+def test_a_drug_trafficking_organization_is_named_whole_without_its_base():
+    # test/ (a DOJ release on the Lorenzana organisation)
+    kg = extract(
+        "Steven Lorenzana Alvarenga and Allan Mendoza were key members of the Guatemala-based Lorenzana "
+        "drug trafficking organization.\n"
+    )
+    groups = {e.name for e in kg.entities.values() if e.type == "CriminalOrganization"}
+    assert groups == {"Lorenzana Drug Trafficking Organization"}
