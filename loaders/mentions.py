@@ -92,7 +92,9 @@ CRIME_NETWORK = re.compile(
     rf"\b({CAP}(?: (?:{CONNECT} )*{CAP}){{0,3}}) (?:(?:trafficking|smuggling|criminal) )?"
     r"(?:network|organisation|organization)\b"
 )
-NEW_GROUP = re.compile(r"(?<![\w-])(?:(?:La|El|Los|Las|The) )?(?:Nueva|Nuevo|Nuevos|Nuevas|New) $")
+NEW_GROUP = re.compile(
+    r"(?<![\w-])(?:(?:La|El|Los|Las|The) )?(?:Nueva|Nuevo|Nuevos|Nuevas|Nuova|Nuovo|New)(?: Grande)? $"
+)
 NAMED_POLICY = re.compile(
     rf'"({CAP}(?: {CAP}){{0,4}})[,.]?" (?:policy|plan|strategy|initiative|program|programme|doctrine)\b'
     rf"|\b({CAP}(?: (?:{CONNECT} )*'?{CAP}){{1,5}})(?: \([A-Z][A-Z-]+\))? "
@@ -345,8 +347,11 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
         renewed = NEW_GROUP.search(text[max(0, m.start() - 20) : m.start()])
         if entry is not None and entry.type == "CriminalOrganization" and renewed:
             # "La Nueva Familia Michoacana" is a successor group, not the curated La Familia Michoacana
-            start = m.start() - len(renewed.group(0))
-            found.append((0, Mention(start, m.end(), text[start : m.end()], entry.type, "rule")))
+            start = m.start() - len(renewed.group(0)) + (4 if renewed.group(0).startswith("The ") else 0)
+            # "Nuova Camorra Organizzata", "Nuova Grande Camorra Pugliese": its last word too
+            tail = re.match(r" [A-Z][a-z]+(?![\w-])", text[m.end() :])
+            end = m.end() + (len(tail.group(0)) if tail and tail.group(0).strip() not in NOT_NAME else 0)
+            found.append((0, Mention(start, end, text[start:end], entry.type, "rule")))
         elif entry is not None:
             found.append((1, Mention(m.start(), m.end(), surface, entry.type, "gazetteer", entry)))
         elif m.group(0) in gaz.demonyms and (

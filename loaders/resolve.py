@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ocgraph.graph.ids import entity_id, fold
-from ocgraph.graph.names import given_and_surname
+from ocgraph.graph.names import given_and_surname, initials
 from ocgraph.loaders.gazetteer import Entry, Gazetteer
 from ocgraph.loaders.mentions import ALIAS_WORDS, Mention, given_names, type_by_heads, words
 
@@ -100,6 +100,36 @@ def _join_described(mentions: list[Mention], actors: dict[str, Actor]) -> None:
             if m.keys == (drop.key,):
                 m.keys, m.type = (keep.key,), keep.type
                 keep.add_surface(m.text)
+
+
+ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+def _join_initials(mentions: list[Mention], actors: dict[str, Actor]) -> None:
+    """An acronym no sentence tied to a name ("It was also known by the initials NCO") is the one group
+    or body of the document whose initials it spells (the Nuova Camorra Organizzata): across documents
+    a bare acronym could join any name with those initials."""
+    named = {m.keys[0] for m in mentions if m.keys and m.keys[0] in actors}
+    bodies = [actors[k] for k in sorted(named) if actors[k].type not in ("Person", "Place", "State")]
+    for short in bodies:
+        if not ACRONYM.fullmatch(short.name) or short.entry is not None or len(short.surfaces) > 1:
+            continue
+        letters = "".join(sorted(short.name.casefold()))
+        fits = [
+            b
+            for b in bodies
+            if b is not short
+            and not ACRONYM.fullmatch(b.name)
+            and letters in initials(b.name)
+            and short.type in (b.type, "Organization")  # the name's reading of its kind, unless at odds
+        ]
+        if len(fits) != 1:
+            continue
+        target = fits[0]
+        for m in mentions:
+            if m.keys == (short.key,):
+                m.keys, m.type = (target.key,), target.type
+                target.add_surface(m.text)
 
 
 def _org_key(name: str) -> str:
@@ -367,6 +397,7 @@ class Resolver:
         self._link(mentions, actors, links)
         self._rejoin(mentions, actors, aliases)
         _join_described(mentions, actors)
+        _join_initials(mentions, actors)
         return actors
 
     def _link(self, mentions: list[Mention], actors: dict[str, Actor], links: list) -> None:

@@ -316,3 +316,16 @@ def test_a_drug_trafficking_organization_is_named_whole_without_its_base():
     )
     groups = {e.name for e in kg.entities.values() if e.type == "CriminalOrganization"}
     assert groups == {"Lorenzana Drug Trafficking Organization"}
+
+
+def test_a_new_groups_name_around_a_known_one_and_its_initials():
+    # test10/sj-wikipedia-nuova-camorra-organizzata.txt: "Camorra" is known; the whole name is another group,
+    # and the initials no sentence ties to it are its own
+    kg = extract(
+        "Nuova Camorra Organizzata\n\nThe Nuova Camorra Organizzata was a Camorra criminal organization "
+        "founded by Raffaele Cutolo in Campania. It was also known by the initials NCO. Its allies included "
+        "the Nuova Grande Camorra Pugliese.\n"
+    )
+    groups = {e.name: sorted(e.aliases) for e in kg.entities.values() if e.type == "CriminalOrganization"}
+    assert groups["Nuova Camorra Organizzata"] == ["NCO"]
+    assert "Nuova Grande Camorra Pugliese" in groups
