@@ -84,13 +84,13 @@ def facts(match: Match, binder: Binder, sentence: Any, authorities: Authorities)
             # "X took his place": no one stands in a relation to themselves, so "his" is someone else
             b_side = [y for y in b_side if all(y is not x for x in a_side)] or binder.other(match.b, a_side)
         subjects, objects = (a_side, b_side) if frame.subject == "A" else (b_side, a_side)
-        plain = match.trigger.lemma_ not in ("target", "hold")  # "the DEA targets" need not sanction
+        acting = match.trigger.lemma_ not in ("target", "hold")  # "the DEA targets" need not sanction
         if (
             frame.predicate in IMPLICIT
-            and match.b is not None
             and match.a is not None
+            and match.b is not None
             and not subjects
-            and plain
+            and acting
         ):
             authority = objects
         if _respectively(match.trigger) and len(subjects) == len(objects) > 1:

@@ -269,15 +269,7 @@ class SpacyExtractor:
                 types[within[key]] = "State"
         sections: dict[int, discourse.Section] = {}
         items: list[Item] = []
-        upcoming: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}  # each section's lists of people
-        counts: dict[int, int] = {}
-        for para, ms, _ in units:
-            n = counts[para.section.index] = counts.get(para.section.index, 0) + 1
-            people = [m for m in ms if m.type == "Person" and len(m.keys) == 1]
-            for run in coref.lists_in(para.text, people):
-                upcoming.setdefault(para.section.index, []).append(
-                    (n, run[0].start, tuple(m.keys[0] for m in run))
-                )
+        upcoming = _lists_of_people(units)
         pages = {  # a section's subject, once
             i: fields.page_subject((sec.title, sec.text.lstrip().partition("\n")[0]), named, types)
             or fields.lead_subject(sec.title, [(p.text, ms) for p, ms, _ in units if p.section.index == i])
@@ -430,6 +422,19 @@ def repeat_names(units: list) -> None:
             entry = None if src.source == "surname" else src.entry
             ms.append(Mention(hit.start(), hit.end(), hit.group(0), src.type, "repeat", entry))
         ms.sort(key=lambda m: m.start)
+
+
+def _lists_of_people(units: list) -> dict[int, list[tuple[int, int, tuple[str, ...]]]]:
+    """Each section's lists of people ("A, B and C"), as (paragraph number, offset, ids), for plurals that
+    name them before they are listed ("The individuals named today are top leaders of X")."""
+    out: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
+    counts: dict[int, int] = {}
+    for para, ms, _ in units:
+        n = counts[para.section.index] = counts.get(para.section.index, 0) + 1
+        people = [m for m in ms if m.type == "Person" and len(m.keys) == 1]
+        for run in coref.lists_in(para.text, people):
+            out.setdefault(para.section.index, []).append((n, run[0].start, tuple(m.keys[0] for m in run)))
+    return out
 
 
 def _time(sentence: str, document_date: str | None) -> dict[str, str]:

@@ -666,10 +666,8 @@ def groups_by_place(sdoc: Any, mentions: list[Mention]) -> None:
             attr = next((c for c in head.children if c.dep_ == "attr"), None)
             if attr is not None and attr.lower_ in GROUP_KINDS:
                 why = f"{m.text} is a {attr.text}"
-        elif (named := _named_noun(root)) is not None and named.lower_.split("-")[-1] in GROUP_PARTS | {
-            "gangs"
-        }:
-            why = f"{named.text} known as {m.text}"
+        elif (named := _named_noun(root)) is not None and named.lower_.split("-")[-1] in GROUP_PARTS:
+            why = f"{named.text} known as {m.text}"  # "mega-gangs, known as Tren del Llano"
         elif _listed_as_group(root):
             why = f"{_category(root).text} including {m.text}"
         elif m.type != "Place" and root.dep_ == "conj" and head.lower_ in GROUP_KINDS:
@@ -703,7 +701,7 @@ def groups_in_lists(sdoc: Any, mentions: list[Mention]) -> None:
                 if any(s < b and a < e for s, e in starts):
                     continue  # named already (a model's reading is retyped by groups_by_place)
                 m = Mention(a, b, span.text, "CriminalOrganization", "rule")
-                m.extras["typed"] = f"{token.text} such as {span.text}"
+                m.extras["typed"] = f"{token.text} listed: {span.text}"
                 added.append(m)
                 starts.append((a, b))
     if added:
@@ -715,6 +713,8 @@ MERGERS = words("fusion merger amalgamation federation confederation coalition a
 
 
 def _crime_group_noun(noun: Any) -> bool:
+    """Whether a plural noun names crime groups: "gangs", "cartels", "criminal groups", "motorcycle
+    clubs", "the groups" a fusion or coalition is made of."""
     if noun.lemma_ in ("gang", "cartel", "syndicate", "mafia", "clan", "militia", "faction"):
         return True
     of = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
