@@ -87,7 +87,8 @@ DESIGNATION = re.compile(
     r"|Specially Designated (?:Global Terrorists?|Narcotics Traffickers?|Nationals?)"
     r"|Significant Foreign Narcotics Traffickers?)$"
 )
-DESCRIBING = re.compile(r"-(?:based|linked|born|led|backed|allied)$")  # "Mexico-based": no name's word
+DESCRIBING_WORDS = "based|linked|born|led|backed|allied"
+DESCRIBING = re.compile(rf"-(?:{DESCRIBING_WORDS})$")  # "Mexico-based": no name's word
 CRIME_NETWORK = re.compile(
     rf"\b({CAP}(?: (?:{CONNECT} )*{CAP}){{0,3}}) (?:(?:trafficking|smuggling|criminal) )?"
     r"(?:network|organisation|organization)\b"
@@ -373,13 +374,13 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
                 continue  # "a Mexico-based cartel" describes a group, it does not name one
             name = part.group(0)
             end = m.start(1) + part.end()
+            # "Fabio Ochoa Vásquez of the Medellin cartel": a person's name, then the group's; "the
+            # Guatemala-based Lorenzana … organization": a base, then the name
             owner = re.match(r"(.+?) of (?:the )?(?=\S)", name)
             cut = owner.end() if owner and owner.group(1).split()[0] in given_names() else 0
-            described = re.match(r"\S+-(?:based|linked|born|led|backed|allied) (?=\S)", name)
-            cut = described.end() if described else cut  # "the Guatemala-based Lorenzana … organization"
-            name = name[
-                cut:
-            ]  # "Fabio Ochoa Vásquez of the Medellin cartel": a person's name, then the group's
+            described = re.match(rf"\S+-(?:{DESCRIBING_WORDS}) (?=\S)", name)
+            cut = described.end() if described else cut
+            name = name[cut:]
             if head in {"cartel", "gang", "clan"} and " and " not in m.group(1):
                 name, end = f"{name} {head.capitalize()}", m.end(2)  # "the Sinaloa cartel" is its name
             elif head == "trafficking organization" and " and " not in m.group(1):
@@ -766,7 +767,7 @@ def _from_ner(text: str, s: int, e: int, label: str, crime: bool) -> list[Mentio
             and parts[0] not in given_names()
         ):
             kind = "CriminalOrganization"  # "Tren del Llano": no given name before "del", a group's name
-        if kind is None and name.split()[0] in PLACE_FIRST and len(name.split()) > 1:
+        if kind is None and parts[0] in PLACE_FIRST and len(parts) > 1:
             kind = "Place"  # "Ciudad Juárez", "Puerto Cortés": a town, whatever the model says
         return [Mention(s, e, name, kind or "Person", "ner")]
     if label == "ORG":

@@ -79,6 +79,19 @@ class Actor:
             self.surfaces.append(surface)
 
 
+def _join(m: Mention, target: Actor) -> None:
+    """The mention names the target actor from now on."""
+    m.keys, m.type = (target.key,), target.type
+    target.add_surface(m.text)
+
+
+def _move(mentions: list[Mention], old: tuple[str, ...], target: Actor) -> None:
+    """Every mention of the actor `old` names the target actor instead: two names found to be one."""
+    for m in mentions:
+        if m.keys == old:
+            _join(m, target)
+
+
 DESCRIBED = re.compile(r"^(.+) (?:gang|clan|cartel|mafia)$")  # folded: "hard livings gang"
 
 
@@ -96,10 +109,7 @@ def _join_described(mentions: list[Mention], actors: dict[str, Actor]) -> None:
         if short is None or short == key or (long.entry is not None and actors[short].entry is not None):
             continue
         keep, drop = (actors[short], long) if actors[short].entry is not None else (long, actors[short])
-        for m in mentions:
-            if m.keys == (drop.key,):
-                m.keys, m.type = (keep.key,), keep.type
-                keep.add_surface(m.text)
+        _move(mentions, (drop.key,), keep)
 
 
 ACRONYM = re.compile(r"[A-Z]{2,6}")
@@ -125,11 +135,7 @@ def _join_initials(mentions: list[Mention], actors: dict[str, Actor]) -> None:
         ]
         if len(fits) != 1:
             continue
-        target = fits[0]
-        for m in mentions:
-            if m.keys == (short.key,):
-                m.keys, m.type = (target.key,), target.type
-                target.add_surface(m.text)
+        _move(mentions, (short.key,), fits[0])
 
 
 def _org_key(name: str) -> str:
@@ -408,11 +414,7 @@ class Resolver:
             if actors[a.keys[0]].entry is not None and actors[b.keys[0]].entry is not None:
                 continue  # two curated actors: trust the gazetteer over the sentence
             keep, drop = (b, a) if actors[b.keys[0]].entry is not None else (a, b)
-            target, old = actors[keep.keys[0]], drop.keys
-            for m in mentions:
-                if m.keys == old:
-                    m.keys, m.type = (target.key,), target.type
-                    target.add_surface(m.text)
+            _move(mentions, drop.keys, actors[keep.keys[0]])
 
     def _rejoin(self, mentions: list[Mention], actors: dict[str, Actor], aliases: dict[str, str]) -> None:
         """A weak mention ("NASA" typed ORG by the model, "the Tigrillos" as a PERSON) whose name is an
@@ -433,9 +435,7 @@ class Resolver:
             )
             fits = index.get(_org_key(m.text), set()) - {current.key}
             if weak and len(fits) == 1 and current.entry is None:
-                target = actors[fits.pop()]
-                m.keys, m.type = (target.key,), target.type
-                target.add_surface(m.text)
+                _join(m, actors[fits.pop()])
 
     def _as_state(self, m: Mention) -> None:
         """A country named as a place ("the Mexico-Guatemala border") or by its government ("the
