@@ -178,7 +178,7 @@ def refer(text: str, start: int, end: int, mentions: list[Mention], hist: Histor
             w for x in mentions if x.type == "Person" and x.end - start <= m.start() for w in x.text.split()
         }
         family = [x for x in reversed(hist.mentions) if fits(x) and names & set(x.text.split())]
-        if family and not here:
+        if family and not here and not _names_its_kind(m.group(0)):  # "Licciardi's sister ran the alliance"
             ref = family[0]
         elif here:
             ref = here[-1]

@@ -20,6 +20,7 @@ def words(text: str) -> frozenset[str]:
 CRIME_HEADS = words(
     "brotherhood cartel cartels cell clan clique faction gang mafia maffia mafiya mara syndicate"
 )
+UNION_HEADS = words("alliance federation confederation coalition")  # groups of groups, in a crime text
 FAMILY_WORDS = words("family famiglia familia família")  # "the Galeano crime family", "Nuova Famiglia"
 ARTICLES = words("la el los las il lo le the")
 CONNECTORS = words("in on for of at")  # "the Brisa Cartel in March": a name ends before them
@@ -195,6 +196,8 @@ def type_by_heads(name: str, crime_context: bool = False) -> str | None:
     'CriminalOrganization'
     >>> type_by_heads("Primer Cartel Uruguayo"), type_by_heads("La Oficina", crime_context=True)
     ('CriminalOrganization', 'CriminalOrganization')
+    >>> type_by_heads("Secondigliano Alliance", crime_context=True), type_by_heads("Pacific Alliance")
+    ('CriminalOrganization', None)
     >>> type_by_heads("Brisa Cartel in March"), type_by_heads("La Oficina")
     (None, None)
     """
@@ -221,6 +224,8 @@ def type_by_heads(name: str, crime_context: bool = False) -> str | None:
         return "CriminalOrganization"
     if last in FAMILY_WORDS and len(words) > 1 and crime_context:
         return "CriminalOrganization"  # "the Valle Valle family", "the Galeano crime family"
+    if last in UNION_HEADS and len(words) > 1 and crime_context:
+        return "CriminalOrganization"  # "the Secondigliano Alliance" of Camorra clans
     if first in POLICY_FIRST and len(words) > 1:
         return "Policy"  # "Operation Black Tie", "Campaign Martillo"
     if head != last:  # "Armed Forces of Colombia", "Office of the Attorney General"

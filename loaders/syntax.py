@@ -232,15 +232,17 @@ class Binder:
             named = self._appositive_names(holder)
             if named:
                 return named
-        # "two principal leaders of La Familia, A and B": the parser makes the people conjuncts of the group
+        # "two principal leaders of La Familia, A and B": the parser makes the people conjuncts of the group,
+        # or its appositives ("two leaders of the Bagdad gang, A and B")
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 group = self.covering(obj)
                 if group is None or not group.keys or self.types.get(group.keys[0]) == "Person":
                     continue
+                appended = [t for a in obj.children if a.dep_ == "appos" for t in [a, *conjuncts(a)]]
                 people = [
                     m
-                    for t in conjuncts(obj)
+                    for t in [*conjuncts(obj), *appended]
                     if (m := self.covering(t)) is not None
                     and m.keys
                     and self.types.get(m.keys[0]) == "Person"
@@ -415,8 +417,14 @@ class Binder:
             for child in token.children:
                 if child.dep_ == "appos":  # "the president of Honduras, Juan Orlando Hernandez"
                     found = self._one(child, depth + 1)
-                elif child.dep_ in NAMING_DEPS and child.i < token.i + 4:
+                elif child.dep_ in NAMING_DEPS and child.i < token.i + 4 and not _several_groups(token):
                     found = self._naming(child, kinds)
+                elif child.dep_ == "prep" and child.lower_ == "in" and token.lower_ in GOVERNMENT_NOUNS:
+                    # "authorities in Argentina": the state they serve ("police in Santa Catarina" may
+                    # serve a province, so a place is not enough)
+                    place = next((g for g in child.children if g.dep_ == "pobj"), None)
+                    found = self.covering(place) if place is not None else None
+                    found = found if found is not None and self.types.get(found.keys[0]) == "State" else None
                 else:
                     continue
                 if found is not None:
@@ -462,6 +470,8 @@ class Binder:
         if token.pos_ not in ("NOUN", "PROPN") or self.covering(token) is not None:
             return None
         if token.pos_ == "PROPN" and token.lower_ not in GROUP_NOUNS:
+            return None
+        if _several_groups(token):
             return None
         kinds = HEAD_NOUNS.get(token.lower_, ())
         before = token.doc[token.i - 1] if token.i > 0 else None
@@ -607,6 +617,13 @@ NUMBERS = {
     w: n for n, w in enumerate(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), 2)
 }
 REPORTING = words("say tell indicate report announce add state note explain claim believe")
+
+
+def _several_groups(noun: Any) -> bool:
+    """Whether a noun is a plural group noun ("Camorra clans", "Sinaloa cells"): one name before it is
+    whose groups they are, not their name (a list of names before it is: "the Rojos and Guerreros Unidos
+    crime groups")."""
+    return noun.tag_ == "NNS" and noun.lower_ in GROUP_NOUNS
 
 
 def _number(word: str) -> int | None:
