@@ -140,13 +140,19 @@ def end_sentences_at_citations(doc: Any) -> Any:
 
 def end_dateline(doc: Any) -> Any:
     """ "WASHINGTON – The Treasury's OFAC today designated …": the dateline is a sentence of its own (the
-    parser made the city the subject of "designated" and hung the office on it as an appositive)."""
-    hit = DATELINE.match(doc.text)
-    if hit is not None:
+    parser made the city the subject of "designated" and hung the office on it as an appositive). A
+    dateline starts a line, so the line before it (a release's subheadline) ends a sentence too."""
+    text = doc.text
+    starts = [0, *(m.end() for m in re.finditer(r"\n", text))]
+    cuts = set()
+    for start in starts:
+        hit = DATELINE.match(text, start)
+        if hit is not None:
+            cuts.update((start, hit.end()))
+    if cuts:
         for token in doc:
-            if token.idx >= hit.end():
+            if token.i and not token.is_space and any(token.idx >= c > doc[token.i - 1].idx for c in cuts):
                 token.is_sent_start = True
-                break
     return doc
 
 
