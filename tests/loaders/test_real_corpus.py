@@ -25,6 +25,7 @@ SPLITS = (
     "test9",
     "test10",
     "test11",
+    "test12",
 )
 ARTICLES = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
 
