@@ -140,6 +140,12 @@ def person_shaped(name: str) -> bool:
     )
 
 
+DISAMBIGUATED = re.compile(
+    r"(.+?) \(((?:[\w-]+ ){0,2}(?:gang|cartel|crime group|criminal (?:group|organi[sz]ation)|mafia|"
+    r"crime family|criminal organi[sz]ation|syndicate|triad|clan|mob|organi[sz]ed crime group))\)"
+)
+
+
 def headline(sections: list[tuple[str, list[Mention]]], title: str | None, crime: bool) -> None:
     """Read a criminal group's page name as that group: an infobox that lists two of a group's keys
     ("Founded", "Territory", "Rivals") in a text about crime says what its page is about.
@@ -149,13 +155,20 @@ def headline(sections: list[tuple[str, list[Mention]]], title: str | None, crime
     """
     first = sections[0][0].strip().partition("\n")[0].strip() if sections else ""
     name = (title or first).strip()
+    # "Black Axe (organized crime group)": an encyclopedia's page name says what kind of thing it is
+    kind_of = DISAMBIGUATED.fullmatch(name)
+    if kind_of is not None:
+        name = kind_of.group(1)
     if not crime or len(name.split()) > 6 or not NAME.fullmatch(name):
         return
     keys = {fold(line["key"]).replace(" ", "_") for text, _ in sections for line in LINE.finditer(text)}
     found = sorted(keys & GROUP_KEYS)
-    if len(found) < 2:
+    if kind_of is not None:
+        found = [f"({kind_of.group(2)})"]
+    elif len(found) < 2:
         return
-    wanted, why = fold(name), f"infobox: {', '.join(found[:3])}"
+    wanted = fold(name)
+    why = f"page name: {found[0]}" if kind_of is not None else f"infobox: {', '.join(found[:3])}"
     same = [m for _, ms in sections for m in ms if fold(m.text) == wanted]
     for m in same:
         if m.source == "ner" and m.entry is None and _retyped(m, "CriminalOrganization"):

@@ -73,8 +73,23 @@ COMPANY = re.compile(
 # "the Rojos and Guerreros Unidos crime groups", "the Sinaloa cartel", "the Gulf Clan gang"
 GROUP_LIST = re.compile(
     rf"((?:(?:\d{{1,4}}\s)?{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*)(?:(?:,\s|,?\sand\s)(?:{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*))*)\s"
-    r"(crime groups?|criminal groups?|criminal organi[sz]ations?|(?:drug )?cartels?|gangs?|factions?|cells?|"
-    r"clans?|cliques?|criminal gangs?|drug trafficking organi[sz]ations?|gang coalitions?|coalitions?)\b"
+    r"(crime groups?|crime famil(?:y|ies)|criminal groups?|criminal organi[sz]ations?|(?:drug )?cartels?|"
+    r"gangs?|factions?|cells?|clans?|cliques?|criminal gangs?|drug trafficking organi[sz]ations?|"
+    r"gang coalitions?|coalitions?)\b"
+)
+# a group noun in the singular names one group, the one right before it, whatever names precede that one
+SINGULAR_HEADS = words("cartel gang faction cell clan clique coalition").union(
+    {
+        "crime group",
+        "crime family",
+        "criminal group",
+        "criminal organization",
+        "criminal organisation",
+        "criminal gang",
+        "drug trafficking organization",
+        "drug trafficking organisation",
+        "gang coalition",
+    }
 )
 PLACE_FIRST = words("Ciudad Puerto")  # Spanish town names' head words ("Ciudad Juárez", "Puerto Cortés")
 # verbs a headline capitalises, which the model reads as one-word names
@@ -144,8 +159,10 @@ GROUP_CONTEXT_BEFORE = re.compile(
 GROUP_CONTEXT_AFTER = re.compile(
     r"^,? (?:an? (?:[a-z-]+ )?(?:cell|faction|group|gang|offshoot|splinter group) (?:that|which) )?"
     r"(?:split|splintered|broke away|broke off)(?: off| away)? from\b|"
-    # "the Bonde do Norte, a gang from Pará"
-    r"^, (?:an?|the) (?:[a-z-]+ ){0,2}(?:gang|cartel|crime group|criminal group|faction|militia|clan|mafia)\b"
+    # "the Bonde do Norte, a gang from Pará", "the Sacra Corona Unita (SCU), a mafia-type organization"
+    r"^(?: \([A-Z][\w.&-]+\))?, (?:an?|the) (?:[a-z-]+ ){0,2}(?:gang|cartel|crime group|criminal group|"
+    r"faction|militia|clan|mafia|(?:criminal|crime|mafia|mafia-type|mafia-style|drug trafficking) "
+    r"(?:organi[sz]ation|syndicate|network))\b"
 )
 LIST_GAP = re.compile(r"^(?:,? and |, )$")
 
@@ -285,6 +302,9 @@ def _clean(text: str, start: int) -> tuple[str, int, int]:
     return text, start, end
 
 
+LABELS = re.compile(r" (?:Factbox|Profile|Timeline|Explainer|Obituary|Fact Sheet)\s*$")
+
+
 CRIME_WORDS = re.compile(
     r"\b(?:crime|criminal|cartels?|drugs?|trafficking|gangs?|narco\w*|armed groups?|dissidents?|guerrillas?|"
     r"factions?|mafias?|clans?|cocaine|extortion|splinter|split from|broke away|commanders?|hashish|heroin|"
@@ -372,7 +392,10 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
             found.append((3, demonym))
     for m in GROUP_LIST.finditer(text):
         head = m.group(2).removeprefix("drug ")  # "the Cali and North Valle drug cartels"
-        for part in re.finditer(rf"(?:\d{{1,4}}\s)?{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*", m.group(1)):
+        parts = list(re.finditer(rf"(?:\d{{1,4}}\s)?{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*", m.group(1)))
+        if head in SINGULAR_HEADS:
+            parts = parts[-1:]  # "Allies: Armenian Power, Gambino crime family": only the last is a family
+        for part in parts:
             if part.group(0) in NOT_NAME or part.group(0) in gaz.demonyms:
                 continue
             if DESCRIBING.search(part.group(0)):
@@ -381,13 +404,19 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
             end = m.start(1) + part.end()
             # "Fabio Ochoa Vásquez of the Medellin cartel": a person's name, then the group's; "the
             # Guatemala-based Lorenzana … organization": a base, then the name
-            owner = re.match(r"(.+?) of (?:the )?(?=\S)", name)
-            cut = owner.end() if owner and owner.group(1).split()[0] in given_names() else 0
+            owner = re.match(r"(.+) of (?:the )?(?=\S)", name)
+            # in the singular the noun names only what follows the last "of" ("Elio Lorenzana of the
+            # Lorenzana crime family")
+            cut = (
+                owner.end()
+                if owner and (head in SINGULAR_HEADS or owner.group(1).split()[0] in given_names())
+                else 0
+            )
             described = re.match(rf"\S+-(?:{DESCRIBING_WORDS}) (?=\S)", name)
             cut = described.end() if described else cut
             name = name[cut:]
-            if head in {"cartel", "gang", "clan"} and " and " not in m.group(1):
-                name, end = f"{name} {head.capitalize()}", m.end(2)  # "the Sinaloa cartel" is its name
+            if head in {"cartel", "gang", "clan", "crime family"} and " and " not in m.group(1):
+                name, end = f"{name} {head.title()}", m.end(2)  # "the Sinaloa cartel" is its name
             elif head == "trafficking organization" and " and " not in m.group(1):
                 # "the Lorenzana drug trafficking organization", as OFAC names such groups
                 name, end = f"{name} Drug Trafficking Organization", m.end(2)
@@ -398,8 +427,9 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
             typed = {"typed": f"{name} {head}" if end < m.end(2) else text[start : m.end(2)]}
             # "the Tijuana, Juárez and Sinaloa cartels": each is "<name> Cartel", the gazetteer's when it
             # knows that name, so one cartel is one node whatever the sentence shares between them
-            single = head.removesuffix("s").capitalize()
-            whole = f"{name} {single}" if end < m.end(2) and single in ("Cartel", "Gang", "Clan") else None
+            single = (head[:-3] + "y" if head.endswith("ies") else head.removesuffix("s")).title()
+            named_by_head = ("Cartel", "Gang", "Clan", "Crime Family")
+            whole = f"{name} {single}" if end < m.end(2) and single in named_by_head else None
             entry = gaz.entry_for(whole) if whole else None
             if whole and entry is None:
                 typed["also"] = whole
@@ -552,6 +582,9 @@ def _names_an_office(run: str, before: str) -> bool:
 
 
 def _trim_person(text: str, m: Mention) -> Mention:
+    label = LABELS.search(m.text)  # "Don Berna Factbox": a heading's label is no part of the name
+    if label and label.start():
+        m = replace(m, end=m.start + label.start(), text=m.text[: label.start()])
     cut = person_start(m.text)
     if not cut:
         return m

@@ -92,7 +92,7 @@ def _move(mentions: list[Mention], old: tuple[str, ...], target: Actor) -> None:
             _join(m, target)
 
 
-DESCRIBED = re.compile(r"^(.+) (?:gang|clan|cartel|mafia)$")  # folded: "hard livings gang"
+DESCRIBED = re.compile(r"^(.+) (?:gang|clan|cartel|mafia|crime family)$")  # folded: "hard livings gang"
 
 
 def _join_described(mentions: list[Mention], actors: dict[str, Actor]) -> None:
@@ -284,7 +284,13 @@ class Resolver:
                 ):
                     m.alias_of = ms[i - 1].text
         # 2. full names of people and names of groups, merged when they fold alike
-        people = [m for m in mentions if m.type == "Person" and not m.keys and not m.alias_of]
+        # ("Don Berna" after "Diego Fernando Murillo, alias "Don Berna"" is that nickname, not a full name)
+        nicknames = {fold(m.text) for m in mentions if m.alias_of}
+        people = [
+            m
+            for m in mentions
+            if m.type == "Person" and not m.keys and not m.alias_of and fold(m.text) not in nicknames
+        ]
         full = {}
         for m in people:
             if len(m.text.split()) >= 2 and not _is_nickname(m.text):
@@ -312,7 +318,7 @@ class Resolver:
                 first_seen.setdefault(fold(full[fold(m.text)]), i)
         # the model's ORG "Ebrard": a short name of exactly one person, or of a person named before it, is
         # a person (step 4 decides which, or leaves it when several fit)
-        names = [*full, *(fold(a.name) for a in actors.values() if a.type == "Person")]
+        names = [*full, *sorted(nicknames), *(fold(a.name) for a in actors.values() if a.type == "Person")]
         for i, m in enumerate(mentions):
             if m.source == "ner" and m.type in ("Organization", "Place") and not m.keys:
                 short = fold(m.text)

@@ -97,3 +97,22 @@ def test_aka_with_dots():
     kg = extract('The gang is run by Yesenia Mármol Pabón, a.k.a. "La Patrona," who was arrested in 2020.\n')
     person = next(e for e in kg.entities.values() if e.name == "Yesenia Mármol Pabón")
     assert "La Patrona" in person.aliases
+
+
+def test_a_nickname_of_two_words_used_alone_is_its_owner():
+    # "Don Berna" has two capitalised words like a full name; after the alias it names Murillo
+    kg = extract(
+        'Diego Fernando Murillo, alias "Don Berna," was the leader of the Oficina de Envigado. '
+        "After leaving the EPL in the 1980s, Don Berna began working for the Galeano crime family.\n"
+    )
+    assert [e.name for e in kg.find("Don Berna")] == ["Diego Fernando Murillo"]
+    assert not [e for e in kg.entities.values() if e.name == "Don Berna"]
+
+
+def test_a_headings_label_is_no_part_of_a_name():
+    kg = extract(
+        "The cartel grew in Medellin.\n\nDon Berna Factbox\n\n"
+        "Don Berna was arrested by Colombian police in 2005.\n"
+    )
+    assert not [e for e in kg.entities.values() if "Factbox" in e.name]
+    assert facts(kg, "detained_by") == {("Don Berna", "detained_by", "Colombia")}

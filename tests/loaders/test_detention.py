@@ -124,3 +124,21 @@ def test_an_arrest_in_a_clause_of_its_own_is_its_subjects():
         "by the Mexican Army in 2019.\n"
     )
     assert {s for s, _, _ in facts(kg, "detained_by")} == {"Mario Cantú Rocha"}
+
+
+def test_authorities_in_a_country_and_two_leaders_named_after_their_group():
+    kg = extract(
+        "Panamanian authorities have arrested two leaders of the powerful Bagdad gang, Ariel Isidro "
+        "Rodriguez and Javier Armando Guevara. Authorities in Argentina arrested Claudio Insaurralde.\n"
+    )
+    leaders = facts(kg, "leader_of")
+    assert ("Ariel Isidro Rodriguez", "leader_of", "Bagdad Gang") in leaders
+    assert ("Javier Armando Guevara", "leader_of", "Bagdad Gang") in leaders
+    assert ("Claudio Insaurralde", "detained_by", "Argentina") in facts(kg, "detained_by")
+
+
+def test_police_in_a_province_are_not_the_state():
+    kg = extract(
+        "Brazil moved gang bosses. Police in Santa Catarina also detained Vanessa Lima Rocha, a lawyer.\n"
+    )
+    assert ("Vanessa Lima Rocha", "detained_by", "Brazil") not in facts(kg, "detained_by")

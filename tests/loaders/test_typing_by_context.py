@@ -217,3 +217,42 @@ def test_labels_inside_an_infobox_list_end_no_prose():
     )
     allies = {o if s == "Black Guerrilla Family" else s for s, _, o in facts(kg, "allied_with")}
     assert allies == {"Black Disciples", "Bloods", "Crips", "Black Liberation Army"}
+
+
+def test_a_page_name_that_says_its_kind_types_the_group():
+    # an encyclopedia's disambiguated page name: "Black Axe (organized crime group)"
+    kg = extract(
+        "Black Axe (organized crime group)\n\n"
+        "Black Axe is a Nigerian confraternity whose members run money laundering and fraud schemes.\n"
+    )
+    assert [(e.name, e.type) for e in kg.find("Black Axe")] == [("Black Axe", "CriminalOrganization")]
+
+
+def test_a_name_described_as_a_mafia_type_organization_is_a_group():
+    kg = extract(
+        "In the 1980s Giuseppe Rogoli set up the Sacra Corona Unita (SCU), a mafia-type organization in "
+        "Apulia, to counter the Camorra's drug trafficking.\n"
+    )
+    assert [e.type for e in kg.find("Sacra Corona Unita")] == ["CriminalOrganization"]
+
+
+def test_crime_families_listed_before_the_plural_noun_are_groups_and_only_the_last_before_a_singular():
+    kg = extract(
+        "The Hells Angels worked in criminal ventures with the Buffalo, Cleveland and Gambino crime "
+        "families. Police arrested members of the Gambino crime family in 2010.\n"
+        "- Allies: Armenian Power, Aryan Brotherhood, Colombo crime family\n"
+    )
+    assert [e.type for e in kg.find("Cleveland")] == ["CriminalOrganization"]
+    assert [e.name for e in kg.find("Gambino")] == ["Gambino Crime Family"]  # one group, both times
+    assert not kg.find("Armenian Power Crime Family")
+
+
+def test_an_alliance_of_clans_in_a_crime_text_is_a_group_and_the_alliance_names_it():
+    kg = extract(
+        "The Secondigliano Alliance is an alliance of Camorra clans in Naples. The main clans composing "
+        "the alliance were the Licciardi clan and the Contini clan. When Gennaro Licciardi died, "
+        "Licciardi's sister Maria Licciardi was left in charge of the alliance.\n"
+    )
+    assert [e.type for e in kg.find("Secondigliano Alliance")] == ["CriminalOrganization"]
+    assert ("Maria Licciardi", "leader_of", "Secondigliano Alliance") in facts(kg, "leader_of")
+    assert ("Camorra", "allied_with", "Secondigliano Alliance") not in facts(kg, "allied_with")
