@@ -26,6 +26,7 @@ SPLITS = (
     "test10",
     "test11",
     "test12",
+    "test13",
 )
 ARTICLES = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
 
