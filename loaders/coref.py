@@ -12,9 +12,12 @@ THEY = re.compile(r"^\s*(They|Their)\b")
 HE = re.compile(r"^\s*(He|She)\b")
 HIS = re.compile(r"^\s*(His|Her)(?= (?:older |younger |eldest |half-|former |new |top )?[a-z-]+, )")
 ITS = re.compile(r"^\s*(Its|Their)(?= (?:former |new |current |top |late |founding )?[a-z-]+, )")
+# "the criminal group", "the powerful cartel": one word may describe it, unless that word may point to
+# another group than the one named last ("the rival gang", "the parent organization", "the dissident group")
 GROUP = re.compile(
-    r"\b[Tt]he (?:(?:same|criminal|crime|armed|drug) )?(?:group|cartel|gang|organi[sz]ation|syndicate|clan|"
-    r"clique|mafia|militia|network|alliance|federation|coalition)(?:'s)?"
+    r"\b[Tt]he (?:(?!(?:rival|other|opposing|enemy|parent|original|mother|larger|bigger|allied|new|former|"
+    r"dissident|splinter|breakaway)\b)[a-z]+(?:-[a-z]+)? )?"
+    r"(?:group|cartel|gang|organi[sz]ation|syndicate|clan|clique|mafia|militia|network|alliance|federation|coalition)(?:'s)?"
     r"(?!\s+[A-Z\"])"
 )
 POLICY = re.compile(

@@ -224,3 +224,15 @@ def test_a_gang_named_with_and_without_its_kind_is_one_group():
     )
     groups = [e for e in kg.entities.values() if e.type == "CriminalOrganization"]
     assert [(e.name, sorted(e.aliases)) for e in groups] == [("400 Varoso Gang", ["400 Varoso"])]
+
+
+def test_a_described_group_noun_points_back_unless_its_word_points_elsewhere():
+    kg = extract(
+        "Los Pachenca grew along the Caribbean coast. "
+        "The powerful gang is led by Jesus Maria Aguirre Gallego.\n"
+    )
+    assert ("Jesus Maria Aguirre Gallego", "leader_of", "Los Pachenca") in facts(kg, "leader_of")
+    kg = extract(
+        "Los Pachenca grew along the Caribbean coast. The rival gang is led by Jesus Maria Aguirre.\n"
+    )
+    assert not facts(kg, "leader_of")
