@@ -224,8 +224,9 @@ def _topic(binder: Binder, kind: str) -> list[Mention]:
 
 
 PLAIN_LEADER = frozenset(
-    {"current", "new", "top", "principal", "main", "alleged", "reputed", "longtime", "founding"}
-)
+    {"current", "new", "top", "principal", "main", "alleged", "reputed", "longtime", "founding", "notable",
+     "prominent", "key", "senior", "historical", "early", "later", "successive", "subsequent", "important"}
+)  # fmt: skip
 
 
 def _salient(binder: Binder, kind: str) -> list[Mention]:
