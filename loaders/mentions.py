@@ -479,6 +479,8 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
         ):
             # "led by Ana Ruiz Peña", "Ana Ruiz Peña, alias "La Güera"": the model missed a person; a
             # name told only by its given name yields to the model's span ("Geoffrey S. Berman")
+            particle = ARABIC_PARTICLE.match(text, s + len(name))  # "Samer Kamal al-Assad"
+            name = text[s : particle.end()] if particle else name
             trusted = _person_context(text, s, s + len(name))
             found.append((3 if trusted else 5, Mention(s, s + len(name), name, "Person", "rule")))
     if crime:
@@ -599,6 +601,8 @@ TITLED = re.compile(
 )
 PERSON_BEFORE = re.compile(
     r"(?:\b(?:leader|boss|chief|head|member|members|lieutenant|son|daughter|brother|sister|wife|founder|"
+    r"chairman|chairwoman|deputy|cousins?|nephews?|uncle|father|mother|husband|godfather|kingpin|capo|"
+    r"financier|accountant|operatives?|associates?|sons|brothers|thief in law|"
     r"Minister|President|Governor|Secretary|Mr\.|Ms\.|Mrs\.|Dr\.),? |\b(?:succeeded|replaced|led|headed|"
     r"commanded|run|founded)(?: (?:since|from|in) \d{4})? by |"
     r"\b(?:arrest|conviction|capture|whereabouts)(?: and/or \w+)? of |\binformation (?:on|about) )$"
@@ -640,6 +644,7 @@ def _person_context(text: str, start: int, end: int) -> bool:
     )
 
 
+ARABIC_PARTICLE = re.compile(r"(?: (?:al|el|bin|ibn|abu)-?[A-Z][\w'’-]+)+")
 NAME_LINKS = words("de del la las los y da do dos di van von")  # "Marta Alvarado de Funes"
 
 

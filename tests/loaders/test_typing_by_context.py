@@ -256,3 +256,12 @@ def test_an_alliance_of_clans_in_a_crime_text_is_a_group_and_the_alliance_names_
     assert [e.type for e in kg.find("Secondigliano Alliance")] == ["CriminalOrganization"]
     assert ("Maria Licciardi", "leader_of", "Secondigliano Alliance") in facts(kg, "leader_of")
     assert ("Camorra", "allied_with", "Secondigliano Alliance") not in facts(kg, "allied_with")
+
+
+def test_a_name_after_a_persons_role_is_a_person_whole():
+    kg = extract(
+        "The Kodo-kai and its chairman, Teruaki Takeuchi were designated by OFAC. Two cousins, Samer Kamal "
+        "al-Assad and Wassim Badi al-Assad, were sanctioned for their involvement in the drug trade.\n"
+    )
+    assert [e.type for e in kg.find("Teruaki Takeuchi")] == ["Person"]
+    assert [e.type for e in kg.find("Samer Kamal al-Assad")] == ["Person"]
