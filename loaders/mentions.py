@@ -77,6 +77,7 @@ GROUP_LIST = re.compile(
     r"gangs?|factions?|cells?|clans?|cliques?|criminal gangs?|drug trafficking organi[sz]ations?|"
     r"gang coalitions?|coalitions?)\b"
 )
+COUNTS = words("One Two Three Four Five Six Seven Eight Nine Ten Another")
 # a group noun in the singular names one group, the one right before it, whatever names precede that one
 SINGULAR_HEADS = words("cartel gang faction cell clan clique coalition").union(
     {
@@ -396,8 +397,8 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
         if head in SINGULAR_HEADS:
             parts = parts[-1:]  # "Allies: Armenian Power, Gambino crime family": only the last is a family
         for part in parts:
-            if part.group(0) in NOT_NAME or part.group(0) in gaz.demonyms:
-                continue
+            if part.group(0) in NOT_NAME or part.group(0) in gaz.demonyms or part.group(0) in COUNTS:
+                continue  # "One faction is known as", "Two cartels": a count names no group
             if DESCRIBING.search(part.group(0)):
                 continue  # "a Mexico-based cartel" describes a group, it does not name one
             name = part.group(0)

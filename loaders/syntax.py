@@ -503,6 +503,11 @@ class Binder:
                         return found
         if token.pos_ != "NOUN" or not (kinds := HEAD_NOUNS.get(token.lower_)):
             return None
+        if token.dep_ == "nsubjpass" and token.head.lemma_ in NAMING:
+            # "One faction is known as the Metros and was once headed by A": the name the clause gives
+            found = self._given(token.head)
+            if found is not None and found.keys and self.types.get(found.keys[0]) in kinds:
+                return found
         for prep in token.children:
             if prep.dep_ != "prep" or prep.lower_ != "of":
                 continue
@@ -827,10 +832,13 @@ def _armed_body(sdoc: Any, m: Mention) -> bool:
 
 def _named_noun(token: Any) -> Any | None:
     """The noun a name is given to by "known as" ("a gang known as X"; "a faction of B known as X", where
-    the parser hangs the naming on B)."""
+    the parser hangs the naming on B; "one faction is known as X")."""
     verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "as" else None
-    if verb is None or verb.dep_ != "acl" or verb.lemma_ not in NAMING:
+    if verb is None or verb.lemma_ not in NAMING:
         return None
+    if verb.dep_ != "acl":  # "One faction is known as the Metros": the noun the clause is about
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        return subject if subject is not None and subject.pos_ == "NOUN" else None
     noun = verb.head
     if noun.pos_ == "PROPN" and noun.dep_ == "pobj" and noun.head.lower_ == "of":
         noun = noun.head.head

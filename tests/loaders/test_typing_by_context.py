@@ -265,3 +265,13 @@ def test_a_name_after_a_persons_role_is_a_person_whole():
     )
     assert [e.type for e in kg.find("Teruaki Takeuchi")] == ["Person"]
     assert [e.type for e in kg.find("Samer Kamal al-Assad")] == ["Person"]
+
+
+def test_a_group_noun_known_as_a_name_types_it_and_a_count_names_no_group():
+    kg = extract(
+        "The Gulf Cartel split into two factions. One faction is known as the Metros and was once headed "
+        "by Samuel Flores Borrego.\n"
+    )
+    assert [e.type for e in kg.find("Metros")] == ["CriminalOrganization"]
+    assert not kg.find("One")
+    assert facts(kg, "leader_of") == {("Samuel Flores Borrego", "leader_of", "Metros")}
