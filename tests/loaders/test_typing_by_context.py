@@ -275,3 +275,11 @@ def test_a_group_noun_known_as_a_name_types_it_and_a_count_names_no_group():
     assert [e.type for e in kg.find("Metros")] == ["CriminalOrganization"]
     assert not kg.find("One")
     assert facts(kg, "leader_of") == {("Samuel Flores Borrego", "leader_of", "Metros")}
+
+
+def test_a_name_before_a_clause_about_the_gang_is_not_the_gang():
+    kg = extract(
+        "The Inagawa-kai was founded by Kakuji Inagawa in 1949. After Kakuji Inagawa, the gang was led by "
+        "Susumu Ishii.\n"
+    )
+    assert [e.type for e in kg.find("Kakuji Inagawa")] == ["Person"]
