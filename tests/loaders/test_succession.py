@@ -49,7 +49,6 @@ def test_took_over_after_the_fall_of_a_named_predecessor():
     assert (OLD, "leader_of", "Brisa Cartel") in facts(kg, "leader_of")
 
 
-@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_became_head_after_death_of_predecessor_and_who_succeeded():
     kg = extract(
         f"{NEW} became head of the Brisa Cartel after the death of her predecessor, {OLD}. "
