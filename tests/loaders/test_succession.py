@@ -105,7 +105,6 @@ def test_a_deputy_who_did_not_take_over_is_no_successor():
     assert facts(kg, "succeeded_by") == set()
 
 
-@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_took_over_a_group_from_a_relative():
     kg = extract(
         'Fidel Macías Loor, known by the nickname "Pulpo Mayor," took over Los Pulpos in 2021 from his '
