@@ -224,6 +224,9 @@ class Binder:
         if token.tag_ not in ("NNS", "NNPS") or self.covering(token) is not None:
             return []
         doc = token.doc
+        counted = self._counted_after_colon(token)
+        if counted:
+            return counted
         # "countries – Belize, Costa Rica and ...", "two of the individuals, Mexican nationals A and B"
         holders = [token]
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NUM":
@@ -305,6 +308,27 @@ class Binder:
             if later:
                 return [Mention(0, 0, "", "Person", "coref", keys=(k,)) for k in later]
         return []
+
+    def _counted_after_colon(self, token: Any) -> list[Mention]:
+        """ "designated two entities and three individuals: A, three of its members – B, C and D – and
+        its core clan, E": the actors named after the colon, when there are as many as the nouns count."""
+        first = token.head if token.dep_ == "conj" else token
+        nouns = [first, *conjuncts(first)]
+        counts = [next((_number(c.lower_) for c in n.children if c.dep_ == "nummod"), None) for n in nouns]
+        if any(n.tag_ not in ("NNS", "NNPS", "NN") for n in nouns) or None in counts:
+            return []
+        colon = max(n.i for n in nouns) + 1
+        doc = token.doc
+        if colon >= len(doc) or doc[colon].text != ":":
+            return []
+        named: list[Mention] = []
+        for t in doc[colon + 1 : doc[colon].sent.end]:
+            m = self.covering(t)
+            if m is None or not m.keys or any(m.keys == x.keys for x in named):
+                continue
+            if self.types.get(m.keys[0]) in ("Person", "CriminalOrganization", "Organization"):
+                named.append(m)
+        return named if len(named) == sum(counts) else []  # type: ignore[arg-type]
 
     def _announced(self, token: Any, count: int | None) -> tuple[str, ...]:
         """The people a release lists after naming them in the plural ("The individuals named today are

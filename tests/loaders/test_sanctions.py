@@ -220,3 +220,19 @@ def test_one_of_a_plural_named_in_apposition_and_its_leader():
         ("Los Choneros", "sanctioned_by", "Office of Foreign Assets Control"),
         ("José Adolfo Macías Villamar", "sanctioned_by", "Office of Foreign Assets Control"),
     }
+
+
+def test_counted_targets_after_a_colon_are_every_actor_named_there():
+    kg = extract(
+        "OFAC designated two entities and three individuals: the Kobe Yamaguchi-gumi, three of its key "
+        "executive members – Kunio Inoue, Osamu Teraoka, and Takashi Ikeda – and its core clan, the "
+        "Yamaken-gumi, pursuant to E.O. 13581.\n"
+    )
+    sanctioned = {s for s, _, o in facts(kg, "sanctioned_by") if o == "Office of Foreign Assets Control"}
+    assert sanctioned == {
+        "Kobe Yamaguchi-gumi",
+        "Kunio Inoue",
+        "Osamu Teraoka",
+        "Takashi Ikeda",
+        "Yamaken-gumi",
+    }
