@@ -127,6 +127,14 @@ class Binder:
                     also = [*conjuncts(noun), *(conjuncts(token) if expand else ())]
                     more = [m for c in also for m in self.actors(c, expand=False)]
                     return [*named, *(m for m in more if all(m is not x for x in named))]
+        if token.lower_ in RELATIVE and token.dep_ != "mark":
+            clause = next((a for a in token.ancestors if a.dep_ in ("relcl", "acl")), None)
+            noun = clause.head if clause is not None else None
+            if noun is not None and noun.tag_ in ("NNS", "NNPS") and self.covering(noun) is None:
+                # "the four leaders who were also designated": the people the plural stands for
+                listed = self._listed(noun)
+                if listed:
+                    return listed
         out: list[Mention] = []
         for t in [token, *(conjuncts(token) if expand else ())]:
             if not beyond and t is not token and any(c.dep_ == "appos" for c in t.children):

@@ -236,3 +236,18 @@ def test_counted_targets_after_a_colon_are_every_actor_named_there():
         "Takashi Ikeda",
         "Yamaken-gumi",
     }
+
+
+def test_a_relative_clause_on_a_counted_plural_binds_the_people_it_stands_for():
+    kg = extract(
+        "Antonio Cardenas Guillen, Jorge Costilla Sanchez, Heriberto Lazcano Lazcano and Miguel Trevino "
+        "Morales, leaders of the Company, have been charged. Rewards were offered for the four leaders "
+        "who were also designated today by the Office of Foreign Assets Control (OFAC).\n"
+    )
+    sanctioned = {s for s, _, o in facts(kg, "sanctioned_by") if o == "Office of Foreign Assets Control"}
+    assert sanctioned == {
+        "Antonio Cardenas Guillen",
+        "Jorge Costilla Sanchez",
+        "Heriberto Lazcano Lazcano",
+        "Miguel Trevino Morales",
+    }
