@@ -27,6 +27,7 @@ SPLITS = (
     "test11",
     "test12",
     "test13",
+    "test14",
 )
 ARTICLES = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
 
