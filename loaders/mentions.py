@@ -296,10 +296,10 @@ def _clean(text: str, start: int) -> tuple[str, int, int]:
     m = re.match(r"[•·▪◦‣*\-–—]\s*", text)  # a list's bullet, which the model keeps in the name
     if m:
         start, text = start + m.end(), text[m.end() :]
-    m = re.match(r"(?:[Tt]he)\s+", text)
+    m = re.match(r"(?:[Tt]he|[AaFf]\.[Kk]\.[Aa]\.)\s+", text)  # "a.k.a. Ivan Marquez": the alias mark
     if m:
         start, text = start + m.end(), text[m.end() :]
-    m = re.search(r"['’]s?$", text)
+    m = re.search(r"['’]s?$|-(?:and|or)$", text)  # "Los Viagras-and seven individuals": a dash for a comma
     if m:
         end, text = end - len(m.group(0)), text[: m.start()]
     return text, start, end

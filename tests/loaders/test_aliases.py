@@ -116,3 +116,14 @@ def test_a_headings_label_is_no_part_of_a_name():
     )
     assert not [e for e in kg.entities.values() if "Factbox" in e.name]
     assert facts(kg, "detained_by") == {("Don Berna", "detained_by", "Colombia")}
+
+
+def test_a_k_a_does_not_end_the_sentence_or_join_the_name():
+    kg = extract(
+        "The State Department also named FARC-SM leader Luciano Marin Arango, a.k.a. Ivan Marquez, and "
+        "now-deceased leaders Hernan Dario Velasquez Saldarriaga, a.k.a. El Paisa, and Henry Castellanos "
+        "Garzon, a.k.a. Romana.\n"
+    )
+    assert [e.name for e in kg.find("Ivan Marquez")] == ["Luciano Marin Arango"]
+    assert not [e for e in kg.entities.values() if e.name.lower().startswith("a.k.a")]
+    assert ("Hernan Dario Velasquez Saldarriaga", "leader_of", "FARC-SM") in facts(kg, "leader_of")
