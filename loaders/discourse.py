@@ -96,7 +96,25 @@ class Section:
             said.note(fact)
             found.append(fact)
         self.previous = [*inside, *refs]
+        subject = _main_subject(sentence, binder)
+        if subject is not None:
+            # "Following the death of cartel boss A, B fought a war. He employed torture": the sentence is
+            # about B, its main clause's subject, though A is named first
+            hist.last_subject = subject
         return found, binder
+
+
+def _main_subject(sentence: Any, binder: Binder) -> Mention | None:
+    """The one person the main clause of a sentence is about: its root's subject, a name or a pronoun
+    bound to one."""
+    root = sentence.root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    bound = binder.actors(subject, expand=False)
+    if len(bound) != 1 or len(bound[0].keys) != 1 or binder.types.get(bound[0].keys[0]) != "Person":
+        return None
+    return bound[0]
 
 
 def _collective(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -214,6 +215,16 @@ def _of_state(text: str, before: Mention, m: Mention) -> None:
     m.text = f"{m.text} of {state}"
 
 
+def _lead(keys: set[str], first_seen: dict[str, int], named: Counter, actors: dict[str, Actor]) -> str | None:
+    """Of several people a short name fits, the one named first, if the text names them in full more
+    often than any other (the person a profile or a story is about)."""
+    if not keys:
+        return None
+    order = sorted(keys, key=lambda k: first_seen.get(fold(actors[k].name), 1 << 30))
+    counts = [named.get(fold(actors[k].name), 0) for k in order]
+    return order[0] if counts[0] >= 2 and all(counts[0] > c for c in counts[1:]) else None
+
+
 def _is_nickname(name: str) -> bool:
     return bool(re.fullmatch(r"(?:El|La|Los|Las)\s\S+", name))
 
@@ -363,6 +374,7 @@ class Resolver:
         # before his brother "Ernesto Chitay Alvarado" appears); once a bare surname has named someone,
         # it keeps naming them (news writers call the namesake introduced later by full or first name)
         settled: dict[str, str] = {}
+        named = Counter(fold(full[fold(m.text)]) for m in people if fold(m.text) in full)
         for i, m in enumerate(mentions):
             if m.keys or m.type not in (None, "Person"):
                 continue
@@ -390,6 +402,10 @@ class Resolver:
                     key = earlier.pop()
                 elif len(fits) > 1 and settled.get(words) in earlier:
                     key = settled[words]
+                elif len(fits) > 1 and (lead := _lead(earlier, first_seen, named, actors)) is not None:
+                    # "Valdez" after Edgar Valdez Villarreal and his nephew Fernando Valdez: the one named
+                    # first among them, when the text names them in full more often than the others
+                    key = lead
                 if key:
                     settled.setdefault(words, key)
                 elif not fits and m.type == "Person":

@@ -127,3 +127,14 @@ def test_a_k_a_does_not_end_the_sentence_or_join_the_name():
     assert [e.name for e in kg.find("Ivan Marquez")] == ["Luciano Marin Arango"]
     assert not [e for e in kg.entities.values() if e.name.lower().startswith("a.k.a")]
     assert ("Hernan Dario Velasquez Saldarriaga", "leader_of", "FARC-SM") in facts(kg, "leader_of")
+
+
+def test_a_shared_surname_names_the_person_named_in_full_most_and_first():
+    kg = extract(
+        "Edgar Valdez Villarreal was born in Laredo, Texas. Edgar Valdez Villarreal worked as a lieutenant "
+        "alongside his nephew Fernando Valdez. Following the death of cartel boss Arturo Beltran Leyva, "
+        "Valdez fought a gang war for control of the cartel. He employed torture.\n\n"
+        "On August 30, 2010, he was arrested by the Mexican Federal Police.\n"
+    )
+    assert ("Edgar Valdez Villarreal", "detained_by", "Mexican Federal Police") in facts(kg, "detained_by")
+    assert not [f for f in facts(kg, "detained_by") if f[0] == "Arturo Beltran Leyva"]
