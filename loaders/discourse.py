@@ -97,7 +97,9 @@ class Section:
             found.append(fact)
         self.previous = [*inside, *refs]
         subject = _main_subject(sentence, binder)
-        if subject is not None:
+        was = hist.last_subject
+        one_person = was is None or (len(was.keys) == 1 and types.get(was.keys[0]) == "Person")
+        if subject is not None and one_person:  # a list or a group the sentence opened with stays
             # "Following the death of cartel boss A, B fought a war. He employed torture": the sentence is
             # about B, its main clause's subject, though A is named first
             hist.last_subject = subject
