@@ -60,7 +60,8 @@ NOT_NAME = words(
     "Each Few For Many Most Other Several Some "
     "Foreign Former From General Governor He Her His However If In It Its Judge Leader Minister Mr "
     "Mrs Ms Not Officials On Or President Reprinted Secretary Senator She Since Specifically That The "
-    "Their These They This Those We When While With Rival Rivals Allied"
+    "Their These They This Those We When While With Rival Rivals Allied Although Though Despite Because "
+    "Meanwhile Unlike During Until Whether Whereas"
 )
 CAP = r"[A-ZÁÉÍÓÚÜÑ][\w\-]*"
 CONNECT = r"(?:of|de|del|la|el|los|las|for|the|y|on|in|di|della|da|do|dos)"
