@@ -758,6 +758,11 @@ ABSTRACT = re.compile(r"(?:ism|ity|ence|ance|ment|ness|tion)$")
 
 
 def _from_ner(text: str, s: int, e: int, label: str, crime: bool) -> list[Mention]:
+    line = text.find("\n", s, e)
+    if line > s and line - (text.rfind("\n", 0, s) + 1) < 60:
+        # "Lo Hsing Han\nNative name": a short line (a title, a label) ends the name; the long lines of a
+        # hard-wrapped text ("Attorney General Douglas\nMeléndez") do not
+        e = line
     name, s, e = _clean(text[s:e], s)
     stripped = name.strip(' \n\t,.()"')
     if stripped and stripped != name:

@@ -329,3 +329,14 @@ def test_a_new_groups_name_around_a_known_one_and_its_initials():
     groups = {e.name: sorted(e.aliases) for e in kg.entities.values() if e.type == "CriminalOrganization"}
     assert groups["Nuova Camorra Organizzata"] == ["NCO"]
     assert "Nuova Grande Camorra Pugliese" in groups
+
+
+def test_a_name_ends_with_a_short_line_but_not_with_a_wrapped_one():
+    kg = extract("Lo Hsing Han\nNative name Law Sit Han\n\nLo Hsing Han was a Burmese drug trafficker.\n")
+    assert not [e for e in kg.entities.values() if "Native" in e.name]
+    kg = extract(
+        "The charges were announced by Acting Assistant Attorney General Kenneth A. Blanco, "
+        "Attorney General Douglas\nMeléndez of El Salvador, and Attorney General Thelma Aldana of "
+        "Guatemala, at the Justice Department.\n"
+    )
+    assert kg.find("Douglas Meléndez")
