@@ -28,6 +28,7 @@ SPLITS = (
     "test12",
     "test13",
     "test14",
+    "test15",
 )
 ARTICLES = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
 
