@@ -166,6 +166,8 @@ class Binder:
                 break
             if head.dep_ in ("nsubj", "nsubjpass") or head.dep_ == "ROOT":
                 break
+            if head.i + 1 < len(doc) and (doc[head.i + 1].tag_ == "POS" or doc[head.i + 1].dep_ == "case"):
+                break  # "Emma Coronel Aispuro, Guzman Loera's third wife": an owner, no one listed
             out.append(m)
         return out
 
@@ -208,6 +210,8 @@ class Binder:
                 i += 1
             if doc[head].dep_ in ("nsubj", "nsubjpass"):
                 break  # "X was the leader, and B joined later": B starts a clause of its own
+            if i < end and (doc[i].tag_ == "POS" or doc[i].dep_ == "case"):
+                break  # "Emma Coronel Aispuro, Guzman Loera's third wife": an owner, no one listed
             found.append(m)
             last = m
         return found

@@ -131,3 +131,8 @@ def test_ran_a_clan_with_his_two_sons():
         ("Mynor Orellana Díaz", "child_of", "Baltazar Orellana Pinto"),
     }
     assert ("Baltazar Orellana Pinto", "leader_of", "Orellana Clan") in facts(kg, "leader_of")
+
+
+def test_a_possessive_after_a_name_is_its_owner_not_a_listed_person():
+    kg = extract("Ines Coronel Barreras is the father of Emma Coronel Aispuro, Guzman Loera’s third wife.\n")
+    assert facts(kg, "child_of") == {("Emma Coronel Aispuro", "child_of", "Ines Coronel Barreras")}
