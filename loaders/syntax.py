@@ -340,7 +340,7 @@ class Binder:
                 continue
             if self.types.get(m.keys[0]) in ("Person", "CriminalOrganization", "Organization"):
                 named.append(m)
-        return named if len(named) == sum(counts) else []  # type: ignore[arg-type]
+        return named if len(named) == sum(c or 0 for c in counts) else []
 
     def _announced(self, token: Any, count: int | None) -> tuple[str, ...]:
         """The people a release lists after naming them in the plural ("The individuals named today are
