@@ -79,6 +79,7 @@ GROUP_LIST = re.compile(
     r"gang coalitions?|coalitions?)\b"
 )
 COUNTS = words("One Two Three Four Five Six Seven Eight Nine Ten Another")
+NAMED_BY_HEAD = {"cartel", "gang", "clan", "crime family"}  # "the Sinaloa cartel" is the Sinaloa Cartel
 # a group noun in the singular names one group, the one right before it, whatever names precede that one
 SINGULAR_HEADS = words("cartel gang faction cell clan clique coalition").union(
     {
@@ -306,9 +307,6 @@ def _clean(text: str, start: int) -> tuple[str, int, int]:
     return text, start, end
 
 
-LABELS = re.compile(r" (?:Factbox|Profile|Timeline|Explainer|Obituary|Fact Sheet)\s*$")
-
-
 CRIME_WORDS = re.compile(
     r"\b(?:crime|criminal|cartels?|drugs?|trafficking|gangs?|narco\w*|armed groups?|dissidents?|guerrillas?|"
     r"factions?|mafias?|clans?|cocaine|extortion|splinter|split from|broke away|commanders?|hashish|heroin|"
@@ -419,7 +417,7 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
             described = re.match(rf"\S+-(?:{DESCRIBING_WORDS}) (?=\S)", name)
             cut = described.end() if described else cut
             name = name[cut:]
-            if head in {"cartel", "gang", "clan", "crime family"} and " and " not in m.group(1):
+            if head in NAMED_BY_HEAD and " and " not in m.group(1):
                 name, end = f"{name} {head.title()}", m.end(2)  # "the Sinaloa cartel" is its name
             elif head == "trafficking organization" and " and " not in m.group(1):
                 # "the Lorenzana drug trafficking organization", as OFAC names such groups
@@ -431,9 +429,8 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
             typed = {"typed": f"{name} {head}" if end < m.end(2) else text[start : m.end(2)]}
             # "the Tijuana, Juárez and Sinaloa cartels": each is "<name> Cartel", the gazetteer's when it
             # knows that name, so one cartel is one node whatever the sentence shares between them
-            single = (head[:-3] + "y" if head.endswith("ies") else head.removesuffix("s")).title()
-            named_by_head = ("Cartel", "Gang", "Clan", "Crime Family")
-            whole = f"{name} {single}" if end < m.end(2) and single in named_by_head else None
+            single = head[:-3] + "y" if head.endswith("ies") else head.removesuffix("s")
+            whole = f"{name} {single.title()}" if end < m.end(2) and single in NAMED_BY_HEAD else None
             entry = gaz.entry_for(whole) if whole else None
             if whole and entry is None:
                 typed["also"] = whole
@@ -585,6 +582,9 @@ def _names_an_office(run: str, before: str) -> bool:
     Security Garcia Luna"), not given names the model cut off ("…, and Hugo Adalberto Velazquez")."""
     words = run.split()
     return len(words) > 1 and not any(w in given_names() for w in words) and _office_words(before)
+
+
+LABELS = re.compile(r" (?:Factbox|Profile|Timeline|Explainer|Obituary|Fact Sheet)\s*$")  # a heading's label
 
 
 def _trim_person(text: str, m: Mention) -> Mention:

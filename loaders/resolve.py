@@ -225,6 +225,13 @@ def _lead(keys: set[str], first_seen: dict[str, int], named: Counter, actors: di
     return order[0] if counts[0] >= 2 and all(counts[0] > c for c in counts[1:]) else None
 
 
+def _alias_owner(m: Mention, mentions: list[Mention]) -> Mention | None:
+    """The resolved mention a nickname or acronym belongs to ("A, alias "X"": A), if any."""
+    if not m.alias_of:
+        return None
+    return next((x for x in mentions if x.text == m.alias_of and x.keys), None)
+
+
 def _is_nickname(name: str) -> bool:
     return bool(re.fullmatch(r"(?:El|La|Los|Las)\s\S+", name))
 
@@ -339,8 +346,7 @@ class Resolver:
         for m in people:
             if fold(m.text) in full:
                 a = actor("Person", self._canonical_person(full[fold(m.text)]))
-                m.keys = (a.key,)
-                a.add_surface(m.text)
+                _join(m, a)
                 if "nick" in m.extras:
                     aliases[fold(m.extras["nick"])] = a.key
                     a.add_surface(m.extras["nick"])
@@ -355,20 +361,15 @@ class Resolver:
             name = max((m.text for m in ms), key=lambda t: (len(t), t))
             a = actor(best.type or "Organization", name)
             for m in ms:
-                m.keys = (a.key,)
-                m.type = a.type
-                a.add_surface(m.text)
+                _join(m, a)
                 if "also" in m.extras:  # another name the rule that found it knows
                     a.add_surface(m.extras["also"])
         # 3. nicknames and acronyms take their owner's id
         for m in mentions:
-            if m.alias_of:
-                owner = next((x for x in mentions if x.text == m.alias_of and x.keys), None)
-                if owner:
-                    m.keys = owner.keys
-                    m.type = actors[owner.keys[0]].type
-                    aliases[fold(m.text)] = owner.keys[0]
-                    actors[owner.keys[0]].add_surface(m.text)
+            owner = _alias_owner(m, mentions)
+            if owner is not None:
+                _join(m, actors[owner.keys[0]])
+                aliases[fold(m.text)] = owner.keys[0]
         # 4. short names ("Ebrard", "Guzmán") and bare nicknames: only when one actor fits, or when
         # only one of those that fit was named before ("Chitay, ..." after "Rigoberto Chitay Alvarado" and
         # before his brother "Ernesto Chitay Alvarado" appears); once a bare surname has named someone,
@@ -413,15 +414,11 @@ class Resolver:
             elif key is None and m.type == "Person":
                 key = actor("Person", m.text).key
             if key:
-                m.keys = (key,)
-                m.type = actors[key].type
-                actors[key].add_surface(m.text)
+                _join(m, actors[key])
         for m in mentions:  # a nickname of a short name resolved only in step 4 ("Chitay, better known as")
-            if m.alias_of and not m.keys:
-                owner = next((x for x in mentions if x.text == m.alias_of and x.keys), None)
-                if owner:
-                    m.keys, m.type = owner.keys, actors[owner.keys[0]].type
-                    actors[owner.keys[0]].add_surface(m.text)
+            owner = _alias_owner(m, mentions) if not m.keys else None
+            if owner is not None:
+                _join(m, actors[owner.keys[0]])
         self._link(mentions, actors, links)
         self._rejoin(mentions, actors, aliases)
         _join_described(mentions, actors)

@@ -128,8 +128,7 @@ class Binder:
                     more = [m for c in also for m in self.actors(c, expand=False)]
                     return [*named, *(m for m in more if all(m is not x for x in named))]
         if token.lower_ in RELATIVE and token.dep_ != "mark":
-            clause = next((a for a in token.ancestors if a.dep_ in ("relcl", "acl")), None)
-            noun = clause.head if clause is not None else None
+            noun = _antecedent(token)
             if noun is not None and noun.tag_ in ("NNS", "NNPS") and self.covering(noun) is None:
                 # "the four leaders who were also designated": the people the plural stands for
                 listed = self._listed(noun)
@@ -166,7 +165,7 @@ class Binder:
                 break
             if head.dep_ in ("nsubj", "nsubjpass") or head.dep_ == "ROOT":
                 break
-            if head.i + 1 < len(doc) and (doc[head.i + 1].tag_ == "POS" or doc[head.i + 1].dep_ == "case"):
+            if head.i + 1 < len(doc) and _possessive_mark(doc[head.i + 1]):
                 break  # "Emma Coronel Aispuro, Guzman Loera's third wife": an owner, no one listed
             out.append(m)
         return out
@@ -210,8 +209,8 @@ class Binder:
                 i += 1
             if doc[head].dep_ in ("nsubj", "nsubjpass"):
                 break  # "X was the leader, and B joined later": B starts a clause of its own
-            if i < end and (doc[i].tag_ == "POS" or doc[i].dep_ == "case"):
-                break  # "Emma Coronel Aispuro, Guzman Loera's third wife": an owner, no one listed
+            if i < end and _possessive_mark(doc[i]):
+                break  # an owner, no one listed (as in _listed_on)
             found.append(m)
             last = m
         return found
@@ -422,8 +421,8 @@ class Binder:
             return m
         lower = token.lower_
         if lower in RELATIVE and token.dep_ != "mark":
-            clause = next((a for a in token.ancestors if a.dep_ in ("relcl", "acl")), None)
-            return self._one(clause.head, depth + 1) if clause is not None else None
+            noun = _antecedent(token)
+            return self._one(noun, depth + 1) if noun is not None else None
         if token.pos_ == "PRON":
             return self._pronoun(token)
         if token.pos_ == "NOUN" and token.dep_ in ("attr", "appos") and token.head.lemma_ in COPULAS:
@@ -658,6 +657,17 @@ NUMBERS = {
     w: n for n, w in enumerate(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), 2)
 }
 REPORTING = words("say tell indicate report announce add state note explain claim believe")
+
+
+def _antecedent(relative: Any) -> Any | None:
+    """The noun a relative pronoun's clause hangs on ("the four leaders who were designated": leaders)."""
+    clause = next((a for a in relative.ancestors if a.dep_ in ("relcl", "acl")), None)
+    return clause.head if clause is not None else None
+
+
+def _possessive_mark(token: Any) -> bool:
+    """Whether a token is the "'s" of a possessive."""
+    return token.tag_ == "POS" or token.dep_ == "case"
 
 
 def _several_groups(noun: Any) -> bool:
