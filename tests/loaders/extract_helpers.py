@@ -38,6 +38,11 @@ def facts(kg: KnowledgeGraph, *predicates: str) -> set[tuple[str, str, str]]:
     return out
 
 
+def subjects(kg: KnowledgeGraph, predicate: str, obj: str) -> set[str]:
+    """The names of the actors that stand in `predicate` to the actor named `obj`."""
+    return {s for s, _, o in facts(kg, predicate) if o == obj}
+
+
 def relation(kg: KnowledgeGraph, subject: str, predicate: str, obj: str):
     """The one relation between the named actors."""
     found = [

@@ -1,7 +1,7 @@
 """Leadership (leader, head, boss, chief, commander, founder) and membership with roles."""
 
 import pytest
-from extract_helpers import extract, facts, relation
+from extract_helpers import extract, facts, relation, subjects
 
 # Wordings only the slot-template rules found; 94 of those 96 rules added no right fact on the real dev
 # articles and were removed (issue 13). Each test here passes again once a frame or the binder covers it.
@@ -277,7 +277,7 @@ def test_the_people_a_group_name_is_given_to_after_the_verb():
         "The defendants, known collectively as the “Chapitos,” are Ivan Guzman Salazar, Alfredo Guzman "
         "Salazar, Joaquin Guzman Lopez, and Ovidio Guzman Lopez.\n"
     )
-    members = {s for s, _, o in facts(kg, "member_of") if o == "Los Chapitos"}
+    members = subjects(kg, "member_of", "Los Chapitos")
     assert members == {
         "Ivan Guzman Salazar",
         "Alfredo Guzman Salazar",

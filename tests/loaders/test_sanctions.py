@@ -1,7 +1,7 @@
 """Sanctions and designations, active, passive and as a noun."""
 
 import pytest
-from extract_helpers import extract, facts
+from extract_helpers import extract, facts, subjects
 
 # Wordings only the slot-template rules found; 94 of those 96 rules added no right fact on the real dev
 # articles and were removed (issue 13). Each test here passes again once a frame or the binder covers it.
@@ -169,7 +169,7 @@ def test_we_designating_a_list_after_a_comma_is_the_releasing_body():
         "respective leaders of those organizations, Luciano Marin Arango, Hernan Dario Velasquez "
         "Saldarriaga and Henry Castellanos Garzon.\n"
     )
-    designated = {s for s, _, o in facts(kg, "sanctioned_by") if o == "U.S. Department of State"}
+    designated = subjects(kg, "sanctioned_by", "U.S. Department of State")
     leaders = {"Luciano Marin Arango", "Hernan Dario Velasquez Saldarriaga", "Henry Castellanos Garzon"}
     assert leaders <= designated
 
@@ -228,7 +228,7 @@ def test_counted_targets_after_a_colon_are_every_actor_named_there():
         "executive members – Kunio Inoue, Osamu Teraoka, and Takashi Ikeda – and its core clan, the "
         "Yamaken-gumi, pursuant to E.O. 13581.\n"
     )
-    sanctioned = {s for s, _, o in facts(kg, "sanctioned_by") if o == "Office of Foreign Assets Control"}
+    sanctioned = subjects(kg, "sanctioned_by", "Office of Foreign Assets Control")
     assert sanctioned == {
         "Kobe Yamaguchi-gumi",
         "Kunio Inoue",
@@ -244,7 +244,7 @@ def test_a_relative_clause_on_a_counted_plural_binds_the_people_it_stands_for():
         "Morales, leaders of the Company, have been charged. Rewards were offered for the four leaders "
         "who were also designated today by the Office of Foreign Assets Control (OFAC).\n"
     )
-    sanctioned = {s for s, _, o in facts(kg, "sanctioned_by") if o == "Office of Foreign Assets Control"}
+    sanctioned = subjects(kg, "sanctioned_by", "Office of Foreign Assets Control")
     assert sanctioned == {
         "Antonio Cardenas Guillen",
         "Jorge Costilla Sanchez",
