@@ -452,7 +452,7 @@ class Binder:
             for child in token.children:
                 if child.dep_ == "appos":  # "the president of Honduras, Juan Orlando Hernandez"
                     found = self._one(child, depth + 1)
-                elif child.dep_ in NAMING_DEPS and child.i < token.i + 4 and not _several_groups(token):
+                elif child.dep_ in NAMING_DEPS and child.i < token.i + 4:
                     found = self._naming(child, kinds)
                 elif child.dep_ == "prep" and child.lower_ == "in" and token.lower_ in GOVERNMENT_NOUNS:
                     # "authorities in Argentina": the state they serve ("police in Santa Catarina" may
@@ -506,8 +506,6 @@ class Binder:
             return None
         if token.pos_ == "PROPN" and token.lower_ not in GROUP_NOUNS:
             return None
-        if _several_groups(token):
-            return None
         kinds = HEAD_NOUNS.get(token.lower_, ())
         before = token.doc[token.i - 1] if token.i > 0 else None
         if before is None or before.head.i != token.i or before.dep_ not in ("compound", "nmod"):
@@ -515,7 +513,10 @@ class Binder:
         return self._naming(before, kinds)
 
     def _naming(self, token: Any, kinds: Iterable[str]) -> Mention | None:
-        """The name on a token that modifies a noun, if its actor is of a kind the noun can denote."""
+        """The name on a token that modifies a noun, if its actor is of a kind the noun can denote (one
+        name before a plural group noun is whose groups they are: "Camorra clans")."""
+        if _several_groups(token.head):
+            return None
         found = self.covering(token)
         if found is None or self.types.get(found.keys[0]) not in kinds:
             return None
