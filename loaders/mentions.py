@@ -494,8 +494,14 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
                 found.append(
                     (2, Mention(start, m.end(), text[start : m.end()], "CriminalOrganization", "rule"))
                 )
+    places = [
+        m for _, m in found if m.source == "gazetteer" and m.type in ("Place", "State") and not m.demonym
+    ]
     for s, e, label in ents:
-        found.extend((4, m) for m in _from_ner(text, s, e, label, crime))
+        found.extend(
+            (1 if _named_after_place(text, m, label, places) else 4, m)
+            for m in _from_ner(text, s, e, label, crime)
+        )
     for m in given_name_runs().finditer(text):
         # "Secretary of the Treasury Scott Bessent": a known given name and capitalised words after it
         if type_by_heads(m.group(0)) is None:
@@ -769,6 +775,9 @@ def _from_ner(text: str, s: int, e: int, label: str, crime: bool) -> list[Mentio
         s += name.index(stripped)
         name, e = stripped, s + len(stripped)
     name = stripped
+    if " (" in name:  # "The Texas Syndicate (Sindicato Tejano": the name ends where its gloss opens
+        name = name[: name.index(" (")]
+        e = s + len(name)
     if not name or name in NOT_NAME or name.casefold() in GENERIC:
         return []  # "the Organization", "the Department": a head word alone names no one
     if label == "ORG" and " " not in name and ABSTRACT.search(name) and not name.isupper():
@@ -855,6 +864,26 @@ def _from_ner(text: str, s: int, e: int, label: str, crime: bool) -> list[Mentio
         kind = type_by_heads(name, crime)
         return [Mention(s, e, name, kind, "ner")] if kind else []
     return []
+
+
+def _named_after_place(text: str, m: Mention, label: str, places: list[Mention]) -> bool:
+    """Whether the model's body is named by a place and the capitalised nouns after it: "the Texas
+    Syndicate", "the Orange County Sheriff", "the Sinaloa Federation" are bodies, where the place alone
+    would win. Not a title after a place ("United States Magistrate Judge"), a place inside a name
+    ("U.S.-Mexico Bicentennial Framework") or a headline's capitalised words."""
+    if label != "ORG" or m.type in ("Person", "Place"):
+        return False
+    place = next((p for p in places if p.start == m.start and p.end < m.end), None)
+    rest = text[place.end : m.end].split() if place else []
+    if not rest or not all(re.fullmatch(r"[A-Z][a-z]+", w) and w not in TITLE_WORDS for w in rest):
+        return False
+    if rest[-1] in ("Government", "Administration", "Authorities"):  # the state itself
+        return False
+    if re.search(r"[\w.-]$", text[: m.start]) or TITLE_NEXT.match(text[m.end :]):
+        return False
+    line_start, line_end = text.rfind("\n", 0, m.start) + 1, text.find("\n", m.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].split()
+    return any(w[:1].islower() and len(w) > 3 for w in line)  # a headline capitalises every word
 
 
 def _select(found: list[tuple[int, Mention]]) -> list[Mention]:

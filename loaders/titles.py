@@ -189,8 +189,8 @@ def _of_after(token: Any, binder: Binder) -> list[Any]:
 
 
 def _facts(person: str, tokens: list[Any], bodies: list[Any], binder: Binder) -> Iterator[Fact]:
-    if not tokens or not bodies:
-        return
+    if not bodies or all(w.lower_ in LINKS for w in tokens):
+        return  # "the US Embassy in Guatemala, Walther Overdick": a link word alone is no title
     t = titles()
     words = [w.lower_ for w in tokens]
     phrase = f" {' '.join(words)} "

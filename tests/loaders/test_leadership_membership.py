@@ -271,6 +271,16 @@ def test_titles_before_two_names_joined_by_and_keep_their_own_bodies():
     }
 
 
+def test_a_body_and_a_place_before_a_name_make_no_title():
+    # test11/nk-insightcrime-2012-guatemala-overdick-extradited-zetas.txt: "in" between the embassy and its
+    # country is no title, so the man extradited is no member of the embassy
+    kg = extract(
+        'According to a statement by the US Embassy in Guatemala, Walther Overdick, alias "El Tigre," was '
+        "extradited to New York on December 10.\n"
+    )
+    assert facts(kg, "member_of") == set()
+
+
 def test_the_people_a_group_name_is_given_to_after_the_verb():
     # mx-doj-2023-chapitos-indicted
     kg = extract(

@@ -340,3 +340,24 @@ def test_a_name_ends_with_a_short_line_but_not_with_a_wrapped_one():
         "Guatemala, at the Justice Department.\n"
     )
     assert kg.find("Douglas Meléndez")
+
+
+def test_a_body_named_after_a_place_is_the_body_not_the_place():
+    # test8/nh-wikipedia-texas-syndicate.txt: the model reads "The Texas Syndicate" as one body, and
+    # "Texas" alone must not win over it; the gloss in brackets is no part of the name
+    kg = extract(
+        "The Texas Syndicate (Sindicato Tejano) is a mostly Texas-based street and prison gang.\n"
+        "The Texas Syndicate was established at Folsom State Prison in California in 1978.\n"
+    )
+    assert types(kg)["Texas Syndicate"] == "CriminalOrganization"
+    assert not any(name.startswith("Texas Syndicate (") for name in types(kg))
+
+
+def test_a_title_after_a_place_names_no_body():
+    # dev/ca-doj-2019-guatemala-estrada-president-chapo-extradition.txt: "United States Magistrate" is a
+    # title before a judge's name, so the state stays the state
+    kg = extract(
+        "ESTRADA and GONZALEZ were arrested earlier today in Miami, Florida, and will appear tomorrow before "
+        "United States Magistrate Judge Jonathan Goodman in Miami.\n"
+    )
+    assert "United States Magistrate" not in types(kg)
