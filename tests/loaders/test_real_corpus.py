@@ -29,6 +29,7 @@ SPLITS = (
     "test13",
     "test14",
     "test15",
+    "test16",
 )
 ARTICLES = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
 
