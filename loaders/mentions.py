@@ -443,7 +443,8 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
         if cut and type_by_heads(name[: cut.start()]) and not type_by_heads(name, crime):
             name = name[: cut.start()]  # "National Police in San Pedro Sula": the body, then a place
         words = name.split()
-        while words and words[0] in NOT_NAME:
+        # "Director of the RS Administration": a title word, then the links that tied it to the name
+        while words and (words[0] in NOT_NAME or (words[0].islower() and len(words) > 1)):
             s += len(words[0]) + 1
             words = words[1:]
         name = " ".join(words)
@@ -514,12 +515,13 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
 # Capitalised words of titles and offices that run into a person's name in releases ("DEA Special Agent
 # in Charge Raymond Donovan", "Under Secretary for Terrorism and Financial Intelligence Brian Nelson")
 TITLE_WORDS = words(
-    "Acting Admiral Administrator Agent Alleged Ambassador Assistant Associate Attorney Brig Capt Captain "
-    "Charge Chief Col Colonel Commander Commissioner Congressman Congresswoman Defense Department Deputy "
-    "Director Dr Enforcement Executive Financial Foreign Former Gen General Governor Inspector "
-    "Intelligence Interior Judge Justice Late Lieutenant Lt Magistrate Major Manhattan Mayor Minister Mr "
-    "Mrs Ms Officer President Prosecutor Rep Representative Secretary Security Sen Senator Sergeant "
-    "Special Spokesman Spokesperson Superintendent Terrorism Treasury Under Vice"
+    "Acting Admiral Administrator Agent Alleged Ambassador Assistant Associate Attorney Brig Capt "
+    "Captain Charge Chief Col Colonel Commander Commerce Commissioner Congressman Congresswoman "
+    "Defense Department Deputy Director Dr Enforcement Executive Financial Foreign Former Gen General "
+    "Governor Inspector Intelligence Interior Judge Justice Late Lieutenant Lt Magistrate Major "
+    "Manhattan Marine Mayor Minister Mr Mrs Ms Officer President Prosecutor Rep Representative "
+    "Secretary Security Sen Senator Senior Sergeant Special Spokesman Spokesperson Superintendent "
+    "Terrorism Treasury Under Vice"
 )
 
 
@@ -535,9 +537,19 @@ def given_names() -> frozenset[str]:
 
 @cache
 def _demonyms() -> frozenset[str]:
-    from ocgraph.loaders.gazetteer import Gazetteer
+    return frozenset(_gazetteer().demonyms)
 
-    return frozenset(Gazetteer().demonyms)
+
+@cache
+def _place(word: str) -> bool:
+    """Whether a word is a state's or place's name in the gazetteer ("Honduras")."""
+    entry = _gazetteer().entry_for(word)
+    return entry is not None and entry.type in ("State", "Place")
+
+
+@cache
+def _gazetteer() -> Gazetteer:
+    return Gazetteer()
 
 
 def _nationality(word: str) -> bool:
@@ -569,7 +581,10 @@ def person_start(name: str) -> int:
         i += 1
     given = given_names()
     if parts[i] not in given:
-        later = next((j for j in range(i + 1, len(parts) - 1) if parts[j] in given), None)
+        # "Law Enforcement Affairs Kirsten D. Madison": an office's words before a known given name; one
+        # unknown word before it is more often a given name the list lacks ("Naji Ibrahim Sharifi")
+        first = i + 1 if _place(parts[i]) else i + 2  # "Ambassador to Honduras James Nealon"
+        later = next((j for j in range(first, len(parts) - 1) if parts[j] in given), None)
         if later is not None and all(p[:1].isupper() for p in parts[i:later]):
             i = later
     return i

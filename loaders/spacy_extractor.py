@@ -66,6 +66,7 @@ def source_of(rule: str) -> str:
 
 CITATION = re.compile(r"\[(?:\d{1,3}|[a-z])\]")  # an encyclopedia's citation mark: "[3]", "[a]"
 # a release's dateline: the city in capitals, maybe its state, a dash ("WASHINGTON – ", "TUCSON, Ariz. – ")
+BULLET = re.compile(r"[-•*] (?=\S)")  # a list's item starting a line
 DATELINE = re.compile(r"[A-Z]{2}[A-Z .'-]*(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)? ?[–—-]{1,2}\s+")
 
 
@@ -145,7 +146,9 @@ def end_sentences_at_citations(doc: Any) -> Any:
 def end_dateline(doc: Any) -> Any:
     """ "WASHINGTON – The Treasury's OFAC today designated …": the dateline is a sentence of its own (the
     parser made the city the subject of "designated" and hung the office on it as an appositive). A
-    dateline starts a line, so the line before it (a release's subheadline) ends a sentence too."""
+    dateline starts a line, so the line before it (a release's subheadline) ends a sentence too. A list's
+    item ("- Spouse: Nancy de Matta", an infobox as text) is a sentence of its own, never the start of
+    the next line's ("Nancy de Matta - Children: …" is no one's children)."""
     text = doc.text
     starts = [0, *(m.end() for m in re.finditer(r"\n", text))]
     cuts = set()
@@ -153,6 +156,8 @@ def end_dateline(doc: Any) -> Any:
         hit = DATELINE.match(text, start)
         if hit is not None:
             cuts.update((start, hit.end()))
+        elif start and BULLET.match(text, start):
+            cuts.add(start)
     if cuts:
         for token in doc:
             if token.i and not token.is_space and any(token.idx >= c > doc[token.i - 1].idx for c in cuts):

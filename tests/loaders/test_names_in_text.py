@@ -361,3 +361,45 @@ def test_a_title_after_a_place_names_no_body():
         "United States Magistrate Judge Jonathan Goodman in Miami.\n"
     )
     assert "United States Magistrate" not in types(kg)
+
+
+def test_a_given_name_the_list_lacks_before_one_it_holds_stays_in_the_name():
+    # test11/sk-treasury-2025-sweden-foxtrot-network-rawa-majid.txt: "Naji" is his given name, not a
+    # title before "Ibrahim"; test11/nk-insightcrime-2016-honduras-wilter-blanco-atlantic-cartel-
+    # captured.txt: a country before a given name is the title's ("Ambassador to Honduras")
+    kg = extract(
+        "Iranian government officials have sought to assassinate dissidents, as evidenced by the operations "
+        "of Iranian narcotics trafficker Naji Ibrahim Sharifi-Zindashti, who was sanctioned by OFAC on "
+        "January 29, 2024.\n"
+        "US Ambassador to Honduras James Nealon stated that Costa Rican, Honduran and US authorities "
+        "cooperated in the operation.\n"
+    )
+    people = {n for n, t in types(kg).items() if t == "Person"}
+    assert people == {"Naji Ibrahim Sharifi-Zindashti", "James Nealon"}
+
+
+def test_a_person_page_names_its_subject_in_full():
+    # test6/sf-wikipedia-umberto-bellocco.txt: the model finds no name in "Umberto Bellocco (Italian
+    # pronunciation: …)"; a common given name tells a person from the 'ndrina named after his family
+    kg = extract(
+        "Umberto Bellocco (Italian pronunciation: [umˈbɛrto belˈlɔkko]; born December 17, 1937 in Rosarno) "
+        "is an Italian criminal and a member of the 'Ndrangheta, a mafia-type organisation in Calabria.\n"
+    )
+    assert types(kg)["Umberto Bellocco"] == "Person"
+    assert ("Umberto Bellocco", "member_of", "'Ndrangheta") in facts(kg, "member_of")
+
+
+def test_each_line_of_an_infobox_is_a_sentence_of_its_own():
+    # test10/nj-wikipedia-juan-matta-ballesteros.txt: the spouse's line and the children's are two
+    # statements, so the children are not the spouse's by the parse of "Nancy de Matta - Children"
+    kg = extract(
+        "Juan Matta-Ballesteros\n\n"
+        "Juan Ramón Matta-Ballesteros\n"
+        "- Death Place: MCFP Springfield, Springfield, Missouri, U.S.\n"
+        "- Alias: El Señor\n"
+        "- Charge: Drug trafficking, murder, kidnapping\n"
+        "- Occupation: Drug lord, Medellín Cartel\n"
+        "- Spouse: Nancy de Matta\n"
+        "- Children: Claudia Matta, Juan Ramón Matta, and Maria Matta\n"
+    )
+    assert not any(o == "Nancy de Matta" for _, _, o in facts(kg, "child_of"))
