@@ -874,6 +874,8 @@ def _from_ner(text: str, s: int, e: int, label: str, crime: bool) -> list[Mentio
     if label in {"GPE", "LOC"}:
         if SPANISH_PLURAL.match(name) and not re.search(r"\b(?:in|near|at|from|to)\s$", text[:s]):
             return [Mention(s, e, name, "CriminalOrganization", "ner")]  # "Los Chapitos" as a place
+        if " " in name and name.split()[0] in given_names() and _looks_like_name(name) and not place:
+            return [Mention(s, e, name, "Person", "ner")]  # "under the leadership of Darko Šarić" as a place
         return [Mention(s, e, name, "Place", "ner")]
     if label in {"FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"}:
         kind = type_by_heads(name, crime)

@@ -403,3 +403,11 @@ def test_each_line_of_an_infobox_is_a_sentence_of_its_own():
         "- Children: Claudia Matta, Juan Ramón Matta, and Maria Matta\n"
     )
     assert not any(o == "Nancy de Matta" for _, _, o in facts(kg, "child_of"))
+
+
+def test_a_name_the_model_reads_as_a_place_is_a_person_when_a_given_name_starts_it():
+    # test2/sb-wikipedia-montenegrin-mafia.txt: the model tags "Darko Šarić" as a place after "the
+    # leadership of"; a common given name says it is a person, so the clan has its leader
+    kg = extract("Kotor clan came to prominence during 2000s, under the leadership of Darko Šarić.\n")
+    assert types(kg)["Darko Šarić"] == "Person"
+    assert ("Darko Šarić", "leader_of", "Kotor Clan") in facts(kg, "leader_of")
