@@ -66,6 +66,13 @@ NOT_NAME = words(
 CAP = r"[A-ZÁÉÍÓÚÜÑ][\w\-]*"
 CONNECT = r"(?:of|de|del|la|el|los|las|for|the|y|on|in|di|della|da|do|dos)"
 CAP_SEQ = re.compile(rf"{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*")
+# "OUMAR ISSA, HAROUNA TOURÉ, and IDRISS ABELRAHMAN arrived": releases print defendants' names in capitals,
+# which the model reads as bodies or not at all
+CAPS_NAME = re.compile(r"(?<![\w-])[A-ZÁÉÍÓÚÜÑ][A-ZÁÉÍÓÚÜÑ'-]+(?: [A-ZÁÉÍÓÚÜÑ][A-ZÁÉÍÓÚÜÑ'-]+){1,4}(?![\w-])")
+CAPS_NOT_NAME = words(
+    "AND THE OF FOR ALL ARE AS TO IN ON BY WITH AT FROM OR NOT IS USA FACT SHEET NEWS PRESS RELEASE "
+    "IMMEDIATE UPDATE BREAKING ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT NINE TEN II III IV VI"
+)
 # a company by its legal form: "Tabacos USA Inc.", "Grupo Cinjab, S.A. de C.V." (a name inside is no actor)
 COMPANY = re.compile(
     rf"(?<![\w-])({CAP}(?:\s(?:{CONNECT}\s)*{CAP}){{0,5}},?\s(?:Inc\.|LLC|Ltd\.|Corp\.|S\.A\.(?:\s[Dd][Ee]\sC\.V\.)?|"
@@ -498,6 +505,9 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
     places = [
         m for _, m in found if m.source == "gazetteer" and m.type in ("Place", "State") and not m.demonym
     ]
+    for m in CAPS_NAME.finditer(text):
+        if _caps_person(text, m, gaz):
+            found.append((3, Mention(m.start(), m.end(), m.group(0), "Person", "rule")))
     for s, e, label in ents:
         found.extend(
             (1 if _named_after_place(text, m, label, places) else 4, m)
@@ -881,6 +891,26 @@ def _from_ner(text: str, s: int, e: int, label: str, crime: bool) -> list[Mentio
         kind = type_by_heads(name, crime)
         return [Mention(s, e, name, kind, "ner")] if kind else []
     return []
+
+
+def _caps_person(text: str, m: re.Match[str], gaz: Gazetteer) -> bool:
+    """Whether a run of words in capitals is a person's name: in a line with lowercase text (not a
+    heading), no common word or count in it, and no word or the whole a known body, place or acronym
+    ("ICE HSI", "NEW YORK", "SIX ELN")."""
+    start, end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
+    line = text[start : end if end >= 0 else len(text)]
+    if (
+        not re.search(r"[a-z]{3}", line)
+        or TITLE_NEXT.match(text[m.end() :])
+        or re.match(r" \d", text[m.end() :])
+    ):
+        return False  # a heading, a title's words, a programme's version ("EL PACCTO 2.0")
+    parts = m.group(0).split()
+    if parts[0] in ("EL", "LA", "LOS", "LAS"):
+        return False  # a group's or programme's name, not a person's
+    if any(w in CAPS_NOT_NAME or w.title() in TITLE_WORDS for w in parts):
+        return False
+    return gaz.entry_for(m.group(0).title()) is None and not any(gaz.entry_for(w) for w in parts)
 
 
 def _named_after_place(text: str, m: Mention, label: str, places: list[Mention]) -> bool:

@@ -411,3 +411,16 @@ def test_a_name_the_model_reads_as_a_place_is_a_person_when_a_given_name_starts_
     kg = extract("Kotor clan came to prominence during 2000s, under the leadership of Darko Šarić.\n")
     assert types(kg)["Darko Šarić"] == "Person"
     assert ("Darko Šarić", "leader_of", "Kotor Clan") in facts(kg, "leader_of")
+
+
+def test_names_printed_in_capitals_are_people():
+    # test12/sl-dea-2009-west-africa-al-qaeda-aqim-farc-narco-terrorism.txt: releases print defendants'
+    # names in capitals, which the model reads as a body or not at all; known acronyms and places in
+    # capitals stay what they are
+    kg = extract(
+        "OUMAR ISSA, HAROUNA TOURÉ, and IDRISS ABELRAHMAN arrived in the Southern District of New York "
+        "early this morning to face charges of conspiracy.\n"
+        "Agents of ICE HSI in NEW YORK worked on the case with the EL PACCTO 2.0 programme.\n"
+    )
+    people = {n for n, t in types(kg).items() if t == "Person"}
+    assert people == {"OUMAR ISSA", "HAROUNA TOURÉ", "IDRISS ABELRAHMAN"}
