@@ -66,6 +66,12 @@ NOT_NAME = words(
 CAP = r"[A-ZÁÉÍÓÚÜÑ][\w\-]*"
 CONNECT = r"(?:of|de|del|la|el|los|las|for|the|y|on|in|di|della|da|do|dos)"
 CAP_SEQ = re.compile(rf"{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*")
+# the forces and chambers a state's name or its demonym may go before in lowercase ("the Mexican army")
+STATE_FORCE = re.compile(
+    r"(?:['’]s)? (?:(?:special|military|armed|naval) )?"
+    r"(?:army|military|navy|air force|armed forces|special forces|national guard|coast guard|parliament"
+    r"|congress|senate|federal police|national police)(?![\w-])"
+)  # "Colombian police" alone stands for the state, as the corpus annotates it
 # "OUMAR ISSA, HAROUNA TOURÉ, and IDRISS ABELRAHMAN arrived": releases print defendants' names in capitals,
 # which the model reads as bodies or not at all
 CAPS_NAME = re.compile(r"(?<![\w-])[A-ZÁÉÍÓÚÜÑ][A-ZÁÉÍÓÚÜÑ'-]+(?: [A-ZÁÉÍÓÚÜÑ][A-ZÁÉÍÓÚÜÑ'-]+){1,4}(?![\w-])")
@@ -399,6 +405,12 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
             demonym = Mention(m.start(), m.end(), surface, "State", "gazetteer", gaz.demonyms[m.group(0)])
             demonym.demonym = True
             found.append((3, demonym))
+        force = STATE_FORCE.match(text, m.end())
+        if force and (m.group(0) in gaz.demonyms or (entry is not None and entry.type in ("State", "Place"))):
+            # "the Mexican army", "Venezuela's military", "Brazilian federal police": the state's body
+            name = text[m.start() : force.end()]
+            known = gaz.entry_for(name)
+            found.append((0, Mention(m.start(), force.end(), name, "GovernmentOrganization", "rule", known)))
     for m in GROUP_LIST.finditer(text):
         head = m.group(2).removeprefix("drug ")  # "the Cali and North Valle drug cartels"
         parts = list(re.finditer(rf"(?:\d{{1,4}}\s)?{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*", m.group(1)))

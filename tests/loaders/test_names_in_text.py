@@ -424,3 +424,15 @@ def test_names_printed_in_capitals_are_people():
     )
     people = {n for n, t in types(kg).items() if t == "Person"}
     assert people == {"OUMAR ISSA", "HAROUNA TOURÉ", "IDRISS ABELRAHMAN"}
+
+
+def test_a_state_and_its_force_in_lowercase_are_one_body():
+    # test13/nm-insightcrime-2022-cdn-el-huevo-trevino-chavez-arrest.txt: "the Mexican army" is a body of
+    # the state, not the state; so is "Venezuela's military"
+    kg = extract(
+        "The arrest came after the Mexican army arrested Juan Gerardo Treviño Chávez, alias “El Huevo.”\n"
+        "Venezuela's military has long been accused of protecting traffickers.\n"
+    )
+    assert types(kg)["Mexican army"] == "GovernmentOrganization"
+    assert types(kg)["Venezuela's military"] == "GovernmentOrganization"
+    assert ("Juan Gerardo Treviño Chávez", "detained_by", "Mexican army") in facts(kg, "detained_by")
