@@ -90,6 +90,9 @@ def load_pipeline(model: str | None = MODEL) -> Any:
             nlp.add_pipe("ocgraph_citation_marks", after="ocgraph_prefixed_words")
             nlp.add_pipe("ocgraph_fixed_phrases", after="ocgraph_citation_marks")
             nlp.add_pipe("ocgraph_dateline", after="ocgraph_fixed_phrases")
+            if "lemmatizer" in nlp.pipe_names:  # the same lemmas, each word form worked out once
+                nlp.add_pipe("ocgraph_lemmas", before="lemmatizer")
+                nlp.remove_pipe("lemmatizer")
             return nlp
         except OSError:
             warnings.warn(
@@ -165,6 +168,33 @@ def end_dateline(doc: Any) -> Any:
     return doc
 
 
+class CachedLemmas:
+    """spaCy's rule lemmatizer with every lemma remembered by word form, part of speech and morphology,
+    the three things it reads (it remembers only some itself), set through arrays: the same lemmas, and
+    the component's time per document falls from a tenth of the pipeline's to almost nothing."""
+
+    def __init__(self, lemmatizer: Any) -> None:
+        self.lemmatizer = lemmatizer
+        self.known: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc: Any) -> Any:
+        from spacy.attrs import LEMMA, MORPH, ORTH, POS
+
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        lemmas = rows[:, 3].copy()
+        strings = doc.vocab.strings
+        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+            if lemma:
+                continue  # set before, as the lemmatizer leaves it
+            key = (orth, pos, morph)
+            found = self.known.get(key)
+            if found is None:
+                found = self.known[key] = strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+            lemmas[i] = found
+        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+        return doc
+
+
 def _register() -> None:
     from spacy.language import Language
 
@@ -176,6 +206,8 @@ def _register() -> None:
         Language.component("ocgraph_fixed_phrases", func=merge_fixed_phrases)
     if not Language.has_factory("ocgraph_dateline"):
         Language.component("ocgraph_dateline", func=end_dateline)
+    if not Language.has_factory("ocgraph_lemmas"):
+        Language.factory("ocgraph_lemmas", func=lambda nlp, name: CachedLemmas(nlp.get_pipe("lemmatizer")))
 
 
 _register()
