@@ -178,7 +178,7 @@ GROUP_CONTEXT_AFTER = re.compile(
     # "the Bonde do Norte, a gang from Pará", "the Sacra Corona Unita (SCU), a mafia-type organization"
     r"^(?: \([A-Z][\w.&-]+\))?, (?:an?|the) (?:[a-z-]+ ){0,2}(?:gang|cartel|crime group|criminal group|"
     r"faction|militia|clan|mafia|(?:criminal|crime|mafia|mafia-type|mafia-style|drug trafficking) "
-    r"(?:organi[sz]ation|syndicate|network))\b"
+    r"(?:organi[sz]ation|syndicate|network))\b(?!['’])"  # "X, the gang's leader": the gang is another
     # "After Kakuji Inagawa, the gang was led by": the noun starts a clause of its own, no description
     r"(?! (?:was|is|were|are|has|had|have|will|would|could|then|later|soon|also|now|still)\b)"
 )

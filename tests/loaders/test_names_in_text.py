@@ -436,3 +436,13 @@ def test_a_state_and_its_force_in_lowercase_are_one_body():
     assert types(kg)["Mexican army"] == "GovernmentOrganization"
     assert types(kg)["Venezuela's military"] == "GovernmentOrganization"
     assert ("Juan Gerardo Treviño Chávez", "detained_by", "Mexican army") in facts(kg, "detained_by")
+
+
+def test_a_person_before_the_gangs_role_stays_a_person():
+    # test2/sb-wikipedia-los-lobos.txt: ", the gang's leader" describes the man, not a gang he would be
+    kg = extract(
+        "Los Choneros is Ecuador's oldest gang. After the assassination of Jorge Luis Zambrano, the gang's "
+        "leader, in 2020, a vacuum was left in the organization's leadership.\n"
+    )
+    assert types(kg)["Jorge Luis Zambrano"] == "Person"
+    assert ("Jorge Luis Zambrano", "leader_of", "Los Choneros") in facts(kg, "leader_of")
