@@ -66,6 +66,7 @@ class Pattern:
     unless: tuple[str, ...]  # dependency labels the trigger must not have
     words: tuple[str, ...]  # the trigger words of the pattern
     a_is_place: bool
+    subjectless: tuple[str, ...] = ()  # helper nodes that must have no subject of their own
 
 
 @dataclass
@@ -188,7 +189,12 @@ def parse(raw: dict[str, Any]) -> tuple[Grammar, list[tuple[str, list[dict]]]]:
                     attach[b_name].get("unless", ()) if b_name else ()
                 )
                 place = bool(attach[a_name].get("place"))
-                grammar.patterns[key] = Pattern(frame, shape, label, names, unless, tuple(triggers), place)
+                lone = tuple(f"a{x}" for x in attach[a_name].get("subjectless", ())) + tuple(
+                    f"b{x}" for x in (attach[b_name].get("subjectless", ()) if b_name else ())
+                )
+                grammar.patterns[key] = Pattern(
+                    frame, shape, label, names, unless, tuple(triggers), place, lone
+                )
                 to_add.append((key, [pattern]))
     return grammar, to_add
 
@@ -227,6 +233,9 @@ _OPS = {
     ">>": lambda t: (x for x in t.subtree if x.i != t.i),
 }
 _ATTRS = {"DEP": "dep_", "LEMMA": "lemma_", "POS": "pos_", "LOWER": "lower_", "TAG": "tag_"}
+
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 @dataclass(frozen=True)
@@ -315,6 +324,8 @@ class FrameMatcher:
                     tokens = dict(zip(p.names, chosen, strict=True))
                     if p.unless and any(c.dep_ in p.unless for c in trigger.children):
                         continue
+                    if any(c.dep_ in SUBJECTS for n in p.subjectless for c in tokens[n].children):
+                        continue  # "A referred to X, and B is the leader": the copula has its own subject
                     word = p.words[0] if len(p.words) == 1 else _word_of(trigger, p.words)
                     if not whole_word(trigger, word):
                         continue  # "son" of "son-in-law"

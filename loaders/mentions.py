@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
@@ -456,8 +456,8 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
             kind = entry.type if entry else "CriminalOrganization"
             # a known cartel's name outranks the place it shares it with ("Sinaloa" in "… Sinaloa cartels")
             found.append((0 if entry else 2, Mention(start, end, name, kind, "rule", entry, extras=typed)))
-    for m in CAP_SEQ.finditer(text):
-        name, s, e = _clean(m.group(0), m.start())
+    for run, at in _capital_runs(text):
+        name, s, e = _clean(run, at)
         cut = re.search(r" (?:in|on|for) ", name)
         if cut and type_by_heads(name[: cut.start()]) and not type_by_heads(name, crime):
             name = name[: cut.start()]  # "National Police in San Pedro Sula": the body, then a place
@@ -836,7 +836,7 @@ def _from_ner(text: str, s: int, e: int, label: str, crime: bool) -> list[Mentio
             name = name[: lower.start()]
             e = s + len(name)
         # the model cuts "Ovidio Guzmán López" to "Guzmán López": take capitalised words just before
-        before = re.search(rf"((?:{CAP}\s)+)$", text[:s])
+        before = re.search(rf"((?:{CAP} )+)$", text[:s])  # not past a line break ("Biography")
         if before and _names_an_office(before.group(1), text[: s - len(before.group(1))]):
             before = None  # "Secretary of Public Security Garcia Luna": the office's words, not his names
         if before:
@@ -903,6 +903,24 @@ def _from_ner(text: str, s: int, e: int, label: str, crime: bool) -> list[Mentio
         kind = type_by_heads(name, crime)
         return [Mention(s, e, name, kind, "ner")] if kind else []
     return []
+
+
+def _capital_runs(text: str) -> Iterator[tuple[str, int]]:
+    """Runs of capitalised words, each with its offset; a short line (a heading: "Biography") ends its
+    run, a hard-wrapped long line does not."""
+    for m in CAP_SEQ.finditer(text):
+        run, at = m.group(0), m.start()
+        # a line ending in a link word runs on ("the U.S. Department of" / "Justice")
+        while (
+            "\n" in run
+            and at + run.index("\n") - (text.rfind("\n", 0, at) + 1) < 60
+            and not re.search(rf"\b(?:{CONNECT})$", run[: run.index("\n")])
+        ):
+            cut = run.index("\n")
+            yield run[:cut], at
+            skip = len(run[cut:]) - len(run[cut:].lstrip())
+            run, at = run[cut + skip :], at + cut + skip
+        yield run, at
 
 
 def _caps_person(text: str, m: re.Match[str], gaz: Gazetteer) -> bool:

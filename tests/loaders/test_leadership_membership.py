@@ -430,3 +430,22 @@ def test_a_units_owner_named_with_its_acronym_before_the_unit():
         ("Washington Field Division", "part_of", "Drug Enforcement Administration"),
         ("Homeland Security Investigations", "part_of", "U.S. Immigration and Customs Enforcement"),
     }
+
+
+def test_an_encyclopedia_lead_with_an_alias_clause_names_the_leader():
+    # test16/nq-wikipedia-vicente-carrillo-fuentes.txt: the parser makes "referred" the main verb and
+    # "is" its conjunct (or hangs "referred" on a subjectless "is"); the copula shares that subject
+    kg = extract(
+        "Vicente Carrillo Fuentes (born 16 October 1962), commonly referred to by his alias El Viceroy, is "
+        "a Mexican convicted drug lord and former leader of the Juárez Cartel, a drug trafficking "
+        "organization.\n"
+        "Servando Gómez Martínez (born February 6, 1966), commonly referred to by his alias La Tuta, is a "
+        "Mexican drug lord and former leader of the Knights Templar Cartel.\n"
+    )
+    assert subjects(kg, "leader_of", "Juárez Cartel") == {"Vicente Carrillo Fuentes"}
+    assert subjects(kg, "leader_of", "Knights Templar") == {"Servando Gómez Martínez"}
+
+
+def test_a_copula_with_its_own_subject_does_not_take_the_first_verbs():
+    kg = extract("Ana Ruiz was arrested in May, and Beto Paz is the leader of the Gulf Cartel.\n")
+    assert subjects(kg, "leader_of", "Gulf Cartel") == {"Beto Paz"}

@@ -446,3 +446,13 @@ def test_a_person_before_the_gangs_role_stays_a_person():
     )
     assert types(kg)["Jorge Luis Zambrano"] == "Person"
     assert ("Jorge Luis Zambrano", "leader_of", "Los Choneros") in facts(kg, "leader_of")
+
+
+def test_a_heading_line_is_no_part_of_the_name_after_it():
+    # test16/nq-wikipedia-servando-gomez-martinez.txt: "Biography" is the section's heading
+    kg = extract(
+        "Servando Gómez Martínez is a Mexican drug lord.\n"
+        "Biography\n"
+        "Gómez Martínez served as the operational chief and spokesperson for La Familia.\n"
+    )
+    assert not any("Biography" in name for name in types(kg))
