@@ -33,6 +33,7 @@ GROUP_NOUN = re.compile(
     r"| (?:have|had|are|were)\b"
 )
 NUMBERS = {w: i for i, w in enumerate("two three four five six seven eight nine ten".split(), 2)}  # noqa: SIM905
+ALIAS_ASIDE = re.compile(r" ?\((?:a\.k\.a\.|aka|alias|also known as)\s[^)]*\)")
 LIST_GAP = re.compile(r"^(?:,? and |, |,? as well as )$")
 
 
@@ -80,7 +81,10 @@ def _by_head(
 
 
 def lists_in(text: str, mentions: list[Mention]) -> list[list[Mention]]:
-    """Runs of people joined by commas and "and" ("A, B, C and D")."""
+    """Runs of people joined by commas and "and" ("A, B, C and D"); an alias in brackets after a name
+    is no break ("A (a.k.a. "X"), B and C")."""
+    asides = [a.span() for a in ALIAS_ASIDE.finditer(text)]
+    mentions = [m for m in mentions if not any(s < m.start and m.end <= e for s, e in asides)]
     runs: list[list[Mention]] = []
     run: list[Mention] = []
     for m in mentions:
@@ -88,7 +92,8 @@ def lists_in(text: str, mentions: list[Mention]) -> list[list[Mention]]:
             run
             and m.type == "Person"
             and run[-1].type == "Person"
-            and LIST_GAP.match(text[run[-1].end : m.start])
+            and LIST_GAP.match(ALIAS_ASIDE.sub("", text[run[-1].end : m.start]))
+            and not re.match(r"['’]s\b", text[m.end : m.end + 3])  # "A, B's third wife": B's, no list
         ):
             run.append(m)
             continue

@@ -380,6 +380,13 @@ class Binder:
                 if len(listed) > len(named) and all(self.types.get(m.keys[0]) == kind for m in listed):
                     named = listed
             if named:
+                # "The eight individuals, A (a.k.a. "X"), B, C and D": the brackets cut the list into two
+                # appositions; the later ones of the same kind belong to it too
+                kind = self.types.get(named[0].keys[0]) if named[0].keys else None
+                for more in (c for c in token.children if c.dep_ == "appos" and c.i > appos.i):
+                    rest = [m for t in [more, *conjuncts(more)] if (m := self.covering(t)) is not None]
+                    if rest and all(m.keys and self.types.get(m.keys[0]) == kind for m in rest):
+                        named += [m for m in rest if all(m is not x for x in named)]
                 return named
         return []
 
@@ -652,7 +659,7 @@ LIST_WORDS = {"including", "namely", "such as", "among them"}
 ANNOUNCING = words("name designate announce identify target sanction charge indict")
 PEOPLE = words(
     "brothers sons daughters siblings men women defendants suspects fugitives targets individuals leaders "
-    "traffickers members heirs"
+    "traffickers members heirs nationals citizens persons people associates operatives lieutenants"
 )
 NUMBERS = {
     w: n for n, w in enumerate(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), 2)

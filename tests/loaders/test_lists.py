@@ -32,3 +32,36 @@ def test_appositive_list_of_members():
         ("Ramiro Fuentes Olvera", "member_of", "Cartel de Poniente"),
         ("Teodora Quiñones Baca", "member_of", "Cartel de Poniente"),
     }
+
+
+# test16/nq-treasury-2013-sinaloa-plaza-bosses-sonora.txt: the release counts the people it designates,
+# then lists them with aliases in brackets, which cut the parser's apposition and the list in two
+PLAZA_BOSSES = (
+    "WASHINGTON – The U.S. Department of the Treasury's Office of Foreign Assets Control (OFAC) today "
+    "announced the designation of eight Mexican nationals as Specially Designated Narcotics Traffickers "
+    "(SDNT) pursuant to the Foreign Narcotics Kingpin Designation Act (Kingpin Act).  The eight "
+    'individuals, Cenobio Flores Pacheco (a.k.a. "Luis Fernando Castro Villa"), Jesus Alfredo Salazar '
+    'Ramirez, Guillermo Nieblas Nava (a.k.a. "Adelmo Niebla Gonzalez"), Ramon Ignacio Paez Soto, Felipe '
+    "De Jesus Sosa Canisales, Armando Lopez Aispuro, Jose Javier Rascon Ramirez, and Raul Sabori "
+    "Cisneros, all operate as plaza bosses for the Sinaloa Cartel.\n"
+)
+
+
+def test_a_counted_plural_is_the_list_that_follows_it_aliases_and_all():
+    kg = extract(PLAZA_BOSSES)
+    sanctioned = {s for s, _, o in facts(kg, "sanctioned_by") if o == "Office of Foreign Assets Control"}
+    members = {s for s, _, o in facts(kg, "member_of") if o == "Sinaloa Cartel"}
+    assert len(sanctioned) == 8 and members == sanctioned
+    assert {"Cenobio Flores Pacheco", "Raul Sabori Cisneros"} <= sanctioned
+
+
+def test_a_name_with_a_possessive_after_it_ends_no_list_of_two():
+    # test13/nm-treasury-2013-sinaloa-damaso-lopez-nunez-coronel-barreras.txt: "two key operatives" are
+    # not "Emma Coronel Aispuro, Guzman Loera's third wife", two names that are no list
+    kg = extract(
+        "OFAC today announced the designation of two key Sinaloa Cartel operatives.\n\n"
+        "OFAC is also designating Ines Coronel Barreras for his role in the narcotics trafficking "
+        "activities of Guzman Loera. Ines Coronel Barreras is the father of Emma Coronel Aispuro, Guzman "
+        "Loera's third wife.\n"
+    )
+    assert "Emma Coronel Aispuro" not in {s for s, _, _ in facts(kg, "sanctioned_by")}
