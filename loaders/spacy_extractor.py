@@ -65,8 +65,8 @@ def source_of(rule: str) -> str:
 
 
 CITATION = re.compile(r"\[(?:\d{1,3}|[a-z])\]")  # an encyclopedia's citation mark: "[3]", "[a]"
-# a release's dateline: the city in capitals, maybe its state, a dash ("WASHINGTON – ", "TUCSON, Ariz. – ")
 BULLET = re.compile(r"[-•*] (?=\S)")  # a list's item starting a line
+# a release's dateline: the city in capitals, maybe its state, a dash ("WASHINGTON – ", "TUCSON, Ariz. – ")
 DATELINE = re.compile(r"[A-Z]{2}[A-Z .'-]*(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)? ?[–—-]{1,2}\s+")
 
 
@@ -170,8 +170,8 @@ def end_dateline(doc: Any) -> Any:
 
 class CachedLemmas:
     """spaCy's rule lemmatizer with every lemma remembered by word form, part of speech and morphology,
-    the three things it reads (it remembers only some itself), set through arrays: the same lemmas, and
-    the component's time per document falls from a tenth of the pipeline's to almost nothing."""
+    the three things it reads (it remembers only some itself), set through arrays: the same lemmas in
+    less time (bench/extract.py: 3,443 to 3,722 words/s in one process, the same day and machine)."""
 
     def __init__(self, lemmatizer: Any) -> None:
         self.lemmatizer = lemmatizer
