@@ -800,12 +800,24 @@ GENERIC = CRIME_HEADS | GOV_HEADS | ORG_HEADS | POLICY_HEADS
 ABSTRACT = re.compile(r"(?:ism|ity|ence|ance|ment|ness|tion)$")
 
 
+def _line(text: str, start: int, end: int) -> str:
+    """The whole line (or lines) that text[start:end] stands on."""
+    after = text.find("\n", end)
+    return text[text.rfind("\n", 0, start) + 1 : after if after >= 0 else len(text)]
+
+
+def _short_line_end(text: str, start: int, end: int) -> int:
+    """Where a short line (a title, a label: "Lo Hsing Han" / "Native name", "Biography") ends inside
+    text[start:end], or -1; the long lines of a hard-wrapped text ("Attorney General Douglas" /
+    "Meléndez") run on."""
+    brk = text.find("\n", start, end)
+    return brk if brk > start and brk - (text.rfind("\n", 0, start) + 1) < 60 else -1
+
+
 def _from_ner(text: str, s: int, e: int, label: str, crime: bool) -> list[Mention]:
-    line = text.find("\n", s, e)
-    if line > s and line - (text.rfind("\n", 0, s) + 1) < 60:
-        # "Lo Hsing Han\nNative name": a short line (a title, a label) ends the name; the long lines of a
-        # hard-wrapped text ("Attorney General Douglas\nMeléndez") do not
-        e = line
+    cut = _short_line_end(text, s, e)
+    if cut >= 0:
+        e = cut  # a title's or label's line ends the name
     name, s, e = _clean(text[s:e], s)
     stripped = name.strip(' \n\t,.()"')
     if stripped and stripped != name:
@@ -909,28 +921,22 @@ def _capital_runs(text: str) -> Iterator[tuple[str, int]]:
     """Runs of capitalised words, each with its offset; a short line (a heading: "Biography") ends its
     run, a hard-wrapped long line does not."""
     for m in CAP_SEQ.finditer(text):
-        run, at = m.group(0), m.start()
+        at, end = m.start(), m.end()
         # a line ending in a link word runs on ("the U.S. Department of" / "Justice")
-        while (
-            "\n" in run
-            and at + run.index("\n") - (text.rfind("\n", 0, at) + 1) < 60
-            and not re.search(rf"\b(?:{CONNECT})$", run[: run.index("\n")])
+        while (cut := _short_line_end(text, at, end)) >= 0 and not re.search(
+            rf"\b(?:{CONNECT})$", text[at:cut]
         ):
-            cut = run.index("\n")
-            yield run[:cut], at
-            skip = len(run[cut:]) - len(run[cut:].lstrip())
-            run, at = run[cut + skip :], at + cut + skip
-        yield run, at
+            yield text[at:cut], at
+            at = end - len(text[cut:end].lstrip())
+        yield text[at:end], at
 
 
 def _caps_person(text: str, m: re.Match[str], gaz: Gazetteer) -> bool:
     """Whether a run of words in capitals is a person's name: in a line with lowercase text (not a
     heading), no common word or count in it, and no word or the whole a known body, place or acronym
     ("ICE HSI", "NEW YORK", "SIX ELN")."""
-    start, end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
-    line = text[start : end if end >= 0 else len(text)]
     if (
-        not re.search(r"[a-z]{3}", line)
+        not re.search(r"[a-z]{3}", _line(text, m.start(), m.end()))
         or TITLE_NEXT.match(text[m.end() :])
         or re.match(r" \d", text[m.end() :])
     ):
@@ -958,8 +964,7 @@ def _named_after_place(text: str, m: Mention, label: str, places: list[Mention])
         return False
     if re.search(r"[\w.-]$", text[: m.start]) or TITLE_NEXT.match(text[m.end :]):
         return False
-    line_start, line_end = text.rfind("\n", 0, m.start) + 1, text.find("\n", m.end)
-    line = text[line_start : line_end if line_end >= 0 else len(text)].split()
+    line = _line(text, m.start, m.end).split()
     return any(w[:1].islower() and len(w) > 3 for w in line)  # a headline capitalises every word
 
 
