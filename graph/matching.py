@@ -11,8 +11,9 @@ from ocgraph.graph.names import STOPWORDS, Profile, given_and_surname
 
 __all__ = ["THRESHOLD", "Match", "compare", "dates_disagree", "keep_apart", "types_clash"]
 
-# A match at or above THRESHOLD merges; from WEAK up (a nickname, an acronym) it merges only when the
-# short name can stand for exactly one actor (graph/clustering.py); below WEAK, never on its own.
+# A match at or above THRESHOLD merges; from WEAK up (a nickname, an acronym, a name without its middle
+# initial) it merges only when the short name can stand for exactly one actor (graph/clustering.py);
+# below WEAK, never on its own.
 # The same full date of birth, or a shared nickname, adds CORROBORATION.
 THRESHOLD = 0.8
 WEAK = 0.75
@@ -127,6 +128,12 @@ def _inner_word_dropped(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     return any(full[:i] + full[i + 1 :] == short for i in range(1, len(full) - 2))
 
 
+def _initial_dropped(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Whether `short` is `full` without its middle initials: "Adam Szubin" of "Adam J. Szubin"."""
+    kept = (full[0], *(t for t in full[1:-1] if len(t) > 1), full[-1])
+    return len(full) > len(kept) == len(short) >= 2 and kept == short
+
+
 def _reordered(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether two orders of the same words can be one name: surnames first ("GUZMAN SALAZAR Ivan
     Archivaldo") or given names swapped ("Archivaldo Ivan Guzman Salazar"), the surnames in the same
@@ -146,6 +153,9 @@ def _person(a: Profile, b: Profile) -> Match | None:
         for kb, (nb, wb) in sorted(b.full.items()):
             if _spelt_apart(ka, kb):
                 return Match(TYPO, "spelling variant of one word", na, nb)
+            if _initial_dropped(wa, wb) or _initial_dropped(wb, wa):
+                short = 1 if len(wa) < len(wb) else 2
+                return Match(WEAK, "the full name without a middle initial", na, nb, short)
             if best is None and (_inner_word_dropped(wa, wb) or _inner_word_dropped(wb, wa)):
                 short = 1 if len(wa) < len(wb) else 2
                 best = Match(SHORTER, "the full name without a second given name", na, nb, short)

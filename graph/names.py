@@ -33,6 +33,7 @@ FAMILY = {
 }
 ARTICLES = frozenset({"el", "la", "los", "las", "the"})
 STOPWORDS = ARTICLES | {"de", "del", "of", "y", "and", "e", "da", "do", "dos", "das", "for"}
+STOPWORDS |= {"di", "della", "delle", "dei", "degli"}  # Italian: "Banda della Magliana"
 # Spanish words of crime-group, government and policy names, as the English form of the same name
 # writes them ("Cártel de Jalisco Nueva Generación" / "Jalisco New Generation Cartel"; "Ejército
 # Mexicano" / "Mexican Army"; "Iniciativa Mérida" / "Mérida Initiative").
@@ -44,6 +45,7 @@ SPANISH = {
     "noreste": "northeast",
     "pacifico": "pacific",
     "norte": "north",
+    "valle": "valley",
     "sur": "south",
     "familia": "family",
     "caballeros": "knights",
@@ -82,6 +84,10 @@ SPANISH = {
     "vermelho": "red",
     "puro": "pure",
     "amigos": "friends",
+    # Italian and transliterated Russian ("Banda della Magliana" / "Magliana Gang", "Solntsevskaya
+    # Bratva" / "Solntsevskaya Brotherhood"); "banda" is a gang in Spanish too
+    "banda": "gang",
+    "bratva": "brotherhood",
 }
 # Words that name a kind of body, not one body: a name made only of them ("the cartel", "Police")
 # identifies nothing, so it is never a key.

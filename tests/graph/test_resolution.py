@@ -198,6 +198,18 @@ def test_shorter_name_merges_only_with_a_date_of_birth_to_agree() -> None:
     assert merges[0].match.rule == "the full name without a second given name, same date of birth"
 
 
+def test_a_dropped_middle_initial_merges_only_when_it_fits_one_person() -> None:
+    # Treasury's releases write "Adam J. Szubin", InSight Crime "Adam Szubin" (tests/fixtures/real/test13)
+    kg = KnowledgeGraph()
+    full = kg.add_entity("Person", "Adam J. Szubin").id
+    short = kg.add_entity("Person", "Adam Szubin").id
+    _, mapping, merges = resolve(kg)
+    assert mapping == {short: full}
+    assert merges[0].match.rule == "the full name without a middle initial"
+    kg.add_entity("Person", "Adam K. Szubin")  # two namesakes now: the short name fits either
+    assert resolve(kg).mapping == {}
+
+
 # -- groups -----------------------------------------------------------------------------------
 def test_cjng_in_spanish_english_and_as_an_acronym_is_one_group() -> None:
     kg = KnowledgeGraph()
@@ -417,6 +429,10 @@ def test_more_spanish_and_portuguese_forms_of_group_names_meet_their_english_one
     pairs = [
         ("Cártel Independiente de Acapulco", "Independent Cartel of Acapulco"),
         ("Comando Vermelho", "Red Command"),
+        # Italian, Spanish and Russian forms beside the English one (tests/fixtures/real/test8, test14)
+        ("Banda della Magliana", "Magliana Gang"),
+        ("Cártel del Norte del Valle", "North Valley Cartel"),
+        ("Solntsevskaya Bratva", "Solntsevskaya Brotherhood"),
     ]
     ids = [
         (kg.add_entity("CriminalOrganization", es).id, kg.add_entity("CriminalOrganization", en).id)
