@@ -30,6 +30,7 @@ SPLITS = (
     "test14",
     "test15",
     "test16",
+    "test17",
 )
 ARTICLES = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
 
