@@ -24,6 +24,7 @@ UNION_HEADS = words("alliance federation confederation coalition")  # groups of 
 FAMILY_WORDS = words("family famiglia familia família")  # "the Galeano crime family", "Nuova Famiglia"
 ARTICLES = words("la el los las il lo le the")
 CONNECTORS = words("in on for of at")  # "the Brisa Cartel in March": a name ends before them
+BODIES = ("CriminalOrganization", "GovernmentOrganization")
 # Heads that name an armed group only in a paragraph about crime ("the 36th Front", "Bloque Norte")
 ARMED_HEADS = words("front frente bloque bloques bloc brigade boys crew crews posse mob staff")
 GOV_HEADS = words(
@@ -517,12 +518,16 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
     places = [
         m for _, m in found if m.source == "gazetteer" and m.type in ("Place", "State") and not m.demonym
     ]
+    # "the Colima Cartel" from the capitalised run outranks "Colima" the place, as the model's would
+    found = [
+        (1 if p == 3 and m.type in BODIES and _named_after_place(text, m, places) else p, m) for p, m in found
+    ]
     for m in CAPS_NAME.finditer(text):
         if _caps_person(text, m, gaz):
             found.append((3, Mention(m.start(), m.end(), m.group(0), "Person", "rule")))
     for s, e, label in ents:
         found.extend(
-            (1 if _named_after_place(text, m, label, places) else 4, m)
+            (1 if label == "ORG" and _named_after_place(text, m, places) else 4, m)
             for m in _from_ner(text, s, e, label, crime)
         )
     for m in given_name_runs().finditer(text):
@@ -949,12 +954,12 @@ def _caps_person(text: str, m: re.Match[str], gaz: Gazetteer) -> bool:
     return gaz.entry_for(m.group(0).title()) is None and not any(gaz.entry_for(w) for w in parts)
 
 
-def _named_after_place(text: str, m: Mention, label: str, places: list[Mention]) -> bool:
-    """Whether the model's body is named by a place and the capitalised nouns after it: "the Texas
+def _named_after_place(text: str, m: Mention, places: list[Mention]) -> bool:
+    """Whether a body is named by a place and the capitalised nouns after it: "the Texas
     Syndicate", "the Orange County Sheriff", "the Sinaloa Federation" are bodies, where the place alone
     would win. Not a title after a place ("United States Magistrate Judge"), a place inside a name
     ("U.S.-Mexico Bicentennial Framework") or a headline's capitalised words."""
-    if label != "ORG" or m.type in ("Person", "Place"):
+    if m.type in ("Person", "Place"):
         return False
     place = next((p for p in places if p.start == m.start and p.end < m.end), None)
     rest = text[place.end : m.end].split() if place else []

@@ -353,6 +353,16 @@ def test_a_body_named_after_a_place_is_the_body_not_the_place():
     assert not any(name.startswith("Texas Syndicate (") for name in types(kg))
 
 
+def test_a_group_named_after_a_place_wins_when_the_model_does_not_name_it():
+    # test17/nr-wikipedia-colima-cartel.txt: the model names no body here; the capitalised run "Colima
+    # Cartel" must still win over "Colima", the place the gazetteer knows
+    kg = extract(
+        "The Colima Cartel (Cártel de Colima) was a Mexican drug trafficking and methamphetamine producing "
+        "cartel operating in Guadalajara, Jalisco.\n"
+    )
+    assert types(kg)["Colima Cartel"] == "CriminalOrganization"
+
+
 def test_a_title_after_a_place_names_no_body():
     # dev/ca-doj-2019-guatemala-estrada-president-chapo-extradition.txt: "United States Magistrate" is a
     # title before a judge's name, so the state stays the state
