@@ -834,6 +834,8 @@ def _from_ner(text: str, s: int, e: int, label: str, crime: bool) -> list[Mentio
         e = s + len(name)
     if not name or name in NOT_NAME or name.casefold() in GENERIC:
         return []  # "the Organization", "the Department": a head word alone names no one
+    if label == "ORG" and all(w in TITLE_WORDS for w in name.split()):
+        return []  # "Magistrate Judge Deborah A. Robinson": a title's words name no body
     if label == "ORG" and " " not in name and ABSTRACT.search(name) and not name.isupper():
         return []  # "for Terrorism and Financial Intelligence": an abstract noun of a title, no body
     if label == "PERSON" and name.casefold() in HEADLINE_VERBS:

@@ -90,6 +90,7 @@ def load_pipeline(model: str | None = MODEL) -> Any:
             nlp.add_pipe("ocgraph_citation_marks", after="ocgraph_prefixed_words")
             nlp.add_pipe("ocgraph_fixed_phrases", after="ocgraph_citation_marks")
             nlp.add_pipe("ocgraph_dateline", after="ocgraph_fixed_phrases")
+            nlp.add_pipe("ocgraph_sentence_stops", after="ocgraph_dateline")
             if "lemmatizer" in nlp.pipe_names:  # the same lemmas, each word form worked out once
                 nlp.add_pipe("ocgraph_lemmas", before="lemmatizer")
                 nlp.remove_pipe("lemmatizer")
@@ -168,6 +169,26 @@ def end_dateline(doc: Any) -> Any:
     return doc
 
 
+STOPS = frozenset(".!?;:…")
+CLOSING = frozenset("\"'”’)]")
+
+
+def sentences_start_after_stops(doc: Any) -> Any:
+    """A sentence starts only after a full stop (or ?, !, ;, :, maybe closed by a quote or a bracket), a
+    citation mark or a line break: the parser ended "Treasury's Director of the Office of Foreign Assets
+    Control (OFAC)" at the bracket and so parted the title from "Adam J. Szubin" after it."""
+    for token in doc[1:]:
+        if token.is_sent_start or token.is_space or CITATION.fullmatch(token.text):
+            continue  # a citation mark is end_sentences_at_citations's to place
+        j = token.i - 1
+        while j > 0 and (doc[j].text in CLOSING or CITATION.fullmatch(doc[j].text)):
+            j -= 1
+        before = doc[j]
+        if not (before.is_space or "\n" in before.whitespace_ or before.text[-1] in STOPS):
+            token.is_sent_start = False
+    return doc
+
+
 class CachedLemmas:
     """spaCy's rule lemmatizer with every lemma remembered by word form, part of speech and morphology,
     the three things it reads (it remembers only some itself), set through arrays: the same lemmas in
@@ -206,6 +227,8 @@ def _register() -> None:
         Language.component("ocgraph_fixed_phrases", func=merge_fixed_phrases)
     if not Language.has_factory("ocgraph_dateline"):
         Language.component("ocgraph_dateline", func=end_dateline)
+    if not Language.has_factory("ocgraph_sentence_stops"):
+        Language.component("ocgraph_sentence_stops", func=sentences_start_after_stops)
     if not Language.has_factory("ocgraph_lemmas"):
         Language.factory("ocgraph_lemmas", func=lambda nlp, name: CachedLemmas(nlp.get_pipe("lemmatizer")))
 

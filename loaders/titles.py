@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 from ocgraph.graph.ids import entity_id
@@ -16,7 +17,7 @@ from ocgraph.loaders.relations import Fact
 from ocgraph.loaders.syntax import Binder
 
 BODIES = ("GovernmentOrganization", "Organization", "State")
-LINKS = {"of", "for", "at", "in", "and", "the", "'s", "’s"}
+LINKS = {"of", "for", "at", "in", "and", "the", "'s", "’s", "-"}  # "-": "Special Agent-in-Charge"
 LEAD_IN = {",", "the", "former", "then", "current", "acting", "a", "an", "now"}
 STATE_WORDS = {"republic", "kingdom", "government", "federation", "commonwealth"}  # "of the Republic of X"
 
@@ -110,11 +111,15 @@ def _before(token: Any, binder: Binder) -> tuple[list[Any], list[Any]]:
         tok = token.doc[i]
         body = binder.covering(tok)
         if body is not None and binder.types.get(body.keys[0]) in BODIES:
-            if not bodies or bodies[-1] is not body:
+            if not bodies or bodies[-1].keys != body.keys:
                 bodies.append(body)
         elif tok.lower_ in t.words and (tok.text[:1].isupper() or tok.lower_ in t.ranks):
             words.append(tok)
-        elif tok.lower_ == "and" and words and i > token.sent.start and binder.covering(token.doc[i - 1]):
+        elif (tok.text == "(" and bodies) or (
+            tok.text == ")" and i > token.sent.start and _body(token.doc[i - 1], binder)
+        ):
+            pass  # "Drug Enforcement Administration (DEA) Acting Administrator": the body's acronym
+        elif tok.lower_ == "and" and words and i > token.sent.start and _named(token.doc[i - 1], binder):
             break  # "Caldwell of the Criminal Division and Assistant Director X": the body is Caldwell's
         elif tok.lower_ in LINKS and (words or bodies):
             words.append(tok)  # "Special Agent in Charge", "Secretary of the Treasury"
@@ -142,7 +147,7 @@ def _after(token: Any, binder: Binder) -> tuple[list[Any], list[Any]]:
             if _possessor(tok, body):
                 i += 1
                 continue  # "BiH's Intelligence Security Agency": the agency, not BiH
-            if not bodies or bodies[-1] is not body:
+            if not bodies or bodies[-1].keys != body.keys:
                 bodies.append(body)
         elif tok.lower_ in t.words and (words or tok.lower_ not in LINKS):  # ", of the Republic": no title
             if bodies:
@@ -150,6 +155,10 @@ def _after(token: Any, binder: Binder) -> tuple[list[Any], list[Any]]:
             words.append(tok)
         elif tok.lower_ in LINKS and words:
             words.append(tok)
+        elif (
+            tok.text == "," and words and not bodies and i + 1 < token.sent.end and _body(doc[i + 1], binder)
+        ):
+            pass  # "ANTHONY P. PLACIDO, Special Agent-in-Charge, Drug Enforcement Administration"
         elif words and words[-1].lower_ in LINKS and tok.text[:1].isupper() and _unnamed(tok, binder):
             # "Special Agent in Charge of the New York Division of the DEA": a unit the title names in
             # passing, on the way to its body
@@ -161,6 +170,17 @@ def _after(token: Any, binder: Binder) -> tuple[list[Any], list[Any]]:
             break
         i += 1
     return words, bodies
+
+
+def _named(token: Any, binder: Binder) -> bool:
+    """Whether a token ends a name: "Caldwell", the bracket of "the Drug Enforcement Administration (DEA)"."""
+    return binder.covering(token) is not None or token.text == ")"
+
+
+def _body(token: Any, binder: Binder) -> bool:
+    """Whether a token is part of the name of a body (or a state)."""
+    mention = binder.covering(token)
+    return mention is not None and binder.types.get(mention.keys[0]) in BODIES
 
 
 def _unnamed(token: Any, binder: Binder) -> bool:
@@ -175,13 +195,15 @@ def _of_after(token: Any, binder: Binder) -> list[Any]:
     doc, i = token.doc, token.i + 1
     if i + 1 < token.sent.end and doc[i].text == "," and doc[i + 1].lower_ == "of":
         i += 1  # "Attorney General Maria Porras, of the Republic of Guatemala"
-    if i >= token.sent.end or doc[i].lower_ not in ("of", "for", "with"):
+    if i >= token.sent.end or doc[i].lower_ not in ("of", "for", "with", "in"):
         return []
+    # "Magistrate Judge X in the U.S. District Court": a body, never a state ("Ambassador X in Colombia")
+    kinds = ("GovernmentOrganization", "Organization") if doc[i].lower_ == "in" else BODIES
     bodies: list[Any] = []
     for tok in doc[i + 1 : token.sent.end]:
         body = binder.covering(tok)
         if body is not None and binder.types.get(body.keys[0]) in BODIES:
-            if not bodies or bodies[-1] is not body:
+            if binder.types.get(body.keys[0]) in kinds and (not bodies or bodies[-1].keys != body.keys):
                 bodies.append(body)
         elif tok.lower_ not in LINKS and tok.lower_ not in STATE_WORDS:
             break
@@ -195,10 +217,10 @@ def _facts(person: str, tokens: list[Any], bodies: list[Any], binder: Binder) ->
     words = [w.lower_ for w in tokens]
     phrase = f" {' '.join(words)} "
     # the role as written, without the links at its ends ("the", "of") and the bodies it names
-    kept = [w.text for w in tokens]
-    while kept and kept[0].lower() in LINKS:
+    kept = list(tokens)
+    while kept and kept[0].lower_ in LINKS:
         kept.pop(0)
-    while kept and kept[-1].lower() in LINKS:
+    while kept and kept[-1].lower_ in LINKS:
         kept.pop()
     head = any(f" {h} " in phrase for h in t.heads) and not any(r in words for r in t.ranks)
     national = any(f" {n} " in phrase for n in t.national)
@@ -218,9 +240,15 @@ def _facts(person: str, tokens: list[Any], bodies: list[Any], binder: Binder) ->
             # the title heads the first body named ("the U.S. Department of Justice", even when "U.S." is
             # read as a name of its own); the bodies after it ("of the DEA") contain that one
             leads = n == 0 and ((head and kind != "State") or (heads_state and kind == "State"))
-            role = {"role": " ".join(kept)} if kept else {}
+            role = {"role": _written(kept)} if kept else {}
             yield Fact(person, "leader_of" if leads else "member_of", key, 0.85, rule, role)
         n += any(binder.types.get(k) != "State" or national for k in body.keys)
+
+
+def _written(tokens: list[Any]) -> str:
+    """A title as written: "Special Agent-in-Charge", its words one space apart where bodies were cut out."""
+    joints = [t.whitespace_ if t.i + 1 == n.i else " " for t, n in pairwise(tokens)]
+    return "".join(t.text + joint for t, joint in zip(tokens, [*joints, ""], strict=True))
 
 
 def _possessor(token: Any, body: Any) -> bool:

@@ -119,6 +119,23 @@ def test_the_matcher_finds_what_spacys_dependency_matcher_finds_on_real_text() -
     assert seen > 50  # the sentences hold matches to compare
 
 
+def test_a_sentence_starts_only_after_a_full_stop() -> None:
+    # test17/nr-treasury-2013-zetas-financial-operatives.txt: the parser ended a sentence at "(OFAC)",
+    # parting the title from the name after it
+    nlp = extractor().nlp
+    text = (
+        "Treasury's Director of the Office of Foreign Assets Control (OFAC) Adam J. Szubin said the action "
+        'was important. He left the U.S. He came back.[3] Later he said "I am not a Zeta."'
+    )
+    assert [s.text for s in nlp(text).sents] == [
+        "Treasury's Director of the Office of Foreign Assets Control (OFAC) Adam J. Szubin said the action "
+        "was important.",
+        "He left the U.S.",
+        "He came back.[3]",
+        'Later he said "I am not a Zeta."',
+    ]
+
+
 def test_a_pattern_with_an_unknown_relation_is_refused() -> None:
     raw = load_raw()
     attach = {k: dict(v) for k, v in raw["attach"].items()}

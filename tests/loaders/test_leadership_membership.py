@@ -271,6 +271,44 @@ def test_titles_before_two_names_joined_by_and_keep_their_own_bodies():
     }
 
 
+def test_titles_around_a_bodys_acronym_a_comma_or_a_court():
+    # test17: nr-treasury-2013-zetas-financial-operatives (a title before its body's acronym, the
+    # parser had ended the sentence at the bracket), sr-insightcrime-2014-don-mario-extradition (an
+    # acting head), sr-dea-2004-norte-valle-cartel-leaders-indicted (a comma between title and body),
+    # nr-insightcrime-heriberto-lazcano-z3-profile (a judge "in" a court)
+    kg = extract(
+        "Treasury's Director of the Office of Foreign Assets Control (OFAC) Adam J. Szubin said the action "
+        "was important. The announcement was made by Drug Enforcement Administration (DEA) Acting "
+        "Administrator Michele Leonhart. The case was announced by ANTHONY P. PLACIDO, Special "
+        "Agent-in-Charge, Drug Enforcement Administration, New York. He appeared before Magistrate Judge "
+        "Deborah A. Robinson in the U.S. District Court for the District of Columbia.\n"
+    )
+    assert facts(kg, "leader_of") == {
+        ("Adam J. Szubin", "leader_of", "Office of Foreign Assets Control"),
+        ("Michele Leonhart", "leader_of", "Drug Enforcement Administration"),
+    }
+    assert {
+        ("Adam J. Szubin", "member_of", "U.S. Department of the Treasury"),
+        ("ANTHONY P. PLACIDO", "member_of", "Drug Enforcement Administration"),
+        ("Deborah A. Robinson", "member_of", "District Court"),
+    } <= facts(kg, "member_of")
+    roles = {kg.entities[r.subject].name: r.properties.get("role") for r in kg.relations.values()}
+    assert roles["ANTHONY P. PLACIDO"] == "Special Agent-in-Charge"
+    # a state after "in" is where the official serves, not what he is a member of
+    kg = extract("US Ambassador James Nealon in Colombia said the arrests were important.\n")
+    assert facts(kg, "member_of") == {("James Nealon", "member_of", "United States")}
+
+
+def test_an_acronym_in_brackets_ends_the_body_of_the_official_before_and():
+    # dev/mx-fbi-2014-alfredo-beltran-leyva-extradited.txt: Edge's title starts after "and"
+    kg = extract(
+        "The announcement was made by Special Agent in Charge James J. Hunt of the Drug Enforcement "
+        "Administration (DEA) and Executive Associate Director Peter T. Edge of U.S. Immigration and "
+        "Customs Enforcement's Homeland Security Investigations (HSI).\n"
+    )
+    assert ("Peter T. Edge", "member_of", "Drug Enforcement Administration") not in facts(kg, "member_of")
+
+
 def test_a_body_and_a_place_before_a_name_make_no_title():
     # test11/nk-insightcrime-2012-guatemala-overdick-extradited-zetas.txt: "in" between the embassy and its
     # country is no title, so the man extradited is no member of the embassy
