@@ -31,6 +31,7 @@ SPLITS = (
     "test15",
     "test16",
     "test17",
+    "test18",
 )
 ARTICLES = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
 
