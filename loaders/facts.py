@@ -57,7 +57,8 @@ def facts(match: Match, binder: Binder, sentence: Any, authorities: Authorities)
         return  # the doer is named: another match binds it
     else:
         if itself:
-            a_side = binder.listed_after(match.trigger)  # only the people the noun is followed by
+            # only the people the noun is followed by, or the list it closes ("A, B and C, leaders of X")
+            a_side = binder.listed_after(match.trigger) or binder.list_closed(match.trigger)
         elif match.a is None or (match.a.lower_ == "we" and frame.predicate in IMPLICIT):
             # "We are also designating A": the body whose release it is, the one that acted before
             a_side = _implied(frame.predicate, authorities)

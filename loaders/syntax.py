@@ -320,6 +320,25 @@ class Binder:
                 return [Mention(0, 0, "", "Person", "coref", keys=(k,)) for k in later]
         return []
 
+    def list_closed(self, token: Any) -> list[Mention]:
+        """ "A, B and C, leaders of the Norte Valle Cartel": the people listed right before the comma, when
+        the parser made the plural one more conjunct of them (the list's "and" comes before it)."""
+        comma = token.left_edge.i - 1
+        if token.dep_ != "conj" or comma < 1 or token.doc[comma].text != ",":
+            return []
+        found: list[Mention] = []
+        joined = False
+        for t in reversed(token.doc[token.sent.start : comma]):
+            m = self.covering(t)
+            if m is not None and m.keys and self.types.get(m.keys[0]) == "Person":
+                if not found or found[-1] is not m:
+                    found.append(m)
+            elif t.text == "," or t.lower_ in ("and", "or"):
+                joined = joined or t.lower_ in ("and", "or")
+            else:
+                break
+        return found[::-1] if joined and len(found) > 1 else []
+
     def _counted_after_colon(self, token: Any) -> list[Mention]:
         """ "designated two entities and three individuals: A, three of its members – B, C and D – and
         its core clan, E": the actors named after the colon, when there are as many as the nouns count."""
@@ -598,11 +617,35 @@ class Binder:
         found = self._pronoun(token, exclude=keys)
         return [found] if found is not None else []
 
+    def _people_together(self, token: Any) -> list[Mention]:
+        """The last people coordinated before a token in its sentence ("A and B"), or none."""
+        sentence = token.sent
+        for t in reversed(sentence[: token.i - sentence.start]):
+            m = self.covering(t)
+            if (
+                m is None
+                or self.types.get(m.keys[0] if m.keys else "") != "Person"
+                or self.name_head(t) is not t
+            ):
+                continue
+            people = [
+                x for x in self.actors(t, beyond=False) if x.keys and self.types.get(x.keys[0]) == "Person"
+            ]
+            if len(people) > 1:
+                return people
+        return []
+
     def _pronoun(self, token: Any, exclude: set[str] | frozenset[str] = frozenset()) -> Mention | None:
         wanted = PERSONAL.get(token.lower_)
         if wanted is None and token.lower_ not in ("its", "it", "their", "they", "them"):
             return None
         plural = token.lower_ in ("their", "they", "them")
+        if plural and token.dep_ == "poss" and token.head.lower_ in KIN:
+            # "A and B … their father, C": the people coordinated before, never a body ("OFAC designated
+            # A and B for … their father")
+            people = self._people_together(token)
+            if people:
+                return Mention(0, 0, "", "Person", "coref", keys=tuple(k for m in people for k in m.keys))
 
         def fits(m: Mention, states: bool = False) -> bool:
             if exclude and set(m.keys) & exclude:

@@ -136,3 +136,15 @@ def test_ran_a_clan_with_his_two_sons():
 def test_a_possessive_after_a_name_is_its_owner_not_a_listed_person():
     kg = extract("Ines Coronel Barreras is the father of Emma Coronel Aispuro, Guzman Loera’s third wife.\n")
     assert facts(kg, "child_of") == {("Emma Coronel Aispuro", "child_of", "Ines Coronel Barreras")}
+
+
+def test_their_father_is_the_father_of_the_people_named_together_not_of_a_body():
+    # test17/cr-treasury-2012-guatemala-lorenzana-family.txt: "their" is the two designated, not OFAC
+    kg = extract(
+        "OFAC designated Ovaldino Lorenzana Cordon and Marta Julia Lorenzana Cordon for their role in the "
+        "drug trafficking activities of their father, Lorenzana Lima.\n"
+    )
+    assert facts(kg, "child_of") == {
+        ("Ovaldino Lorenzana Cordon", "child_of", "Lorenzana Lima"),
+        ("Marta Julia Lorenzana Cordon", "child_of", "Lorenzana Lima"),
+    }

@@ -65,3 +65,18 @@ def test_a_name_with_a_possessive_after_it_ends_no_list_of_two():
         "Loera's third wife.\n"
     )
     assert "Emma Coronel Aispuro" not in {s for s, _, _ in facts(kg, "sanctioned_by")}
+
+
+def test_a_plural_role_after_a_list_names_each_even_when_parsed_as_one_more_conjunct():
+    # test17/sr-dea-2004-norte-valle-cartel-leaders-indicted.txt: in capitals, the parser makes "leaders"
+    # a conjunct of the names; it is their appositive, and "and leaders of X" is other people
+    kg = extract(
+        "Prosecutors charged LUIS HERNANDO GOMEZ BUSTAMANTE, ARCANGEL DE JESUS HENOA MONTOYA and WILMER "
+        "VARELA, leaders of the notorious Norte Valle Cartel.\n"
+    )
+    assert facts(kg, "leader_of") == {
+        (p, "leader_of", "Norte Valle Cartel")
+        for p in ("LUIS HERNANDO GOMEZ BUSTAMANTE", "ARCANGEL DE JESUS HENOA MONTOYA", "WILMER VARELA")
+    }
+    kg = extract("Prosecutors charged Luis Gomez, Arcangel Henao, and leaders of the Norte Valle Cartel.\n")
+    assert facts(kg, "leader_of") == set()
