@@ -52,6 +52,7 @@ def titles() -> Titles:
 
 def title_facts(sentence: Any, binder: Binder) -> Iterator[Fact]:
     """leader_of or member_of between each person of a sentence and the bodies their title names."""
+    lead = _titles_lead(sentence, binder)
     for token in sentence:
         m = binder.covering(token)
         if m is None or binder.types.get(m.keys[0]) != "Person" or m.source == "coref":
@@ -61,7 +62,9 @@ def title_facts(sentence: Any, binder: Binder) -> Iterator[Fact]:
         first = token
         while first.i > sentence.start and binder.covering(token.doc[first.i - 1]) is m:
             first = token.doc[first.i - 1]
-        spans = [_before(first, binder), _after(token, binder)]
+        # in a list whose titles lead ("Title of A, Name, Title of B, Name"), the title after a name
+        # and its comma is the next name's
+        spans = [_before(first, binder, lead), ([], []) if lead else _after(token, binder)]
         if spans[0][0] and not spans[1][1]:
             # "Special Agent in Charge James J. Hunt of the DEA": the title before, the body after
             spans.append((spans[0][0], _of_after(token, binder)))
@@ -99,13 +102,35 @@ def _implied(person: str, spans: list, binder: Binder) -> Iterator[Fact]:
                 return
 
 
-def _before(token: Any, binder: Binder) -> tuple[list[Any], list[Any]]:
-    """The title words and bodies right before a name ("DEA Special Agent in Charge" Raymond Donovan)."""
+def _titles_lead(sentence: Any, binder: Binder) -> bool:
+    """Whether the sentence's first person is named after their title and a comma, as releases list
+    officials: "United States Attorney for the Southern District of New York, Jay Clayton, Special Agent
+    in Charge of …, Louis A. D'Ambrosio, …" (every title in that list is the next name's)."""
+    first = next((t for t in sentence if _person(t, binder)), None)
+    if first is None or first.i - 1 <= sentence.start or first.doc[first.i - 1].text != ",":
+        return False
+    words, bodies = _before(first, binder, True)
+    titled = any(w.lower_ not in LINKS and _title_word(w.lower_) for w in words)
+    return (
+        titled and bool(bodies) and not any(_person(t, binder) for t in sentence[: first.i - sentence.start])
+    )
+
+
+def _person(token: Any, binder: Binder) -> bool:
+    mention = binder.covering(token)
+    return mention is not None and binder.types.get(mention.keys[0]) == "Person" and mention.source != "coref"
+
+
+def _before(token: Any, binder: Binder, lead: bool = False) -> tuple[list[Any], list[Any]]:
+    """The title words and bodies right before a name ("DEA Special Agent in Charge" Raymond Donovan);
+    with `lead`, across the comma after a title that leads its name."""
     t = titles()
     words: list[Any] = []  # the title's tokens
     bodies: list[Any] = []
+    unit: set[int] = set()  # the tokens of a unit named in passing
     i = token.i - 1
-    if i > token.sent.start and token.doc[i].text == "," and binder.name_head(token).dep_ == "appos":
+    comma = i > token.sent.start and token.doc[i].text == ","
+    if comma and (lead or binder.name_head(token).dep_ == "appos"):
         i -= 1  # "the United States Attorney for the Central District of California, André Birotte"
     while i >= token.sent.start:
         tok = token.doc[i]
@@ -113,16 +138,19 @@ def _before(token: Any, binder: Binder) -> tuple[list[Any], list[Any]]:
         if body is not None and binder.types.get(body.keys[0]) in BODIES:
             if not bodies or bodies[-1].keys != body.keys:
                 bodies.append(body)
-        elif tok.lower_ in t.words and (tok.text[:1].isupper() or tok.lower_ in t.ranks):
+        elif _title_word(tok.lower_) and (tok.text[:1].isupper() or tok.lower_ in t.ranks):
+            if words and words[-1].i in unit:
+                unit.add(tok.i)  # "New York Field Office": a title's word inside a unit's name
             words.append(tok)
-        elif (tok.text == "(" and bodies) or (
-            tok.text == ")" and i > token.sent.start and _body(token.doc[i - 1], binder)
-        ):
-            pass  # "Drug Enforcement Administration (DEA) Acting Administrator": the body's acronym
+        elif _around_acronym(tok, bool(bodies), binder):
+            pass  # "Drug Enforcement Administration (DEA) Acting Administrator", "(“DEA”)": an acronym
         elif tok.lower_ == "and" and words and i > token.sent.start and _named(token.doc[i - 1], binder):
             break  # "Caldwell of the Criminal Division and Assistant Director X": the body is Caldwell's
         elif tok.lower_ in LINKS and (words or bodies):
             words.append(tok)  # "Special Agent in Charge", "Secretary of the Treasury"
+        elif bodies and words and (words[-1].lower_ in LINKS or words[-1].i in unit) and _unit(tok, binder):
+            words.append(tok)  # "… of the Houston Field Office of the FBI": a unit named in passing
+            unit.add(tok.i)
         else:
             break
         i -= 1
@@ -172,6 +200,33 @@ def _after(token: Any, binder: Binder) -> tuple[list[Any], list[Any]]:
     return words, bodies
 
 
+def _around_acronym(token: Any, after_body: bool, binder: Binder) -> bool:
+    """Whether a bracket or quote encloses a body's acronym ("(DEA)", "(“JTFV”)"), read from the right:
+    an opening one once a body was read, a closing one around an acronym of the body just before it."""
+    doc, start = token.doc, token.sent.start
+    if token.text == "(" or (token.is_quote and after_body):
+        return after_body or (token.i > start and _body(doc[token.i - 1], binder))
+    if token.is_quote and token.i - 1 > start and doc[token.i - 1].text == "(":
+        return _body(doc[token.i - 2], binder)  # the opening quote of "(“JTFV”)"
+    if token.text.isupper() and token.i + 1 < token.sent.end and doc[token.i + 1].text in (")", "”", '"'):
+        return _around_acronym(doc[token.i + 1], after_body, binder)  # the acronym no mention covers
+    if token.text != ")" and not token.is_quote:
+        return False
+
+    def skip_quotes(i: int) -> int:
+        while i > start and doc[i].is_quote:
+            i -= 1
+        return i
+
+    i = skip_quotes(token.i - 1)
+    if _body(doc[i], binder):
+        return True
+    if not doc[i].text.isupper():  # an acronym no mention covers: the body before its bracket
+        return False
+    i = skip_quotes(i - 1)
+    return i > start and doc[i].text == "(" and _body(doc[i - 1], binder)
+
+
 def _named(token: Any, binder: Binder) -> bool:
     """Whether a token ends a name: "Caldwell", the bracket of "the Drug Enforcement Administration (DEA)"."""
     return binder.covering(token) is not None or token.text == ")"
@@ -181,6 +236,21 @@ def _body(token: Any, binder: Binder) -> bool:
     """Whether a token is part of the name of a body (or a state)."""
     mention = binder.covering(token)
     return mention is not None and binder.types.get(mention.keys[0]) in BODIES
+
+
+def _title_word(word: str) -> bool:
+    """A word of a title, with a prefix ("Co-Director", "Vice-Chairman") or without."""
+    return word in titles().words or word.partition("-")[2] in titles().words
+
+
+def _titled(tokens: list[Any]) -> bool:
+    """Whether a title's tokens hold a title word, not only links and the name of a unit."""
+    return any(w.lower_ not in LINKS and _title_word(w.lower_) for w in tokens)
+
+
+def _unit(token: Any, binder: Binder) -> bool:
+    """A capitalised word that names no actor (a place aside): "Houston Field Office" on the way to a body."""
+    return token.text[:1].isupper() and token.text.isalpha() and _unnamed(token, binder)
 
 
 def _unnamed(token: Any, binder: Binder) -> bool:
@@ -211,10 +281,10 @@ def _of_after(token: Any, binder: Binder) -> list[Any]:
 
 
 def _facts(person: str, tokens: list[Any], bodies: list[Any], binder: Binder) -> Iterator[Fact]:
-    if not bodies or all(w.lower_ in LINKS for w in tokens):
+    if not bodies or not _titled(tokens):
         return  # "the US Embassy in Guatemala, Walther Overdick": a link word alone is no title
     t = titles()
-    words = [w.lower_ for w in tokens]
+    words = [w.lower_.removeprefix("co-") for w in tokens]  # a co-director heads the body too
     phrase = f" {' '.join(words)} "
     # the role as written, without the links at its ends ("the", "of") and the bodies it names
     kept = list(tokens)

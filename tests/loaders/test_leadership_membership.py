@@ -299,6 +299,31 @@ def test_titles_around_a_bodys_acronym_a_comma_or_a_court():
     assert facts(kg, "member_of") == {("James Nealon", "member_of", "United States")}
 
 
+def test_a_list_of_officials_whose_titles_lead_gives_each_title_to_the_name_after_it():
+    # test16/sq-doj-2025-tren-de-aragua-nino-guerrero-charged.txt: "Title of A, Name, Title of B, Name";
+    # the title after a name and its comma is the next name's, not an appositive of the one before
+    kg = extract(
+        "United States Attorney for the Southern District of New York, Jay Clayton, Special Agent in Charge "
+        "of the Special Operations Division of the Drug Enforcement Administration (“DEA”), Louis A. "
+        "D’Ambrosio, Co-Director of Joint Task Force Vulcan (“JTFV”), Jacob Warren, Special Agent in Charge "
+        "of the New York Field Office of Homeland Security Investigations (“HSI”), Ricky J. Patel, Special "
+        "Agent in Charge of the Houston Field Office of the FBI, Douglas Williams, announced the charges.\n"
+    )
+    assert facts(kg, "leader_of") == {("Jacob Warren", "leader_of", "Joint Task Force Vulcan")}
+    assert {
+        ("Louis A. D'Ambrosio", "member_of", "Drug Enforcement Administration"),
+        ("Ricky J. Patel", "member_of", "Homeland Security Investigations"),
+        ("Douglas Williams", "member_of", "Federal Bureau of Investigation"),
+    } <= facts(kg, "member_of")
+    assert ("Jacob Warren", "member_of", "Homeland Security Investigations") not in facts(kg, "member_of")
+    # a quotation's last names are no title-led list ("… and the Taliban, Lahore Jan …")
+    kg = extract(
+        "“As a hawaladar for drug traffickers and the Taliban, Lahore Jan promotes terror,” said Adam "
+        "Szubin, Director of the Office of Foreign Assets Control (OFAC).\n"
+    )
+    assert facts(kg, "leader_of") == {("Adam Szubin", "leader_of", "Office of Foreign Assets Control")}
+
+
 def test_an_acronym_in_brackets_ends_the_body_of_the_official_before_and():
     # dev/mx-fbi-2014-alfredo-beltran-leyva-extradited.txt: Edge's title starts after "and"
     kg = extract(
