@@ -134,6 +134,12 @@ def _initial_dropped(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     return len(full) > len(kept) == len(short) >= 2 and kept == short
 
 
+def _second_surname_dropped(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Whether `short` (three words or more) is `full` without its last word, as the press names people
+    by their first surname alone: "Florindo Eleuterio Flores" of "Florindo Eleuterio Flores Hala"."""
+    return len(short) >= 3 and full[:-1] == short
+
+
 def _reordered(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether two orders of the same words can be one name: surnames first ("GUZMAN SALAZAR Ivan
     Archivaldo") or given names swapped ("Archivaldo Ivan Guzman Salazar"), the surnames in the same
@@ -156,6 +162,9 @@ def _person(a: Profile, b: Profile) -> Match | None:
             if _initial_dropped(wa, wb) or _initial_dropped(wb, wa):
                 short = 1 if len(wa) < len(wb) else 2
                 return Match(WEAK, "the full name without a middle initial", na, nb, short)
+            if _second_surname_dropped(wa, wb) or _second_surname_dropped(wb, wa):
+                short = 1 if len(wa) < len(wb) else 2
+                return Match(WEAK, "the full name without its second surname", na, nb, short)
             if best is None and (_inner_word_dropped(wa, wb) or _inner_word_dropped(wb, wa)):
                 short = 1 if len(wa) < len(wb) else 2
                 best = Match(SHORTER, "the full name without a second given name", na, nb, short)

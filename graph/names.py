@@ -211,6 +211,8 @@ def person_keys(words: tuple[str, ...] | list[str]) -> list[tuple[tuple, str, st
             keys.append((("p", rest), "-", t))
         if len(words) >= 4 and 0 < i < len(words) - 2:
             keys.append((("p", rest), "~", t))
+    if len(words) >= 4:  # "Florindo Eleuterio Flores" of "Florindo Eleuterio Flores Hala": no second surname
+        keys.append((("p", tuple(sorted(words[:-1]))), "~", words[-1]))
     if len(words) >= 3:  # "Ernesto Fonseca" of "Ernesto Fonseca Carrillo": the first name and a surname
         keys.extend((("p", tuple(sorted((words[0], t)))), "~", t) for t in words[-2:])
     return keys

@@ -210,6 +210,22 @@ def test_a_dropped_middle_initial_merges_only_when_it_fits_one_person() -> None:
     assert resolve(kg).mapping == {}
 
 
+def test_a_name_without_its_second_surname_merges_only_when_it_fits_one_person() -> None:
+    # test17: InSight Crime's "Florindo Eleuterio Flores" and Treasury's "Florindo Eleuterio Flores Hala"
+    kg = KnowledgeGraph()
+    full = kg.add_entity("Person", "Florindo Eleuterio Flores Hala").id
+    short = kg.add_entity("Person", "Florindo Eleuterio Flores").id
+    _, mapping, merges = resolve(kg)
+    assert mapping == {short: full}
+    assert merges[0].match.rule == "the full name without its second surname"
+    kg.add_entity("Person", "Florindo Eleuterio Flores Ruiz")  # a namesake: the short name fits either
+    assert resolve(kg).mapping == {}
+    kg = KnowledgeGraph()  # two words are a given name and a surname, which namesakes share too often
+    kg.add_entity("Person", "Ernesto Fonseca Carrillo")
+    kg.add_entity("Person", "Ernesto Fonseca")
+    assert resolve(kg).mapping == {}
+
+
 # -- groups -----------------------------------------------------------------------------------
 def test_cjng_in_spanish_english_and_as_an_acronym_is_one_group() -> None:
     kg = KnowledgeGraph()
