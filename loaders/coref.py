@@ -33,7 +33,7 @@ GROUP_NOUN = re.compile(
     r"| (?:have|had|are|were)\b"
 )
 NUMBERS = {w: i for i, w in enumerate("two three four five six seven eight nine ten".split(), 2)}  # noqa: SIM905
-ALIAS_ASIDE = re.compile(r" ?\((?:a\.k\.a\.|aka|alias|also known as)\s[^)]*\)")
+ALIAS_ASIDE = re.compile(r" ?\((?:a\.k\.a\.|a/k/a|aka|alias|also known as)\s[^)]*\)")
 LIST_GAP = re.compile(r"^(?:,? and |, |,? as well as )$")
 
 

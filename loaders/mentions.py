@@ -62,7 +62,7 @@ NOT_NAME = words(
     "Foreign Former From General Governor He Her His However If In It Its Judge Leader Minister Mr "
     "Mrs Ms Not Officials On Or President Reprinted Secretary Senator She Since Specifically That The "
     "Their These They This Those We When While With Rival Rivals Allied Although Though Despite Because "
-    "Meanwhile Unlike During Until Whether Whereas"
+    "Meanwhile Like Unlike During Until Whether Whereas"
 )
 CAP = r"[A-ZÁÉÍÓÚÜÑ][\w\-]*"
 CONNECT = r"(?:of|de|del|la|el|los|las|for|the|y|on|in|di|della|da|do|dos)"
@@ -152,7 +152,7 @@ ATTORNEY_FOR = re.compile(
     rf"{CAP}(?: {CAP})*)"
 )
 ALIAS_WORDS = (
-    r"(?:alias|aka|a\.k\.a\.|(?:also |better |more commonly |widely )?known (?:in [A-Z][a-z]+ )?as|"
+    r"(?:alias|aka|a\.k\.a\.|a/k/a|(?:also |better |more commonly |widely )?known (?:in [A-Z][a-z]+ )?as|"
     r"known by the (?:nickname|alias|name)|nicknamed|dubbed)"
 )
 NICKNAME = re.compile(
@@ -665,7 +665,7 @@ _ROLES = (
     r"smuggler|recruiter|commander)\b"
 )
 PERSON_AFTER = re.compile(
-    rf"^(?:,? (?:who|alias|aka)\b|, \d{{1,3}},|,? (?:the|a|an) (?:[a-z'-]+ ){{0,3}}?{_ROLES}"
+    rf"^(?:,? (?:who|alias|aka|a/k/a)\b|, \d{{1,3}},|,? (?:the|a|an) (?:[a-z'-]+ ){{0,3}}?{_ROLES}"
     r"| (?:founded|leads|led|heads|headed|joined|replaced|succeeded|runs|ran|commands|commanded)\b"
     r"| (?:has|had) (?:led|headed|run|commanded)\b| took (?:over|control|charge|command)\b"
     r"|'s (?:(?:older|younger|eldest|half-|late) ?)?(?:son|daughter|brother|sister|father|mother|wife|"
@@ -677,7 +677,7 @@ PERSON_AFTER = re.compile(
 
 
 PERSON_NAMED_AFTER = re.compile(
-    r"""^,? (?:alias|aka|a\.k\.a\.|also known as|known as|nicknamed|"""
+    r"""^,? (?:alias|aka|a\.k\.a\.|a/k/a|also known as|known as|nicknamed|"""
     r"""known by the (?:nickname|alias)) ["'\u201c]"""
 )
 PERSON_NAMED_BEFORE = re.compile(

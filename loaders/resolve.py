@@ -15,7 +15,7 @@ from ocgraph.loaders.mentions import ALIAS_WORDS, Mention, given_names, type_by_
 ALIAS_LINK = re.compile(rf"""^\s*,?\s*(?:\d{{1,3}},\s*)?{ALIAS_WORDS}\s+["']$""")
 # "the Gaitanistas, also known as the Clan del Golfo": two names of one group, no quotes needed
 NAME_LINK = re.compile(
-    r"^\s*\)?\s*,?\s*\(?(?:(?:also |better )?known (?:in [A-Z][a-z]+ )?as|also called|a\.k\.a\.|aka)"
+    r"^\s*\)?\s*,?\s*\(?(?:(?:also |better )?known (?:in [A-Z][a-z]+ )?as|also called|a\.k\.a\.|a/k/a|aka)"
     r"\s+(?:the\s+)?$"
     # "First Capital Command (Primeiro Comando da Capital)", "Juárez Cartel (Spanish: Cártel de Juárez)":
     # the same group's name in another language
@@ -34,7 +34,7 @@ HEAD_PAREN = re.compile(
 PERSON_ALIAS = re.compile(rf"^\s*,?\s*\(?{ALIAS_WORDS}\s+$")
 # the gap between two names of a list, an alias of the first one allowed: ', ', ' and ',
 # ', alias "Comba," '
-LISTED = re.compile(r"""^(?:,? (?:alias|a\.k\.a\.|aka) ["“][^"”]{1,30}["”],?(?= ))?(?:,? and |, | )$""")
+LISTED = re.compile(r"""^(?:,? (?:alias|a\.k\.a\.|a/k/a|aka) ["“][^"”]{1,30}["”],?(?= ))?(?:,? and |, | )$""")
 GOVERNMENT = re.compile(r"^(?:[Tt]he )?(\w+) [Gg]overnment$")
 ARTICLE = re.compile(r"^(?:the|los|las|la|el|les)\s+")
 # Rank of the evidence a type comes from: the curated gazetteer beats naming rules beats the model.

@@ -84,7 +84,7 @@ def load_pipeline(model: str | None = MODEL) -> Any:
             nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
             # "A, a.k.a. Ivan Marquez, and B": the tokenizer cut "a.k.a" from its last full stop, which
             # then ended the sentence in the middle of a list of names
-            for form in ("a.k.a.", "A.K.A.", "f.k.a.", "F.K.A."):
+            for form in ("a.k.a.", "A.K.A.", "f.k.a.", "F.K.A.", "a/k/a", "A/K/A", "f/k/a", "F/K/A"):
                 nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
             nlp.add_pipe("ocgraph_prefixed_words", first=True)
             nlp.add_pipe("ocgraph_citation_marks", after="ocgraph_prefixed_words")

@@ -693,7 +693,7 @@ class Binder:
 
 
 LIST_MARKS = {":", "–", "—"}
-ALIAS_MARKS = {"alias", "aka", "a.k.a.", "a.k.a"}
+ALIAS_MARKS = {"alias", "aka", "a.k.a.", "a.k.a", "a/k/a"}
 POSSESSIVES = {"his", "her", "their"}
 KIN = words(
     "brother brothers sister son sons daughter cousin nephew father uncle wife husband partner associate"

@@ -138,3 +138,19 @@ def test_a_shared_surname_names_the_person_named_in_full_most_and_first():
     )
     assert ("Edgar Valdez Villarreal", "detained_by", "Mexican Federal Police") in facts(kg, "detained_by")
     assert not [f for f in facts(kg, "detained_by") if f[0] == "Arturo Beltran Leyva"]
+
+
+def test_a_k_a_written_with_slashes_gives_an_alias():
+    # test17/nr-doj-2018-la-barbie-valdez-villareal-sentenced.txt and
+    # sr-doj-2008-norte-valle-rasguno-guilty-plea.txt: federal releases write "a/k/a"; "Like" opening a
+    # sentence is no part of the name after it
+    kg = extract(
+        "ATLANTA - Edgar Valdez-Villareal, a/k/a La Barbie, who was born in the U.S., rose to be a leader "
+        'of the Beltran-Leyva Cartel. Luis Hernando Gomez-Bustamante, a/k/a "Rasguno," pleaded guilty '
+        "today. Like La Barbie, they will be held accountable.\n"
+    )
+    people = {e.name: e.aliases for e in kg.entities.values() if e.type == "Person"}
+    assert people == {
+        "Edgar Valdez-Villareal": ["La Barbie"],
+        "Luis Hernando Gomez-Bustamante": ["Rasguno"],
+    }
