@@ -103,3 +103,14 @@ def test_a_spanish_town_name_is_a_place():
     # the model reads "Ciudad Juarez" as a person's name
     kg = extract("The Juarez Cartel is based in the border city. Ciudad Juarez saw 3,000 murders in 2010.\n")
     assert types(kg)["Ciudad Juarez"] == "Place"
+
+
+def test_designated_groups_the_gazetteer_knows_are_crime_groups():
+    # test17: the model took "Shining Path" and the AUC for mere organizations
+    kg = extract(
+        "Peru's Shining Path and Colombia's United Self-Defense Forces of Colombia (AUC) were both "
+        "designated by the State Department, as were the Sacra Corona Unita and the Yakuza by the Treasury.\n"
+    )
+    kinds = types(kg)
+    for name in ("Shining Path", "United Self-Defense Forces of Colombia", "Sacra Corona Unita", "Yakuza"):
+        assert kinds[name] == "CriminalOrganization", name
