@@ -640,6 +640,10 @@ def _trim_person(text: str, m: Mention) -> Mention:
     if label and label.start():
         m = replace(m, end=m.start + label.start(), text=m.text[: label.start()])
     cut = person_start(m.text)
+    if not cut and _office_words(text[: m.start]):
+        # "Secretary of State John Kerry": the model ran the office's last word into the name
+        parts, given = m.text.split(), given_names()
+        cut = next((j for j in range(1, len(parts) - 1) if parts[j] in given and parts[0] not in given), 0)
     if not cut:
         return m
     start = m.start + [w.start() for w in re.finditer(r"\S+", m.text)][cut]

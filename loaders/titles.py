@@ -162,6 +162,9 @@ def _after(token: Any, binder: Binder) -> tuple[list[Any], list[Any]]:
     t = titles()
     doc = token.doc
     i = token.i + 1
+    if i < token.sent.end and doc[i].text == "(":  # "Hugo Velazquez Moreno (Velazquez), the …": an aside
+        close = next((j for j in range(i + 1, min(i + 8, token.sent.end)) if doc[j].text == ")"), None)
+        i = close + 1 if close is not None else i
     if i >= len(doc) or doc[i].text != ",":
         return [], []
     words: list[Any] = []

@@ -324,6 +324,21 @@ def test_a_list_of_officials_whose_titles_lead_gives_each_title_to_the_name_afte
     assert facts(kg, "leader_of") == {("Adam Szubin", "leader_of", "Office of Foreign Assets Control")}
 
 
+def test_an_offices_last_word_a_high_title_and_an_aside_before_the_title():
+    # dev: "Secretary of State" ran into the name, "High Representative" is a title, and an alias in
+    # brackets stands between a name and its appositive title
+    kg = extract(
+        "The meeting was attended by U.S. Secretary of State John Kerry. The talks were led by European "
+        "Union High Representative for Foreign Affairs, Josep Borrell. Hugo Adalberto Velazquez Moreno "
+        "(Velazquez), the current Vice President of Paraguay, was designated.\n"
+    )
+    assert facts(kg, "member_of") == {
+        ("John Kerry", "member_of", "United States"),
+        ("Josep Borrell", "member_of", "European Union"),
+        ("Hugo Adalberto Velazquez Moreno", "member_of", "Paraguay"),
+    }
+
+
 def test_an_acronym_in_brackets_ends_the_body_of_the_official_before_and():
     # dev/mx-fbi-2014-alfredo-beltran-leyva-extradited.txt: Edge's title starts after "and"
     kg = extract(
