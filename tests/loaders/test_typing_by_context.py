@@ -283,3 +283,16 @@ def test_a_name_before_a_clause_about_the_gang_is_not_the_gang():
         "Susumu Ishii.\n"
     )
     assert [e.type for e in kg.find("Kakuji Inagawa")] == ["Person"]
+
+
+def test_a_persons_infobox_names_their_parents_and_children():
+    # test14/nn-wikipedia-edgar-valdez-villarreal-la-barbie.txt
+    kg = extract(
+        "Edgar Valdez Villarreal\n\n- Born: August 11, 1973\n- Parents: Abel Valdez Villarreal\n"
+        "- Spouse: Priscilla Montemayor\n- Children: Édgar Valdéz Beltrán\n\n"
+        "Édgar Valdez Villarreal, commonly referred to by his alias La Barbie, is a Mexican drug lord.\n"
+    )
+    assert facts(kg, "child_of") == {
+        ("Edgar Valdez Villarreal", "child_of", "Abel Valdez Villarreal"),
+        ("Édgar Valdéz Beltrán", "child_of", "Edgar Valdez Villarreal"),
+    }
