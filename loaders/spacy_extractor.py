@@ -176,17 +176,43 @@ CLOSING = frozenset("\"'”’)]")
 def sentences_start_after_stops(doc: Any) -> Any:
     """A sentence starts only after a full stop (or ?, !, ;, :, maybe closed by a quote or a bracket), a
     citation mark or a line break: the parser ended "Treasury's Director of the Office of Foreign Assets
-    Control (OFAC)" at the bracket and so parted the title from "Adam J. Szubin" after it."""
-    for token in doc[1:]:
-        if token.is_sent_start or token.is_space or CITATION.fullmatch(token.text):
-            continue  # a citation mark is end_sentences_at_citations's to place
-        j = token.i - 1
-        while j > 0 and (doc[j].text in CLOSING or CITATION.fullmatch(doc[j].text)):
+    Control (OFAC)" at the bracket and so parted the title from "Adam J. Szubin" after it. A citation mark
+    is end_sentences_at_citations's to place; the word kinds are read once per word form, through arrays."""
+    from spacy.attrs import ORTH, SENT_START
+
+    rows = doc.to_array([ORTH, SENT_START])
+    kinds = [_stop_kind(doc.vocab.strings, orth) for orth in rows[:, 0].tolist()]
+    starts = rows[:, 1].astype("int64")  # -1: never a sentence's start (the array is unsigned)
+    for i in range(1, len(kinds)):
+        if starts[i] == 1 or kinds[i] in (SPACE, CITED):
+            continue
+        j = i - 1
+        while j > 0 and kinds[j] in (CLOSES, CITED):
             j -= 1
-        before = doc[j]
-        if not (before.is_space or "\n" in before.whitespace_ or before.text[-1] in STOPS):
-            token.is_sent_start = False
+        if kinds[j] not in (STOP, SPACE):
+            starts[i] = -1
+    doc.from_array([SENT_START], starts.astype(rows.dtype).reshape(-1, 1))
     return doc
+
+
+WORD, STOP, SPACE, CLOSES, CITED = range(5)  # what a word form may do at a sentence's edge
+_STOP_KINDS: dict[int, int] = {}
+
+
+def _stop_kind(strings: Any, orth: int) -> int:
+    kind = _STOP_KINDS.get(orth)
+    if kind is None:
+        text = strings[orth]
+        if text.isspace():
+            kind = SPACE
+        elif CITATION.fullmatch(text):
+            kind = CITED
+        elif text in CLOSING:
+            kind = CLOSES
+        else:
+            kind = STOP if text[-1] in STOPS else WORD
+        _STOP_KINDS[orth] = kind
+    return kind
 
 
 class CachedLemmas:
