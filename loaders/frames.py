@@ -67,6 +67,8 @@ class Pattern:
     words: tuple[str, ...]  # the trigger words of the pattern
     a_is_place: bool
     subjectless: tuple[str, ...] = ()  # helper nodes that must have no subject of their own
+    # helper nodes that, being one of the verbs listed, must have no direct object
+    objectless: tuple[tuple[str, frozenset[str]], ...] = ()
 
 
 @dataclass
@@ -192,8 +194,14 @@ def parse(raw: dict[str, Any]) -> tuple[Grammar, list[tuple[str, list[dict]]]]:
                 lone = tuple(f"a{x}" for x in attach[a_name].get("subjectless", ())) + tuple(
                     f"b{x}" for x in (attach[b_name].get("subjectless", ()) if b_name else ())
                 )
+                bare = tuple(
+                    (f"{side}{node}", frozenset(verbs))
+                    for side, name in (("a", a_name), ("b", b_name))
+                    if name
+                    for node, verbs in attach[name].get("objectless", {}).items()
+                )
                 grammar.patterns[key] = Pattern(
-                    frame, shape, label, names, unless, tuple(triggers), place, lone
+                    frame, shape, label, names, unless, tuple(triggers), place, lone, bare
                 )
                 to_add.append((key, [pattern]))
     return grammar, to_add
@@ -326,6 +334,11 @@ class FrameMatcher:
                         continue
                     if any(c.dep_ in SUBJECTS for n in p.subjectless for c in tokens[n].children):
                         continue  # "A referred to X, and B is the leader": the copula has its own subject
+                    if any(
+                        tokens[n].lemma_ in verbs and any(c.dep_ == "dobj" for c in tokens[n].children)
+                        for n, verbs in p.objectless
+                    ):
+                        continue  # "A identified B as the leader": the leader is B, the verb's object
                     word = p.words[0] if len(p.words) == 1 else _word_of(trigger, p.words)
                     if not whole_word(trigger, word):
                         continue  # "son" of "son-in-law"

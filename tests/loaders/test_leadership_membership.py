@@ -339,6 +339,21 @@ def test_an_offices_last_word_a_high_title_and_an_aside_before_the_title():
     }
 
 
+def test_the_object_of_a_naming_verb_holds_the_role_after_as():
+    # test14/sn-insightcrime-2016-colombia-epl-pelusos-david-leon.txt's wording; the subject of
+    # "identified" is not the leader, the subject of "succeeded" is
+    kg = extract(
+        "Judge Ana Ruiz identified Beto Paz as the leader of the Gulf Cartel. Authorities have identified "
+        "Guillermo Aguirre as the head of Los Pelusos. Carlos Mena succeeded Dario Vera as head of the Brisa "
+        "Cartel.\n"
+    )
+    assert facts(kg, "leader_of") == {
+        ("Beto Paz", "leader_of", "Gulf Cartel"),
+        ("Guillermo Aguirre", "leader_of", "Los Pelusos"),
+        ("Carlos Mena", "leader_of", "Brisa Cartel"),
+    }
+
+
 def test_an_acronym_in_brackets_ends_the_body_of_the_official_before_and():
     # dev/mx-fbi-2014-alfredo-beltran-leyva-extradited.txt: Edge's title starts after "and"
     kg = extract(
