@@ -84,7 +84,10 @@ def items(text: str) -> Iterator[tuple[re.Match[str], Field, int, int]]:
             # "Terry Adams and his brothers Tommy and Patrick": names joined by "and" within one item
             parts = [name] if NAME.fullmatch(name) else [p for p in AND.split(name) if NAME.fullmatch(p)]
             for part in parts:  # "Sinaloa Cartel", "38th Street gang" are names; "Mexican drug war" is not
-                start = line.start("value") + item.start() + item.group(0).index(part)
+                at = item.group(0).find(part)
+                if at < 0:
+                    continue  # "Ana (née Paz) Ruiz": an aside cut from inside a name leaves no span
+                start = line.start("value") + item.start() + at
                 yield line, field, start, start + len(part)
 
 

@@ -114,7 +114,6 @@ def test_took_over_a_group_from_a_relative():
     assert facts(kg, "leader_of") == {("Fidel Macías Loor", "leader_of", "Los Pulpos")}
 
 
-@pytest.mark.xfail(strict=True, reason=RULES_GONE)
 def test_whom_prosecutors_described_as_the_successor_of():
     kg = extract(
         "Baltazar Orellana Pinto, whom prosecutors described as the successor of the late trafficker Efraín "

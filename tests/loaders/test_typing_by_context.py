@@ -296,3 +296,10 @@ def test_a_persons_infobox_names_their_parents_and_children():
         ("Edgar Valdez Villarreal", "child_of", "Abel Valdez Villarreal"),
         ("Édgar Valdéz Beltrán", "child_of", "Edgar Valdez Villarreal"),
     }
+
+
+def test_an_aside_inside_a_listed_name_is_no_span_of_the_text():
+    # a name whose bracketed aside sits inside it ("Ana (née Paz) Ruiz") is no span to read; the rest is
+    assert [(f.key, s, e) for _, f, s, e in fields.items("- Children: Ana (née Paz) Ruiz, Beto Paz\n")] == [
+        ("Children", 32, 40)
+    ]
