@@ -27,7 +27,11 @@ def _work(job: tuple[str, int | None]) -> tuple[SourceDocument | None, Knowledge
         doc = read_document(Path(path), **({} if max_bytes is None else {"max_bytes": max_bytes}))
     except OcgraphError as exc:
         return None, None, str(exc)
-    return doc, _EXTRACTOR.extract(doc), ""
+    from ocgraph.loaders.text import extract_one
+
+    errors: list[str] = []
+    graph = extract_one(_EXTRACTOR, doc, errors)
+    return (doc, graph, "") if graph is not None else (None, None, errors[0])
 
 
 def extract_in_processes(

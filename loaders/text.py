@@ -72,9 +72,22 @@ def extract_all(
     if extractor is None:
         extractor = SpacyExtractor(model=model)
     for doc in read_all(paths, errors, notes, max_bytes):
-        yield doc, extractor.extract(doc)
+        graph = extract_one(extractor, doc, errors)
+        if graph is None:
+            continue
+        yield doc, graph
         if progress is not None:
             progress(doc.path)
+
+
+def extract_one(extractor: Any, doc: SourceDocument, errors: list[str]) -> KnowledgeGraph | None:
+    """The document's graph; a fault of the extractor on one document is that file's one-line error, and
+    the rest of the batch goes on."""
+    try:
+        return extractor.extract(doc)
+    except Exception as exc:  # any fault on one document must not lose the batch
+        errors.append(f"{doc.path}: extraction failed, the file was skipped ({type(exc).__name__}: {exc})")
+        return None
 
 
 def resolved_records(graphs: Sequence[tuple[str, KnowledgeGraph]]) -> Iterator[dict[str, Any]]:

@@ -45,6 +45,27 @@ def test_extract_lists_bad_files_and_keeps_the_good_ones(mixed: Path, tmp_path: 
     assert facts == {("a-good.txt", "member_of"), ("a-good.txt", "detained_by"), ("d-good.md", "splinter_of")}
 
 
+def test_a_fault_of_the_extractor_on_one_file_skips_that_file_only(mixed: Path) -> None:
+    # a fault in the extractor's code on one document (test15 met one in the infobox reader) is that
+    # file's one-line error; the files after it are still read
+    from ocgraph.loaders.spacy_extractor import SpacyExtractor
+    from ocgraph.loaders.text import extract_all
+
+    class FaultyOnOneFile(SpacyExtractor):
+        def extract(self, doc):  # type: ignore[no-untyped-def]
+            if doc.path.name == "a-good.txt":
+                raise ValueError("substring not found")
+            return super().extract(doc)
+
+    errors: list[str] = []
+    read = [d.path.name for d, _ in extract_all([mixed], errors, [], extractor=FaultyOnOneFile())]
+    assert read == ["d-good.md"]
+    assert errors[0] == (
+        f"{mixed / 'a-good.txt'}: extraction failed, the file was skipped (ValueError: substring not found)"
+    )
+    assert len(errors) == 3  # and the two bad files
+
+
 def test_huge_file_is_refused_with_one_line(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     with big.open("w", encoding="utf-8") as f:
