@@ -198,31 +198,30 @@ def test_shorter_name_merges_only_with_a_date_of_birth_to_agree() -> None:
     assert merges[0].match.rule == "the full name without a second given name, same date of birth"
 
 
-def test_a_dropped_middle_initial_merges_only_when_it_fits_one_person() -> None:
-    # Treasury's releases write "Adam J. Szubin", InSight Crime "Adam Szubin" (tests/fixtures/real/test13)
+@pytest.mark.parametrize(
+    ("full", "short", "namesake", "rule"),
+    [
+        # Treasury's releases write "Adam J. Szubin", InSight Crime "Adam Szubin" (tests/fixtures/real/test13)
+        ("Adam J. Szubin", "Adam Szubin", "Adam K. Szubin", "the full name without a middle initial"),
+        # test17: InSight Crime's "Florindo Eleuterio Flores", Treasury's "Florindo Eleuterio Flores Hala"
+        (
+            "Florindo Eleuterio Flores Hala",
+            "Florindo Eleuterio Flores",
+            "Florindo Eleuterio Flores Ruiz",
+            "the full name without its second surname",
+        ),
+    ],
+)
+def test_a_shorter_written_name_merges_only_when_it_fits_one_person(
+    full: str, short: str, namesake: str, rule: str
+) -> None:
     kg = KnowledgeGraph()
-    full = kg.add_entity("Person", "Adam J. Szubin").id
-    short = kg.add_entity("Person", "Adam Szubin").id
+    full_id = kg.add_entity("Person", full).id
+    short_id = kg.add_entity("Person", short).id
     _, mapping, merges = resolve(kg)
-    assert mapping == {short: full}
-    assert merges[0].match.rule == "the full name without a middle initial"
-    kg.add_entity("Person", "Adam K. Szubin")  # two namesakes now: the short name fits either
-    assert resolve(kg).mapping == {}
-
-
-def test_a_name_without_its_second_surname_merges_only_when_it_fits_one_person() -> None:
-    # test17: InSight Crime's "Florindo Eleuterio Flores" and Treasury's "Florindo Eleuterio Flores Hala"
-    kg = KnowledgeGraph()
-    full = kg.add_entity("Person", "Florindo Eleuterio Flores Hala").id
-    short = kg.add_entity("Person", "Florindo Eleuterio Flores").id
-    _, mapping, merges = resolve(kg)
-    assert mapping == {short: full}
-    assert merges[0].match.rule == "the full name without its second surname"
-    kg.add_entity("Person", "Florindo Eleuterio Flores Ruiz")  # a namesake: the short name fits either
-    assert resolve(kg).mapping == {}
-    kg = KnowledgeGraph()  # two words are a given name and a surname, which namesakes share too often
-    kg.add_entity("Person", "Ernesto Fonseca Carrillo")
-    kg.add_entity("Person", "Ernesto Fonseca")
+    assert mapping == {short_id: full_id}
+    assert merges[0].match.rule == rule
+    kg.add_entity("Person", namesake)  # two namesakes now: the short name fits either
     assert resolve(kg).mapping == {}
 
 
