@@ -10,6 +10,7 @@ from typing import Any
 from ocgraph.errors import OcgraphError
 from ocgraph.graph.model import KnowledgeGraph
 from ocgraph.loaders.documents import SourceDocument, read_document
+from ocgraph.loaders.text import extract_one
 
 _EXTRACTOR: Any = None
 
@@ -27,8 +28,6 @@ def _work(job: tuple[str, int | None]) -> tuple[SourceDocument | None, Knowledge
         doc = read_document(Path(path), **({} if max_bytes is None else {"max_bytes": max_bytes}))
     except OcgraphError as exc:
         return None, None, str(exc)
-    from ocgraph.loaders.text import extract_one
-
     errors: list[str] = []
     graph = extract_one(_EXTRACTOR, doc, errors)
     return (doc, graph, "") if graph is not None else (None, None, errors[0])
