@@ -110,10 +110,8 @@ def _titles_lead(sentence: Any, binder: Binder) -> bool:
     if first is None or first.i - 1 <= sentence.start or first.doc[first.i - 1].text != ",":
         return False
     words, bodies = _before(first, binder, True)
-    titled = any(w.lower_ not in LINKS and _title_word(w.lower_) for w in words)
-    return (
-        titled and bool(bodies) and not any(_person(t, binder) for t in sentence[: first.i - sentence.start])
-    )
+    before = sentence[: first.i - sentence.start]
+    return _titled(words) and bool(bodies) and not any(_person(t, binder) for t in before)
 
 
 def _person(token: Any, binder: Binder) -> bool:
@@ -159,7 +157,6 @@ def _before(token: Any, binder: Binder, lead: bool = False) -> tuple[list[Any], 
 
 def _after(token: Any, binder: Binder) -> tuple[list[Any], list[Any]]:
     """The title and bodies in an apposition after a name (", the Director of the FBI")."""
-    t = titles()
     doc = token.doc
     i = token.i + 1
     if i < token.sent.end and doc[i].text == "(":  # "Hugo Velazquez Moreno (Velazquez), the …": an aside
@@ -180,7 +177,7 @@ def _after(token: Any, binder: Binder) -> tuple[list[Any], list[Any]]:
                 continue  # "BiH's Intelligence Security Agency": the agency, not BiH
             if not bodies or bodies[-1].keys != body.keys:
                 bodies.append(body)
-        elif tok.lower_ in t.words and (words or tok.lower_ not in LINKS):  # ", of the Republic": no title
+        elif _title_word(tok.lower_) and (words or tok.lower_ not in LINKS):  # ", of the Republic": no title
             if bodies:
                 break  # a second title: another person's
             words.append(tok)
