@@ -32,6 +32,7 @@ SPLITS = (
     "test16",
     "test17",
     "test18",
+    "test19",
 )
 ARTICLES = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
 
