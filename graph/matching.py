@@ -159,17 +159,14 @@ def _person(a: Profile, b: Profile) -> Match | None:
         for kb, (nb, wb) in sorted(b.full.items()):
             if _spelt_apart(ka, kb):
                 return Match(TYPO, "spelling variant of one word", na, nb)
+            short = 1 if len(wa) < len(wb) else 2  # which side is the shorter form, for the rules below
             if _initial_dropped(wa, wb) or _initial_dropped(wb, wa):
-                short = 1 if len(wa) < len(wb) else 2
                 return Match(WEAK, "the full name without a middle initial", na, nb, short)
             if _second_surname_dropped(wa, wb) or _second_surname_dropped(wb, wa):
-                short = 1 if len(wa) < len(wb) else 2
                 return Match(WEAK, "the full name without its second surname", na, nb, short)
             if best is None and (_inner_word_dropped(wa, wb) or _inner_word_dropped(wb, wa)):
-                short = 1 if len(wa) < len(wb) else 2
                 best = Match(SHORTER, "the full name without a second given name", na, nb, short)
             elif best is None and (given_and_surname(wa, wb) or given_and_surname(wb, wa)):
-                short = 1 if len(wa) < len(wb) else 2
                 best = Match(SHORTER, "the first given name and one surname", na, nb, short)
     if best is not None:
         return best

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ocgraph.loaders.mentions import Mention
+from ocgraph.loaders.mentions import ALIAS_MARK, POSSESSIVE, Mention
 
 THEY = re.compile(r"^\s*(They|Their)\b")
 HE = re.compile(r"^\s*(He|She)\b")
@@ -33,7 +33,7 @@ GROUP_NOUN = re.compile(
     r"| (?:have|had|are|were)\b"
 )
 NUMBERS = {w: i for i, w in enumerate("two three four five six seven eight nine ten".split(), 2)}  # noqa: SIM905
-ALIAS_ASIDE = re.compile(r" ?\((?:a\.k\.a\.|a/k/a|aka|alias|also known as)\s[^)]*\)")
+ALIAS_ASIDE = re.compile(rf" ?\((?:{ALIAS_MARK}|also known as)\s[^)]*\)")
 LIST_GAP = re.compile(r"^(?:,? and |, |,? as well as )$")
 
 
@@ -93,7 +93,7 @@ def lists_in(text: str, mentions: list[Mention]) -> list[list[Mention]]:
             and m.type == "Person"
             and run[-1].type == "Person"
             and LIST_GAP.match(ALIAS_ASIDE.sub("", text[run[-1].end : m.start]))
-            and not re.match(r"['’]s\b", text[m.end : m.end + 3])  # "A, B's third wife": B's, no list
+            and not POSSESSIVE.match(text, m.end)  # "A, B's third wife": B's, no list
         ):
             run.append(m)
             continue

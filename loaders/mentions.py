@@ -65,6 +65,7 @@ NOT_NAME = words(
     "Meanwhile Like Unlike During Until Whether Whereas"
 )
 CAP = r"[A-ZÁÉÍÓÚÜÑ][\w\-]*"
+POSSESSIVE = re.compile(r"['’]s\b")  # right after a name: the name owns what follows
 CONNECT = r"(?:of|de|del|la|el|los|las|for|the|y|on|in|di|della|da|do|dos)"
 CAP_SEQ = re.compile(rf"{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*")
 # the forces and chambers a state's name or its demonym may go before in lowercase ("the Mexican army")
@@ -151,8 +152,10 @@ ATTORNEY_FOR = re.compile(
     rf"(?:for|of) the ((?:(?:Northern|Southern|Eastern|Western|Middle|Central) )?District of "
     rf"{CAP}(?: {CAP})*)"
 )
+# the marks that put a second name after a first ("A, a/k/a B"); ALIAS_WORDS adds the wordings
+ALIAS_MARK = r"(?:alias|aka|a\.k\.a\.|a/k/a)"
 ALIAS_WORDS = (
-    r"(?:alias|aka|a\.k\.a\.|a/k/a|(?:also |better |more commonly |widely )?known (?:in [A-Z][a-z]+ )?as|"
+    rf"(?:{ALIAS_MARK}|(?:also |better |more commonly |widely )?known (?:in [A-Z][a-z]+ )?as|"
     r"known by the (?:nickname|alias|name)|nicknamed|dubbed)"
 )
 NICKNAME = re.compile(
@@ -475,7 +478,7 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
         if (
             vague
             and words
-            and not re.match(r"['’]s\b", text[s + len(name) :])  # "members of Pablo Escobar's cartel"
+            and not POSSESSIVE.match(text, s + len(name))  # "members of Pablo Escobar's cartel"
             and (
                 GROUP_CONTEXT_BEFORE.search(text[max(0, s - 40) : s])
                 or GROUP_CONTEXT_AFTER.match(text[s + len(name) :])
@@ -681,7 +684,7 @@ PERSON_AFTER = re.compile(
 
 
 PERSON_NAMED_AFTER = re.compile(
-    r"""^,? (?:alias|aka|a\.k\.a\.|a/k/a|also known as|known as|nicknamed|"""
+    rf"""^,? (?:{ALIAS_MARK}|also known as|known as|nicknamed|"""
     r"""known by the (?:nickname|alias)) ["'\u201c]"""
 )
 PERSON_NAMED_BEFORE = re.compile(

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from ocgraph.graph.ids import entity_id, fold
 from ocgraph.graph.names import given_and_surname, initials
 from ocgraph.loaders.gazetteer import Entry, Gazetteer
-from ocgraph.loaders.mentions import ALIAS_WORDS, Mention, given_names, type_by_heads, words
+from ocgraph.loaders.mentions import ALIAS_MARK, ALIAS_WORDS, Mention, given_names, type_by_heads, words
 
 ALIAS_LINK = re.compile(rf"""^\s*,?\s*(?:\d{{1,3}},\s*)?{ALIAS_WORDS}\s+["']$""")
 # "the Gaitanistas, also known as the Clan del Golfo": two names of one group, no quotes needed
@@ -34,7 +34,7 @@ HEAD_PAREN = re.compile(
 PERSON_ALIAS = re.compile(rf"^\s*,?\s*\(?{ALIAS_WORDS}\s+$")
 # the gap between two names of a list, an alias of the first one allowed: ', ', ' and ',
 # ', alias "Comba," '
-LISTED = re.compile(r"""^(?:,? (?:alias|a\.k\.a\.|a/k/a|aka) ["“][^"”]{1,30}["”],?(?= ))?(?:,? and |, | )$""")
+LISTED = re.compile(rf"""^(?:,? {ALIAS_MARK} ["“][^"”]{{1,30}}["”],?(?= ))?(?:,? and |, | )$""")
 GOVERNMENT = re.compile(r"^(?:[Tt]he )?(\w+) [Gg]overnment$")
 ARTICLE = re.compile(r"^(?:the|los|las|la|el|les)\s+")
 # Rank of the evidence a type comes from: the curated gazetteer beats naming rules beats the model.
