@@ -95,6 +95,9 @@ FLOORS = {
     # 2026-12-07, 6d72967 (its first run, a headline figure): P 0.79 R 0.30 F1 0.44 (tp 71, fp 19,
     # fn 164); typed 0.94; kept unread since, like test15
     "test18": (31, 235, 0.77, 0.29, 0.92),
+    # 2026-12-07, 97f7430 (its first run, a headline figure): P 0.70 R 0.31 F1 0.43 (tp 43, fp 18,
+    # fn 95); typed 0.97
+    "test19": (19, 138, 0.68, 0.30, 0.95),
 }
 
 
@@ -170,6 +173,8 @@ CROSS = {
     "test17": (29, 6, 2),
     # 6d72967, its first run: 6 of 44 split, 1 merged id (the Gulf Cartel and the Clan del Golfo)
     "test18": (44, 6, 1),
+    # 97f7430, its first run: 3 of 26 split, no merged id
+    "test19": (26, 3, 0),
 }
 
 
