@@ -33,6 +33,7 @@ SPLITS = (
     "test17",
     "test18",
     "test19",
+    "test20",
 )
 ARTICLES = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
 
