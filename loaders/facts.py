@@ -128,7 +128,7 @@ def facts(match: Match, binder: Binder, sentence: Any, authorities: Authorities)
     pred = ontology.predicate(predicate)
     fallback = ontology.predicate(frame.fallback) if frame.fallback else None
     types = binder.types
-    premodified_state = match.attachments.endswith("in-premodifier")
+    premodified_state = match.attachments.split("+")[-1].startswith("in-premodifier")
     for s, o in pairs:
         if s is o or ((s.demonym or o.demonym) and not frame.nationality):
             continue  # "Italian mafia boss": a nationality, not the state the boss serves

@@ -239,8 +239,16 @@ _OPS = {
     ">": lambda t: t.children,
     "<": lambda t: () if t.head.i == t.i else (t.head,),
     ">>": lambda t: (x for x in t.subtree if x.i != t.i),
+    ";": lambda t: (t.doc[t.i - 1],) if t.i > 0 else (),  # the token right before
 }
-_ATTRS = {"DEP": "dep_", "LEMMA": "lemma_", "POS": "pos_", "LOWER": "lower_", "TAG": "tag_"}
+_ATTRS = {
+    "DEP": "dep_",
+    "LEMMA": "lemma_",
+    "POS": "pos_",
+    "LOWER": "lower_",
+    "TAG": "tag_",
+    "IS_LOWER": "is_lower",
+}
 
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -273,9 +281,9 @@ def _node(spec: dict[str, Any], index: dict[str, int]) -> _Node:
 
 class _Tree:
     """One pattern in spaCy's DependencyMatcher notation, matched from its trigger: each node is reached
-    from an earlier one by a relation (">" a child, "<" the head, ">>" a descendant), and every way to
-    give all nodes a token is a match (the matcher's semantics, without matching every node's
-    attributes on every token of the sentence first)."""
+    from an earlier one by a relation (">" a child, "<" the head, ">>" a descendant, ";" the token right
+    before), and every way to give all nodes a token is a match (the matcher's semantics, without
+    matching every node's attributes on every token of the sentence first)."""
 
     def __init__(self, key: str, pattern: list[dict[str, Any]]) -> None:
         self.key = key

@@ -434,6 +434,10 @@ class Binder:
         return out if len(out) > 1 else []
 
     def _one(self, token: Any, depth: int = 0) -> Mention | None:
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+            predicated = self._predicated(token)  # "X is a Camorra clan headed by Y": the clan is X
+            if predicated is not None:
+                return predicated
         premodified = self._premodified(token)  # "the San Pedro Locos Salvatrucha clique, ... known as"
         if premodified is not None:
             return premodified
@@ -451,12 +455,9 @@ class Binder:
             return self._one(noun, depth + 1) if noun is not None else None
         if token.pos_ == "PRON":
             return self._pronoun(token)
-        if token.pos_ == "NOUN" and token.dep_ in ("attr", "appos") and token.head.lemma_ in COPULAS:
-            # "X is a Venezuela-based criminal group headed by Y": the group is X
-            subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            found = self.covering(subject) if subject is not None else None
-            if found is not None:
-                return found
+        predicated = self._predicated(token)
+        if predicated is not None:
+            return predicated
         if token.pos_ == "NOUN" and token.dep_ == "appos":
             # "the Prince Group, a Cambodia-based network led by Chen Zhi": the network is the group;
             # "Beto Paz, a trafficker linked to X": a singular noun after a person is that person
@@ -506,6 +507,15 @@ class Binder:
                 ):
                     return named
         return None
+
+    def _predicated(self, token: Any) -> Mention | None:
+        """The named subject a noun is said to be: "X is a Venezuela-based criminal group headed by Y"
+        (after "a", a name before the noun says which kind: "X is a Camorra clan" is X, not the Camorra;
+        "the main clans were the Licciardi clan" is the Licciardi clan)."""
+        if token.pos_ != "NOUN" or token.dep_ not in ("attr", "appos") or token.head.lemma_ not in COPULAS:
+            return None
+        subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return self.covering(subject) if subject is not None else None
 
     def _unit_of(self, token: Any, body: Mention) -> Mention | None:
         """ "The U.S. Department of the Treasury's Office of Foreign Assets Control designated": the parser
@@ -793,13 +803,42 @@ def groups_by_place(sdoc: Any, mentions: list[Mention]) -> None:
             why = f"the {head.text} and {m.text}"
         elif m.type != "Place" and root.dep_ in ("compound", "nmod") and head.lower_ in GROUP_KINDS:
             why = f"{m.text} {head.text}"
-        elif m.type != "Place" and root.dep_ == "appos" and head.lower_ in GROUP_KINDS:
-            why = f"{head.text}, {m.text}"
+        elif m.type != "Place" and root.dep_ == "appos" and _group_kind(head):
+            why = f"{head.text}, {m.text}"  # "the gang, X", "the criminal organization X"
+        elif m.type == "Person" and (led := _led_by(root)) is not None:
+            why = f"{m.text}, {led.text} by"  # "Barrio King, led by Gerson Gálvez Calle"
         elif m.type != "Place" and any(c.dep_ == "appos" and c.lower_ in GROUP_KINDS for c in root.children):
             why = f"{m.text}, a {next(c for c in root.children if c.dep_ == 'appos').text}"
         if why:
             m.type, m.source = "CriminalOrganization", "rule"
             m.extras["typed"] = why
+
+
+def _group_kind(noun: Any) -> bool:
+    """Whether a singular noun is a kind of crime group: "gang", "cartel", "criminal organization"."""
+    return noun.lower_ in GROUP_KINDS or (
+        noun.lemma_ in ("group", "organization", "organisation", "network")
+        and any(c.lower_ in CRIME_MODIFIERS for c in noun.children if c.dep_ in ("amod", "compound"))
+    )
+
+
+LEADING = words("lead head run command found")
+
+
+def _led_by(root: Any) -> Any | None:
+    """The participle that says who leads a name ("X, led by Y", "X, founded by Y"): what is led is a
+    body, not a person."""
+    return next(
+        (
+            c
+            for c in root.children
+            if c.dep_ == "acl"
+            and c.tag_ == "VBN"
+            and c.lemma_ in LEADING
+            and any(g.dep_ == "agent" for g in c.children)
+        ),
+        None,
+    )
 
 
 def groups_in_lists(sdoc: Any, mentions: list[Mention]) -> None:

@@ -303,3 +303,13 @@ def test_an_aside_inside_a_listed_name_is_no_span_of_the_text():
     assert [(f.key, s, e) for _, f, s, e in fields.items("- Children: Ana (née Paz) Ruiz, Beto Paz\n")] == [
         ("Children", 32, 40)
     ]
+
+
+def test_what_a_person_is_said_to_lead_is_a_group():
+    # test16/sp-wikipedia-organised-crime-in-peru.txt and test17/sr-wikipedia-vicente-castano.txt: the
+    # model read both groups as people
+    kg = extract("Barrio King, led by Gerson Gálvez Calle, controls the port of Callao.\n")
+    assert typed(kg, "Barrio King") == ("CriminalOrganization", ["context: Barrio King, led by"])
+    assert facts(kg, "leader_of") == {("Gerson Gálvez Calle", "leader_of", "Barrio King")}
+    kg = extract("Vicente Castaño is the presumed chief of the criminal organization Águilas Negras.\n")
+    assert typed(kg, "Águilas Negras") == ("CriminalOrganization", ["context: organization, Águilas Negras"])
