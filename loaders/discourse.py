@@ -56,7 +56,13 @@ class Section:
         later = [(p, keys) for p, at, keys in self.upcoming if (p, at) >= here]
         ahead = [keys for p, keys in later if p == later[0][0]] if later else []
         context = Context(
-            list(hist.mentions), hist.last_subject, self.previous, list(hist.lists), topic=topic, ahead=ahead
+            list(hist.mentions),
+            hist.last_subject,
+            self.previous,
+            list(hist.lists),
+            topic=topic,
+            ahead=ahead,
+            page=hist.page,
         )
         self.earlier_subject = last
         refs = coref.refer(text, s, e, inside, hist)

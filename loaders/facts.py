@@ -232,7 +232,9 @@ PLAIN_LEADER = frozenset(
 
 def _salient(binder: Binder, kind: str) -> list[Mention]:
     """The actor of that type the section is about: named at least twice, and more often than any
-    other ("former leader A" in an article about one group); none when two compete."""
+    other ("former leader A" in an article about one group); none when two compete, unless one of them
+    is the group the page is about (a profile's "a faction within the Corleone family of the Sicilian
+    Mafia … Notable leaders included A" names the faction's)."""
     counts: dict[str, int] = {}
     first: dict[str, Mention] = {}
     for m in binder.context.mentions:
@@ -240,8 +242,12 @@ def _salient(binder: Binder, kind: str) -> list[Mention]:
             counts[m.keys[0]] = counts.get(m.keys[0], 0) + 1
             first.setdefault(m.keys[0], m)
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    if not ranked or ranked[0][1] < 2:
         return []
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        page = binder.context.page
+        tied = {key for key, n in ranked if n == ranked[0][1]}
+        return [first[page.keys[0]]] if page is not None and page.keys and page.keys[0] in tied else []
     return [first[ranked[0][0]]]
 
 

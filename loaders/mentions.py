@@ -74,6 +74,13 @@ STATE_FORCE = re.compile(
     r"(?:army|military|navy|air force|armed forces|special forces|national guard|coast guard|parliament"
     r"|congress|senate|federal police|national police)(?![\w-])"
 )  # "Colombian police" alone stands for the state, as the corpus annotates it
+# a people's mafia, as organized crime of that origin is named ("the Russian mafia", "the Albanian Mafia")
+# (not a role in it: "an Italian mafia boss" says of which kind the boss is, not which group)
+NATION_MAFIA = re.compile(
+    r" [Mm]afia(?![\w-])(?! (?:boss|bosses|don|dons|member|members|figure|figures|leader|leaders|kingpin|"
+    r"godfather|clan|clans|family|families|group|groups|network|networks)\b)"
+)
+MANY_MAFIAS = frozenset({"Italian"})  # the 'Ndrangheta, the Camorra, Cosa Nostra, the Sacra Corona Unita
 # "OUMAR ISSA, HAROUNA TOURÉ, and IDRISS ABELRAHMAN arrived": releases print defendants' names in capitals,
 # which the model reads as bodies or not at all
 CAPS_NAME = re.compile(r"(?<![\w-])[A-ZÁÉÍÓÚÜÑ][A-ZÁÉÍÓÚÜÑ'-]+(?: [A-ZÁÉÍÓÚÜÑ][A-ZÁÉÍÓÚÜÑ'-]+){1,4}(?![\w-])")
@@ -409,6 +416,12 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
             demonym = Mention(m.start(), m.end(), surface, "State", "gazetteer", gaz.demonyms[m.group(0)])
             demonym.demonym = True
             found.append((3, demonym))
+        mafia = NATION_MAFIA.match(text, m.end()) if m.group(0) in gaz.demonyms else None
+        if mafia and surface not in MANY_MAFIAS:
+            name = text[m.start() : mafia.end()]
+            known = gaz.entry_for(name)
+            kind = known.type if known else "CriminalOrganization"
+            found.append((0, Mention(m.start(), mafia.end(), name, kind, "rule", known)))
         force = STATE_FORCE.match(text, m.end())
         if force and (m.group(0) in gaz.demonyms or (entry is not None and entry.type in ("State", "Place"))):
             # "the Mexican army", "Venezuela's military", "Brazilian federal police": the state's body
@@ -466,6 +479,11 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
         if cut and type_by_heads(name[: cut.start()]) and not type_by_heads(name, crime):
             name = name[: cut.start()]  # "National Police in San Pedro Sula": the body, then a place
         words = name.split()
+        if MIDDLE_INITIAL.search(text[max(0, s - 40) : s]) and len(words) > 1:
+            # "Lanny A. Breuer of the Criminal Division": the initial cut the run; its first word is the
+            # person's surname, not the body's
+            s += len(words[0]) + 1
+            words = words[1:]
         # "Director of the RS Administration": a title word, then the links that tied it to the name
         while words and (words[0] in NOT_NAME or (words[0].islower() and len(words) > 1)):
             s += len(words[0]) + 1
@@ -929,6 +947,9 @@ def _from_ner(text: str, s: int, e: int, label: str, crime: bool) -> list[Mentio
         kind = type_by_heads(name, crime)
         return [Mention(s, e, name, kind, "ner")] if kind else []
     return []
+
+
+MIDDLE_INITIAL = re.compile(rf"(?<![\w-]){CAP} [A-Z]\. $")  # "Lanny A. " right before a capitalised run
 
 
 def _capital_runs(text: str) -> Iterator[tuple[str, int]]:

@@ -53,6 +53,7 @@ class Context:
     # ("The individuals named today are top leaders of X. … The targets announced today are: A, B, …")
     ahead: list[tuple[str, ...]] = field(default_factory=list)
     topic: bool = False  # the last two sentences had one subject: the section is about it
+    page: Mention | None = None  # the group the page is about (an encyclopedia's profile), if any
 
 
 class Binder:

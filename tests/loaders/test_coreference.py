@@ -236,3 +236,13 @@ def test_a_described_group_noun_points_back_unless_its_word_points_elsewhere():
         "Los Pachenca grew along the Caribbean coast. The rival gang is led by Jesus Maria Aguirre.\n"
     )
     assert not facts(kg, "leader_of")
+
+
+def test_a_profiles_group_wins_a_tie_for_the_section_its_leaders_are_named_in():
+    # test10/sj-wikipedia-corleonesi-mafia-clan.txt: the faction and its parent are each named twice
+    kg = extract(
+        "Corleonesi Mafia clan\n\nMembership Sicilian Mafia\n\nThe Corleonesi Mafia clan was a faction "
+        "within the Corleone family of the Sicilian Mafia, formed in the 1970s. Notable leaders included "
+        "Luciano Leggio and Salvatore Riina.\n"
+    )
+    assert ("Salvatore Riina", "leader_of", "Corleonesi Mafia Clan") in facts(kg, "leader_of")

@@ -466,3 +466,21 @@ def test_a_heading_line_is_no_part_of_the_name_after_it():
         "Gómez Martínez served as the operational chief and spokesperson for La Familia.\n"
     )
     assert not any("Biography" in name for name in types(kg))
+
+
+def test_a_middle_initial_ends_no_name_before_the_body_after_it():
+    # test14/nn-doj-2011-lcn-families-four-districts-charged.txt: "Breuer of the Criminal Division" was
+    # a body
+    kg = extract("Assistant Attorney General Lanny A. Breuer of the Criminal Division announced charges.\n")
+    assert types(kg) == {"Lanny A. Breuer": "Person", "Criminal Division": "GovernmentOrganization"}
+
+
+def test_a_peoples_mafia_is_a_group_unless_a_role_in_it_follows():
+    # test/mx-wikipedia-tijuana-cartel.txt ("the Russian mafia"),
+    # dev/eu-insightcrime-2022-super-cartel-gacanin.txt ("Italian mafia boss"); the Sicilian Mafia is
+    # Cosa Nostra (FBI, Italian Organized Crime)
+    kg = extract("The Tijuana Cartel allied with the Russian mafia and the Sicilian Mafia in the 1990s.\n")
+    assert types(kg)["Russian mafia"] == "CriminalOrganization"
+    assert names(kg, "Sicilian Mafia") == ["Cosa Nostra"]
+    kg = extract("Daniel Kinahan met an Albanian mafia boss and an Italian mafia figure in Dubai.\n")
+    assert not [n for n in types(kg) if "mafia" in n]

@@ -193,7 +193,8 @@ def test_a_page_titled_by_a_description_is_about_the_name_its_lead_gives_in_brac
         "The Moroccan mafia (Mocro Maffia) is a collection of criminal organisations that are primarily "
         "made up of people of Moroccan descent.\n"
     )
-    allies = {o if s == "Mocro Maffia" else s for s, _, o in facts(kg, "allied_with")}
+    (group,) = kg.find("Mocro Maffia")  # one actor, named "Moroccan mafia" since a people's mafia is a group
+    allies = {o if s == group.name else s for s, _, o in facts(kg, "allied_with")}
     assert {"Penose", "Camorra", "Kinahan Organized Crime Group", "Clan del Golfo"} <= allies
 
 
