@@ -23,6 +23,7 @@ LINE = re.compile(
 )
 ITEM = re.compile(r"[^,;/]+")
 ASIDE = re.compile(r"\s*\([^)]*\)|\s*\[[^\]]*\]")  # "(imprisoned)", "[3]"
+CITATION = re.compile(r"\[\d{1,3}\]")
 ALIAS = re.compile(r",?\s+(?:alias|aka|a\.k\.a\.)\s+.*$")
 AND = re.compile(r"\s+and\s+(?:(?:his|her|their)\s+(?:\w+\s+)?(?:brothers?|sons?|sisters?|cousins?)\s+)?")
 # capitalised words, names' small words and a group noun after them
@@ -79,10 +80,13 @@ def items(text: str) -> Iterator[tuple[re.Match[str], Field, int, int]]:
         # "Allies: Current:, A, B, Historical:, C": colons that label parts of the list end no prose
         labels = [m.start() for m in re.finditer(":", value)]
         offset = 0 if all(value[i + 1 :].lstrip().startswith(",") for i in labels) else value.rfind(":") + 1
+        # "Jalisco New Generation Cartel[4] Los Tiguerones": a citation mark ends a listed name, as a comma
+        value = CITATION.sub(lambda c: "," * len(c.group(0)), value)
         for item in ITEM.finditer(value, offset):
             name = ALIAS.sub("", ASIDE.sub("", item.group(0))).strip(" '\"“”.·•*-")
             # "Terry Adams and his brothers Tommy and Patrick": names joined by "and" within one item
             parts = [name] if NAME.fullmatch(name) else [p for p in AND.split(name) if NAME.fullmatch(p)]
+            parts = [q for p in parts for q in _run_together(p)]
             for part in parts:  # "Sinaloa Cartel", "38th Street gang" are names; "Mexican drug war" is not
                 at = item.group(0).find(part)
                 if at < 0:
@@ -91,10 +95,50 @@ def items(text: str) -> Iterator[tuple[re.Match[str], Field, int, int]]:
                 yield line, field, start, start + len(part)
 
 
+ARTICLES = frozenset({"Los", "Las", "El", "La"})
+HEAD_WORDS = words("cartel gang clan mafia family")
+
+
+def _run_together(name: str) -> list[str]:
+    """Names an infobox copied as text runs together with no comma: "Los Tiguerones Los Chone Killers"
+    is two, cut before an article that follows a capitalised word ("Cártel de Los Soles" is one);
+    "Guadalajara Cartel Milenio Cartel" is two, cut after the word that ends a group's name."""
+    words_ = name.split(" ")
+    cuts = [
+        i
+        for i in range(1, len(words_) - 1)
+        if (
+            words_[i] in ARTICLES
+            and words_[i - 1][:1].isupper()
+            and words_[i - 1].casefold() not in ("de", "del", "y")  # "Los Blancos De La Troya" is one
+            and words_[i + 1][:1].isupper()
+        )
+        or (words_[i - 1].casefold() in HEAD_WORDS and words_[i][:1].isupper())
+    ]
+    return [" ".join(words_[a:b]) for a, b in zip([0, *cuts], [*cuts, len(words_)], strict=True)]
+
+
+def _group_shaped(name: str) -> bool:
+    """Whether listed words are a group's name by their shape alone: "Los Chone Killers", "Sonora Cartel"
+    (not "The Sixth" of "The Sixth Yamaguchi-gumi")."""
+    parts = name.split(" ")
+    return (
+        len(parts) > 1
+        and NAME.fullmatch(name) is not None
+        and (parts[0] in ARTICLES or parts[-1].casefold() in HEAD_WORDS)
+    )
+
+
 def mentions(text: str, found: list[Mention], crime: bool) -> list[Mention]:
     """Mentions for listed names no other reader found ("Avenues", "Bloods" in a list of rivals)."""
     extra, dropped = [], []
-    for line, field, start, end in items(text):
+    listed = list(items(text))
+    for m in found:
+        # "Los Tiguerones Los Chone Killers" read as one name: the listed names it runs together win
+        if m.entry is None and sum(m.start <= a and b <= m.end for _, _, a, b in listed) > 1:
+            dropped.append(m)
+    found = [m for m in found if all(m is not d for d in dropped)]
+    for line, field, start, end in listed:
         inside = [m for m in found if m.start < end and start < m.end]
         if inside and all(
             m.source == "ner"
@@ -108,6 +152,9 @@ def mentions(text: str, found: list[Mention], crime: bool) -> list[Mention]:
             dropped.extend(inside)
             inside = []
         for m in inside:
+            if line.start("key") <= m.start < line.start("value") <= start < m.end:
+                # "AlliesJalisco New Generation Cartel": a key run into its value is no part of the name
+                m.start, m.text = start, text[start : m.end]
             if m.start >= start and m.end > line.end() and "\n" in text[m.start : m.end]:
                 # "Leaders: A, Bao Aichan" then "Dates active": a listed name ends with its line
                 m.end = line.end()
@@ -120,6 +167,13 @@ def mentions(text: str, found: list[Mention], crime: bool) -> list[Mention]:
                 m.type, m.source = field.kind, "rule"
                 m.extras["typed"] = f"{line['key'].strip()}: {m.text}"
         if inside:
+            # "Los Chone Killers Albanian mafia": the listed words before the first name read are a name
+            first = min(m.start for m in inside)
+            lead = text[start:first].rstrip()
+            if first > start and _group_shaped(lead):
+                extra.append(
+                    Mention(start, start + len(lead), lead, type_by_heads(lead, crime) or field.kind, "rule")
+                )
             continue
         name = text[start:end]
         extra.append(Mention(start, end, name, type_by_heads(name, crime) or field.kind, "rule"))
@@ -227,12 +281,13 @@ def facts(
 ) -> Iterator[tuple[Fact, int, int]]:
     """The facts of the key-value lines of a paragraph, with the span of the line that states each."""
     onto = ontology.load()
+    listed: list[tuple[re.Match[str], Field, Mention]] = []
     for line, field, start, end in items(text):
         m = next((m for m in found if m.start <= start and end <= m.end and m.keys), None)
-        if m is None:
-            m = next((m for m in found if start <= m.start and m.end <= end and m.keys), None)
-        if m is None:
-            continue
+        inside = [m] if m is not None else [m for m in found if start <= m.start and m.end <= end and m.keys]
+        # "Los Tiguerones Los Chone Killers": names run together with nothing between them are each listed
+        listed += [(line, field, m) for m in inside if all(m is not x or ln != line for ln, _, x in listed)]
+    for line, field, m in listed:
         for key in m.keys:
             if key == page:
                 continue

@@ -434,11 +434,13 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
         if head in SINGULAR_HEADS:
             parts = parts[-1:]  # "Allies: Armenian Power, Gambino crime family": only the last is a family
         for part in parts:
-            if part.group(0) in NOT_NAME or part.group(0) in gaz.demonyms or part.group(0) in COUNTS:
+            # "History\nThe clan was founded": a heading's line is no part of the name after it
+            line = part.group(0).rfind("\n") + 1
+            name = part.group(0)[line:]
+            if name in NOT_NAME or name in gaz.demonyms or name in COUNTS:
                 continue  # "One faction is known as", "Two cartels": a count names no group
-            if DESCRIBING.search(part.group(0)):
+            if DESCRIBING.search(name):
                 continue  # "a Mexico-based cartel" describes a group, it does not name one
-            name = part.group(0)
             end = m.start(1) + part.end()
             # "Fabio Ochoa Vásquez of the Medellin cartel": a person's name, then the group's; "the
             # Guatemala-based Lorenzana … organization": a base, then the name
@@ -458,8 +460,13 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
             elif head == "trafficking organization" and " and " not in m.group(1):
                 # "the Lorenzana drug trafficking organization", as OFAC names such groups
                 name, end = f"{name} Drug Trafficking Organization", m.end(2)
-            start = m.start(1) + part.start() + cut
-            lead = re.match(r"(?:(?:The|A|An|In|And|But|While|When|After|Although|Rival|Allied)\s)+", name)
+            start = m.start(1) + part.start() + line + cut
+            # (and an infobox label run into its value: "Allies Cuntrera-Caruana Mafia clan")
+            lead = re.match(
+                r"(?:(?:The|A|An|In|And|But|While|When|After|Although|Rival|Allied|Allies|Rivals|Membership|"
+                r"Allegiance)\s)+",
+                name,
+            )
             if lead:
                 start, name = start + lead.end(), name[lead.end() :]
             typed = {"typed": f"{name} {head}" if end < m.end(2) else text[start : m.end(2)]}

@@ -191,6 +191,36 @@ def _share_surnames(text: str, ms: list[Mention]) -> None:
         chain = [m] if m is not None else []
 
 
+FAMILY_LIST = re.compile(r"^ (?:brothers|sisters|siblings|sons|daughters),? (?:[:–—] ?)?$")
+# between two listed given names, an aside may give the first one's nickname ("Ciro known as o Scellone,")
+NICKNAMED_GAP = re.compile(rf"^ (?:(?:also )?known as|{ALIAS_MARK}) [^,]{{1,30}}(?:,? and |, )$")
+NICKNAME_BEFORE = re.compile(rf"(?:known as|{ALIAS_MARK}) (?:[a-z]+ )?$")
+
+
+def _family_names(text: str, ms: list[Mention]) -> None:
+    """Given names listed after "the X brothers" take the family's name: "the Lo Russo brothers,
+    Salvatore, Vincenzo and Giuseppe", "the Mazzarella brothers, Ciro, Gennaro and Vincenzo"."""
+    given = given_names()
+    names = [m for m in ms if m.source not in ("nickname", "acronym") and not m.demonym]
+    for i, family in enumerate(names[:-1]):
+        if family.type != "Person" or not FAMILY_LIST.match(text[family.end : names[i + 1].start]):
+            continue
+        if family.text.split()[0] in given:
+            continue  # "Juan Pérez brothers" is no family's name
+        previous = family
+        for m in names[i + 1 :]:
+            parts = m.text.split()
+            if NICKNAME_BEFORE.search(text[max(0, m.start - 16) : m.start]):
+                continue  # "o Scellone" in "Ciro known as o Scellone"
+            gap = text[previous.end : m.start]
+            if previous is not family and not (LISTED.match(gap) or NICKNAMED_GAP.match(gap)):
+                break
+            if m.entry is not None or len(parts) > 2 or not all(w in given for w in parts):
+                break
+            m.text, m.type = f"{m.text} {family.text}", "Person"
+            previous = m
+
+
 # Words of a body's name that every state has one of: "National Police", "Supreme Court", "Navy"
 GENERIC_BODY = words(
     "national police army navy guard court supreme ministry office attorney general prosecutor prosecutors "
@@ -249,6 +279,7 @@ class Resolver:
         mentions = [m for _, ms in paragraphs for m in ms]
         for text, ms in paragraphs:
             _share_surnames(text, ms)
+            _family_names(text, ms)
         _vote_types(mentions)
         links: list[tuple[Mention, Mention]] = []
 

@@ -378,7 +378,11 @@ class Binder:
         B"), and no others: a role noun with no list after it stands for no one."""
         if token.tag_ not in ("NNS", "NNPS"):
             return []
-        doc, nxt = token.doc, token.right_edge.i + 1
+        # the noun's own phrase ends before the names the parser may hang on it ("the Lo Russo brothers,
+        # Salvatore, Vincenzo and Giuseppe": the names are its apposition, inside its subtree)
+        listed = ("appos", "conj", "cc", "punct", "relcl")
+        own = [c.right_edge.i for c in token.rights if c.dep_ not in listed]
+        doc, nxt = token.doc, max([token.i, *own]) + 1
         if nxt + 1 >= len(doc) or doc[nxt].text not in (",", ":", "–", "—"):
             return []
         listed = self._enumeration(doc[nxt + 1 : doc[nxt].sent.end])
@@ -417,9 +421,17 @@ class Binder:
 
     def _enumeration(self, span: Any) -> list[Mention]:
         """The names listed at the start of a span, joined by commas and "and" ("A, B, C and the D"); a
-        name's alias in brackets or after "alias" is no other name ("A (Johnny Hurtado) and B")."""
+        name's alias in brackets or after "alias" is no other name ("A (Johnny Hurtado) and B"), nor is a
+        nickname given before the next comma ("Ciro known as o Scellone, Gennaro and Vincenzo")."""
         out: list[Mention] = []
+        aside = False
         for t in span:
+            if aside:
+                aside = t.text not in (",", ";")
+                continue
+            if out and t.lower_ in ("known", "alias", "aka") and self.covering(t) is None:
+                aside = True
+                continue
             m = self.covering(t)
             if m is not None:
                 if not out or (out[-1] is not m and (not m.keys or m.keys != out[-1].keys)):
@@ -936,8 +948,8 @@ def people_by_kin(sdoc: Any, mentions: list[Mention]) -> None:
         while token.dep_ == "conj":
             token = token.head
         kin = next((c for c in token.children if c.dep_ == "compound" and c.lemma_ in FAMILY), None)
-        if kin is None and token.dep_ == "appos" and token.head.lemma_ in FAMILY:
-            kin = token.head
+        if kin is None and token.dep_ in ("appos", "compound") and token.head.lemma_ in FAMILY:
+            kin = token.head  # "his son, Ovidio"; "the Mazzarella brothers": a family's name is a person's
         if kin is not None:
             m.type, m.source = "Person", "rule"
             m.extras["typed"] = f"{kin.text} {m.text}"

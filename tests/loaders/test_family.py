@@ -148,3 +148,24 @@ def test_their_father_is_the_father_of_the_people_named_together_not_of_a_body()
         ("Ovaldino Lorenzana Cordon", "child_of", "Lorenzana Lima"),
         ("Marta Julia Lorenzana Cordon", "child_of", "Lorenzana Lima"),
     }
+
+
+def test_given_names_listed_after_a_familys_brothers_take_its_name_and_are_brothers():
+    # test19/et-wikipedia-lo-russo-clan.txt and test9/si-wikipedia-mazzarella-clan.txt (under a heading
+    # line, which is no part of "The clan"; a nickname between two names does not end the list)
+    kg = extract(
+        "The Lo Russo clan was formed in the late seventies by the Lo Russo brothers, Salvatore, Vincenzo "
+        'and Giuseppe aka "i Capitoni" (The Captains).\n'
+    )
+    assert facts(kg, "sibling_of") == {
+        ("Giuseppe Lo Russo", "sibling_of", "Salvatore Lo Russo"),
+        ("Giuseppe Lo Russo", "sibling_of", "Vincenzo Lo Russo"),
+        ("Salvatore Lo Russo", "sibling_of", "Vincenzo Lo Russo"),
+    }
+    kg = extract(
+        "Mazzarella clan\n\nHistory\nThe clan was founded in the 1960s by the Mazzarella brothers, Ciro "
+        "known as o Scellone, Gennaro and Vincenzo, as a branch of the Zaza clan.\n"
+    )
+    assert ("Gennaro Mazzarella", "sibling_of", "Vincenzo Mazzarella") in facts(kg, "sibling_of")
+    assert ("Ciro Mazzarella", "sibling_of", "Gennaro Mazzarella") in facts(kg, "sibling_of")
+    assert not kg.find("History The Clan")

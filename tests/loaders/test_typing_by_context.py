@@ -314,3 +314,28 @@ def test_what_a_person_is_said_to_lead_is_a_group():
     assert facts(kg, "leader_of") == {("Gerson Gálvez Calle", "leader_of", "Barrio King")}
     kg = extract("Vicente Castaño is the presumed chief of the criminal organization Águilas Negras.\n")
     assert typed(kg, "Águilas Negras") == ("CriminalOrganization", ["context: organization, Águilas Negras"])
+
+
+def test_an_infobox_label_run_into_a_group_name_is_no_part_of_it():
+    # test10/sj-wikipedia-corleonesi-mafia-clan.txt: labels without colons
+    kg = extract(
+        "Corleonesi Mafia clan\n\nMembership Sicilian Mafia\nAllies Cuntrera-Caruana Mafia clan\n"
+        "Rivals Inzerillo Mafia clan\n\nThe Corleonesi Mafia clan was a faction of the Sicilian Mafia.\n"
+    )
+    assert ("Corleonesi Mafia Clan", "rival_of", "Inzerillo Mafia Clan") in facts(kg, "rival_of")
+    assert ("Corleonesi Mafia Clan", "allied_with", "Cuntrera-Caruana Mafia Clan") in facts(kg, "allied_with")
+
+
+def test_infobox_names_run_together_are_each_listed():
+    # test17/nr-wikipedia-colima-cartel.txt ("Guadalajara Cartel Milenio Cartel Sonora Cartel"), and a
+    # citation mark and a Spanish article that end names with no comma between them, as
+    # test2/sb-wikipedia-los-lobos.txt prints its infobox when its lines are run together
+    kg = extract(
+        "Colima Cartel\n\nColima Cartel\n- Founded: 1988\n- Territory: Colima\n"
+        "- Allies: Sinaloa Cartel, Guadalajara Cartel Milenio Cartel Sonora Cartel\n"
+        "- Rivals: Jalisco New Generation Cartel[4] Los Tiguerones Los Chone Killers\n\n"
+        "The Colima Cartel was a drug trafficking organization based in Colima.\n"
+    )
+    assert {o for _, _, o in facts(kg, "allied_with")} >= {"Guadalajara Cartel", "Milenio Cartel"}
+    rivals = {s if o == "Colima Cartel" else o for s, _, o in facts(kg, "rival_of")}
+    assert rivals == {"Jalisco New Generation Cartel", "Los Tiguerones", "Los Chone Killers"}
