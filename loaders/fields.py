@@ -24,6 +24,7 @@ LINE = re.compile(
 ITEM = re.compile(r"[^,;/]+")
 ASIDE = re.compile(r"\s*\([^)]*\)|\s*\[[^\]]*\]")  # "(imprisoned)", "[3]"
 CITATION = re.compile(r"\[\d{1,3}\]")
+INNER_LABEL = re.compile(r"(?:^|,\s*)([A-Z][A-Za-z ]{1,30}):")
 ALIAS = re.compile(r",?\s+(?:alias|aka|a\.k\.a\.)\s+.*$")
 AND = re.compile(r"\s+and\s+(?:(?:his|her|their)\s+(?:\w+\s+)?(?:brothers?|sons?|sisters?|cousins?)\s+)?")
 # capitalised words, names' small words and a group noun after them
@@ -82,7 +83,14 @@ def items(text: str) -> Iterator[tuple[re.Match[str], Field, int, int]]:
         offset = 0 if all(value[i + 1 :].lstrip().startswith(",") for i in labels) else value.rfind(":") + 1
         # "Jalisco New Generation Cartel[4] Los Tiguerones": a citation mark ends a listed name, as a comma
         value = CITATION.sub(lambda c: "," * len(c.group(0)), value)
+        # "Rivals: A, B, Former allies: , C, D": a label of another key starts that key's list
+        switches = {
+            m.end(): known[key]
+            for m in INNER_LABEL.finditer(value)
+            if (key := re.sub(r"^(?:former|current|historical|past) ", "", m.group(1).casefold())) in known
+        }
         for item in ITEM.finditer(value, offset):
+            field = next((f for at, f in sorted(switches.items(), reverse=True) if at <= item.start()), field)
             name = ALIAS.sub("", ASIDE.sub("", item.group(0))).strip(" '\"“”.·•*-")
             # "Terry Adams and his brothers Tommy and Patrick": names joined by "and" within one item
             parts = [name] if NAME.fullmatch(name) else [p for p in AND.split(name) if NAME.fullmatch(p)]

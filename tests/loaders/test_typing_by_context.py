@@ -339,3 +339,16 @@ def test_infobox_names_run_together_are_each_listed():
     assert {o for _, _, o in facts(kg, "allied_with")} >= {"Guadalajara Cartel", "Milenio Cartel"}
     rivals = {s if o == "Colima Cartel" else o for s, _, o in facts(kg, "rival_of")}
     assert rivals == {"Jalisco New Generation Cartel", "Los Tiguerones", "Los Chone Killers"}
+
+
+def test_a_label_inside_an_infobox_value_starts_its_own_list():
+    # test19/et-wikipedia-scissionisti-di-secondigliano.txt: former allies listed in the rivals' line
+    kg = extract(
+        "Scissionisti di Secondigliano\n\nScissionisti di Secondigliano\n- Founded: 2004\n"
+        "- Territory: Secondigliano\n- Rivals: Di Lauro clan , Vanella Grassi (girati), Former allies: , "
+        "Abbinante clan , Pariante clan\n\nThe Scissionisti di Secondigliano is a Camorra clan.\n"
+    )
+    allies = {s if o == "Scissionisti di Secondigliano" else o for s, _, o in facts(kg, "allied_with")}
+    rivals = {s if o == "Scissionisti di Secondigliano" else o for s, _, o in facts(kg, "rival_of")}
+    assert allies == {"Abbinante Clan", "Pariante Clan"}
+    assert "Abbinante Clan" not in rivals and "Di Lauro Clan" in rivals
