@@ -542,3 +542,12 @@ def test_an_encyclopedia_lead_with_an_alias_clause_names_the_leader():
 def test_a_copula_with_its_own_subject_does_not_take_the_first_verbs():
     kg = extract("Ana Ruiz was arrested in May, and Beto Paz is the leader of the Gulf Cartel.\n")
     assert subjects(kg, "leader_of", "Gulf Cartel") == {"Beto Paz"}
+
+
+def test_a_conjunct_participles_agent_is_not_the_first_ones_when_that_has_its_own():
+    # test17/nr-wikipedia-colima-cartel.txt: the brothers supported the cartel; its founder led it
+    kg = extract(
+        "The Colima Cartel was a Mexican criminal organization. It was founded and led by José de Jesús "
+        "Amezcua Contreras and supported by his brothers Adán and Luis.\n"
+    )
+    assert {s for s, _, _ in facts(kg, "leader_of")} == {"José de Jesús Amezcua Contreras"}
