@@ -175,6 +175,14 @@ def _after(token: Any, binder: Binder) -> tuple[list[Any], list[Any]]:
             if _possessor(tok, body):
                 i += 1
                 continue  # "BiH's Intelligence Security Agency": the agency, not BiH
+            after = _past(body, tok, binder)
+            if not bodies and words[-1].lower_ in LINKS and _of_body(doc, after, binder):
+                # "Special Agent in Charge of the Special Operations Division of the DEA": a unit read as a
+                # body of its own, on the way to the body that holds it; the official serves in both
+                bodies.append(body)
+                words.append(doc[after])
+                i = after + 1
+                continue
             if not bodies or bodies[-1].keys != body.keys:
                 bodies.append(body)
         elif _title_word(tok.lower_) and (words or tok.lower_ not in LINKS):  # ", of the Republic": no title
@@ -198,6 +206,22 @@ def _after(token: Any, binder: Binder) -> tuple[list[Any], list[Any]]:
             break
         i += 1
     return words, bodies
+
+
+def _past(body: Any, token: Any, binder: Binder) -> int:
+    """The index of the first token after a body's name that starts at `token`."""
+    i = token.i
+    while i < token.sent.end and binder.covering(token.doc[i]) is body:
+        i += 1
+    return i
+
+
+def _of_body(doc: Any, i: int, binder: Binder) -> bool:
+    """Whether "of (the) <body>" starts at token i."""
+    if i >= len(doc) or doc[i].lower_ != "of":
+        return False
+    j = i + 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "the")
+    return j < len(doc) and _body(doc[j], binder)
 
 
 def _around_acronym(token: Any, after_body: bool, binder: Binder) -> bool:

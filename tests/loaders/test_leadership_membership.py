@@ -551,3 +551,15 @@ def test_a_conjunct_participles_agent_is_not_the_first_ones_when_that_has_its_ow
         "Amezcua Contreras and supported by his brothers Adán and Luis.\n"
     )
     assert {s for s, _, _ in facts(kg, "leader_of")} == {"José de Jesús Amezcua Contreras"}
+
+
+def test_an_official_of_a_unit_named_on_the_way_to_its_body_serves_in_both():
+    # test17/cr-justice-2020-honduras-bonilla-valladares-police-chief.txt: the unit is a body of its own
+    kg = extract(
+        "Wendy Woolcock, Special Agent in Charge of the Special Operations Division of the U.S. Drug "
+        "Enforcement Administration (“DEA”), announced today that Juan Carlos Bonilla was charged.\n"
+    )
+    assert {o for s, _, o in facts(kg, "member_of") if s == "Wendy Woolcock"} == {
+        "Special Operations Division",
+        "Drug Enforcement Administration",
+    }
