@@ -380,8 +380,8 @@ class Binder:
             return []
         # the noun's own phrase ends before the names the parser may hang on it ("the Lo Russo brothers,
         # Salvatore, Vincenzo and Giuseppe": the names are its apposition, inside its subtree)
-        listed = ("appos", "conj", "cc", "punct", "relcl")
-        own = [c.right_edge.i for c in token.rights if c.dep_ not in listed]
+        apart = ("appos", "conj", "cc", "punct", "relcl")
+        own = [c.right_edge.i for c in token.rights if c.dep_ not in apart]
         doc, nxt = token.doc, max([token.i, *own]) + 1
         if nxt + 1 >= len(doc) or doc[nxt].text not in (",", ":", "–", "—"):
             return []
