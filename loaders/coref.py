@@ -48,6 +48,7 @@ class History:
     last_groups: set[str] = field(default_factory=set)  # criminal groups of the sentence before
     group_sentence: list[Mention] = field(default_factory=list)  # the last sentence that named a group
     page: Mention | None = None  # the group the page is about (an encyclopedia's profile), if any
+    person: Mention | None = None  # the person the page is about (a biography), if any
 
 
 def _virtual(m: re.Match[str], group: int, ref: Mention, keys: tuple[str, ...] | None = None) -> Mention:

@@ -63,6 +63,7 @@ class Section:
             topic=topic,
             ahead=ahead,
             page=hist.page,
+            person=hist.person,
         )
         self.earlier_subject = last
         refs = coref.refer(text, s, e, inside, hist)

@@ -382,10 +382,14 @@ class SpacyExtractor:
                     upcoming=upcoming.get(para.section.index, [])
                 )
                 about = page or pages[min(pages)]  # a later section is about the page's subject too
-                if about and types.get(about) == "CriminalOrganization":
-                    name = kg.entities[about].name
-                    subject = Mention(0, 0, name, "CriminalOrganization", "coref", keys=(about,))
-                    sections[para.section.index].history.page = subject
+                if about and types.get(about) in ("CriminalOrganization", "Person"):
+                    kind = types[about]
+                    subject = Mention(0, 0, kg.entities[about].name, kind, "coref", keys=(about,))
+                    history = sections[para.section.index].history
+                    if kind == "Person":
+                        history.person = subject
+                    else:
+                        history.page = subject
             state = sections[para.section.index]
             state.paragraph += 1
             by_sentence: dict[int, list] = {}

@@ -54,6 +54,7 @@ class Context:
     ahead: list[tuple[str, ...]] = field(default_factory=list)
     topic: bool = False  # the last two sentences had one subject: the section is about it
     page: Mention | None = None  # the group the page is about (an encyclopedia's profile), if any
+    person: Mention | None = None  # the person the page is about (a biography), if any
 
 
 class Binder:
@@ -709,6 +710,9 @@ class Binder:
             return None
         if before:
             return next(iter(before.values()))
+        person = self.context.person
+        if wanted == "Person" and person is not None and fits(person):
+            return person  # "he" with no subject to continue, in a biography: the page's person
         found = next((m for m in reversed(self.context.mentions) if fits(m)), None)
         if found is None and not wanted:  # "its" of a state only when no group or body fits
             found = next((m for m in reversed(self.context.mentions) if fits(m, states=True)), None)

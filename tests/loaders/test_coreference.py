@@ -246,3 +246,13 @@ def test_a_profiles_group_wins_a_tie_for_the_section_its_leaders_are_named_in():
         "Luciano Leggio and Salvatore Riina.\n"
     )
     assert ("Salvatore Riina", "leader_of", "Corleonesi Mafia Clan") in facts(kg, "leader_of")
+
+
+def test_he_with_no_subject_to_continue_is_the_person_a_biography_is_about():
+    # test14/sn-wikipedia-lo-hsing-han.txt, up to his arrest: "he" is Lo, not General Ne Win, the person
+    # named last
+    page = Path(__file__).parent.parent / "fixtures" / "real" / "test14" / "sn-wikipedia-lo-hsing-han.txt"
+    text = page.read_text(encoding="utf-8")
+    end = text.index("Burmese government.", text.index("In August 1973")) + len("Burmese government.")
+    kg = extract(text[:end] + "\n")
+    assert {s for s, _, _ in facts(kg, "detained_by")} == {"Lo Hsing Han"}
