@@ -84,13 +84,13 @@ def items(text: str) -> Iterator[tuple[re.Match[str], Field, int, int]]:
         # "Jalisco New Generation Cartel[4] Los Tiguerones": a citation mark ends a listed name, as a comma
         value = CITATION.sub(lambda c: "," * len(c.group(0)), value)
         # "Rivals: A, B, Former allies: , C, D": a label of another key starts that key's list
-        switches = {
-            m.end(): known[key]
+        switches = [
+            (m.end(), known[key])
             for m in INNER_LABEL.finditer(value)
             if (key := re.sub(r"^(?:former|current|historical|past) ", "", m.group(1).casefold())) in known
-        }
+        ]
         for item in ITEM.finditer(value, offset):
-            field = next((f for at, f in sorted(switches.items(), reverse=True) if at <= item.start()), field)
+            field = next((f for at, f in reversed(switches) if at <= item.start()), field)
             name = ALIAS.sub("", ASIDE.sub("", item.group(0))).strip(" '\"“”.·•*-")
             # "Terry Adams and his brothers Tommy and Patrick": names joined by "and" within one item
             parts = [name] if NAME.fullmatch(name) else [p for p in AND.split(name) if NAME.fullmatch(p)]

@@ -448,10 +448,10 @@ class Binder:
         return out if len(out) > 1 else []
 
     def _one(self, token: Any, depth: int = 0) -> Mention | None:
-        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
-            predicated = self._predicated(token)  # "X is a Camorra clan headed by Y": the clan is X
-            if predicated is not None:
-                return predicated
+        predicated = self._predicated(token)  # "X is a Camorra clan headed by Y": the clan is X
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+        if predicated is not None and indefinite:
+            return predicated  # after "a", before the name that premodifies the noun
         premodified = self._premodified(token)  # "the San Pedro Locos Salvatrucha clique, ... known as"
         if premodified is not None:
             return premodified
@@ -469,7 +469,6 @@ class Binder:
             return self._one(noun, depth + 1) if noun is not None else None
         if token.pos_ == "PRON":
             return self._pronoun(token)
-        predicated = self._predicated(token)
         if predicated is not None:
             return predicated
         if token.pos_ == "NOUN" and token.dep_ == "appos":
