@@ -142,6 +142,9 @@ NAMED_POLICY = re.compile(
     rf"|\b({CAP}(?: (?:{CONNECT} )*'?{CAP}){{1,5}})(?: \([A-Z][A-Z-]+\))? "
     r"(?:policy|strategy|initiative|program|programme)\b"
 )
+# the offices releases name by their seat: "Manhattan U.S. Attorney Geoffrey S. Berman"
+SEAT_ATTORNEY = re.compile(r"\b(Manhattan|Brooklyn) ((?:U\.\s?S\.|US|United States) Attorney)\b")
+SEATS = {"Manhattan": "Southern District of New York", "Brooklyn": "Eastern District of New York"}
 # "alias", "a.k.a.", "better known as", "known in Spanish as": a second name of the actor just named
 # "the Departments of Justice, State and Treasury": one body per name after the plural
 PLURAL_BODIES = re.compile(
@@ -153,11 +156,22 @@ PLURAL_BODIES = re.compile(
 SINGULAR = {"Departments": "Department", "Ministries": "Ministry", "Secretariats": "Secretariat"}
 # "the United States Attorney for the Southern District of New York", "U.S. Attorney Jane Roe for the
 # District of Columbia": the district names the attorney's office
+# The district is a state or territory (the federal judicial districts), so a name right after it is no
+# part of it: "U.S. Attorney for the Southern District of New York Preet Bharara".
+US_STATES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
+    "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
+    "Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|"
+    "North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|"
+    "South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|"
+    "Columbia|Puerto Rico|Guam|the Virgin Islands|the Northern Mariana Islands"
+)
 ATTORNEY_FOR = re.compile(
     rf"\b((?:U\.\s?S\.|US|United States) Attorney)(?:['’]s Office)?"
-    rf"(?: {CAP}(?: (?:[A-Z]\.|{CAP})){{1,3}})?,? "
-    rf"(?:for|of) the ((?:(?:Northern|Southern|Eastern|Western|Middle|Central) )?District of "
-    rf"{CAP}(?: {CAP})*)"
+    rf"(?: {CAP}(?: (?:[A-Z]\.|{CAP})){{1,3}})?"
+    # "for the Southern District of Texas", or after the name and a comma: "X, Southern District of Texas"
+    rf"(?:,? (?:for|of|in) the |, (?=(?:Northern|Southern|Eastern|Western|Middle|Central) ))"
+    rf"((?:(?:Northern|Southern|Eastern|Western|Middle|Central) )?District of (?:{US_STATES})\b)"
 )
 # the marks that put a second name after a first ("A, a/k/a B"); ALIAS_WORDS adds the wordings
 ALIAS_MARK = r"(?:alias|aka|a\.k\.a\.|a/k/a)"
@@ -224,7 +238,7 @@ class Mention:
     keys: tuple[str, ...] = ()  # entity keys, set by resolution
     demonym: bool = False  # "Mexican" in "Mexican Foreign Minister": the state as a modifier
     alias_of: str | None = None  # for nicknames: the surface of the name they belong to
-    extras: dict[str, str] = field(default_factory=dict)
+    extras: dict[str, str | tuple[str, ...]] = field(default_factory=dict)  # "also": other names
 
     @property
     def code(self) -> str:
@@ -384,7 +398,16 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
         district = m.group(2)
         name = f"U.S. Attorney's Office for the {district}"
         office = Mention(m.start(2), m.end(2), name, "GovernmentOrganization", "rule")
-        office.extras["also"] = f"{m.group(1)} for the {district}"  # the office as the text calls it
+        # the office as the text calls it, and the district alone, which releases also name it by
+        # ("the Western District of Texas" in "U.S. Attorney John F. Bash for the Western District of Texas")
+        office.extras["also"] = (f"{m.group(1)} for the {district}", district)
+        found.append((0, office))
+    for m in SEAT_ATTORNEY.finditer(text):
+        district = SEATS[m.group(1)]
+        # the seat alone is the mention: the title after it is read by loaders/titles.py
+        name = f"U.S. Attorney's Office for the {district}"
+        office = Mention(m.start(1), m.end(1), name, "GovernmentOrganization", "rule")
+        office.extras["also"] = (m.group(0), district)
         found.append((0, office))
     for m in ACRONYM.finditer(text):
         found.append((1, Mention(m.start(1), m.end(1), m.group(1), None, "acronym")))
@@ -469,14 +492,16 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
             )
             if lead:
                 start, name = start + lead.end(), name[lead.end() :]
-            typed = {"typed": f"{name} {head}" if end < m.end(2) else text[start : m.end(2)]}
+            typed: dict[str, str | tuple[str, ...]] = {
+                "typed": f"{name} {head}" if end < m.end(2) else text[start : m.end(2)]
+            }
             # "the Tijuana, Juárez and Sinaloa cartels": each is "<name> Cartel", the gazetteer's when it
             # knows that name, so one cartel is one node whatever the sentence shares between them
             single = head[:-3] + "y" if head.endswith("ies") else head.removesuffix("s")
             whole = f"{name} {single.title()}" if end < m.end(2) and single in NAMED_BY_HEAD else None
             entry = gaz.entry_for(whole) if whole else None
             if whole and entry is None:
-                typed["also"] = whole
+                typed["also"] = (whole,)
             kind = entry.type if entry else "CriminalOrganization"
             # a known cartel's name outranks the place it shares it with ("Sinaloa" in "… Sinaloa cartels")
             found.append((0 if entry else 2, Mention(start, end, name, kind, "rule", entry, extras=typed)))
@@ -563,8 +588,10 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
         if type_by_heads(m.group(0)) is None:
             found.append((5, Mention(m.start(), m.end(), m.group(0), "Person", "rule")))
     chosen = _complete_lists(text, _people_by_context(text, _join_people(text, _select(found))))
-    return [_trim_person(text, m) if m.type == "Person" and m.source in ("ner", "rule") else m
-            for m in chosen]  # fmt: skip
+    people = [_trim_person(text, m) if m.type == "Person" and m.source in ("ner", "rule") else m
+              for m in chosen]  # fmt: skip
+    # "John P. Gilbride, Special Agent-in-Charge, …": what is left of a title is no one's name
+    return [m for m in people if m.type != "Person" or not _title_only(m.text)]
 
 
 # Capitalised words of titles and offices that run into a person's name in releases ("DEA Special Agent
@@ -732,6 +759,11 @@ ARABIC_PARTICLE = re.compile(r"(?: (?:al|el|bin|ibn|abu)-?[A-Z][\w'’-]+)+")
 NAME_LINKS = words("de del la las los y da do dos di van von")  # "Marta Alvarado de Funes"
 
 
+def _title_only(name: str) -> bool:
+    """Whether a name is a title's words alone ("Special Agent-in-Charge")."""
+    return all(w in TITLE_WORDS or w == "in" for w in re.split(r"[\s-]+", name))
+
+
 def _looks_like_name(name: str) -> bool:
     words = name.split()
     return (
@@ -866,8 +898,8 @@ def _from_ner(text: str, s: int, e: int, label: str, crime: bool) -> list[Mentio
         e = s + len(name)
     if not name or name in NOT_NAME or name.casefold() in GENERIC:
         return []  # "the Organization", "the Department": a head word alone names no one
-    if label == "ORG" and all(w in TITLE_WORDS for w in name.split()):
-        return []  # "Magistrate Judge Deborah A. Robinson": a title's words name no body
+    if label == "ORG" and _title_only(name):
+        return []  # "Magistrate Judge Deborah A. Robinson": a title's words name no one
     if label == "ORG" and " " not in name and ABSTRACT.search(name) and not name.isupper():
         return []  # "for Terrorism and Financial Intelligence": an abstract noun of a title, no body
     if label == "PERSON" and name.casefold() in HEADLINE_VERBS:

@@ -393,8 +393,8 @@ class Resolver:
             a = actor(best.type or "Organization", name)
             for m in ms:
                 _join(m, a)
-                if "also" in m.extras:  # another name the rule that found it knows
-                    a.add_surface(m.extras["also"])
+                for other in m.extras.get("also", ()):  # other names the rule that found it knows
+                    a.add_surface(other)
         # 3. nicknames and acronyms take their owner's id
         for m in mentions:
             owner = _alias_owner(m, mentions)

@@ -289,6 +289,8 @@ def _of_after(token: Any, binder: Binder) -> list[Any]:
     doc, i = token.doc, token.i + 1
     if i + 1 < token.sent.end and doc[i].text == "," and doc[i + 1].lower_ == "of":
         i += 1  # "Attorney General Maria Porras, of the Republic of Guatemala"
+    elif i + 1 < token.sent.end and doc[i].text == ",":
+        return _office_after_comma(doc[i + 1], binder)
     if i >= token.sent.end or doc[i].lower_ not in ("of", "for", "with", "in"):
         return []
     # "Magistrate Judge X in the U.S. District Court": a body, never a state ("Ambassador X in Colombia")
@@ -302,6 +304,21 @@ def _of_after(token: Any, binder: Binder) -> list[Any]:
         elif tok.lower_ not in LINKS and tok.lower_ not in STATE_WORDS:
             break
     return bodies
+
+
+def _office_after_comma(first: Any, binder: Binder) -> list[Any]:
+    """The office named after a name and a comma, where it ends that item of a list: "U.S. Attorney
+    Kenneth Magidson, Southern District of Texas;". Not the next item's body ("Eric Holder, DEA
+    Administrator Michele Leonhart")."""
+    body = binder.covering(first)
+    if body is None or binder.types.get(body.keys[0]) != "GovernmentOrganization":
+        return []
+    end = first.i
+    while end < first.sent.end and binder.covering(first.doc[end]) is body:
+        end += 1
+    if end < first.sent.end and first.doc[end].text not in (";", ",", ".") and first.doc[end].lower_ != "and":
+        return []
+    return [body]
 
 
 def _facts(person: str, tokens: list[Any], bodies: list[Any], binder: Binder) -> Iterator[Fact]:

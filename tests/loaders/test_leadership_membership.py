@@ -490,6 +490,56 @@ def test_a_us_attorney_for_a_district_is_of_its_office():
     ) in facts(kg)
 
 
+def test_a_district_is_a_state_so_a_name_after_it_is_the_attorneys():
+    # test14/nn-doj-2011-lcn-families-four-districts-charged.txt: no comma between the district and the name
+    kg = extract(
+        "The charges were announced by U.S. Attorney for the Southern District of New York Preet Bharara "
+        "and U.S. Attorney for the District of New Jersey Paul J. Fishman.\n"
+    )
+    assert facts(kg, "member_of") == {
+        ("Preet Bharara", "member_of", "U.S. Attorney's Office for the Southern District of New York"),
+        ("Paul J. Fishman", "member_of", "U.S. Attorney's Office for the District of New Jersey"),
+    }
+
+
+def test_a_district_after_the_attorneys_name_and_a_comma_ends_that_item():
+    # test10/nj-ice-2014-aryan-brotherhood-of-texas-convictions.txt lists "Title Name, District;"
+    kg = extract(
+        "The following agency heads announced these final pleas: U.S. Attorney Kenneth Magidson, Southern "
+        "District of Texas; and Special Agent in Charge Javier F. Pena of the DEA.\n"
+    )
+    assert (
+        "Kenneth Magidson",
+        "member_of",
+        "U.S. Attorney's Office for the Southern District of Texas",
+    ) in facts(kg, "member_of")
+    # a body after a comma that starts the next titled name is not the first one's
+    kg = extract("Attorney General Ana Ruiz, DEA Administrator Beto Paz and others spoke.\n")
+    assert ("Ana Ruiz", "member_of", "Drug Enforcement Administration") not in facts(kg)
+
+
+def test_the_office_keeps_its_district_as_the_text_writes_it():
+    # test16/np-fbi-elpaso-sinaloa-lozano-mendez-extradited.txt: annotators and analysts name the office by
+    # its district
+    kg = extract(
+        "The announcement was made by U.S. Attorney John F. Bash for the Western District of Texas.\n"
+    )
+    office = next(e for e in kg.entities.values() if e.name.startswith("U.S. Attorney's Office"))
+    assert office.name == "U.S. Attorney's Office for the Western District of Texas"
+    assert set(office.aliases) == {
+        "U.S. Attorney for the Western District of Texas",
+        "Western District of Texas",
+    }
+
+
+def test_a_us_attorney_named_by_the_seat_of_the_office():
+    # dev/ca-dea-2018-honduras-tony-hernandez-arrest.txt; the Southern District of New York sits in Manhattan
+    kg = extract('"He was arrested today," said Manhattan U.S. Attorney Geoffrey S. Berman.\n')
+    assert facts(kg, "member_of") == {
+        ("Geoffrey S. Berman", "member_of", "U.S. Attorney's Office for the Southern District of New York")
+    }
+
+
 def test_an_acting_head_the_model_reads_as_a_body_and_a_state_read_apart_from_its_department():
     # the model's ORG "Acting Administrator Uttam Dhillon" is a title and a person; "U.S." read as a
     # name of its own before "Department of Justice" leaves the title heading the department
