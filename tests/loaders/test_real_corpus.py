@@ -34,6 +34,7 @@ SPLITS = (
     "test18",
     "test19",
     "test20",
+    "test21",
 )
 ARTICLES = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
 
