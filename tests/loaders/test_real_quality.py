@@ -101,6 +101,9 @@ FLOORS = {
     # 2026-12-07, 0bc169b (its first run, a headline figure): P 0.72 R 0.24 F1 0.36 (tp 42, fp 16,
     # fn 135); typed 0.94; kept unread since
     "test20": (23, 177, 0.70, 0.22, 0.92),
+    # 2026-12-07 (next session), a00de3e (its first run, a headline figure): P 0.81 R 0.35 F1 0.49 (tp 82,
+    # fp 19, fn 152); typed 0.94
+    "test21": (26, 234, 0.79, 0.33, 0.92),
 }
 
 
@@ -187,6 +190,7 @@ CROSS = {
     # brothers" take the family's name: 2
     "test19": (26, 2, 0),
     "test20": (35, 6, 0),  # 0bc169b, its first run: 6 of 35 split, no merged id
+    "test21": (23, 5, 0),  # a00de3e, its first run: 5 of 23 split, no merged id
 }
 
 
