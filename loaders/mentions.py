@@ -478,7 +478,8 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
             described = re.match(rf"\S+-(?:{DESCRIBING_WORDS}) (?=\S)", name)
             cut = described.end() if described else cut
             name = name[cut:]
-            if head in NAMED_BY_HEAD and " and " not in m.group(1):
+            named = head in NAMED_BY_HEAD and " and " not in m.group(1)
+            if named:
                 name, end = f"{name} {head.title()}", m.end(2)  # "the Sinaloa cartel" is its name
             elif head == "trafficking organization" and " and " not in m.group(1):
                 # "the Lorenzana drug trafficking organization", as OFAC names such groups
@@ -499,12 +500,17 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
             # knows that name, so one cartel is one node whatever the sentence shares between them
             single = head[:-3] + "y" if head.endswith("ies") else head.removesuffix("s")
             whole = f"{name} {single.title()}" if end < m.end(2) and single in NAMED_BY_HEAD else None
-            entry = gaz.entry_for(whole) if whole else None
+            entry = gaz.entry_for(whole or name) if whole or named else None
             if whole and entry is None:
                 typed["also"] = (whole,)
             kind = entry.type if entry else "CriminalOrganization"
-            # a known cartel's name outranks the place it shares it with ("Sinaloa" in "… Sinaloa cartels")
-            found.append((0 if entry else 2, Mention(start, end, name, kind, "rule", entry, extras=typed)))
+            # a known cartel's name outranks the place it shares it with ("Sinaloa" in "… Sinaloa cartels");
+            # so does a place's name right after "the" that the noun follows ("the La Guajira cartel"), where
+            # "a Camorra clan", "the strongest Camorra clan" only describe a group
+            known = gaz.entry_for(name[: -len(head) - 1]) if named else None
+            place = known is None or known.type in ("Place", "State")
+            rank = 0 if entry else 1 if named and place and text[max(0, start - 4) : start] == "the " else 2
+            found.append((rank, Mention(start, end, name, kind, "rule", entry, extras=typed)))
     for run, at in _capital_runs(text):
         name, s, e = _clean(run, at)
         cut = re.search(r" (?:in|on|for) ", name)

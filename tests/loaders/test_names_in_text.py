@@ -484,3 +484,19 @@ def test_a_peoples_mafia_is_a_group_unless_a_role_in_it_follows():
     assert names(kg, "Sicilian Mafia") == ["Cosa Nostra"]
     kg = extract("Daniel Kinahan met an Albanian mafia boss and an Italian mafia figure in Dubai.\n")
     assert not [n for n in types(kg) if "mafia" in n]
+
+
+def test_a_place_that_the_noun_cartel_follows_names_the_group():
+    # test21/cx-wikipedia-undated-cliver-alcala-cordones.txt; La Guajira is also a department of Colombia
+    kg = extract("Alcalá had links with Hermágoras González, leader of the La Guajira cartel.\n")
+    assert facts(kg, "leader_of") == {("Hermágoras González", "leader_of", "La Guajira Cartel")}
+    assert types(kg)["La Guajira Cartel"] == "CriminalOrganization"
+    # "the Sinaloa cartel" in lower case is the Sinaloa Cartel of the gazetteer
+    kg = extract("Ana Ruiz, a leader of the Sinaloa cartel, was arrested.\n")
+    assert facts(kg, "leader_of") == {("Ana Ruiz", "leader_of", "Sinaloa Cartel")}
+
+
+def test_a_group_that_the_noun_clan_follows_only_describes_a_clan_of_it():
+    # test19/et-wikipedia-lo-russo-clan.txt: a Camorra clan is a clan of the Camorra, not one named so
+    kg = extract("The Lo Russo clan is a Neapolitan Camorra clan operating in Naples.\n")
+    assert facts(kg, "faction_of") == {("Lo Russo Clan", "faction_of", "Camorra")}
