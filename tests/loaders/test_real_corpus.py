@@ -35,6 +35,7 @@ SPLITS = (
     "test19",
     "test20",
     "test21",
+    "test22",
 )
 ARTICLES = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
 
