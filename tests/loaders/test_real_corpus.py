@@ -36,6 +36,7 @@ SPLITS = (
     "test20",
     "test21",
     "test22",
+    "test23",
 )
 ARTICLES = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
 
