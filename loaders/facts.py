@@ -71,9 +71,9 @@ def facts(match: Match, binder: Binder, sentence: Any, authorities: Authorities)
         # "Fourteen countries have participated": in what, the policy the section is about says
         if match.b is not None:
             b_side = binder.actors(match.b)
-        elif frame.predicate == "leader_of":
-            # "former leader A", not "paramilitary leader A": a word that says which kind of leader
-            # names another body than the section's group
+        elif frame.predicate in ("leader_of", "member_of"):
+            # "former leader A", "Notable members included A and B", not "paramilitary leader A": a word
+            # that says which kind of leader names another body than the section's group
             kinds = [c for c in match.trigger.children if c.dep_ in ("amod", "compound", "nmod")]
             plain = all(c.lower_ in FORMER or c.lower_ in PLAIN_LEADER for c in kinds)
             b_side = _salient(binder, "CriminalOrganization") if plain else []

@@ -91,7 +91,8 @@ def items(text: str) -> Iterator[tuple[re.Match[str], Field, int, int]]:
         ]
         for item in ITEM.finditer(value, offset):
             field = next((f for at, f in reversed(switches) if at <= item.start()), field)
-            name = ALIAS.sub("", ASIDE.sub("", item.group(0))).strip(" '\"“”.·•*-")
+            # "Osvaldo Villalba †": the mark of one who died is no part of the name
+            name = ALIAS.sub("", ASIDE.sub("", item.group(0))).strip(" '\"“”.·•*-†‡")
             # "Terry Adams and his brothers Tommy and Patrick": names joined by "and" within one item
             parts = [name] if NAME.fullmatch(name) else [p for p in AND.split(name) if NAME.fullmatch(p)]
             parts = [q for p in parts for q in _run_together(p)]

@@ -936,11 +936,18 @@ def _proper_name(token: Any) -> Any | None:
 
 
 FAMILY = words("brother sister son daughter cousin nephew niece father mother uncle aunt wife husband")
+# roles only a person holds: a name the parse gives one of them is a person's ("Noboru Yamaguchi, the
+# Yamaguchi-gumi's boss", "mob boss Luciano Leggio")
+PERSON_ROLES = words(
+    "boss founder kingpin lord trafficker capo godfather patriarch mobster gangster hitman businessman "
+    "underboss consigliere"
+)
 
 
 def people_by_kin(sdoc: Any, mentions: list[Mention]) -> None:
-    """A name the model typed as a place or body that the parse names as someone's kin is a person:
-    "his brothers Salvatore and Antonino", "his son, Ovidio". The reason is kept on the mention."""
+    """A name the model typed as a place or body that the parse names as someone's kin, or gives a role
+    only a person holds, is a person: "his brothers Salvatore and Antonino", "his son, Ovidio", "Noboru
+    Yamaguchi, the Yamaguchi-gumi's boss". The reason is kept on the mention."""
     for m in mentions:
         if m.source != "ner" or m.entry is not None or m.demonym or m.type not in ("Place", "Organization"):
             continue
@@ -953,6 +960,8 @@ def people_by_kin(sdoc: Any, mentions: list[Mention]) -> None:
         kin = next((c for c in token.children if c.dep_ == "compound" and c.lemma_ in FAMILY), None)
         if kin is None and token.dep_ in ("appos", "compound") and token.head.lemma_ in FAMILY:
             kin = token.head  # "his son, Ovidio"; "the Mazzarella brothers": a family's name is a person's
+        if kin is None:
+            kin = next((c for c in token.children if c.dep_ == "appos" and c.lemma_ in PERSON_ROLES), None)
         if kin is not None:
             m.type, m.source = "Person", "rule"
             m.extras["typed"] = f"{kin.text} {m.text}"

@@ -352,3 +352,28 @@ def test_a_label_inside_an_infobox_value_starts_its_own_list():
     rivals = {s if o == "Scissionisti di Secondigliano" else o for s, _, o in facts(kg, "rival_of")}
     assert allies == {"Abbinante Clan", "Pariante Clan"}
     assert "Abbinante Clan" not in rivals and "Di Lauro Clan" in rivals
+
+
+def test_a_name_given_a_role_only_people_hold_is_a_person():
+    # test21/ux-wikipedia-undated-kazuo-taoka-yamaguchi-gumi.txt: the model reads the founder's name,
+    # which the gang carries, as a body
+    kg = extract("Taoka joined the gang of Noboru Yamaguchi, the Yamaguchi-gumi's boss, in 1930.\n")
+    kind, why = typed(kg, "Noboru Yamaguchi")
+    assert kind == "Person" and why == ["context: boss Noboru Yamaguchi"]
+    assert ("Noboru Yamaguchi", "leader_of", "Yamaguchi-gumi") in facts(kg, "leader_of")
+
+
+def test_the_mark_of_one_who_died_is_no_part_of_a_listed_name():
+    # test21/sx-wikipedia-undated-paraguayan-peoples-army.txt
+    kg = extract(
+        "Paraguayan People's Army\n\n- Active: 1 March 2008 – present\n"
+        "- Leaders: Osvaldo Villalba †, Manuel Cristaldo Mieres, Osmar Martínez †\n"
+        "- Allies: FARC, ELN\n\n"
+        "The Paraguayan People's Army (Ejército del Pueblo Paraguayo, EPP) is a Marxist–Leninist guerrilla "
+        "group that officially operates in Paraguay since March 1, 2008.\n"
+    )
+    assert {s for s, _, _ in facts(kg, "leader_of")} == {
+        "Osvaldo Villalba",
+        "Manuel Cristaldo Mieres",
+        "Osmar Martínez",
+    }
