@@ -24,6 +24,7 @@ LINE = re.compile(
 ITEM = re.compile(r"[^,;/]+")
 ASIDE = re.compile(r"\s*\([^)]*\)|\s*\[[^\]]*\]")  # "(imprisoned)", "[3]"
 CITATION = re.compile(r"\[\d{1,3}\]")
+NO_ONE = frozenset({"none", "unknown", "n/a", "independent", "various", "nobody"})
 INNER_LABEL = re.compile(r"(?:^|,\s*)([A-Z][A-Za-z ]{1,30}):")
 ALIAS = re.compile(r",?\s+(?:alias|aka|a\.k\.a\.)\s+.*$")
 AND = re.compile(r"\s+and\s+(?:(?:his|her|their)\s+(?:\w+\s+)?(?:brothers?|sons?|sisters?|cousins?)\s+)?")
@@ -93,6 +94,8 @@ def items(text: str) -> Iterator[tuple[re.Match[str], Field, int, int]]:
             field = next((f for at, f in reversed(switches) if at <= item.start()), field)
             # "Osvaldo Villalba †": the mark of one who died is no part of the name
             name = ALIAS.sub("", ASIDE.sub("", item.group(0))).strip(" '\"“”.·•*-†‡")
+            if name.casefold() in NO_ONE or name.casefold().startswith("no "):
+                continue  # "Allies: No Allies", "Rivals: None": an empty list, written out
             # "Terry Adams and his brothers Tommy and Patrick": names joined by "and" within one item
             parts = [name] if NAME.fullmatch(name) else [p for p in AND.split(name) if NAME.fullmatch(p)]
             parts = [q for p in parts for q in _run_together(p)]

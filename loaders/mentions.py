@@ -68,6 +68,7 @@ CAP = r"[A-ZÁÉÍÓÚÜÑ][\w\-]*"
 POSSESSIVE = re.compile(r"['’]s\b")  # right after a name: the name owns what follows
 CONNECT = r"(?:of|de|del|la|el|los|las|for|the|y|on|in|di|della|da|do|dos)"
 CAP_SEQ = re.compile(rf"{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*")
+ORDINAL_BEFORE = re.compile(r"(?<![\w.,])\d{1,3}(?:st|nd|rd|th) $")
 # the forces and chambers a state's name or its demonym may go before in lowercase ("the Mexican army")
 STATE_FORCE = re.compile(
     r"(?:['’]s)? (?:(?:special|military|armed|naval) )?"
@@ -523,7 +524,9 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
             s += len(words[0]) + 1
             words = words[1:]
         # "Director of the RS Administration": a title word, then the links that tied it to the name
-        while words and (words[0] in NOT_NAME or (words[0].islower() and len(words) > 1)):
+        while words and (
+            words[0] in NOT_NAME or (words[0].islower() and len(words) > 1 and not words[0][0].isdigit())
+        ):
             s += len(words[0]) + 1
             words = words[1:]
         name = " ".join(words)
@@ -1002,6 +1005,8 @@ def _capital_runs(text: str) -> Iterator[tuple[str, int]]:
     run, a hard-wrapped long line does not."""
     for m in CAP_SEQ.finditer(text):
         at, end = m.start(), m.end()
+        if ordinal := ORDINAL_BEFORE.search(text, max(0, at - 6), at):
+            at = ordinal.start()  # "the 7th Front", "the 101st Airborne Division": the number is the name's
         # a line ending in a link word runs on ("the U.S. Department of" / "Justice")
         while (cut := _short_line_end(text, at, end)) >= 0 and not re.search(
             rf"\b(?:{CONNECT})$", text[at:cut]

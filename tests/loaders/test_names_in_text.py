@@ -500,3 +500,11 @@ def test_a_group_that_the_noun_clan_follows_only_describes_a_clan_of_it():
     # test19/et-wikipedia-lo-russo-clan.txt: a Camorra clan is a clan of the Camorra, not one named so
     kg = extract("The Lo Russo clan is a Neapolitan Camorra clan operating in Naples.\n")
     assert facts(kg, "faction_of") == {("Lo Russo Clan", "faction_of", "Camorra")}
+
+
+def test_an_ordinal_is_part_of_the_name_it_opens():
+    # test21/sx-insightcrime-undated-gentil-duarte-profile.txt; a unit named by its number
+    kg = extract("Gentil Duarte currently leads the 7th Front of the ex-FARC Mafia.\n")
+    assert ("Gentil Duarte", "leader_of", "7th Front") in facts(kg, "leader_of")
+    kg = extract("He served three tours of duty in Vietnam with the 101st Airborne Division.\n")
+    assert "101st Airborne Division" in types(kg)

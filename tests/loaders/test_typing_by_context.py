@@ -377,3 +377,14 @@ def test_the_mark_of_one_who_died_is_no_part_of_a_listed_name():
         "Manuel Cristaldo Mieres",
         "Osmar Martínez",
     }
+
+
+def test_an_infobox_value_that_says_there_is_no_one_lists_no_one():
+    # test21/wx-wikipedia-undated-maniac-latin-disciples.txt
+    kg = extract(
+        "Maniac Latin Disciples\n\n- Founded: 1966\n- Allies: No Allies\n"
+        "- Rivals: Latin Kings, Spanish Cobras\n\n"
+        "The Maniac Latin Disciples are a street gang based in Chicago.\n"
+    )
+    assert facts(kg, "allied_with") == set()
+    assert ("Latin Kings", "rival_of", "Maniac Latin Disciples") in facts(kg, "rival_of")  # the list read on
