@@ -196,7 +196,9 @@ def _named(binder: Binder, token: Any) -> bool:
 def _narrowed(binder: Binder, trigger: Any) -> bool:
     """Whether the role noun is narrowed to one task or rank: a plain noun before it ("logistics chief",
     "plaza boss"; not "gang leader"), a rank ("mid-level commander", "deputy head"), or "of" a task
-    ("chief of security"; not "head of the cartel")."""
+    ("chief of security"; not "head of the cartel"), or a prefixed rank ("vice-chairman", "deputy-head")."""
+    if "-" in trigger.text and trigger.lower_.split("-")[0] in RANKS:
+        return True
     for c in trigger.children:
         plain = c.pos_ == "NOUN" and c.lower_ not in HEAD_NOUNS and binder.covering(c) is None
         if c.dep_ == "compound" and plain:
