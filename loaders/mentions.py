@@ -156,9 +156,9 @@ PLURAL_BODIES = re.compile(
 )
 SINGULAR = {"Departments": "Department", "Ministries": "Ministry", "Secretariats": "Secretariat"}
 # "the United States Attorney for the Southern District of New York", "U.S. Attorney Jane Roe for the
-# District of Columbia": the district names the attorney's office
-# The district is a state or territory (the federal judicial districts), so a name right after it is no
-# part of it: "U.S. Attorney for the Southern District of New York Preet Bharara".
+# District of Columbia": the district names the attorney's office. The district is a state or territory
+# (the federal judicial districts), so a name right after it is no part of it: "U.S. Attorney for the
+# Southern District of New York Preet Bharara".
 US_STATES = (
     "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
     "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"

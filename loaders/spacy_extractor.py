@@ -330,7 +330,7 @@ class SpacyExtractor:
             found = find_mentions(para.text, self.gazetteer, ents)
             syntax.groups_in_lists(sdoc, found)
             syntax.groups_by_place(sdoc, found)
-            syntax.people_by_kin(sdoc, found)
+            syntax.people_by_role(sdoc, found)
             units.append((para, fields.mentions(para.text, found, bool(CRIME_WORDS.search(para.text))), sdoc))
         sections_read = {p.section.index: p.section for p, _, _ in units}  # each section once
         by_section: dict[int, list[tuple[str, list[Mention]]]] = {}

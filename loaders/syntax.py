@@ -944,7 +944,7 @@ PERSON_ROLES = words(
 )
 
 
-def people_by_kin(sdoc: Any, mentions: list[Mention]) -> None:
+def people_by_role(sdoc: Any, mentions: list[Mention]) -> None:
     """A name the model typed as a place or body that the parse names as someone's kin, or gives a role
     only a person holds, is a person: "his brothers Salvatore and Antonino", "his son, Ovidio", "Noboru
     Yamaguchi, the Yamaguchi-gumi's boss". The reason is kept on the mention."""
@@ -957,14 +957,14 @@ def people_by_kin(sdoc: Any, mentions: list[Mention]) -> None:
         token = span.root
         while token.dep_ == "conj":
             token = token.head
-        kin = next((c for c in token.children if c.dep_ == "compound" and c.lemma_ in FAMILY), None)
-        if kin is None and token.dep_ in ("appos", "compound") and token.head.lemma_ in FAMILY:
-            kin = token.head  # "his son, Ovidio"; "the Mazzarella brothers": a family's name is a person's
-        if kin is None:
-            kin = next((c for c in token.children if c.dep_ == "appos" and c.lemma_ in PERSON_ROLES), None)
-        if kin is not None:
+        role = next((c for c in token.children if c.dep_ == "compound" and c.lemma_ in FAMILY), None)
+        if role is None and token.dep_ in ("appos", "compound") and token.head.lemma_ in FAMILY:
+            role = token.head  # "his son, Ovidio"; "the Mazzarella brothers": a family's name is a person's
+        if role is None:
+            role = next((c for c in token.children if c.dep_ == "appos" and c.lemma_ in PERSON_ROLES), None)
+        if role is not None:
             m.type, m.source = "Person", "rule"
-            m.extras["typed"] = f"{kin.text} {m.text}"
+            m.extras["typed"] = f"{role.text} {m.text}"
 
 
 CRIME_MODIFIERS = words("criminal crime armed trafficking drug gang mafia")
