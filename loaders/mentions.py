@@ -396,20 +396,11 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
             kind, source = (entry.type, "gazetteer") if entry else ("GovernmentOrganization", "rule")
             found.append((0, Mention(start, m.start(names) + part.end(), name, kind, source, entry)))
     for m in ATTORNEY_FOR.finditer(text):
-        district = m.group(2)
-        name = f"U.S. Attorney's Office for the {district}"
-        office = Mention(m.start(2), m.end(2), name, "GovernmentOrganization", "rule")
-        # the office as the text calls it, and the district alone, which releases also name it by
-        # ("the Western District of Texas" in "U.S. Attorney John F. Bash for the Western District of Texas")
-        office.extras["also"] = (f"{m.group(1)} for the {district}", district)
-        found.append((0, office))
+        called = f"{m.group(1)} for the {m.group(2)}"  # the office as the text calls it
+        found.append((0, _attorney_office(m.start(2), m.end(2), m.group(2), called)))
     for m in SEAT_ATTORNEY.finditer(text):
-        district = SEATS[m.group(1)]
         # the seat alone is the mention: the title after it is read by loaders/titles.py
-        name = f"U.S. Attorney's Office for the {district}"
-        office = Mention(m.start(1), m.end(1), name, "GovernmentOrganization", "rule")
-        office.extras["also"] = (m.group(0), district)
-        found.append((0, office))
+        found.append((0, _attorney_office(m.start(1), m.end(1), SEATS[m.group(1)], m.group(0))))
     for m in ACRONYM.finditer(text):
         found.append((1, Mention(m.start(1), m.end(1), m.group(1), None, "acronym")))
     for m in INNER_NICK.finditer(text):
@@ -508,7 +499,7 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
             # a known cartel's name outranks the place it shares it with ("Sinaloa" in "… Sinaloa cartels");
             # so does a place's name right after "the" that the noun follows ("the La Guajira cartel"), where
             # "a Camorra clan", "the strongest Camorra clan" only describe a group
-            known = gaz.entry_for(name[: -len(head) - 1]) if named else None
+            known = gaz.entry_for(name[: -len(head) - 1]) if named else None  # the words before the noun
             place = known is None or known.type in ("Place", "State")
             rank = 0 if entry else 1 if named and place and text[max(0, start - 4) : start] == "the " else 2
             found.append((rank, Mention(start, end, name, kind, "rule", entry, extras=typed)))
@@ -766,6 +757,17 @@ def _person_context(text: str, start: int, end: int) -> bool:
 
 ARABIC_PARTICLE = re.compile(r"(?: (?:al|el|bin|ibn|abu)-?[A-Z][\w'’-]+)+")
 NAME_LINKS = words("de del la las los y da do dos di van von")  # "Marta Alvarado de Funes"
+
+
+def _attorney_office(start: int, end: int, district: str, called: str) -> Mention:
+    """A U.S. Attorney's office, under its full name, keeping what the text calls it and its district
+    alone, which releases also name it by ("the Western District of Texas" in "U.S. Attorney John F. Bash
+    for the Western District of Texas")."""
+    office = Mention(
+        start, end, f"U.S. Attorney's Office for the {district}", "GovernmentOrganization", "rule"
+    )
+    office.extras["also"] = (called, district)
+    return office
 
 
 def _title_only(name: str) -> bool:

@@ -313,9 +313,7 @@ def _office_after_comma(first: Any, binder: Binder) -> list[Any]:
     body = binder.covering(first)
     if body is None or binder.types.get(body.keys[0]) != "GovernmentOrganization":
         return []
-    end = first.i
-    while end < first.sent.end and binder.covering(first.doc[end]) is body:
-        end += 1
+    end = _past(body, first, binder)
     if end < first.sent.end and first.doc[end].text not in (";", ",", ".") and first.doc[end].lower_ != "and":
         return []
     return [body]
