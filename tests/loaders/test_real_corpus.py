@@ -37,6 +37,7 @@ SPLITS = (
     "test21",
     "test22",
     "test23",
+    "test24",
 )
 ARTICLES = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
 
