@@ -25,6 +25,7 @@ CORROBORATION = 0.25
 # "Archibaldo"/"Archivaldo": right for one man, wrong when namesakes differ by a letter sources also
 # misspell; merges only when each of the two names fits the other alone (graph/clustering.py)
 TYPO = 0.78
+CORE = 0.85  # group names that differ only by the words for the kind of group (names.KIND_WORDS)
 # kinds of organization that are never one body
 _CLASH = {frozenset({"CriminalOrganization", "GovernmentOrganization"})}
 
@@ -188,6 +189,9 @@ def _group(a: Profile, b: Profile) -> Match | None:
             return Match(1.0, "same name", na, nb)
         rule = "same name in Spanish and English" if _translated(na, nb) else "same words in another order"
         return Match(0.9, rule, na, nb)
+    for core in sorted(a.cores.keys() & b.cores.keys()):
+        # "Bellocco clan" and "Bellocco 'ndrina": one name, told with another word for its kind
+        return Match(CORE, "same name but for the word for its kind", a.cores[core], b.cores[core])
     if a.words and b.words:
         return None  # two full names that differ: a shared acronym does not make them one
     for short, full in ((a, b), (b, a)):

@@ -101,6 +101,13 @@ GENERIC = frozenset(
     }
 )
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
+# Words that say what kind of group a name is, which texts add or leave out: "the Bellocco clan" and
+# "the Bellocco 'ndrina", "the Bonanno crime family" and "the Bonannos' Bonanno", "Nomads MC" and
+# "Nomads", "the Mongrel Mob gang" and "the Mongrel Mob". "Cartel" is not one of them: the Gulf Cartel
+# and the Gulf Clan are two groups.
+KIND_WORDS = frozenset(
+    {"ndrina", "clan", "cosca", "crime", "family", "mafia", "gang", "mc", "motorcycle", "club"}
+)
 
 
 @dataclass
@@ -114,6 +121,7 @@ class Profile:
     full: dict[tuple[str, ...], tuple[str, tuple[str, ...]]] = field(default_factory=dict)
     nicks: dict[str, str] = field(default_factory=dict)  # folded nickname -> as written
     words: dict[tuple[str, ...], str] = field(default_factory=dict)  # group name in English words
+    cores: dict[tuple[str, ...], str] = field(default_factory=dict)  # those words without KIND_WORDS
     acronyms: dict[str, str] = field(default_factory=dict)  # sorted letters -> as written
     initials: dict[str, str] = field(default_factory=dict)  # sorted initials of a name -> the name
     tokens: frozenset[str] = frozenset()
@@ -135,6 +143,22 @@ def english_words(name: str) -> tuple[str, ...]:
     (('cartel', 'gulf'), ('clan', 'gulf'))
     """
     return tuple(sorted({SPANISH.get(t, t) for t in fold(name).split() if t not in STOPWORDS}))
+
+
+def core_words(name: str) -> tuple[str, ...]:
+    """A group name's English words without the words for its kind that end it, or () when nothing
+    else is left. Only the end: "Clan del Golfo" and "Familia do Norte" keep their first word.
+
+    >>> core_words("Bellocco 'ndrina") == core_words("the Bellocco clan") == core_words("Bellocco")
+    True
+    >>> core_words("Gulf Cartel"), core_words("Clan del Golfo"), core_words("Crime Family")
+    (('cartel', 'gulf'), ('clan', 'gulf'), ())
+    """
+    tokens = [t for t in fold(name).split() if t not in STOPWORDS]
+    while tokens and tokens[-1] in KIND_WORDS:
+        tokens.pop()
+    core = tuple(sorted({SPANISH.get(t, t) for t in tokens}))
+    return core if core and not set(core) <= GENERIC else ()
 
 
 def initials(name: str) -> set[str]:
@@ -194,6 +218,9 @@ def profile(e: Entity) -> Profile:
         words = english_words(name)
         if words and not set(words) <= GENERIC:
             p.words.setdefault(words, name)
+            core = core_words(name)
+            if core:
+                p.cores.setdefault(core, name)
         for letters in initials(name):
             p.initials.setdefault(letters, name)
     p.tokens = frozenset(tokens)
@@ -234,6 +261,7 @@ def block_keys(p: Profile) -> list[tuple[tuple, str, str]]:
         keys.extend((("n", k), "=", "") for k in p.nicks)
         return keys
     keys.extend(((p.family, "w", w), "=", "") for w in p.words)
+    keys.extend(((p.family, "c", c), "=", "") for c in p.cores)
     keys.extend(((p.family, "l", a), "a", "") for a in p.acronyms)
     keys.extend(((p.family, "l", a), "i", "") for a in p.initials)
     return keys

@@ -163,6 +163,15 @@ def mentions(text: str, found: list[Mention], crime: bool) -> list[Mention]:
             # "Piromalli 'ndrina": the model's "Piromalli" is part of the listed name
             dropped.extend(inside)
             inside = []
+        elif (
+            inside
+            and NAME.fullmatch(text[start:end])
+            and all(m.type in ("Place", "State") and m.start == start and m.end < end for m in inside)
+        ):
+            # "Allies: Texas Syndicate, Catania Mafia family": a place read at the start of a listed name
+            # names where the listed group is from; the name is all of it ("MEX Mexico" is a flag's code)
+            dropped.extend(inside)
+            inside = []
         for m in inside:
             if line.start("key") <= m.start < line.start("value") <= start < m.end:
                 # "AlliesJalisco New Generation Cartel": a key run into its value is no part of the name
@@ -209,6 +218,10 @@ def person_shaped(name: str) -> bool:
     )
 
 
+# "Black Power (New Zealand)", "Klaas Bruinsma (drug lord)": an encyclopedia's page name with what tells
+# it from its namesakes in brackets; the name is the words before them
+QUALIFIED = re.compile(r"(?P<name>[^()]+?)\s*\((?P<qualifier>[^()]{1,40})\)\s*")
+
 DISAMBIGUATED = re.compile(
     r"(.+?) \(((?:[\w-]+ ){0,2}(?:gang|cartel|crime group|criminal (?:group|organi[sz]ation)|mafia|"
     r"crime family|criminal organi[sz]ation|syndicate|triad|clan|mob|organi[sz]ed crime group))\)"
@@ -228,6 +241,8 @@ def headline(sections: list[tuple[str, list[Mention]]], title: str | None, crime
     kind_of = DISAMBIGUATED.fullmatch(name)
     if kind_of is not None:
         name = kind_of.group(1)
+    elif (qualified := QUALIFIED.fullmatch(name)) is not None:
+        name = qualified["name"]  # "(New Zealand)" says where, not what: the infobox's keys must say it
     if not crime or len(name.split()) > 6 or not NAME.fullmatch(name):
         return
     keys = {fold(line["key"]).replace(" ", "_") for text, _ in sections for line in LINE.finditer(text)}
@@ -260,13 +275,16 @@ def headline(sections: list[tuple[str, list[Mention]]], title: str | None, crime
 
 
 def page_subject(titles: Iterable[str | None], mentions_: list[Mention], types: dict[str, str]) -> str | None:
-    """The actor a page is about: the one the first of its titles that names an actor names, else none
-    (an infobox's label lines can pass for the headline; the page's first line is its name)."""
+    """The actor a page is about: the one the first of its titles that names an actor names, with or
+    without what its brackets add ("Black Power (New Zealand)"), else none (an infobox's label lines
+    can pass for the headline; the page's first line is its name)."""
     for title in titles:
-        wanted = fold(title) if title else None
-        for m in mentions_ if wanted else ():
-            if m.keys and fold(m.text) == wanted:
-                return m.keys[0]
+        qualified = QUALIFIED.fullmatch(title) if title else None
+        names = [title, qualified["name"]] if qualified else [title]
+        for wanted in [fold(n) for n in names if n]:
+            for m in mentions_:
+                if m.keys and fold(m.text) == wanted:
+                    return m.keys[0]
     return None
 
 

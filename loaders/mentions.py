@@ -99,13 +99,17 @@ GROUP_LIST = re.compile(
     rf"((?:(?:\d{{1,4}}\s)?{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*)(?:(?:,\s|,?\sand\s)(?:{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*))*)\s"
     r"(crime groups?|crime famil(?:y|ies)|criminal groups?|criminal organi[sz]ations?|(?:drug )?cartels?|"
     r"gangs?|factions?|cells?|clans?|cliques?|criminal gangs?|drug trafficking organi[sz]ations?|"
-    r"gang coalitions?|coalitions?)\b"
+    r"gang coalitions?|coalitions?|['’]ndrin[ae]|cosc(?:a|he)|families)\b"
 )
 COUNTS = words("One Two Three Four Five Six Seven Eight Nine Ten Another")
+# an Italian clan's noun is part of its name, lowercase as the texts write it: "the Pesce 'ndrina"
+KEPT_HEADS = {"'ndrina", "’ndrina", "cosca"}
 NAMED_BY_HEAD = {"cartel", "gang", "clan", "crime family"}  # "the Sinaloa cartel" is the Sinaloa Cartel
 # a group noun in the singular names one group, the one right before it, whatever names precede that one
-SINGULAR_HEADS = words("cartel gang faction cell clan clique coalition").union(
+SINGULAR_HEADS = words("cartel gang faction cell clan clique coalition cosca").union(
     {
+        "'ndrina",
+        "’ndrina",
         "crime group",
         "crime family",
         "criminal group",
@@ -445,6 +449,8 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
             found.append((0, Mention(m.start(), force.end(), name, "GovernmentOrganization", "rule", known)))
     for m in GROUP_LIST.finditer(text):
         head = m.group(2).removeprefix("drug ")  # "the Cali and North Valle drug cartels"
+        if head == "families" and " and " not in m.group(1):
+            continue  # "the Moran and Pettingill families" are two; "the Arellano families" may be kin
         parts = list(re.finditer(rf"(?:\d{{1,4}}\s)?{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*", m.group(1)))
         if head in SINGULAR_HEADS:
             parts = parts[-1:]  # "Allies: Armenian Power, Gambino crime family": only the last is a family
@@ -476,6 +482,8 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
             elif head == "trafficking organization" and " and " not in m.group(1):
                 # "the Lorenzana drug trafficking organization", as OFAC names such groups
                 name, end = f"{name} Drug Trafficking Organization", m.end(2)
+            elif head in KEPT_HEADS:
+                name, end = f"{name} {head}", m.end(2)  # "Morabito 'ndrina", as written
             start = m.start(1) + part.start() + line + cut
             # (and an infobox label run into its value: "Allies Cuntrera-Caruana Mafia clan")
             lead = re.match(
@@ -491,7 +499,9 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
             # "the Tijuana, Juárez and Sinaloa cartels": each is "<name> Cartel", the gazetteer's when it
             # knows that name, so one cartel is one node whatever the sentence shares between them
             single = head[:-3] + "y" if head.endswith("ies") else head.removesuffix("s")
+            single = {"'ndrine": "'ndrina", "’ndrine": "’ndrina", "cosche": "cosca"}.get(single, single)
             whole = f"{name} {single.title()}" if end < m.end(2) and single in NAMED_BY_HEAD else None
+            whole = f"{name} {single}" if end < m.end(2) and single in KEPT_HEADS else whole
             entry = gaz.entry_for(whole or name) if whole or named else None
             if whole and entry is None:
                 typed["also"] = (whole,)

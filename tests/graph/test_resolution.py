@@ -480,3 +480,31 @@ def test_a_state_or_agency_in_common_is_no_corroboration() -> None:
         kg.add_relation(p, "sanctioned_by", ofac, {}, [_ev(i)])
     _, mapping, _ = resolve(kg)
     assert mapping == {}
+
+
+def test_a_group_named_with_and_without_the_word_for_its_kind_is_one_node() -> None:
+    # test6/test12 call one clan "the Bellocco clan" and "the Bellocco 'ndrina"; test23 the New Zealand
+    # clubs "Nomads MC" and "Nomads", "the Mongrel Mob gang" and "the Mongrel Mob"
+    kg = KnowledgeGraph()
+    ndrina = kg.add_entity("CriminalOrganization", "Bellocco 'ndrina").id
+    clan = kg.add_entity("CriminalOrganization", "Bellocco clan").id
+    nomads = kg.add_entity("CriminalOrganization", "Nomads").id
+    club = kg.add_entity("CriminalOrganization", "Nomads MC").id
+    mob = kg.add_entity("CriminalOrganization", "Mongrel Mob").id
+    gang = kg.add_entity("CriminalOrganization", "Mongrel Mob gang").id
+    graph, mapping, merges = resolve(kg)
+    assert mapping == {clan: ndrina, nomads: club, mob: gang}  # the longer name stays
+    assert {m.match.rule for m in merges} == {"same name but for the word for its kind"}
+    assert _nodes(graph) == {ndrina, club, gang}
+
+
+def test_only_the_words_that_end_a_name_say_its_kind() -> None:
+    # test9's Familia do Norte is not the Nuevo Clan del Norte, nor the Gulf Cartel the Clan del Golfo
+    kg = KnowledgeGraph()
+    ids = [
+        kg.add_entity("CriminalOrganization", name).id
+        for name in ("Familia do Norte", "Clan del Norte", "Gulf Cartel", "Clan del Golfo", "Gulf Clan")
+    ]
+    graph, mapping, _ = resolve(kg)
+    assert mapping == {"crimorg/clan-del-golfo": "crimorg/gulf-clan"}  # Spanish and English, as before
+    assert _nodes(graph) == set(ids) - {"crimorg/clan-del-golfo"}

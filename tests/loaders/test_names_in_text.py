@@ -508,3 +508,50 @@ def test_an_ordinal_is_part_of_the_name_it_opens():
     assert ("Gentil Duarte", "leader_of", "7th Front") in facts(kg, "leader_of")
     kg = extract("He served three tours of duty in Vietnam with the 101st Airborne Division.\n")
     assert "101st Airborne Division" in types(kg)
+
+
+def test_an_encyclopedia_title_qualified_in_brackets_names_the_page_subject():
+    # test23/uz-wikipedia-undated-black-power-new-zealand-gang.txt: "(New Zealand)" tells it from namesakes
+    kg = extract(
+        "Black Power (New Zealand)\n\n- Founded: 1970\n- Territory: Nation-wide\n"
+        "- Allies: Crips, King Cobras\n- Rivals: Mongrel Mob, Stromtroopers\n\n"
+        "Black Power is a prominent gang in New Zealand.\n"
+    )
+    assert facts(kg, "allied_with") == {
+        ("Black Power", "allied_with", "Crips"),
+        ("Black Power", "allied_with", "King Cobras"),
+    }
+    assert subjects(kg, "rival_of", "Stromtroopers") == {"Black Power"}
+
+
+def test_a_place_that_starts_a_listed_name_is_part_of_the_name():
+    # test22/ny-wikipedia-undated-los-zetas.txt: the Texas Syndicate is a prison gang, not Texas
+    kg = extract(
+        "Los Zetas\n\n- Founded: 1999\n- Territory: Mexico\n"
+        "- Allies: Juárez Cartel, Texas Syndicate, The Office of Envigado\n"
+        "- Rivals: MEX Mexico, Sinaloa Cartel\n\nLos Zetas is a Mexican criminal syndicate.\n"
+    )
+    allies = {o for s, _, o in facts(kg, "allied_with")} | {s for s, _, o in facts(kg, "allied_with")}
+    assert {"Texas Syndicate", "Oficina de Envigado", "Juárez Cartel"} <= allies
+    assert "Texas" not in types(kg)
+    # a flag's country code before a state's name makes no group of it
+    assert {o for _, _, o in facts(kg, "rival_of")} | {s for s, _, _ in facts(kg, "rival_of")} == {
+        "Los Zetas",
+        "Sinaloa Cartel",
+    }
+
+
+def test_clans_named_before_one_plural_noun_are_each_a_group():
+    # test22/ey-wikipedia-undated-morabito-ndrina.txt and uy-wikipedia-undated-carlton-crew-melbourne.txt
+    kg = extract(
+        "In Milan, the Morabito 'ndrina main allies are the Bruzzaniti and Palamara 'ndrine. "
+        "The Carlton Crew was allied with the Moran and Pettingill families.\n"
+    )
+    t = types(kg)
+    for name in ("Morabito 'ndrina", "Bruzzaniti", "Palamara", "Moran", "Pettingill"):
+        assert t.get(name) == "CriminalOrganization", (name, t)
+    bruzzaniti = next(e for e in kg.entities.values() if e.name == "Bruzzaniti")
+    assert "Bruzzaniti 'ndrina" in bruzzaniti.aliases
+    # "the Arellano families" alone may be kin, not a group
+    kin = types(extract("The Arellano families fled the town after the raid.\n"))
+    assert kin.get("Arellano") != "CriminalOrganization"
