@@ -21,6 +21,8 @@ RANKS = words(
     "mid level mid-level midlevel regional local deputy assistant associate vice second junior lower low "
     "middle municipal cell plaza area zone district branch field unit division section squad team station"
 )
+# nouns before a role that name the whole trade the group is in, not one task: "crime boss", "mob boss"
+WHOLE_TRADE = words("crime mob mafia drug drugs narco narcotics underworld")
 FORMER = words("former onetime one-time late then then-head ex erstwhile")
 IRREALIS = words(
     "seek request demand want order call avoid evade escape resist plan attempt try threaten fear warrant "
@@ -200,7 +202,13 @@ def _narrowed(binder: Binder, trigger: Any) -> bool:
     if "-" in trigger.text and trigger.lower_.split("-")[0] in RANKS:
         return True
     for c in trigger.children:
-        plain = c.pos_ == "NOUN" and c.lower_ not in HEAD_NOUNS and binder.covering(c) is None
+        plain = (
+            c.pos_ == "NOUN"
+            and c.lower_ not in HEAD_NOUNS
+            and c.lower_ not in WHOLE_TRADE
+            and not any(p.dep_ == "punct" and p.text == "-" for p in c.children)  # "long-time boss"
+            and binder.covering(c) is None
+        )
         if c.dep_ == "compound" and plain:
             return True
         if c.dep_ in ("amod", "compound", "nmod") and c.lower_ in RANKS:

@@ -613,3 +613,18 @@ def test_an_official_of_a_unit_named_on_the_way_to_its_body_serves_in_both():
         "Special Operations Division",
         "Drug Enforcement Administration",
     }
+
+
+def test_a_boss_of_the_whole_trade_leads_the_group():
+    # test22/wy-wikipedia-undated-carlos-marcello.txt and wy-wikipedia-undated-raymond-patriarca.txt:
+    # "crime boss" names the trade, not one task of it ("logistics chief"); "long-time" is no task either
+    for sentence, boss, family in (
+        ("Carlos Marcello was an Italian-American crime boss of the New Orleans crime family.",
+         "Carlos Marcello", "New Orleans Crime Family"),
+        ("Raymond Patriarca became the long-time boss of the Patriarca crime family.",
+         "Raymond Patriarca", "Patriarca Crime Family"),
+    ):  # fmt: skip
+        kg = extract(sentence + "\n")
+        assert facts(kg, "leader_of") == {(boss, "leader_of", family)}, sentence
+    kg = extract("Ana Ruiz was the logistics chief of the Gulf Cartel.\n")
+    assert facts(kg, "leader_of") == set()
