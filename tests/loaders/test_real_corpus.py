@@ -38,6 +38,7 @@ SPLITS = (
     "test22",
     "test23",
     "test24",
+    "test25",
 )
 ARTICLES = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
 
