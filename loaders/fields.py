@@ -28,8 +28,9 @@ NO_ONE = frozenset({"none", "unknown", "n/a", "independent", "various", "nobody"
 INNER_LABEL = re.compile(r"(?:^|,\s*)([A-Z][A-Za-z ]{1,30}):")
 ALIAS = re.compile(r",?\s+(?:alias|aka|a\.k\.a\.)\s+.*$")
 AND = re.compile(r"\s+and\s+(?:(?:his|her|their)\s+(?:\w+\s+)?(?:brothers?|sons?|sisters?|cousins?)\s+)?")
-# capitalised words, names' small words and a group noun after them
+# capitalised words, names' small words and a group noun after them; or a number and capitals ("14K")
 NAME = re.compile(
+    rf"\d{{1,4}}[A-Z]{{1,3}}|"
     rf"(?:\d{{1,4}}\w{{0,2}} )?'?{CAP}(?: (?:{CAP}|de|del|la|las|los|el|da|do|dos|das|di|of|the|and|y|e|"
     r"\d{1,4}))*(?: (?:crime )?(?:gang|cartel|clan|mafia|family|group|crew|posse|syndicate|['’]ndrina"
     r"|cosca))?"

@@ -188,6 +188,16 @@ NICKNAME = re.compile(
     rf"\b(?:{ALIAS_WORDS}|known collectively as(?: the)?)"
     r"""\s+(?:"([^"]{2,40}?)[,.]?"|'([^"']{2,40}?)[,.]?')"""
 )
+# kin named by their given names after the word for them: "four siblings: Benedetto, Filippo, Giuseppe and
+# Nunzia", "his three brothers, Alex, Basel, and Abdala" (each a person, though the model runs two together)
+_KIN_NAME = r"[A-ZÁÉÍÓÚÜÑ][a-záéíóúüñ'’-]+(?: [A-ZÁÉÍÓÚÜÑ][a-záéíóúüñ'’-]+){0,3}(?: Jr\.?)?"
+# each name whole (never the first words or letters of a longer one) and a person's ("Campbell brothers,
+# Detroit Partnership, Genovese crime family" lists groups)
+_KIN = rf"(?>{_KIN_NAME})(?! [A-ZÁÉÍÓÚÜÑ]| (?:crime|mafia|mob|gang|cartel|clan|family|crew|syndicate)\b)"
+KIN_LIST = re.compile(
+    rf"\b(?:siblings|brothers|sisters|sons|daughters|children)\s?[:,]\s?"
+    rf"(?P<names>{_KIN}(?:(?:,\s|,?\sand\s){_KIN})+)"
+)
 INNER_NICK = re.compile(rf'\b({CAP}(?:\s{CAP})?)\s"([^"]{{2,30}}?)"\s({CAP}(?:\s{CAP}){{0,2}})')
 # "(DEA)", "(MS-13)", "(TdA)": at least two capitals
 ACRONYM = re.compile(r"\s\(([A-Z](?=[a-z.&\-]?[A-Z])[A-Za-z0-9.&\-]{1,9})\)")
@@ -407,6 +417,13 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
         found.append((0, _attorney_office(m.start(1), m.end(1), SEATS[m.group(1)], m.group(0))))
     for m in ACRONYM.finditer(text):
         found.append((1, Mention(m.start(1), m.end(1), m.group(1), None, "acronym")))
+    for m in KIN_LIST.finditer(text):
+        for name in re.finditer(_KIN_NAME, m.group("names")):
+            start = m.start("names") + name.start()
+            if len(name.group(0).removesuffix(" Jr.").removesuffix(" Jr").split()) > 2:
+                continue  # "Juan Carlos Montes Bobadilla": a full name, the model's to read
+            if name.group(0) not in NOT_NAME and gaz.entry_for(name.group(0)) is None:
+                found.append((0, Mention(start, start + len(name.group(0)), name.group(0), "Person", "rule")))
     for m in INNER_NICK.finditer(text):
         if m.group(1) in NOT_NAME:
             continue
@@ -589,6 +606,8 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
         if _caps_person(text, m, gaz):
             found.append((3, Mention(m.start(), m.end(), m.group(0), "Person", "rule")))
     for s, e, label in ents:
+        while s > 0 and text[s - 1].isdigit():
+            s -= 1  # "14K": the model's "K" is the end of a name that starts with digits
         found.extend(
             (1 if label == "ORG" and _named_after_place(text, m, places) else 4, m)
             for m in _from_ner(text, s, e, label, crime)

@@ -181,6 +181,8 @@ def _share_surnames(text: str, ms: list[Mention]) -> None:
             continue
         if len(chain) > 1 and chain[-1].type == "Person":
             full = chain[-1].text.split()
+            while full and full[-1].rstrip(".") in GENERATIONS:
+                full.pop()  # "Joseph Jr." gives no one the surname "Jr"
             first = next((i for i, w in enumerate(full) if w not in given), len(full))
             surnames = " ".join(full[first:])
             if 0 < first < len(full) and full[first][:1].isupper():  # "Juan de Dios" has no surname
@@ -191,6 +193,7 @@ def _share_surnames(text: str, ms: list[Mention]) -> None:
         chain = [m] if m is not None else []
 
 
+GENERATIONS = frozenset({"Jr", "Sr", "II", "III", "IV"})
 FAMILY_LIST = re.compile(r"^ (?:brothers|sisters|siblings|sons|daughters),? (?:[:–—] ?)?$")
 # between two listed given names, an aside may give the first one's nickname ("Ciro known as o Scellone,")
 NICKNAMED_GAP = re.compile(rf"^ (?:(?:also )?known as|{ALIAS_MARK}) [^,]{{1,30}}(?:,? and |, )$")

@@ -555,3 +555,18 @@ def test_clans_named_before_one_plural_noun_are_each_a_group():
     # "the Arellano families" alone may be kin, not a group
     kin = types(extract("The Arellano families fled the town after the raid.\n"))
     assert kin.get("Arellano") != "CriminalOrganization"
+
+
+def test_a_group_named_by_a_number_and_capitals_is_read():
+    # test24/uw-wikipedia-undated-14k-triad.txt: "14K (triad)" is the page's subject; "The 14K" in its text
+    kg = extract(
+        "14K (triad)\n\n- Founded: 1945\n- Territory: Hong Kong\n- Criminal activities: Drug trafficking\n"
+        "- Allies: Ping On, Wah Ching\n"
+        "- Rivals: Sun Yee On, Wo Shing Wo\n\nThe 14K is a triad group based in Hong Kong.\n"
+    )
+    assert types(kg).get("14K") == "CriminalOrganization"
+    assert facts(kg, "allied_with") == {
+        ("14K", "allied_with", "Ping On"),
+        ("14K", "allied_with", "Wah Ching"),
+    }
+    assert "K" not in types(kg)
