@@ -106,7 +106,7 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
 # "Nomads", "the Mongrel Mob gang" and "the Mongrel Mob". "Cartel" is not one of them: the Gulf Cartel
 # and the Gulf Clan are two groups.
 KIND_WORDS = frozenset(
-    {"ndrina", "clan", "cosca", "crime", "family", "mafia", "gang", "mc", "motorcycle", "club"}
+    {"ndrina", "clan", "cosca", "crime", "family", "mafia", "gang", "mc", "motorcycle", "club", "dto"}
 )
 
 
@@ -159,6 +159,19 @@ def core_words(name: str) -> tuple[str, ...]:
         tokens.pop()
     core = tuple(sorted({SPANISH.get(t, t) for t in tokens}))
     return core if core and not set(core) <= GENERIC else ()
+
+
+def _family_of(name: str) -> tuple[str, ...]:
+    """A one-word plural's singular, the family a group of that name is ("the Valles": the Valle Valle
+    clan; "the Lorenzanas": the Lorenzana organization), or ().
+
+    >>> _family_of("Valles"), _family_of("the Morabitos"), _family_of("Gulf Cartel")
+    (('valley',), ('morabito',), ())
+    """
+    tokens = [t for t in fold(name).split() if t not in STOPWORDS]
+    if len(tokens) != 1 or not tokens[0].endswith("s") or len(tokens[0]) < 5:
+        return ()
+    return core_words(tokens[0][:-1])
 
 
 def initials(name: str) -> set[str]:
@@ -218,9 +231,9 @@ def profile(e: Entity) -> Profile:
         words = english_words(name)
         if words and not set(words) <= GENERIC:
             p.words.setdefault(words, name)
-            core = core_words(name)
-            if core:
-                p.cores.setdefault(core, name)
+            for core in (core_words(name), _family_of(name)):
+                if core:
+                    p.cores.setdefault(core, name)
         for letters in initials(name):
             p.initials.setdefault(letters, name)
     p.tokens = frozenset(tokens)

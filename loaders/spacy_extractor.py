@@ -339,6 +339,7 @@ class SpacyExtractor:
         for index, section_units in by_section.items():
             section = sections_read[index]
             fields.headline(section_units, section.title, bool(CRIME_WORDS.search(section.text)))
+        family_plurals(units)
         repeat_names(units)
         actors = self.resolver.resolve([(p.text, ms) for p, ms, _ in units])
         types = {key: a.type for key, a in actors.items()}
@@ -460,6 +461,37 @@ class SpacyExtractor:
 
 # a group's name of two words or more with its kind in lower case ("Hard Livings gang", "400 Mawozo clan")
 DESCRIBED_NAME = re.compile(r"(\S+(?: \S+)+) (?:gang|clan|cartel)")
+
+
+FAMILY_PLURAL = re.compile(r"(?<=\b[Tt]he )([A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,})(e?s)\b(?![ -][A-ZÁÉÍÓÚÑ])")
+
+
+def family_plurals(units: list) -> None:
+    """A family's name in the plural is its group: "the Reñazcos", "the Valles", "the Lorenzanas", where the
+    document names one of the family ("Miguel Angel Reñazco Padilla") or its group ("the Valle Valle clan").
+    The model reads such plurals as a person, or not at all."""
+    stems: set[str] = set()
+    for _, ms, _ in units:
+        for m in ms:
+            words = m.text.split()
+            if m.type == "Person" and m.source != "coref" and len(words) >= 2:
+                stems.update(words[1:])
+            elif m.type == "CriminalOrganization":
+                stems.update(words)
+    for para, ms, _ in units:
+        for hit in FAMILY_PLURAL.finditer(para.text):
+            stem = hit.group(1) if hit.group(1) in stems else hit.group(1) + hit.group(2)[:-1]
+            if stem not in stems:
+                continue
+            inside = [m for m in ms if hit.start() < m.end and m.start < hit.end()]
+            if any(m.source != "ner" or (m.start, m.end) != hit.span() for m in inside):
+                continue  # a name read here by a surer reader, or a longer one
+            for m in inside:
+                ms.remove(m)
+            family = Mention(hit.start(), hit.end(), hit.group(0), "CriminalOrganization", "rule")
+            family.extras["typed"] = f"the {hit.group(0)}: the {stem} family"
+            ms.append(family)
+        ms.sort(key=lambda m: m.start)
 
 
 def repeat_names(units: list) -> None:

@@ -508,3 +508,14 @@ def test_only_the_words_that_end_a_name_say_its_kind() -> None:
     graph, mapping, _ = resolve(kg)
     assert mapping == {"crimorg/clan-del-golfo": "crimorg/gulf-clan"}  # Spanish and English, as before
     assert _nodes(graph) == set(ids) - {"crimorg/clan-del-golfo"}
+
+
+def test_a_family_named_in_the_plural_is_the_group_of_its_name() -> None:
+    # test22: "the Valles" and "the Valle Valle clan" in two InSight Crime articles are one group
+    kg = KnowledgeGraph()
+    clan = kg.add_entity("CriminalOrganization", "Valle Valle Clan").id
+    valles = kg.add_entity("CriminalOrganization", "Valles").id
+    zetas = kg.add_entity("CriminalOrganization", "Zetas").id
+    graph, mapping, _ = resolve(kg)
+    assert mapping == {valles: clan}
+    assert _nodes(graph) == {clan, zetas}

@@ -1,7 +1,7 @@
 """Types a name's place in the sentence gives when the model guesses wrong, each with its reason kept
 (`typed_by`). Sentences from articles of tests/fixtures/real/ (named beside each)."""
 
-from extract_helpers import extract, facts
+from extract_helpers import extract, facts, types
 
 from ocgraph.loaders import fields
 from ocgraph.loaders.mentions import Mention
@@ -388,3 +388,19 @@ def test_an_infobox_value_that_says_there_is_no_one_lists_no_one():
     )
     assert facts(kg, "allied_with") == set()
     assert ("Latin Kings", "rival_of", "Maniac Latin Disciples") in facts(kg, "rival_of")  # the list read on
+
+
+def test_a_family_named_in_the_plural_is_its_group():
+    # test24/cw-insightcrime-2017-nicaragua-renazcos-profile.txt, test22's Valle Valle clan and Lorenzanas:
+    # the model reads "the Reñazcos" as no one and "the Valles" as a person
+    kg = extract(
+        "The Reñazcos move drugs through Nicaragua. Other members of the family include Marcos Reñazco "
+        "Padilla and José Ángel Padilla.\n\nThe Valle Valle clan moved cocaine to Guatemala. The Valles were "
+        "arrested in October.\n"
+    )
+    t = types(kg)
+    assert t.get("Reñazcos") == "CriminalOrganization" and t.get("Valles") == "CriminalOrganization", t
+    # a plural whose singular names no one here stays as the model reads it
+    assert types(extract("The Americans were arrested in Bogotá with cocaine.\n")).get("Americans") != (
+        "CriminalOrganization"
+    )
