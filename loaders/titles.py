@@ -30,6 +30,7 @@ class Titles:
     national: frozenset[str]  # titles that make a person a member of their state ("minister", "senator")
     state_heads: frozenset[str] = frozenset()  # titles that head the state itself ("president")
     implied: tuple[tuple[str, str], ...] = ()  # (title, the id of the one body it heads)
+    qualifiers: frozenset[str] = frozenset()  # words that only complete a title ("Financial Intelligence")
 
 
 @cache
@@ -46,7 +47,13 @@ def titles() -> Titles:
         (t.lower(), entity_id("GovernmentOrganization", body)) for t, body in raw.get("implied", {}).items()
     )
     return Titles(
-        words | {w for t in state_heads for w in t.split()}, heads, ranks, national, state_heads, implied
+        words | {w for t in state_heads for w in t.split()},
+        heads,
+        ranks,
+        national,
+        state_heads,
+        implied,
+        qualifiers,
     )
 
 
@@ -166,10 +173,16 @@ def _after(token: Any, binder: Binder) -> tuple[list[Any], list[Any]]:
         return [], []
     words: list[Any] = []
     bodies: list[Any] = []
+    named_first: list[Any] = []  # ", Acting OFAC Director": the body its title follows
     while i < token.sent.end:
         tok = doc[i]
         body = binder.covering(tok)
         if body is not None and binder.types.get(body.keys[0]) in BODIES:
+            after = _past(body, tok, binder)
+            if not bodies and not named_first and after < token.sent.end and _head_or_member(doc[after]):
+                named_first.append(body)
+                i = after
+                continue
             if not words:
                 break  # "X, DEA said": no title between
             if _possessor(tok, body):
@@ -205,7 +218,16 @@ def _after(token: Any, binder: Binder) -> tuple[list[Any], list[Any]]:
         elif not (tok.lower_ in LEAD_IN and not words):
             break
         i += 1
-    return words, bodies
+    if not bodies and named_first and i < token.sent.end and _person(doc[i], binder):
+        return [], []  # ", FBI Director Robert Mueller": the next person's title
+    return words, bodies or (named_first if words else [])
+
+
+def _head_or_member(token: Any) -> bool:
+    """Whether a word starts or makes a title ("Director", "Spokesman"), not one that only completes a
+    title ("Affairs") or links its words ("of")."""
+    t = titles()
+    return token.lower_ in t.words and token.lower_ not in t.qualifiers and token.lower_ not in LINKS
 
 
 def _past(body: Any, token: Any, binder: Binder) -> int:

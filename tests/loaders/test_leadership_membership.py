@@ -628,3 +628,23 @@ def test_a_boss_of_the_whole_trade_leads_the_group():
         assert facts(kg, "leader_of") == {(boss, "leader_of", family)}, sentence
     kg = extract("Ana Ruiz was the logistics chief of the Gulf Cartel.\n")
     assert facts(kg, "leader_of") == set()
+
+
+def test_a_body_named_before_the_title_after_a_name_is_the_officials():
+    # test10, test11 (Treasury releases): "said John E. Smith, Acting OFAC Director"
+    for sentence in (
+        '"This is a great day," said John E. Smith, OFAC Director.',
+        '"This is a great day," said John E. Smith, Acting OFAC Director.',
+    ):
+        kg = extract(sentence + "\n")
+        assert ("John E. Smith", "leader_of", "Office of Foreign Assets Control") in facts(kg, "leader_of"), (
+            sentence
+        )
+    # the body and title before the next name in a list are that person's (test14's Project Coronado release)
+    kg = extract(
+        "Joining her were Attorney General Eric Holder, FBI Director Robert Mueller, and ATF Acting Director "
+        "Kenneth Melson.\n"
+    )
+    assert not {s for s, _, o in facts(kg, "leader_of") if o == "Federal Bureau of Investigation"} - {
+        "Robert Mueller"
+    }
