@@ -570,3 +570,13 @@ def test_a_group_named_by_a_number_and_capitals_is_read():
         ("14K", "allied_with", "Wah Ching"),
     }
     assert "K" not in types(kg)
+
+
+def test_an_infobox_list_of_notable_members_gives_their_membership():
+    # test12/nl-wikipedia-aryan-brotherhood.txt and test24's Rockers page: "- Notable Members: A, B"
+    kg = extract(
+        "Aryan Brotherhood\n\n- Founded: 1964\n- Territory: United States\n"
+        "- Criminal activities: Drug trafficking, murder\n"
+        "- Notable Members: Barry Mills, Tyler Bingham\n\nThe Aryan Brotherhood is a prison gang.\n"
+    )
+    assert subjects(kg, "member_of", "Aryan Brotherhood") == {"Barry Mills", "Tyler Bingham"}
