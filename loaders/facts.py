@@ -143,7 +143,7 @@ def facts(match: Match, binder: Binder, sentence: Any, authorities: Authorities)
         for ks in s.keys:
             for ko in o.keys:
                 st, ot = binder.types.get(ks), binder.types.get(ko)
-                if ks == ko or not st or not ot:
+                if ks == ko or not st or not ot or (frame.bodies_only and ot == "State"):
                     continue
                 if pred.allows(st, ot):
                     yield Fact(ks, predicate, ko, confidence, match.rule, dict(properties), factor)

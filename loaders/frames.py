@@ -36,6 +36,8 @@ class Frame:
     # the predicate a match states when the two ends' types rule out `predicate`: "an associate of El
     # Chapo" is no membership of a person, it is a link between two people
     fallback: str | None = None
+    # the fact's object is a body one belongs to, never a country: "left the Gulf Cartel", not "left Mexico"
+    bodies_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -169,7 +171,7 @@ def parse(raw: dict[str, Any]) -> tuple[Grammar, list[tuple[str, list[dict]]]]:
             f["id"], f["predicate"], f.get("subject", "A"), tuple(f["trigger"]), tuple(f["shapes"]),
             tuple(f.get("preps", ())), f.get("narrowed"), bool(f.get("nationality")),
             tuple((text, tuple(fact)) for text, fact in f.get("positive", [])), tuple(f.get("negative", [])),
-            f.get("fallback"),
+            f.get("fallback"), bool(f.get("bodies_only")),
         )  # fmt: skip
         if frame.id in grammar.frames:
             raise OcgraphError(f"frames file: frame {frame.id!r} is declared twice")
