@@ -872,6 +872,12 @@ def groups_in_lists(sdoc: Any, mentions: list[Mention]) -> None:
                 if span is None:
                     continue
                 a, b = span.start_char, span.end_char
+                quoted = [m for m in mentions if m.start < b and a < m.end]
+                if len(quoted) == 1 and quoted[0].source == "nickname" and quoted[0].type is None:
+                    # "two factions: “Los Torcidos” and …": a quoted name no person bears is a listed group
+                    quoted[0].type = "CriminalOrganization"
+                    quoted[0].extras["typed"] = f"{token.text} listed: {quoted[0].text}"
+                    continue
                 if any(s < b and a < e for s, e in starts):
                     continue  # named already (a model's reading is retyped by groups_by_place)
                 m = Mention(a, b, span.text, "CriminalOrganization", "rule")
@@ -911,6 +917,15 @@ def _examples(noun: Any) -> list[Any]:
             return [c for c in prep.children if c.dep_ == "pobj"]
     if noun.dep_ == "nsubj" and noun.head.lemma_ == "include":
         return [c for c in noun.head.children if c.dep_ == "dobj"]
+    doc, j = noun.doc, noun.i + 1
+    if j < len(doc) and doc[j].text in (":", "--", "—", "–"):
+        # "split into two factions: “Los Torcidos” and “La Resistencia”": the first name after the mark
+        j += 1
+        while j < len(doc) and doc[j].is_punct:
+            j += 1
+        while j < len(doc) and doc[j].dep_ == "compound" and doc[j].head.i > j:
+            j = doc[j].head.i
+        return [doc[j]] if j < len(doc) and doc[j].pos_ == "PROPN" else []
     return [c for c in noun.children if c.dep_ == "appos"]  # "the groups A, B and C"
 
 
@@ -1014,6 +1029,9 @@ def _category(token: Any) -> Any | None:
     prep = token.head
     if token.dep_ == "appos" and prep.tag_ == "NNS":  # "the groups A, B and C"
         return prep
+    mark = token.left_edge.i - 1
+    if mark > 0 and token.doc[mark].text in (":", "--", "—", "–") and token.doc[mark - 1].tag_ == "NNS":
+        return token.doc[mark - 1]  # "split into two factions: A and B", "two major factions -- A and B"
     if token.dep_ == "dobj" and prep.lemma_ == "include":  # "Rival gangs include A, B and C"
         noun = next((c for c in prep.children if c.dep_ == "nsubj"), None)
         return noun if noun is not None and noun.tag_ == "NNS" else None

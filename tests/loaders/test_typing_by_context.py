@@ -404,3 +404,13 @@ def test_a_family_named_in_the_plural_is_its_group():
     assert types(extract("The Americans were arrested in Bogotá with cocaine.\n")).get("Americans") != (
         "CriminalOrganization"
     )
+
+
+def test_names_listed_after_a_counted_group_noun_and_a_colon_are_groups():
+    # test19/nt-insightcrime-nemesio-oseguera-el-mencho-profile.txt: quoted names no person bears
+    kg = extract(
+        "By 2010 the Milenio Cartel had split into two factions: “Los Torcidos” and “La Resistencia.” "
+        "These two divisions engaged in a battle.\n"
+    )
+    t = types(kg)
+    assert t.get("Los Torcidos") == t.get("La Resistencia") == "CriminalOrganization", t
