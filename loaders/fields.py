@@ -106,6 +106,27 @@ def items(text: str) -> Iterator[tuple[re.Match[str], Field, int, int]]:
                     continue  # "Ana (née Paz) Ruiz": an aside cut from inside a name leaves no span
                 start = line.start("value") + item.start() + at
                 yield line, field, start, start + len(part)
+        yield from _continued(text, line, field, lines)
+
+
+# a line of its own that goes on a key's list: "AlliesJuárez Cartel" then "Jalisco New Generation Cartel[2]"
+NEXT_LINE = re.compile(r"\n(?P<name>[^\n]{2,60}?)(?:\[\d{1,3}\])*[ \t]*(?=\n|$)")
+
+
+def _continued(text: str, line: re.Match[str], field: Field, lines: list[re.Match[str]]) -> Iterator[tuple]:
+    """The names an infobox copied as text lists one per line under a key, after the key's own line,
+    up to the next key or a blank line."""
+    at = line.end()
+    starts = {x.start() for x in lines}
+    while (nxt := NEXT_LINE.match(text, at)) is not None:
+        if nxt.start("name") in starts or not NAME.fullmatch(nxt["name"].strip()):
+            return
+        if nxt["name"].strip().casefold() in fields():
+            return  # "Rivals" on a line of its own: the next key, its names on the lines after it
+        name = nxt["name"].strip()
+        start = nxt.start("name") + nxt["name"].find(name)
+        yield line, field, start, start + len(name)
+        at = nxt.end()
 
 
 ARTICLES = frozenset({"Los", "Las", "El", "La"})

@@ -580,3 +580,16 @@ def test_an_infobox_list_of_notable_members_gives_their_membership():
         "- Notable Members: Barry Mills, Tyler Bingham\n\nThe Aryan Brotherhood is a prison gang.\n"
     )
     assert subjects(kg, "member_of", "Aryan Brotherhood") == {"Barry Mills", "Tyler Bingham"}
+
+
+def test_an_infobox_list_goes_on_one_name_a_line_up_to_the_next_key():
+    # test5/ne-wikipedia-la-linea-gang.txt, an infobox copied as text with one name a line
+    kg = extract(
+        "La Línea (gang)\n\nFounding locationCiudad Juárez, Mexico\nActivitiesDrug trafficking, extortion\n"
+        "AlliesJuárez Cartel\nJalisco New Generation Cartel[2]\nLos Zetas\n"
+        "Rivals Sinaloa Cartel[2][1]\nGente Nueva\nRivals\n\nLa Línea is a Mexican gang.\n"
+    )
+    allies = {s if o == "La Línea" else o for s, _, o in facts(kg, "allied_with")}
+    assert allies == {"Juárez Cartel", "Jalisco New Generation Cartel", "Los Zetas"}
+    rivals = {s if o == "La Línea" else o for s, _, o in facts(kg, "rival_of")}
+    assert rivals == {"Sinaloa Cartel", "Gente Nueva"}
