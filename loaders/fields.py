@@ -109,6 +109,7 @@ def items(text: str) -> Iterator[tuple[re.Match[str], Field, int, int]]:
         yield from _continued(text, line, field, lines)
 
 
+GROUP_TAIL = re.compile(r" (?:crime |mafia )?(?:family|clan|gang|cartel|['’]ndrina)")
 # a line of its own that goes on a key's list: "AlliesJuárez Cartel" then "Jalisco New Generation Cartel[2]"
 NEXT_LINE = re.compile(r"\n(?P<name>[^\n]{2,60}?)(?:\[\d{1,3}\])*[ \t]*(?=\n|$)")
 
@@ -194,6 +195,10 @@ def mentions(text: str, found: list[Mention], crime: bool) -> list[Mention]:
             # names where the listed group is from; the name is all of it ("MEX Mexico" is a flag's code)
             dropped.extend(inside)
             inside = []
+        tail = text[inside[0].end : end] if len(inside) == 1 and inside[0].start == start else ""
+        if inside[0:1] and inside[0].entry is None and GROUP_TAIL.fullmatch(tail):
+            # "Pietraperzia Mafia family": the name read without the lowercase word that ends it
+            inside[0].end, inside[0].text = end, text[start:end]
         for m in inside:
             if line.start("key") <= m.start < line.start("value") <= start < m.end:
                 # "AlliesJalisco New Generation Cartel": a key run into its value is no part of the name

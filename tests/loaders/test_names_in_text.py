@@ -593,3 +593,14 @@ def test_an_infobox_list_goes_on_one_name_a_line_up_to_the_next_key():
     assert allies == {"Juárez Cartel", "Jalisco New Generation Cartel", "Los Zetas"}
     rivals = {s if o == "La Línea" else o for s, _, o in facts(kg, "rival_of")}
     assert rivals == {"Sinaloa Cartel", "Gente Nueva"}
+
+
+def test_a_listed_name_keeps_the_lowercase_word_that_ends_it():
+    # test5/se-wikipedia-catania-mafia-family.txt: "Pietraperzia Mafia family", not "Pietraperzia Mafia"
+    kg = extract(
+        "Catania Mafia family\n\nFounded: 1925\nTerritory: Catania\nCriminal activities: Drug trafficking\n"
+        "Allies: The alliances shifted, but included: Pietraperzia Mafia family, Ramacca Mafia family, "
+        "Licciardi clan\n\nThe Catania Mafia family is a crime family of the Cosa Nostra.\n"
+    )
+    allies = {s if o == "Catania Mafia family" else o for s, _, o in facts(kg, "allied_with")}
+    assert {"Pietraperzia Mafia family", "Ramacca Mafia family"} <= allies, allies
