@@ -31,9 +31,9 @@ AND = re.compile(r"\s+and\s+(?:(?:his|her|their)\s+(?:\w+\s+)?(?:brothers?|sons?
 # capitalised words, names' small words and a group noun after them; or a number and capitals ("14K")
 NAME = re.compile(
     rf"\d{{1,4}}[A-Z]{{1,3}}|"
-    rf"(?:\d{{1,4}}\w{{0,2}} )?'?{CAP}(?: (?:{CAP}|de|del|la|las|los|el|da|do|dos|das|di|of|the|and|y|e|"
-    r"\d{1,4}))*(?: (?:crime )?(?:gang|cartel|clan|mafia|family|group|crew|posse|syndicate|['’]ndrina"
-    r"|cosca))?"
+    rf"(?:\d{{1,4}}\w{{0,2}} )?'?{CAP}(?: (?:{CAP}|de|del|la|las|los|el|da|do|dos|das|di|della|delle|dei|"
+    r"degli|du|des|van|von|der|of|the|and|y|e|\d{1,4}))*"
+    r"(?: (?:crime |mafia )?(?:gang|cartel|clan|mafia|family|group|crew|posse|syndicate|['’]ndrina|cosca))?"
 )
 # Keys only a group's infobox has: a page that lists two of them in a paragraph about crime is a
 # criminal group's ("Founded: 1919", "Territory: Hong Kong", "Rivals: 14K")

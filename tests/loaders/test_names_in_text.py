@@ -604,3 +604,13 @@ def test_a_listed_name_keeps_the_lowercase_word_that_ends_it():
     )
     allies = {s if o == "Catania Mafia family" else o for s, _, o in facts(kg, "allied_with")}
     assert {"Pietraperzia Mafia family", "Ramacca Mafia family"} <= allies, allies
+
+
+def test_a_listed_name_may_hold_italian_and_dutch_small_words():
+    # test10/sj-wikipedia-corleonesi-mafia-clan.txt: "Banda della Magliana" went unread and ended the list
+    kg = extract(
+        "Corleonesi Mafia clan\n\nFounded: 1970\nTerritory: Corleone\nCriminal activities: Drug trafficking\n"
+        "Allies Nuvoletta clan\nBanda della Magliana\nRusso clan\n\nThe Corleonesi were a faction.\n"
+    )
+    allies = {s if o == "Corleonesi Mafia Clan" else o for s, _, o in facts(kg, "allied_with")}
+    assert {"Banda della Magliana", "Russo Clan"} <= allies, allies
