@@ -102,9 +102,9 @@ GENERIC = frozenset(
 )
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
 # Words that say what kind of group a name is, which texts add or leave out: "the Bellocco clan" and
-# "the Bellocco 'ndrina", "the Bonanno crime family" and "the Bonannos' Bonanno", "Nomads MC" and
-# "Nomads", "the Mongrel Mob gang" and "the Mongrel Mob". "Cartel" is not one of them: the Gulf Cartel
-# and the Gulf Clan are two groups.
+# "the Bellocco 'ndrina", "the Bonanno crime family" and "the Bonanno family", "Nomads MC" and "Nomads",
+# "the Mongrel Mob gang" and "the Mongrel Mob", "the Lorenzana DTO" and "the Lorenzanas". "Cartel" is not
+# one of them: the Gulf Cartel and the Gulf Clan are two groups.
 KIND_WORDS = frozenset(
     {"ndrina", "clan", "cosca", "crime", "family", "mafia", "gang", "mc", "motorcycle", "club", "dto"}
 )
