@@ -195,8 +195,12 @@ def mentions(text: str, found: list[Mention], crime: bool) -> list[Mention]:
             # names where the listed group is from; the name is all of it ("MEX Mexico" is a flag's code)
             dropped.extend(inside)
             inside = []
-        tail = text[inside[0].end : end] if len(inside) == 1 and inside[0].start == start else ""
-        if inside[0:1] and inside[0].entry is None and GROUP_TAIL.fullmatch(tail):
+        if (
+            len(inside) == 1
+            and inside[0].start == start
+            and inside[0].entry is None
+            and GROUP_TAIL.fullmatch(text[inside[0].end : end])
+        ):
             # "Pietraperzia Mafia family": the name read without the lowercase word that ends it
             inside[0].end, inside[0].text = end, text[start:end]
         for m in inside:

@@ -719,6 +719,7 @@ class Binder:
 
 
 LIST_MARKS = {":", "–", "—"}
+LIST_OPENERS = LIST_MARKS | {"--"}  # what opens a list after its noun: "two factions -- A and B"
 ALIAS_MARKS = {"alias", "aka", "a.k.a.", "a.k.a", "a/k/a"}
 POSSESSIVES = {"his", "her", "their"}
 KIN = words(
@@ -918,7 +919,7 @@ def _examples(noun: Any) -> list[Any]:
     if noun.dep_ == "nsubj" and noun.head.lemma_ == "include":
         return [c for c in noun.head.children if c.dep_ == "dobj"]
     doc, j = noun.doc, noun.i + 1
-    if j < len(doc) and doc[j].text in (":", "--", "—", "–"):
+    if j < len(doc) and doc[j].text in LIST_OPENERS:
         # "split into two factions: “Los Torcidos” and “La Resistencia”": the first name after the mark
         j += 1
         while j < len(doc) and doc[j].is_punct:
@@ -1030,7 +1031,7 @@ def _category(token: Any) -> Any | None:
     if token.dep_ == "appos" and prep.tag_ == "NNS":  # "the groups A, B and C"
         return prep
     mark = token.left_edge.i - 1
-    if mark > 0 and token.doc[mark].text in (":", "--", "—", "–") and token.doc[mark - 1].tag_ == "NNS":
+    if mark > 0 and token.doc[mark].text in LIST_OPENERS and token.doc[mark - 1].tag_ == "NNS":
         return token.doc[mark - 1]  # "split into two factions: A and B", "two major factions -- A and B"
     if token.dep_ == "dobj" and prep.lemma_ == "include":  # "Rival gangs include A, B and C"
         noun = next((c for c in prep.children if c.dep_ == "nsubj"), None)

@@ -173,14 +173,14 @@ def _after(token: Any, binder: Binder) -> tuple[list[Any], list[Any]]:
         return [], []
     words: list[Any] = []
     bodies: list[Any] = []
-    named_first: list[Any] = []  # ", Acting OFAC Director": the body its title follows
+    named_first: Any | None = None  # ", Acting OFAC Director": the body its title follows
     while i < token.sent.end:
         tok = doc[i]
         body = binder.covering(tok)
         if body is not None and binder.types.get(body.keys[0]) in BODIES:
             after = _past(body, tok, binder)
-            if not bodies and not named_first and after < token.sent.end and _head_or_member(doc[after]):
-                named_first.append(body)
+            if not bodies and named_first is None and after < token.sent.end and _head_or_member(doc[after]):
+                named_first = body
                 i = after
                 continue
             if not words:
@@ -188,7 +188,6 @@ def _after(token: Any, binder: Binder) -> tuple[list[Any], list[Any]]:
             if _possessor(tok, body):
                 i += 1
                 continue  # "BiH's Intelligence Security Agency": the agency, not BiH
-            after = _past(body, tok, binder)
             if not bodies and words[-1].lower_ in LINKS and _of_body(doc, after, binder):
                 # "Special Agent in Charge of the Special Operations Division of the DEA": a unit read as a
                 # body of its own, on the way to the body that holds it; the official serves in both
@@ -218,9 +217,11 @@ def _after(token: Any, binder: Binder) -> tuple[list[Any], list[Any]]:
         elif not (tok.lower_ in LEAD_IN and not words):
             break
         i += 1
-    if not bodies and named_first and i < token.sent.end and _person(doc[i], binder):
+    if bodies or named_first is None:
+        return words, bodies
+    if not words or (i < token.sent.end and _person(doc[i], binder)):
         return [], []  # ", FBI Director Robert Mueller": the next person's title
-    return words, bodies or (named_first if words else [])
+    return words, [named_first]
 
 
 def _head_or_member(token: Any) -> bool:
