@@ -39,6 +39,7 @@ SPLITS = (
     "test23",
     "test24",
     "test25",
+    "test26",
 )
 ARTICLES = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
 
