@@ -27,7 +27,7 @@ PART_OF_BEFORE = re.compile(
 )
 # "the San Pedro Locos clique (SPLS)", "the Coastal Watch program (CWP)": the acronym of the name before
 HEAD_PAREN = re.compile(
-    r" (?:(?:clique|gang|cartel|clan|faction|cell|group|network|program|programme|policy|initiative|"
+    r"[\"”']? (?:(?:clique|gang|cartel|clan|faction|cell|group|network|program|programme|policy|initiative|"
     r"strategy|plan) )?\("
 )
 # "Luciano Marín Arango, a.k.a. Iván Márquez": a second name of the person before, no quotes needed
@@ -265,6 +265,28 @@ def _alias_owner(m: Mention, mentions: list[Mention]) -> Mention | None:
     return next((x for x in mentions if x.text == m.alias_of and x.keys), None)
 
 
+def _redefine_acronyms(mentions: list[Mention], actors: dict[str, Actor]) -> None:
+    """An acronym the text gives to a name ("the "Clan del Golfo" (CDG)") stands for that name in this
+    document, though the gazetteer knows it as another group's (the Gulf Cartel's "CDG"), when it spells
+    that name's initials: every mention of it is an alias of the name, and the curated actor loses it."""
+    for m in mentions:
+        if m.source != "acronym" or not m.alias_of:
+            continue
+        owner = next((x for x in mentions if x.text == m.alias_of), None)
+        if owner is None or owner.type in (None, "Person", "Place", "State"):
+            continue
+        key = fold(m.text)
+        if "".join(sorted(key.replace(" ", ""))) not in initials(owner.text):
+            continue  # "(FARC-EP)" after the fragment "People's Army" is not that fragment's
+        for x in mentions:
+            if x.entry is None or x.entry is owner.entry or fold(x.text) != key:
+                continue
+            for k in x.keys:
+                if k in actors and x.text in actors[k].surfaces:
+                    actors[k].surfaces.remove(x.text)
+            x.entry, x.keys, x.alias_of, x.type = None, (), m.alias_of, owner.type
+
+
 def _is_nickname(name: str) -> bool:
     return bool(re.fullmatch(r"(?:El|La|Los|Las)\s\S+", name))
 
@@ -335,6 +357,7 @@ class Resolver:
                     )
                 ):
                     m.alias_of = ms[i - 1].text
+        _redefine_acronyms(mentions, actors)
         # 2. full names of people and names of groups, merged when they fold alike
         # ("Don Berna" after "Diego Fernando Murillo, alias "Don Berna"" is that nickname, not a full name)
         nicknames = {fold(m.text) for m in mentions if m.alias_of}

@@ -154,3 +154,18 @@ def test_a_k_a_written_with_slashes_gives_an_alias():
         "Edgar Valdez-Villareal": ["La Barbie"],
         "Luis Hernando Gomez-Bustamante": ["Rasguno"],
     }
+
+
+def test_an_acronym_the_text_gives_a_group_is_that_groups_not_the_gazetteers():
+    # the gazetteer knows "CDG" as the Gulf Cartel's (Cártel del Golfo); this text gives it to the
+    # Clan del Golfo, and its later mentions follow the text (DOJ, Otoniel's sentencing, 2023)
+    kg = extract(
+        'He led the drug trafficking organization known as the "Clan del Golfo" (CDG). '
+        "The CDG controlled the routes. The Gulf Cartel is a rival of the CDG.\n"
+    )
+    assert [e.name for e in kg.find("CDG")] == ["Clan del Golfo"]
+    assert "CDG" not in kg.find("Gulf Cartel")[0].aliases
+    assert facts(kg, "rival_of") == {("Clan del Golfo", "rival_of", "Gulf Cartel")}
+    # where the text gives it to the Gulf Cartel, it stays the Gulf Cartel's
+    kg = extract("The Gulf Cartel (CDG) controls Reynosa. The CDG fought the Zetas.\n")
+    assert [e.name for e in kg.find("CDG")] == ["Gulf Cartel"]
