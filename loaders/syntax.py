@@ -248,6 +248,12 @@ class Binder:
             named = self._appositive_names(holder)
             if named:
                 return named
+        # "two leaders of the Bagdad gang named A and B": the parser may hang the naming on the group
+        of = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+        given = [m for v in [*token.children, *(c for o in of for c in o.children)] for t in _given_names(v)
+                 if (m := self.covering(t)) is not None and m.keys]  # fmt: skip
+        if given:
+            return given
         # "two principal leaders of La Familia, A and B": the parser makes the people conjuncts of the group,
         # or its appositives ("two leaders of the Bagdad gang, A and B")
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
@@ -581,10 +587,13 @@ class Binder:
         the Sinaloa Cartel known as the SNO"): a name needs no naming, so it names the noun, if the name
         given is of a kind the noun can denote."""
         if not self._names_its_owner(token):
+            kinds = HEAD_NOUNS.get(token.lower_) if token.pos_ == "NOUN" else None
             for child in token.children:
                 if child.dep_ == "acl" and child.lemma_ in NAMING:
                     found = self._given(child)
-                    if found is not None:
+                    # "two leaders of the gang named A and B": the parser hangs the people on the gang
+                    kind = self.types.get(found.keys[0]) if found is not None and found.keys else None
+                    if found is not None and not (kinds and kind and kind not in kinds):
                         return found
         if token.pos_ != "NOUN" or not (kinds := HEAD_NOUNS.get(token.lower_)):
             return None
@@ -1020,6 +1029,21 @@ def _named_noun(token: Any) -> Any | None:
     if noun.pos_ == "PROPN" and noun.dep_ == "pobj" and noun.head.lower_ == "of":
         noun = noun.head.head
     return noun if noun.pos_ == "NOUN" else None
+
+
+def _given_names(verb: Any) -> list[Any]:
+    """The tokens a naming participle gives ("named A and B", "identified as A and B"), if it is one."""
+    if verb.dep_ != "acl" or verb.lemma_ not in ("name", "identify"):
+        return []
+    given = [c for c in verb.children if c.dep_ in ("oprd", "dobj")]
+    given += [
+        o
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ == "as"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    return [t for g in given for t in [g, *conjuncts(g)]]
 
 
 def _category(token: Any) -> Any | None:

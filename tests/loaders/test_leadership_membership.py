@@ -648,3 +648,16 @@ def test_a_body_named_before_the_title_after_a_name_is_the_officials():
     assert not {s for s, _, o in facts(kg, "leader_of") if o == "Federal Bureau of Investigation"} - {
         "Robert Mueller"
     }
+
+
+def test_leaders_named_after_their_group_are_the_leaders_not_people_named_before():
+    # InSight Crime, 2016: "arrested two leaders of the powerful "Bagdad" gang named A, alias "X," and B";
+    # the parser hangs "named" on the gang, which is not a person, and "two" must not reach back
+    kg = extract(
+        "Police questioned Ana Ruiz and Beto Paz on Monday. Authorities arrested two leaders of the "
+        "Bagdad gang named Carlos Mena and Luis Soto.\n"
+    )
+    assert facts(kg, "leader_of") == {
+        ("Carlos Mena", "leader_of", "Bagdad Gang"),
+        ("Luis Soto", "leader_of", "Bagdad Gang"),
+    }
