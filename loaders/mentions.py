@@ -99,11 +99,11 @@ GROUP_LIST = re.compile(
     rf"((?:(?:\d{{1,4}}\s)?{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*)(?:(?:,\s|,?\sand\s)(?:{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*))*)\s"
     r"(crime groups?|crime famil(?:y|ies)|criminal groups?|criminal organi[sz]ations?|(?:drug )?cartels?|"
     r"gangs?|factions?|cells?|clans?|cliques?|criminal gangs?|drug trafficking organi[sz]ations?|"
-    r"gang coalitions?|coalitions?|['’]ndrin[ae]|cosc(?:a|he)|families)\b"
+    r"gang coalitions?|coalitions?|['’]ndrin[ae]|cosc(?:a|he)|families|drug trafficking family|family)\b"
 )
 COUNTS = words("One Two Three Four Five Six Seven Eight Nine Ten Another")
 # an Italian clan's noun is part of its name, lowercase as the texts write it: "the Pesce 'ndrina"
-KEPT_HEADS = {"'ndrina", "’ndrina", "cosca"}
+KEPT_HEADS = {"'ndrina", "’ndrina", "cosca", "family", "trafficking family"}
 NAMED_BY_HEAD = {"cartel", "gang", "clan", "crime family"}  # "the Sinaloa cartel" is the Sinaloa Cartel
 # a group noun in the singular names one group, the one right before it, whatever names precede that one
 SINGULAR_HEADS = words("cartel gang faction cell clan clique coalition cosca").union(
@@ -112,6 +112,8 @@ SINGULAR_HEADS = words("cartel gang faction cell clan clique coalition cosca").u
         "’ndrina",
         "crime group",
         "crime family",
+        "family",
+        "trafficking family",
         "criminal group",
         "criminal organization",
         "criminal organisation",
@@ -468,6 +470,9 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
         head = m.group(2).removeprefix("drug ")  # "the Cali and North Valle drug cartels"
         if head == "families" and " and " not in m.group(1):
             continue  # "the Moran and Pettingill families" are two; "the Arellano families" may be kin
+        last_name = re.split(r",\s|,?\sand\s", m.group(1))[-1]
+        if head == "family" and not re.fullmatch(r"(?:[A-Z]\S* )+[Mm]afia", last_name):
+            continue  # "the Catania Mafia family" is a group's name; "the Guzmán family" may be kin
         parts = list(re.finditer(rf"(?:\d{{1,4}}\s)?{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*", m.group(1)))
         if head in SINGULAR_HEADS:
             parts = parts[-1:]  # "Allies: Armenian Power, Gambino crime family": only the last is a family
@@ -500,7 +505,7 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
                 # "the Lorenzana drug trafficking organization", as OFAC names such groups
                 name, end = f"{name} Drug Trafficking Organization", m.end(2)
             elif head in KEPT_HEADS:
-                name, end = f"{name} {head}", m.end(2)  # "Morabito 'ndrina", as written
+                name, end = f"{name} {m.group(2)}", m.end(2)  # "Morabito 'ndrina", as written
             start = m.start(1) + part.start() + line + cut
             # (and an infobox label run into its value: "Allies Cuntrera-Caruana Mafia clan")
             lead = re.match(

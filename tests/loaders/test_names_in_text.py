@@ -614,3 +614,17 @@ def test_a_listed_name_may_hold_italian_and_dutch_small_words():
     )
     allies = {s if o == "Corleonesi Mafia Clan" else o for s, _, o in facts(kg, "allied_with")}
     assert {"Banda della Magliana", "Russo Clan"} <= allies, allies
+
+
+def test_a_mafia_family_and_a_drug_trafficking_family_are_named_with_their_noun():
+    # Wikipedia: "Salvatore Pillera, a former member of the Catania Mafia family"; State: "a member of the
+    # Lorenzana drug trafficking family" (the gold names them so); a surname's family stays kin
+    kg = extract(
+        "Police arrested Salvatore Pillera, a former member of the Catania Mafia family. "
+        "Haroldo Lorenzana Terraza is a member of the Lorenzana drug trafficking family. "
+        "Ana Ruiz is a member of the Guzmán family.\n"
+    )
+    assert facts(kg, "member_of") == {
+        ("Salvatore Pillera", "member_of", "Catania Mafia family"),
+        ("Haroldo Lorenzana Terraza", "member_of", "Lorenzana drug trafficking family"),
+    }
