@@ -12,6 +12,21 @@ from ocgraph.loaders.frames import load_raw
 from ocgraph.loaders.relations import Fact
 from ocgraph.loaders.syntax import Binder, conjuncts
 
+APOSTROPHES = ("'", "’")
+
+
+def _plural_possessive(token: Any) -> bool:
+    """A name ending in "s" and an apostrophe, which the parser reads as a modifier ("the Rastrojos'
+    Javier Calle Serna")."""
+    doc = token.doc
+    return (
+        token.dep_ == "nmod"
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].text in APOSTROPHES
+        and token.lower_.endswith("s")
+        and not token.whitespace_
+    )
+
 
 @cache
 def links() -> tuple[dict[str, Any], ...]:
@@ -27,12 +42,13 @@ def link_facts(sentence: Any, binder: Binder) -> Iterator[Fact]:
         for child in token.children:
             if binder.covering(child) is owned:
                 continue  # "of the Treasury" inside "Department of the Treasury"
-            if child.dep_ == "poss":
+            if child.dep_ == "poss" or _plural_possessive(child):
                 owner, how = binder.covering(child), "poss"
                 between = token.doc[child.i + 1 : token.i]
                 if owner is not None and any(
                     binder.covering(t) is not owned
                     and t.dep_ != "case"
+                    and t.text not in APOSTROPHES
                     and not _owners_acronym(t, owner, binder)
                     for t in between
                 ):

@@ -661,3 +661,9 @@ def test_leaders_named_after_their_group_are_the_leaders_not_people_named_before
         ("Carlos Mena", "leader_of", "Bagdad Gang"),
         ("Luis Soto", "leader_of", "Bagdad Gang"),
     }
+
+
+def test_a_plural_name_with_a_bare_apostrophe_is_a_possessive():
+    # dev/sa-insightcrime-don-berna-oficina-de-envigado.txt: "including the Rastrojos' Javier Calle Serna"
+    kg = extract('The DEA named the Rastrojos\' Javier Calle Serna, alias "Comba," on Monday.\n')
+    assert ("Javier Calle Serna", "member_of", "Los Rastrojos") in facts(kg, "member_of")
