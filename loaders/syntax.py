@@ -385,11 +385,19 @@ class Binder:
         B"), and no others: a role noun with no list after it stands for no one."""
         if token.tag_ not in ("NNS", "NNPS"):
             return []
+        doc = token.doc
+        for prep in (c for c in token.children if c.dep_ == "prep"):
+            # "key FARC commanders such as A and B": the examples the noun is given
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and prep.lower_ == "as" and doc[prep.i - 1].lower_ == "such":
+                listed = self._enumeration(doc[obj.left_edge.i : obj.sent.end])
+                if listed and {self.types.get(m.keys[0]) for m in listed if m.keys} == {"Person"}:
+                    return listed
         # the noun's own phrase ends before the names the parser may hang on it ("the Lo Russo brothers,
         # Salvatore, Vincenzo and Giuseppe": the names are its apposition, inside its subtree)
         apart = ("appos", "conj", "cc", "punct", "relcl")
         own = [c.right_edge.i for c in token.rights if c.dep_ not in apart]
-        doc, nxt = token.doc, max([token.i, *own]) + 1
+        nxt = max([token.i, *own]) + 1
         if nxt + 1 >= len(doc) or doc[nxt].text not in (",", ":", "–", "—"):
             return []
         listed = self._enumeration(doc[nxt + 1 : doc[nxt].sent.end])

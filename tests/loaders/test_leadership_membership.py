@@ -667,3 +667,9 @@ def test_a_plural_name_with_a_bare_apostrophe_is_a_possessive():
     # dev/sa-insightcrime-don-berna-oficina-de-envigado.txt: "including the Rastrojos' Javier Calle Serna"
     kg = extract('The DEA named the Rastrojos\' Javier Calle Serna, alias "Comba," on Monday.\n')
     assert ("Javier Calle Serna", "member_of", "Los Rastrojos") in facts(kg, "member_of")
+
+
+def test_people_given_as_examples_of_a_role_hold_it():
+    kg = extract("The people sanctioned include key FARC commanders such as Ana Ruiz and Beto Paz.\n")
+    farc = "Revolutionary Armed Forces of Colombia"
+    assert {("Ana Ruiz", "leader_of", farc), ("Beto Paz", "leader_of", farc)} <= facts(kg, "leader_of")
