@@ -17,7 +17,8 @@ ITS = re.compile(r"^\s*(Its|Their)(?= (?:former |new |current |top |late |foundi
 GROUP = re.compile(
     r"\b[Tt]he (?:(?!(?:rival|other|opposing|enemy|parent|original|mother|larger|bigger|allied|new|former|"
     r"dissident|splinter|breakaway)\b)[a-z]+(?:-[a-z]+)? )?"
-    r"(?:group|cartel|gang|organi[sz]ation|syndicate|clan|clique|mafia|militia|network|alliance|federation|coalition)(?:'s)?"
+    r"(?:group|cartel|gang|organi[sz]ation|syndicate|clan|clique|mafia|militia|network|alliance|federation|coalition|"
+    r"family)(?:'s)?"
     r"(?!\s+[A-Z\"])"
 )
 POLICY = re.compile(
@@ -53,6 +54,14 @@ class History:
 
 def _virtual(m: re.Match[str], group: int, ref: Mention, keys: tuple[str, ...] | None = None) -> Mention:
     return Mention(m.start(group), m.end(group), m.group(group), ref.type, "coref", keys=keys or ref.keys)
+
+
+def _a_family(group: Mention) -> bool:
+    """Whether a group is a family by its name: "the Catania Mafia family", "the Pesce 'ndrina", "the
+    Valle Valle clan", a surname in the plural ("the Reñazcos")."""
+    words = group.text.casefold().replace("’", "'").split()
+    kin = {"family", "famiglia", "familia", "clan", "'ndrina", "cosca"}
+    return bool(words) and (bool(kin & set(words)) or (len(words) <= 2 and words[-1].endswith("s")))
 
 
 def _names_its_kind(description: str) -> bool:
@@ -200,6 +209,8 @@ def refer(text: str, start: int, end: int, mentions: list[Mention], hist: Histor
             elif ref is None and hist.page is not None and fits(hist.page):
                 ref = hist.page
             unresolved = unresolved or (ref is None and len({x.keys for x in before}) > 1)
+        if ref and m.group(0).removesuffix("'s").endswith("family") and not _a_family(ref):
+            ref = None  # "the family moved to Brooklyn": kin, unless the group named is a family
         if ref:
             out.append(
                 Mention(

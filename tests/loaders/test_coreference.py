@@ -256,3 +256,14 @@ def test_he_with_no_subject_to_continue_is_the_person_a_biography_is_about():
     end = text.index("Burmese government.", text.index("In August 1973")) + len("Burmese government.")
     kg = extract(text[:end] + "\n")
     assert {s for s, _, _ in facts(kg, "detained_by")} == {"Lo Hsing Han"}
+
+
+def test_the_family_is_the_crime_family_named_before_and_only_a_family():
+    # test24/cw-insightcrime-2017-nicaragua-renazcos-profile.txt: "The head of the family is ..."
+    kg = extract(
+        "The Reñazcos run the port of Bluefields. The head of the family is Miguel Angel Reñazco Padilla.\n"
+    )
+    assert facts(kg, "leader_of") == {("Miguel Angel Reñazco Padilla", "leader_of", "Reñazcos")}
+    # a cartel is no family: "the family" here is kin
+    kg = extract("The Sinaloa Cartel moved drugs. The family moved to Brooklyn. Ana Ruiz heads the family.\n")
+    assert facts(kg, "leader_of") == set()
