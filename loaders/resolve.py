@@ -74,6 +74,7 @@ class Actor:
     name: str
     surfaces: list[str] = field(default_factory=list)
     entry: Entry | None = None
+    local: bool = False  # a person named by a given name only: this document's, not any namesake's
 
     def add_surface(self, surface: str) -> None:
         if surface not in self.surfaces:
@@ -297,8 +298,12 @@ class Resolver:
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
 
-    def resolve(self, paragraphs: list[tuple[str, list[Mention]]]) -> dict[str, Actor]:
-        """Set `keys` on every mention; return the document's actors by id."""
+    def resolve(self, paragraphs: list[tuple[str, list[Mention]]], scope: str = "") -> dict[str, Actor]:
+        """Set `keys` on every mention; return the document's actors by id.
+
+        A person the document names by a given name only ("his brothers Frank and Dominic") gets an id of
+        this document (`scope`, its id): two articles' "Frank" are two actors (a surname alone, "Obama",
+        names the same man across articles far more often)."""
         actors: dict[str, Actor] = {}
         aliases: dict[str, str] = {}  # folded nickname or acronym -> actor id
         mentions = [m for _, ms in paragraphs for m in ms]
@@ -309,9 +314,10 @@ class Resolver:
         links: list[tuple[Mention, Mention]] = []
 
         def actor(type_name: str, name: str, entry: Entry | None = None) -> Actor:
-            key = entity_id(type_name, name)
+            local = bool(scope) and type_name == "Person" and entry is None and name in given_names()
+            key = entity_id(type_name, name, key=scope if local else None)
             if key not in actors:
-                actors[key] = Actor(key, type_name, name, [], entry)
+                actors[key] = Actor(key, type_name, name, [], entry, local)
             return actors[key]
 
         # 1. curated names, and names given to another mention ("X, alias "Y"", "X (Y)")

@@ -341,7 +341,7 @@ class SpacyExtractor:
             fields.headline(section_units, section.title, bool(CRIME_WORDS.search(section.text)))
         family_plurals(units)
         repeat_names(units)
-        actors = self.resolver.resolve([(p.text, ms) for p, ms, _ in units])
+        actors = self.resolver.resolve([(p.text, ms) for p, ms, _ in units], scope=doc.id)
         types = {key: a.type for key, a in actors.items()}
         kg = KnowledgeGraph()
         self._add_document(kg, doc)
@@ -352,7 +352,9 @@ class SpacyExtractor:
                 own.setdefault(k, []).append(m)
         for key in sorted(own):
             a = actors[key]
-            typed = {"typed_by": [type_reason(a, own[key])]}
+            typed: dict[str, Any] = {"typed_by": [type_reason(a, own[key])]}
+            if a.local:  # "his brothers Frank and Dominic": another article's "Frank" is someone else
+                typed["source_ids"] = [f"document:{doc.id}"]  # (graph/matching.py keeps the two apart)
             kg.add_entity(
                 a.type, a.name, aliases=sorted(set(a.surfaces) - {a.name}), properties=typed, id=a.key
             )
