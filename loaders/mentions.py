@@ -275,6 +275,8 @@ def type_by_heads(name: str, crime_context: bool = False) -> str | None:
     ('CriminalOrganization', 'CriminalOrganization')
     >>> type_by_heads("Secondigliano Alliance", crime_context=True), type_by_heads("Pacific Alliance")
     ('CriminalOrganization', None)
+    >>> type_by_heads("Pagans Motorcycle Club", True), type_by_heads("Rockers MC", True)
+    ('CriminalOrganization', 'CriminalOrganization')
     >>> type_by_heads("Brisa Cartel in March"), type_by_heads("La Oficina")
     (None, None)
     """
@@ -303,6 +305,12 @@ def type_by_heads(name: str, crime_context: bool = False) -> str | None:
         return "CriminalOrganization"  # "the Valle Valle family", "the Galeano crime family"
     if last in UNION_HEADS and len(words) > 1 and crime_context:
         return "CriminalOrganization"  # "the Secondigliano Alliance" of Camorra clans
+    if (
+        (last == "mc" or words[-2:] in (["motorcycle", "club"], ["motor", "club"]))
+        and len(words) > 1
+        and crime_context
+    ):
+        return "CriminalOrganization"  # "the Pagans Motorcycle Club", "Rockers MC": an outlaw biker club
     if first in POLICY_FIRST and len(words) > 1:
         return "Policy"  # "Operation Black Tie", "Campaign Martillo"
     if head != last:  # "Armed Forces of Colombia", "Office of the Attorney General"
