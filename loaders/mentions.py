@@ -98,7 +98,7 @@ COMPANY = re.compile(
 GROUP_LIST = re.compile(
     rf"((?:(?:\d{{1,4}}\s)?{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*)(?:(?:,\s|,?\sand\s)(?:{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*))*)\s"
     r"(crime groups?|crime famil(?:y|ies)|criminal groups?|criminal organi[sz]ations?|(?:drug )?cartels?|"
-    r"gangs?|factions?|cells?|clans?|cliques?|criminal gangs?|drug trafficking organi[sz]ations?|"
+    r"Cartels|gangs?|factions?|cells?|clans?|cliques?|criminal gangs?|drug trafficking organi[sz]ations?|"
     r"gang coalitions?|coalitions?|['’]ndrin[ae]|cosc(?:a|he)|families|drug trafficking family|family)\b"
 )
 COUNTS = words("One Two Three Four Five Six Seven Eight Nine Ten Another")
@@ -475,7 +475,8 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
             known = gaz.entry_for(name)
             found.append((0, Mention(m.start(), force.end(), name, "GovernmentOrganization", "rule", known)))
     for m in GROUP_LIST.finditer(text):
-        head = m.group(2).removeprefix("drug ")  # "the Cali and North Valle drug cartels"
+        # "the Cali and North Valle drug cartels", "the Tijuana and Sinaloa Cartels"
+        head = m.group(2).removeprefix("drug ").replace("Cartels", "cartels")
         if head == "families" and " and " not in m.group(1):
             continue  # "the Moran and Pettingill families" are two; "the Arellano families" may be kin
         last_name = re.split(r",\s|,?\sand\s", m.group(1))[-1]

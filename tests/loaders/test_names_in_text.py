@@ -628,3 +628,10 @@ def test_a_mafia_family_and_a_drug_trafficking_family_are_named_with_their_noun(
         ("Salvatore Pillera", "member_of", "Catania Mafia family"),
         ("Haroldo Lorenzana Terraza", "member_of", "Lorenzana drug trafficking family"),
     }
+
+
+def test_capitalised_plural_cartels_are_each_cartel():
+    # test14: "a number of other former allies, including the Tijuana and Sinaloa Cartels"
+    kg = extract("The Gulf Cartel fought its former allies, including the Tijuana and Sinaloa Cartels.\n")
+    assert names(kg, "Tijuana") == ["Tijuana Cartel"]
+    assert names(kg, "Sinaloa") == ["Sinaloa Cartel"]
