@@ -29,9 +29,12 @@ INNER_LABEL = re.compile(r"(?:^|,\s*)([A-Z][A-Za-z ]{1,30}):")
 ALIAS = re.compile(r",?\s+(?:alias|aka|a\.k\.a\.)\s+.*$")
 AND = re.compile(r"\s+and\s+(?:(?:his|her|their)\s+(?:\w+\s+)?(?:brothers?|sons?|sisters?|cousins?)\s+)?")
 # capitalised words, names' small words and a group noun after them; or a number and capitals ("14K")
+# a capitalised word of a listed name, initials ("Black P. Stones", "D.C. Blacks", "Public Enemy No. 1") and
+# an elided word ("Dominicans Don't Play") included
+WORD = rf"(?:{CAP}(?:['’][a-z]{{1,2}})?|[A-Z](?:\.[A-Z])*\.|No\.)"
 NAME = re.compile(
     rf"\d{{1,4}}[A-Z]{{1,3}}|"
-    rf"(?:\d{{1,4}}\w{{0,2}} )?'?{CAP}(?: (?:{CAP}|de|del|la|las|los|el|da|do|dos|das|di|della|delle|dei|"
+    rf"(?:\d{{1,4}}\w{{0,2}} )?'?{WORD}(?: (?:{WORD}|de|del|la|las|los|el|da|do|dos|das|di|della|delle|dei|"
     r"degli|du|des|van|von|der|of|the|and|y|e|\d{1,4}))*"
     r"(?: (?:crime |mafia )?(?:gang|cartel|clan|mafia|family|group|crew|posse|syndicate|['’]ndrina|cosca))?"
 )

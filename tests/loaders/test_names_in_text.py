@@ -635,3 +635,17 @@ def test_capitalised_plural_cartels_are_each_cartel():
     kg = extract("The Gulf Cartel fought its former allies, including the Tijuana and Sinaloa Cartels.\n")
     assert names(kg, "Tijuana") == ["Tijuana Cartel"]
     assert names(kg, "Sinaloa") == ["Sinaloa Cartel"]
+
+
+def test_listed_names_may_hold_initials_and_an_elided_word():
+    # test12, the Aryan Brotherhood: "- Rivals: ..., Black P. Stones, Bloods, Crips, D.C. Blacks, ..."
+    kg = extract(
+        "Aryan Brotherhood\n"
+        "- Founded: 1964\n"
+        "- Allies: Dirty White Boys, Public Enemy No. 1 , Vagos MC\n"
+        "- Rivals: Black Guerrilla Family, Black P. Stones, Crips, D.C. Blacks, Dominicans Don't Play\n\n"
+        "The Aryan Brotherhood is a white supremacist prison gang in the United States.\n"
+    )
+    rivals = {o for _, _, o in facts(kg, "rival_of")} | {s for s, _, _ in facts(kg, "rival_of")}
+    assert {"Black P. Stones", "D.C. Blacks", "Dominicans Don't Play"} <= rivals
+    assert ("Aryan Brotherhood", "allied_with", "Public Enemy No. 1") in facts(kg, "allied_with")
