@@ -144,6 +144,13 @@ def _org_key(name: str) -> str:
     return ARTICLE.sub("", fold(name))
 
 
+def _another_generation(short: str, name: str) -> bool:
+    """Whether folded `short` is folded `name` without its generation ("Nicolo Rizzuto" and "Nicolo
+    Rizzuto Jr.", "Vito Rizzuto" and "Vito Rizzuto Sr."): a father and a son, or a grandson."""
+    words = name.split()
+    return len(words) > 1 and words[-1] in FOLDED_GENERATIONS and " ".join(words[:-1]) == short
+
+
 def _inside(short: str, name: str) -> bool:
     """Whether the folded words of `short` run, in order, inside the longer folded `name`."""
     return short != name and f" {short} " in f" {name} "
@@ -195,6 +202,7 @@ def _share_surnames(text: str, ms: list[Mention]) -> None:
 
 
 GENERATIONS = frozenset({"Jr", "Sr", "II", "III", "IV"})
+FOLDED_GENERATIONS = frozenset(g.casefold() for g in GENERATIONS)
 FAMILY_LIST = re.compile(r"^ (?:brothers|sisters|siblings|sons|daughters),? (?:[:–—] ?)?$")
 # between two listed given names, an aside may give the first one's nickname ("Ciro known as o Scellone,")
 NICKNAMED_GAP = re.compile(rf"^ (?:(?:also )?known as|{ALIAS_MARK}) [^,]{{1,30}}(?:,? and |, )$")
@@ -385,7 +393,9 @@ class Resolver:
             longer = {
                 full[f]
                 for f in full
-                if f != short and (_inside(short, f) or given_and_surname(short.split(), f.split()))
+                if f != short
+                and (_inside(short, f) or given_and_surname(short.split(), f.split()))
+                and not _another_generation(short, f)
             }
             if len(longer) == 1:
                 full[short] = longer.pop()

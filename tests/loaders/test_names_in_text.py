@@ -649,3 +649,13 @@ def test_listed_names_may_hold_initials_and_an_elided_word():
     rivals = {o for _, _, o in facts(kg, "rival_of")} | {s for s, _, _ in facts(kg, "rival_of")}
     assert {"Black P. Stones", "D.C. Blacks", "Dominicans Don't Play"} <= rivals
     assert ("Aryan Brotherhood", "allied_with", "Public Enemy No. 1") in facts(kg, "allied_with")
+
+
+def test_a_name_without_its_generation_is_another_person():
+    # test26 (its merged ids looked at after its first run): "Nicolo Rizzuto" and "Nicolo Rizzuto Jr."
+    kg = extract(
+        "Nicolo Rizzuto was the founder of the Rizzuto crime family. His grandson Nicolo Rizzuto Jr. was "
+        "killed in 2009.\n"
+    )
+    assert names(kg, "Nicolo Rizzuto Jr") == ["Nicolo Rizzuto Jr"]
+    assert "Nicolo Rizzuto" in [e.name for e in kg.find("Nicolo Rizzuto")]
