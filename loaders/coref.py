@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ocgraph.loaders.mentions import ALIAS_MARK, POSSESSIVE, Mention
+from ocgraph.loaders.mentions import ALIAS_MARK, FAMILY_WORDS, POSSESSIVE, Mention
 
 THEY = re.compile(r"^\s*(They|Their)\b")
 HE = re.compile(r"^\s*(He|She)\b")
@@ -60,7 +60,7 @@ def _a_family(group: Mention) -> bool:
     """Whether a group is a family by its name: "the Catania Mafia family", "the Pesce 'ndrina", "the
     Valle Valle clan", a surname in the plural ("the Reñazcos")."""
     words = group.text.casefold().replace("’", "'").split()
-    kin = {"family", "famiglia", "familia", "clan", "'ndrina", "cosca"}
+    kin = FAMILY_WORDS | {"clan", "'ndrina", "cosca"}
     return bool(words) and (bool(kin & set(words)) or (len(words) <= 2 and words[-1].endswith("s")))
 
 

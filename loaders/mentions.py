@@ -479,8 +479,9 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
         head = m.group(2).removeprefix("drug ").replace("Cartels", "cartels")
         if head == "families" and " and " not in m.group(1):
             continue  # "the Moran and Pettingill families" are two; "the Arellano families" may be kin
-        last_name = re.split(r",\s|,?\sand\s", m.group(1))[-1]
-        if head == "family" and not re.fullmatch(r"(?:[A-Z]\S* )+[Mm]afia", last_name):
+        if head == "family" and not re.fullmatch(
+            r"(?:[A-Z]\S* )+[Mm]afia", re.split(r",\s|,?\sand\s", m.group(1))[-1]
+        ):
             continue  # "the Catania Mafia family" is a group's name; "the Guzmán family" may be kin
         parts = list(re.finditer(rf"(?:\d{{1,4}}\s)?{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*", m.group(1)))
         if head in SINGULAR_HEADS:

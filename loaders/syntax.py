@@ -248,34 +248,36 @@ class Binder:
             named = self._appositive_names(holder)
             if named:
                 return named
+        of = [  # what the noun is "of"
+            o
+            for p in token.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
         # "two leaders of the Bagdad gang named A and B": the parser may hang the naming on the group
-        of = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
         given = [m for v in [*token.children, *(c for o in of for c in o.children)] for t in _given_names(v)
                  if (m := self.covering(t)) is not None and m.keys]  # fmt: skip
         if given:
             return given
         # "two principal leaders of La Familia, A and B": the parser makes the people conjuncts of the group,
         # or its appositives ("two leaders of the Bagdad gang, A and B")
-        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
-            for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                group = self.covering(obj)
-                if group is None or not group.keys or self.types.get(group.keys[0]) == "Person":
-                    continue
-                appended = [t for a in obj.children if a.dep_ == "appos" for t in [a, *conjuncts(a)]]
-                people = [
-                    m
-                    for t in [*conjuncts(obj), *appended]
-                    if (m := self.covering(t)) is not None
-                    and m.keys
-                    and self.types.get(m.keys[0]) == "Person"
-                ]
-                if people:
-                    return people
+        for obj in of:
+            group = self.covering(obj)
+            if group is None or not group.keys or self.types.get(group.keys[0]) == "Person":
+                continue
+            appended = [t for a in obj.children if a.dep_ == "appos" for t in [a, *conjuncts(a)]]
+            people = [
+                m
+                for t in [*conjuncts(obj), *appended]
+                if (m := self.covering(t)) is not None and m.keys and self.types.get(m.keys[0]) == "Person"
+            ]
+            if people:
+                return people
         # "smaller gangs – such as A, B and C", "groups including A and B": the examples the noun is given
-        examples = ("as", "including", "like")
-        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in examples):
-            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if obj is not None and (prep.lower_ != "as" or doc[prep.i - 1].lower_ == "such"):
+        for prep in (c for c in token.children if c.dep_ == "prep"):
+            obj = _example_object(prep)
+            if obj is not None:
                 listed = self._enumeration(doc[obj.left_edge.i : obj.sent.end])
                 if not listed and obj.pos_ == "NOUN" and obj is not token:
                     listed = self._listed(obj)  # "key members, including its Irish leaders A, B and C"
@@ -386,10 +388,10 @@ class Binder:
         if token.tag_ not in ("NNS", "NNPS"):
             return []
         doc = token.doc
-        for prep in (c for c in token.children if c.dep_ == "prep"):
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "as"):
             # "key FARC commanders such as A and B": the examples the noun is given
-            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if obj is not None and prep.lower_ == "as" and doc[prep.i - 1].lower_ == "such":
+            obj = _example_object(prep)
+            if obj is not None:
                 listed = self._enumeration(doc[obj.left_edge.i : obj.sent.end])
                 if listed and {self.types.get(m.keys[0]) for m in listed if m.keys} == {"Person"}:
                     return listed
@@ -594,8 +596,8 @@ class Binder:
         The parser often hangs the naming verb on the name that ends the noun's "of" phrase ("a faction of
         the Sinaloa Cartel known as the SNO"): a name needs no naming, so it names the noun, if the name
         given is of a kind the noun can denote."""
+        kinds = HEAD_NOUNS.get(token.lower_) if token.pos_ == "NOUN" else None
         if not self._names_its_owner(token):
-            kinds = HEAD_NOUNS.get(token.lower_) if token.pos_ == "NOUN" else None
             for child in token.children:
                 if child.dep_ == "acl" and child.lemma_ in NAMING:
                     found = self._given(child)
@@ -603,7 +605,7 @@ class Binder:
                     kind = self.types.get(found.keys[0]) if found is not None and found.keys else None
                     if found is not None and not (kinds and kind and kind not in kinds):
                         return found
-        if token.pos_ != "NOUN" or not (kinds := HEAD_NOUNS.get(token.lower_)):
+        if not kinds:
             return None
         if token.dep_ == "nsubjpass" and token.head.lemma_ in NAMING:
             # "One faction is known as the Metros and was once headed by A": the name the clause gives
@@ -1037,6 +1039,15 @@ def _named_noun(token: Any) -> Any | None:
     if noun.pos_ == "PROPN" and noun.dep_ == "pobj" and noun.head.lower_ == "of":
         noun = noun.head.head
     return noun if noun.pos_ == "NOUN" else None
+
+
+def _example_object(prep: Any) -> Any | None:
+    """The first example a preposition gives ("such as A and B", "including A", "like A"), or None."""
+    if prep.lower_ not in ("as", "including", "like") or (
+        prep.lower_ == "as" and prep.doc[prep.i - 1].lower_ != "such"
+    ):
+        return None
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
 
 
 def _given_names(verb: Any) -> list[Any]:
