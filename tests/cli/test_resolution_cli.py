@@ -162,20 +162,27 @@ def test_merging_what_is_already_one_node(demo: Path) -> None:
     assert out == "CJNG and crimorg/cartel-de-jalisco-nueva-generacion are already one node\n"
 
 
-def test_extract_gives_an_actor_one_id_in_every_document(tmp_path: Path) -> None:
-    (tmp_path / "c.txt").write_text(
-        "Mexico City, Thursday, December 8, 2022\n\nThe Tierra Caliente Cartel is led by Juan Carlos "
-        "Mendoza Ríos, the U.S. Treasury said on Thursday.\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "d.txt").write_text(
-        "Guadalajara, Friday, December 9, 2022\n\nPedro Mendoza Ruiz is a member of the Cartel de Tierra "
-        "Caliente, prosecutors said.\n",
-        encoding="utf-8",
-    )
+def _extracted(tmp_path: Path, articles: dict[str, str]) -> list[dict]:
+    """The records `ocgraph extract` writes for these articles (file name: text), read together."""
+    paths = []
+    for name, text in articles.items():
+        paths.append(tmp_path / name)
+        paths[-1].write_text(text, encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    _run("extract", str(tmp_path / "c.txt"), str(tmp_path / "d.txt"), "-o", str(out))
-    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    _run("extract", *map(str, paths), "-o", str(out))
+    return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+
+
+def test_extract_gives_an_actor_one_id_in_every_document(tmp_path: Path) -> None:
+    lines = _extracted(
+        tmp_path,
+        {
+            "c.txt": "Mexico City, Thursday, December 8, 2022\n\nThe Tierra Caliente Cartel is led by "
+            "Juan Carlos Mendoza Ríos, the U.S. Treasury said on Thursday.\n",
+            "d.txt": "Guadalajara, Friday, December 9, 2022\n\nPedro Mendoza Ruiz is a member of the "
+            "Cartel de Tierra Caliente, prosecutors said.\n",
+        },
+    )
     groups = {
         (r["doc"], r["id"], r["name"])
         for r in lines
@@ -185,6 +192,22 @@ def test_extract_gives_an_actor_one_id_in_every_document(tmp_path: Path) -> None
         ("c.txt", "crimorg/tierra-caliente-cartel", "Tierra Caliente Cartel"),
         ("d.txt", "crimorg/tierra-caliente-cartel", "Cartel de Tierra Caliente"),
     }
+
+
+def test_a_given_name_alone_in_two_articles_is_two_people_and_a_surname_alone_is_one(tmp_path: Path) -> None:
+    # test25 had two men each called only "Frank" (Frank Cotroni's and Frank Papalia's families): one id
+    lines = _extracted(
+        tmp_path,
+        {
+            "a.txt": "The Cotroni crime family was run by the brothers Vic, Frank and Pep Cotroni. "
+            "Obama spoke.\n",
+            "b.txt": "The Papalia crime family was led by Johnny Papalia. His brothers Frank and Dominic "
+            "helped him. Obama spoke too.\n",
+        },
+    )
+    ids = {(r["doc"], r["name"]): r["id"] for r in lines if r["kind"] == "entity"}
+    assert ids[("a.txt", "Frank")] != ids[("b.txt", "Frank")]
+    assert ids[("a.txt", "Obama")] == ids[("b.txt", "Obama")]
 
 
 def test_every_export_carries_why_the_demo_merged(demo: Path, tmp_path: Path) -> None:

@@ -150,25 +150,3 @@ def test_missing_model_is_one_warning_line(tmp_path: Path, monkeypatch: pytest.M
     assert result.exit_code == 0, result.output
     warned = [x for x in result.output.splitlines() if x.startswith("warning:")]
     assert len(warned) == 1 and "rule-only" in warned[0]
-
-
-def test_a_given_name_alone_in_two_articles_is_two_people_and_a_surname_alone_is_one(tmp_path: Path) -> None:
-    # test25 had two men each called only "Frank" (Frank Cotroni's and Frank Papalia's families): one id
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "a.txt").write_text(
-        "The Cotroni crime family was run by the brothers Vic, Frank and Pep Cotroni. Obama spoke.\n",
-        encoding="utf-8",
-    )
-    (folder / "b.txt").write_text(
-        "The Papalia crime family was led by Johnny Papalia. His brothers Frank and Dominic helped him. "
-        "Obama spoke too.\n",
-        encoding="utf-8",
-    )
-    out = tmp_path / "out.jsonl"
-    result = _run("extract", str(folder), "-o", str(out))
-    assert result.exit_code == 0, result.output
-    people = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    ids = {(r["doc"], r["name"]): r["id"] for r in people if r.get("kind") == "entity"}
-    assert ids[("a.txt", "Frank")] != ids[("b.txt", "Frank")]
-    assert ids[("a.txt", "Obama")] == ids[("b.txt", "Obama")]
