@@ -20,7 +20,7 @@ from ocgraph.loaders.dates import find_times
 from ocgraph.loaders.documents import Section, SourceDocument
 from ocgraph.loaders.frames import FrameMatcher
 from ocgraph.loaders.gazetteer import Gazetteer
-from ocgraph.loaders.mentions import CRIME_WORDS, Mention, find_mentions
+from ocgraph.loaders.mentions import CRIME_WORDS, Mention, find_mentions, words
 from ocgraph.loaders.relations import Fact
 from ocgraph.loaders.resolve import Resolver, type_reason
 
@@ -160,13 +160,39 @@ def end_dateline(doc: Any) -> Any:
         hit = DATELINE.match(text, start)
         if hit is not None:
             cuts.update((start, hit.end()))
-        elif start and BULLET.match(text, start):
+        elif start and (BULLET.match(text, start) or _after_heading(text, start)):
             cuts.add(start)
     if cuts:
         for token in doc:
             if token.i and not token.is_space and any(token.idx >= c > doc[token.i - 1].idx for c in cuts):
                 token.is_sent_start = True
     return doc
+
+
+HEADING_WORDS = 12  # a heading is short and has no comma: else a line without a stop is a broken one
+# a line ending in one of these runs on ("… is an armed wing of the" over "LNFM Cartel in …")
+RUN_ON = words("the a an of and or but to in into for with by on at from as is was are were that its their")
+
+
+def _after_heading(text: str, start: int) -> bool:
+    """Whether the line that ends just before ``start`` is a heading: a paragraph of one line, under a
+    blank line (or the text's start), with no stop or joining word at its end ("DISRUPTING
+    COCAINE-RELATED TRAFFICKING IN BELGIUM" over "Today, OFAC sanctioned …"). The parser ran the two
+    into one sentence whose subject was the heading. A broken line of a wrapped paragraph has a line
+    above it, so it is never a heading."""
+    end = start - 1
+    begin = text.rfind("\n", 0, end) + 1
+    line = text[begin:end].strip()
+    above = begin == 0 or text[max(0, begin - 2) : begin] == "\n\n" or not text[: begin - 1].strip()
+    return (
+        bool(line)
+        and above
+        and line[-1] not in STOPS | CLOSING | {","}
+        and line.rsplit(None, 1)[-1] not in RUN_ON
+        and len(line.split()) <= HEADING_WORDS
+        and "," not in line
+        and text[start : start + 1].isupper()
+    )
 
 
 STOPS = frozenset(".!?;:…")

@@ -281,6 +281,10 @@ class Binder:
                 listed = self._enumeration(doc[obj.left_edge.i : obj.sent.end])
                 if not listed and obj.pos_ == "NOUN" and obj is not token:
                     listed = self._listed(obj)  # "key members, including its Irish leaders A, B and C"
+                if not listed and obj.pos_ == "PROPN" and self.covering(obj) is not None:
+                    # "three nationals, including A, who is a trafficker, as well as his brother, B": one
+                    # example, then a clause of its own, before the rest of the coordination
+                    listed = self.actors(obj)
                 if listed:
                     return listed
         # the list after the noun, or after the clause the noun is the subject of ("Fourteen countries have
@@ -709,6 +713,9 @@ class Binder:
                 m = self.covering(subject)
                 if m is not None and fits(m):
                     return m
+            first = _first_conjunct(token.head) if token.dep_ == "poss" else None
+            if first is not None and (m := self.covering(first)) is not None and fits(m):
+                return m  # "A, as well as his brother, B, and his associate, C": each "his" is A's
         here = [m for m in self.mentions if m.end <= token.idx and token.sent.start_char <= m.start]
         near = [m for m in here if fits(m) and not self._speaker(m, token)]
         if near:
@@ -754,6 +761,18 @@ NUMBERS = {
     w: n for n, w in enumerate(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), 2)
 }
 REPORTING = words("say tell indicate report announce add state note explain claim believe")
+
+
+def _first_conjunct(noun: Any) -> Any | None:
+    """The conjunct a later conjunct's "his" stands for: the one before it, past the name of a role noun
+    ("A, as well as his brother, B, and his associate, C": A, though the parser hangs "associate" on B,
+    the brother's name; "A, B and his son C": B), or None when the noun is no conjunct."""
+    if noun.dep_ != "conj":
+        return None
+    top = noun.head
+    while top.dep_ == "appos" and top.head.pos_ == "NOUN" and top.head.dep_ == "conj":
+        top = top.head.head  # past "his brother, B" to whom the brother's "his" stands for
+    return top
 
 
 def _antecedent(relative: Any) -> Any | None:

@@ -251,3 +251,18 @@ def test_a_relative_clause_on_a_counted_plural_binds_the_people_it_stands_for():
         "Heriberto Lazcano Lazcano",
         "Miguel Trevino Morales",
     }
+
+
+def test_a_heading_over_the_sentence_is_not_its_subject():
+    # test26/e6-treasury-2023-belgium-el-ballouti.txt: a release's section heading has no stop, and the
+    # parser ran it into the sentence below; the people named after "including" went unsanctioned
+    kg = extract(
+        "Treasury Sanctions Drug Traffickers\n\n"
+        "DISRUPTING COCAINE-RELATED TRAFFICKING IN RUSTAVIA\n"
+        "Today, OFAC sanctioned three Rustavian nationals, including Omar Belhaj, who is a high-level drug "
+        "trafficker, as well as his younger brother, Yanis Belhaj, and his associate, Sami Ben Ali.\n"
+    )
+    ofac = "Office of Foreign Assets Control"
+    assert {"Omar Belhaj", "Yanis Belhaj"} <= subjects(kg, "sanctioned_by", ofac)
+    # each "his" is Omar's: the brother is his, and the associate is no brother of the brother
+    assert facts(kg, "sibling_of") == {("Omar Belhaj", "sibling_of", "Yanis Belhaj")}
