@@ -145,10 +145,11 @@ def _org_key(name: str) -> str:
 
 
 def _another_generation(short: str, name: str) -> bool:
-    """Whether folded `short` is folded `name` without its generation ("Nicolo Rizzuto" and "Nicolo
-    Rizzuto Jr.", "Vito Rizzuto" and "Vito Rizzuto Sr."): a father and a son, or a grandson."""
-    words = name.split()
-    return len(words) > 1 and words[-1] in FOLDED_GENERATIONS and " ".join(words[:-1]) == short
+    """Whether folded `short`, a given name and a surname, names another generation than folded `name`
+    ("Nicolo Rizzuto" and "Nicolo Rizzuto Jr.", "Carmine Persico" and "Carmine John Persico Sr."): a
+    father and a son, or a grandson. A surname alone may still be either."""
+    words, own = name.split(), short.split()
+    return len(words) > 1 and len(own) > 1 and words[-1] in FOLDED_GENERATIONS and own[-1] != words[-1]
 
 
 def _inside(short: str, name: str) -> bool:
