@@ -11,7 +11,7 @@ from ocgraph import ontology
 from ocgraph.loaders.frames import EXTRACTOR, Match, load_raw
 from ocgraph.loaders.mentions import Mention, words
 from ocgraph.loaders.relations import Fact, cues
-from ocgraph.loaders.syntax import HEAD_NOUNS, Binder
+from ocgraph.loaders.syntax import HEAD_NOUNS, Binder, conjuncts
 
 BASE_CONFIDENCE = 0.9
 # predicates whose doer may be left to the context: "X was designated a terrorist organization" after
@@ -66,6 +66,8 @@ def facts(match: Match, binder: Binder, sentence: Any, authorities: Authorities)
             a_side = _implied(frame.predicate, authorities)
         elif match.a_is_place:  # "arrested in Miami, Florida": the state that holds the place
             a_side = [m for m in [binder.state_of(match.a)] if m is not None]
+        elif (last := _appositive_of_last(match)) is not None:
+            a_side = binder.actors(last, expand=False)
         else:
             # "A, the U.S. Attorney for X, and B, Special Agent in Charge of Y": an appositive role is
             # its head's alone, not that of the names coordinated after it
@@ -150,6 +152,15 @@ def facts(match: Match, binder: Binder, sentence: Any, authorities: Authorities)
                 elif fallback is not None and ot == "Person" and fallback.allows(st, ot):
                     # only a person's man ("a lieutenant of Ana Ruiz"), never one body "member" of another
                     yield Fact(ks, fallback.name, ko, confidence, match.rule, {}, factor)
+
+
+def _appositive_of_last(match: Match) -> Any | None:
+    """The last of coordinated names when a singular appositive role follows it: "A and B, then
+    Colombia's High Commissioner for Peace" is B's title, though the parser hangs it on A; None else."""
+    if match.attachments.split("+")[0] != "holder-appos" or match.trigger.tag_ not in ("NN", "NNP"):
+        return None
+    joined = conjuncts(match.a)
+    return joined[-1] if joined and joined[-1].i < match.trigger.i else None
 
 
 def _rewards_program(trigger: Any) -> bool:

@@ -673,3 +673,12 @@ def test_people_given_as_examples_of_a_role_hold_it():
     kg = extract("The people sanctioned include key FARC commanders such as Ana Ruiz and Beto Paz.\n")
     farc = "Revolutionary Armed Forces of Colombia"
     assert {("Ana Ruiz", "leader_of", farc), ("Beto Paz", "leader_of", farc)} <= facts(kg, "leader_of")
+
+
+def test_a_singular_title_after_two_names_is_the_second_ones():
+    # test26/s6-insightcrime-2021-antonio-garcia-eln.txt: the parser hangs the title on the first name
+    kg = extract(
+        "In February 1999, Erlinto and Victor G. Ricardo, then Colombia’s High Commissioner for Peace, met "
+        "in Caracas to discuss the final arrangements.\n"
+    )
+    assert facts(kg, "member_of") == {("Victor G. Ricardo", "member_of", "Colombia")}
