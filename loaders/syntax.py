@@ -850,7 +850,9 @@ def groups_by_place(sdoc: Any, mentions: list[Mention]) -> None:
             attr = next((c for c in head.children if c.dep_ == "attr"), None)
             if attr is not None and attr.lower_ in GROUP_KINDS:
                 why = f"{m.text} is a {attr.text}"
-        elif (named := _named_noun(root)) is not None and named.lower_.split("-")[-1] in GROUP_PARTS:
+        elif (named := _named_noun(root)) is not None and (
+            named.lower_.split("-")[-1] in GROUP_PARTS or named.lemma_ == "group"
+        ):
             why = f"{named.text} known as {m.text}"  # "mega-gangs, known as Tren del Llano"
         elif _listed_as_group(root):
             why = f"{_category(root).text} including {m.text}"

@@ -412,3 +412,13 @@ def test_names_listed_after_a_counted_group_noun_and_a_colon_are_groups():
     )
     t = types(kg)
     assert t.get("Los Torcidos") == t.get("La Resistencia") == "CriminalOrganization", t
+
+
+def test_a_group_known_as_a_name_is_a_criminal_group():
+    # test26/n6-insightcrime-undated-familia-michoacana-profile.txt: the model read the name as a place
+    kg = extract(
+        "A group known as El Milenio, an ally of the Tijuana Cartel, controlled the Michoacan area at the "
+        "end of the 1990s.\n"
+    )
+    assert types(kg)["El Milenio"] == "CriminalOrganization"
+    assert facts(kg, "allied_with") == {("El Milenio", "allied_with", "Tijuana Cartel")}
