@@ -277,6 +277,8 @@ def type_by_heads(name: str, crime_context: bool = False) -> str | None:
     ('CriminalOrganization', None)
     >>> type_by_heads("Pagans Motorcycle Club", True), type_by_heads("Rockers MC", True)
     ('CriminalOrganization', 'CriminalOrganization')
+    >>> type_by_heads("Yamaken Gumi"), type_by_heads("Kodo-kai"), type_by_heads("Tang Kriang Kai")
+    ('CriminalOrganization', 'CriminalOrganization', None)
     >>> type_by_heads("Brisa Cartel in March"), type_by_heads("La Oficina")
     (None, None)
     """
@@ -288,8 +290,8 @@ def type_by_heads(name: str, crime_context: bool = False) -> str | None:
     lead = words[1] if first in ARTICLES and len(words) > 1 else first
     if last in CRIME_HEADS or first in {"cartel", "cártel"}:
         return "CriminalOrganization"
-    if last.endswith(("-gumi", "-kai")) and len(last) > 5:
-        return "CriminalOrganization"  # "Yamaguchi-gumi", "Kodo-kai": a yakuza group's suffix
+    if (last.endswith(("-gumi", "-kai")) and len(last) > 5) or (last == "gumi" and len(words) > 1):
+        return "CriminalOrganization"  # "Yamaguchi-gumi", "Kodo-kai", "Yamaken Gumi": a yakuza group's suffix
     inner = next((i for i, w in enumerate(words[1:-1], 1) if w in {"cartel", "cártel"}), None)
     if inner is not None and last not in GOV_HEADS and words[inner + 1] not in CONNECTORS:
         return "CriminalOrganization"  # "Primer Cartel Uruguayo": the head noun inside a Spanish name
