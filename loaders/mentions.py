@@ -95,8 +95,11 @@ COMPANY = re.compile(
     r"S\.A\.[ES]\.|S\.R\.L\.|S\.A\.S\.|GmbH|B\.V\.|N\.V\.))(?![\w-])"
 )
 # "the Rojos and Guerreros Unidos crime groups", "the Sinaloa cartel", "the Gulf Clan gang"
+# a group's name joins its words by these, or by "the" after one of them ("Knights of the Temple"); a bare
+# "the" starts another phrase ("named the New Jersey Mafia the DeCavalcante crime family")
+LINK = rf"(?:(?!the\s){CONNECT}\s(?:{CONNECT}\s)*)"
 GROUP_LIST = re.compile(
-    rf"((?:(?:\d{{1,4}}\s)?{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*)(?:(?:,\s|,?\sand\s)(?:{CAP}(?:\s(?:{CONNECT}\s)*{CAP})*))*)\s"
+    rf"((?:(?:\d{{1,4}}\s)?{CAP}(?:\s{LINK}?{CAP})*)(?:(?:,\s|,?\sand\s)(?:{CAP}(?:\s{LINK}?{CAP})*))*)\s"
     r"(crime groups?|crime famil(?:y|ies)|criminal groups?|criminal organi[sz]ations?|(?:drug )?cartels?|"
     r"Cartels|gangs?|factions?|cells?|clans?|cliques?|criminal gangs?|drug trafficking organi[sz]ations?|"
     r"gang coalitions?|coalitions?|['’]ndrin[ae]|cosc(?:a|he)|families|drug trafficking family|family)\b"

@@ -655,6 +655,16 @@ class Binder:
             return False
         return pronoun in head.head.subtree and pronoun not in head.subtree
 
+    def _modifier(self, m: Mention, pronoun: Any) -> bool:
+        """Whether the mention only modifies a common noun in the pronoun's sentence ("The McClellan
+        hearings named it … since he was the boss": the hearings, not a man named there)."""
+        doc = pronoun.doc
+        first = next((t for t in doc[pronoun.sent.start : pronoun.i] if t.idx == m.start), None)
+        if first is None:
+            return False
+        head = self.name_head(first)
+        return head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.idx >= m.end
+
     def other(self, token: Any, than: Iterable[Mention]) -> list[Mention]:
         """What a pronoun stands for when it cannot be `than` ("X took his place": not X himself)."""
         if token.pos_ != "PRON":
@@ -717,7 +727,7 @@ class Binder:
             if first is not None and (m := self.covering(first)) is not None and fits(m):
                 return m  # "A, as well as his brother, B, and his associate, C": each "his" is A's
         here = [m for m in self.mentions if m.end <= token.idx and token.sent.start_char <= m.start]
-        near = [m for m in here if fits(m) and not self._speaker(m, token)]
+        near = [m for m in here if fits(m) and not self._speaker(m, token) and not self._modifier(m, token)]
         if near:
             return near[-1]
         # the sentence before: its one fitting actor; with two ("X is at war with Y. Its leader"), none

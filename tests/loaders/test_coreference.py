@@ -267,3 +267,15 @@ def test_the_family_is_the_crime_family_named_before_and_only_a_family():
     # a cartel is no family: "the family" here is kin
     kg = extract("The Sinaloa Cartel moved drugs. The family moved to Brooklyn. Ana Ruiz heads the family.\n")
     assert facts(kg, "leader_of") == set()
+
+
+def test_he_is_no_name_that_only_modifies_a_noun():
+    # test26/w6-wikipedia-undated-sam-decavalcante.txt: "McClellan" names the hearings, not a man named
+    # there; and "the New Jersey Mafia the DeCavalcante crime family" is two names, not one
+    kg = extract(
+        "The McClellan hearings later named the New Jersey Mafia the DeCavalcante crime family since he was "
+        "the boss of the family at the time of those hearings.\n"
+    )
+    assert facts(kg, "leader_of") == set()
+    assert "DeCavalcante Crime Family" in types(kg)
+    assert not [name for name in types(kg) if "Mafia the" in name]

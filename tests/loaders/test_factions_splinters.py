@@ -114,8 +114,7 @@ def test_broke_away_from_it():
     assert ("Halcones Grises Gang", "splinter_of", "Brisa Cartel") in facts(kg, "splinter_of")
 
 
-@pytest.mark.xfail(strict=True, reason=RULES_GONE)
-def test_an_appositive_list_commands_a_cell():
+def test_an_appositive_list_commands_a_cell():  # frame member-leads-part
     kg = extract(
         "Police say the boss's two nephews, Rubí Olmos Tapia and Cruz Olmos Tapia, command a cell of the "
         "Brisa Cartel in the port.\n"
