@@ -27,6 +27,8 @@ CONNECTORS = words("in on for of at")  # "the Brisa Cartel in March": a name end
 BODIES = ("CriminalOrganization", "GovernmentOrganization")
 # Heads that name an armed group only in a paragraph about crime ("the 36th Front", "Bloque Norte")
 ARMED_HEADS = words("front frente bloque bloques bloc brigade boys crew crews posse mob staff")
+GROUP_HEADS = ARMED_HEADS | CRIME_HEADS
+UNIT_HEADS = words("front frente bloc bloque block column brigade")  # a unit of an armed group
 GOV_HEADS = words(
     "administration agency army attorney bureau cabinet command commission committee congress court "
     "department directorate division enforcement force forces government guard investigations marines "
@@ -555,6 +557,13 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
         cut = re.search(r" (?:in|on|for) ", name)
         if cut and type_by_heads(name[: cut.start()]) and not type_by_heads(name, crime):
             name = name[: cut.start()]  # "National Police in San Pedro Sula": the body, then a place
+        unit = re.search(r" (of|in) ", name)
+        head = name[: unit.start()].split()[-1].casefold() if unit else ""
+        if crime and unit and (head in UNIT_HEADS or (unit.group(1) == "in" and head in GROUP_HEADS)):
+            # "the 30th Front of the FARC", "the Calima Bloc of the AUC", "the 27th Front … in the Eastern
+            # Bloc", "the Greek Mob in Philadelphia": a unit's or a group's name ends at its head noun; what
+            # it belongs to or works in is a name of its own ("the Independent Cartel of Acapulco" is one)
+            name = name[: unit.start()]
         words = name.split()
         if MIDDLE_INITIAL.search(text[max(0, s - 40) : s]) and len(words) > 1:
             # "Lanny A. Breuer of the Criminal Division": the initial cut the run; its first word is the

@@ -659,3 +659,16 @@ def test_a_name_without_its_generation_is_another_person():
     )
     assert names(kg, "Nicolo Rizzuto Jr") == ["Nicolo Rizzuto Jr"]
     assert "Nicolo Rizzuto" in [e.name for e in kg.find("Nicolo Rizzuto")]
+
+
+def test_a_units_name_ends_at_its_head_noun():
+    # test23 (the Greek Mob) and the FARC fronts and AUC blocs of several sets: the capitalised run went
+    # on into the body the unit belongs to, or into the city
+    kg = extract(
+        "The drug trafficking attack was blamed on the 30th Front of the Revolutionary Armed Forces of "
+        "Colombia guerrilla group. The cocaine trafficker joined the Calima Bloc of the AUC. The Greek Mob "
+        "in Philadelphia ran gambling. The Independent Cartel of Acapulco fought them.\n"
+    )
+    named = types(kg)
+    assert {"30th Front", "Calima Bloc", "Greek Mob", "Independent Cartel of Acapulco"} <= set(named)
+    assert named["30th Front"] == "CriminalOrganization"
