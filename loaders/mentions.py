@@ -576,6 +576,10 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
         ):
             s += len(words[0]) + 1
             words = words[1:]
+        # "Colombian National Police Director Jorge Luis Vargas": the body, then its head's title and name
+        at_title = next((i for i, w in enumerate(words[1:], 1) if w in OFFICE_HEADS), 0)
+        if at_title and type_by_heads(" ".join(words[:at_title])) == "GovernmentOrganization":
+            words = words[:at_title]
         name = " ".join(words)
         if DESIGNATION.search(name) or DESIGNATION.search(f"Foreign {name}"):
             continue  # "a designated Foreign Terrorist Organization": a status, no actor's name
@@ -665,6 +669,8 @@ TITLE_WORDS = words(
 )
 
 
+# the titles of those who head a body, said right after its name
+OFFICE_HEADS = words("Director Commissioner Secretary Administrator Chief Minister Superintendent Commander")
 TITLE_NEXT = re.compile(rf" (?:{'|'.join(sorted(TITLE_WORDS))})\b")
 
 

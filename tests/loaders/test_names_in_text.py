@@ -672,3 +672,10 @@ def test_a_units_name_ends_at_its_head_noun():
     named = types(kg)
     assert {"30th Front", "Calima Bloc", "Greek Mob", "Independent Cartel of Acapulco"} <= set(named)
     assert named["30th Front"] == "CriminalOrganization"
+
+
+def test_an_unknown_body_before_its_heads_title_is_a_body_of_its_own():
+    # Colombian releases in test12-test23: "Colombian Police Director X" ran into one capitalised name
+    kg = extract("Colombian National Police Director Jorge Luis Vargas said the cartel was dismantled.\n")
+    assert types(kg)["Colombian National Police"] == "GovernmentOrganization"
+    assert ("Jorge Luis Vargas", "leader_of", "Colombian National Police") in facts(kg, "leader_of")
