@@ -554,6 +554,20 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
             found.append((rank, Mention(start, end, name, kind, "rule", entry, extras=typed)))
     for run, at in _capital_runs(text):
         name, s, e = _clean(run, at)
+        for link in re.finditer(r" of (?:the )?(?=[A-Z])", name):
+            # "Secretary Gregg Hershberger of the Maryland Department of Public Safety": a person, then
+            # the body of a state or a place, which outranks the place
+            body = name[link.end() :].split()
+            if (
+                len(body) > 2
+                and _place_first(body, gaz)
+                and type_by_heads(" ".join(body)) == "GovernmentOrganization"
+            ):
+                # "… of Public Safety and Correctional Services": one department's name
+                more = re.match(rf" and {CAP}(?: {CAP})*", text[e:])
+                end = e + (more.end() if more else 0)
+                body_name = text[s + link.end() : end]
+                found.append((0, Mention(s + link.end(), end, body_name, "GovernmentOrganization", "rule")))
         cut = re.search(r" (?:in|on|for) ", name)
         if cut and type_by_heads(name[: cut.start()]) and not type_by_heads(name, crime):
             name = name[: cut.start()]  # "National Police in San Pedro Sula": the body, then a place
@@ -596,7 +610,9 @@ def find_mentions(text: str, gaz: Gazetteer, ents: Iterable[tuple[int, int, str]
         ):
             found.append((3, Mention(s, s + len(name), name, "CriminalOrganization", "rule")))
         elif kind and kind != "Person" and (len(words) > 1 or "-" in name):  # "Kodo-kai" is one word
-            found.append((3, Mention(s, s + len(name), name, kind, "rule")))
+            # "Maryland Department of Public Safety": a state's or a place's body outranks the place
+            placed = kind == "GovernmentOrganization" and len(words) > 2 and _place_first(words, gaz)
+            found.append((0 if placed else 3, Mention(s, s + len(name), name, kind, "rule")))
         elif (
             kind is None
             and crime
@@ -1117,6 +1133,15 @@ def _named_after_place(text: str, m: Mention, places: list[Mention]) -> bool:
         return False
     line = _line(text, m.start, m.end).split()
     return any(w[:1].islower() and len(w) > 3 for w in line)  # a headline capitalises every word
+
+
+def _place_first(words: list[str], gaz: Gazetteer) -> bool:
+    """Whether a body's name is a place, a state or a demonym and a body the gazetteer does not know
+    ("Maryland Department of Public Safety", "Colombian National Police"; not "U.S. Drug Enforcement
+    Administration", which is the DEA)."""
+    entry = gaz.entry_for(words[0])
+    place = words[0] in gaz.demonyms or (entry is not None and entry.type in ("Place", "State"))
+    return place and gaz.entry_for(" ".join(words[1:])) is None
 
 
 def _select(found: list[tuple[int, Mention]]) -> list[Mention]:

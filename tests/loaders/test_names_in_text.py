@@ -679,3 +679,16 @@ def test_an_unknown_body_before_its_heads_title_is_a_body_of_its_own():
     kg = extract("Colombian National Police Director Jorge Luis Vargas said the cartel was dismantled.\n")
     assert types(kg)["Colombian National Police"] == "GovernmentOrganization"
     assert ("Jorge Luis Vargas", "leader_of", "Colombian National Police") in facts(kg, "leader_of")
+
+
+def test_a_states_department_after_a_person_is_a_body_not_the_state():
+    # test21/wx-doj-2014-bgf-leader-baltimore-jail-sentenced.txt: the run of capitals went from the title to
+    # the end of the department, and the gazetteer's "Maryland" won over the department's name
+    kg = extract(
+        "Secretary Gregg Hershberger of the Maryland Department of Public Safety and Correctional Services "
+        "joined the announcement.\n"
+    )
+    body = "Maryland Department of Public Safety and Correctional Services"
+    assert types(kg)[body] == "GovernmentOrganization"
+    assert ("Gregg Hershberger", "leader_of", body) in facts(kg, "leader_of")
+    assert "Correctional Services" not in types(kg)
