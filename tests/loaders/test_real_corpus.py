@@ -40,6 +40,7 @@ SPLITS = (
     "test24",
     "test25",
     "test26",
+    "test27",
 )
 ARTICLES = sorted(p for split in SPLITS for p in (REAL / split).glob("*.txt"))
 
