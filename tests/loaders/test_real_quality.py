@@ -121,6 +121,8 @@ FLOORS = {
     # 2026-12-07 (late session), c05cec7 (its first run, a headline figure): P 0.66 R 0.37 F1 0.47 (tp 40,
     # fp 21, fn 68); typed 0.94; the previous stop's extractor (5181e83): tp 40, fp 20
     "test26": (19, 108, 0.64, 0.35, 0.92),
+    # 2026-12-08, 429a83a (first run): P 0.87 R 0.37 F1 0.52 (tp 81, fp 12, fn 138); typed 0.94
+    "test27": (24, 219, 0.85, 0.35, 0.92),
 }
 
 
@@ -153,7 +155,8 @@ CROSS = {
     # 05e7598: 8 of 37; US federal bodies in the gazetteer: 5 of 38; 314b97f: 2 ids; 2026-12-07 (late),
     # the text's "Clan del Golfo" (CDG) no longer joins the Gulf Cartel's CDG: 4 of 38, 1 id
     "test": (38, 4, 1),
-    "test2": (46, 2, 0),  # 05e7598: 9 of 46
+    # 05e7598: 9 of 46; 2026-12-08, test27's intake gave Alejandro (Omar) Treviño Morales one gold id: 3 of 47
+    "test2": (47, 3, 0),
     # 05e7598: 2 of 15; US federal bodies in the gazetteer: 1 of 16; 2026-12-07 (later), officials' titles
     # read whole: one more actor found in two articles
     "test3": (17, 1, 0),
@@ -232,6 +235,8 @@ CROSS = {
     # same name with "Jr."/"Sr." read as one person); a name without its generation is another person
     # since: 4 of 25, no merged id
     "test26": (25, 4, 0),
+    # 2026-12-08, 429a83a (first run): 5 of 24 split, no merged id
+    "test27": (24, 5, 0),
 }
 
 
