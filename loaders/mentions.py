@@ -96,10 +96,10 @@ COMPANY = re.compile(
     rf"(?<![\w-])({CAP}(?:\s(?:{CONNECT}\s)*{CAP}){{0,5}},?\s(?:Inc\.|LLC|Ltd\.|Corp\.|S\.A\.(?:\s[Dd][Ee]\sC\.V\.)?|"
     r"S\.A\.[ES]\.|S\.R\.L\.|S\.A\.S\.|GmbH|B\.V\.|N\.V\.))(?![\w-])"
 )
-# "the Rojos and Guerreros Unidos crime groups", "the Sinaloa cartel", "the Gulf Clan gang"
 # a group's name joins its words by these, or by "the" after one of them ("Knights of the Temple"); a bare
 # "the" starts another phrase ("named the New Jersey Mafia the DeCavalcante crime family")
 LINK = rf"(?:(?!the\s){CONNECT}\s(?:{CONNECT}\s)*)"
+# "the Rojos and Guerreros Unidos crime groups", "the Sinaloa cartel", "the Gulf Clan gang"
 GROUP_LIST = re.compile(
     rf"((?:(?:\d{{1,4}}\s)?{CAP}(?:\s{LINK}?{CAP})*)(?:(?:,\s|,?\sand\s)(?:{CAP}(?:\s{LINK}?{CAP})*))*)\s"
     r"(crime groups?|crime famil(?:y|ies)|criminal groups?|criminal organi[sz]ations?|(?:drug )?cartels?|"
