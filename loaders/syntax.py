@@ -647,10 +647,7 @@ class Binder:
     def _speaker(self, m: Mention, pronoun: Any) -> bool:
         """Whether the mention is who reports what the pronoun's clause says ("spokesman X indicated that
         his rival ..."): a speaker is seldom the "his" of their own report."""
-        doc = pronoun.doc
-        head = next((t for t in doc[pronoun.sent.start : pronoun.sent.end] if t.idx == m.start), None)
-        while head is not None and head.head.i != head.i and m.start <= head.head.idx < m.end:
-            head = head.head
+        head = _head_of(m, pronoun.sent)
         if head is None or head.dep_ != "nsubj" or head.head.lemma_ not in REPORTING:
             return False
         return pronoun in head.head.subtree and pronoun not in head.subtree
@@ -658,12 +655,13 @@ class Binder:
     def _modifier(self, m: Mention, pronoun: Any) -> bool:
         """Whether the mention only modifies a common noun in the pronoun's sentence ("The McClellan
         hearings named it … since he was the boss": the hearings, not a man named there)."""
-        doc = pronoun.doc
-        first = next((t for t in doc[pronoun.sent.start : pronoun.i] if t.idx == m.start), None)
-        if first is None:
-            return False
-        head = self.name_head(first)
-        return head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.idx >= m.end
+        head = _head_of(m, pronoun.sent)
+        return (
+            head is not None
+            and head.dep_ == "compound"
+            and head.head.pos_ == "NOUN"
+            and head.head.idx >= m.end
+        )
 
     def other(self, token: Any, than: Iterable[Mention]) -> list[Mention]:
         """What a pronoun stands for when it cannot be `than` ("X took his place": not X himself)."""
@@ -771,6 +769,15 @@ NUMBERS = {
     w: n for n, w in enumerate(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), 2)
 }
 REPORTING = words("say tell indicate report announce add state note explain claim believe")
+
+
+def _head_of(m: Mention, sentence: Any) -> Any | None:
+    """The token that heads a mention's words in a sentence (the one whose head lies outside them), or
+    None when the mention is not in the sentence."""
+    head = next((t for t in sentence if t.idx == m.start), None)
+    while head is not None and head.head.i != head.i and m.start <= head.head.idx < m.end:
+        head = head.head
+    return head
 
 
 def _first_conjunct(noun: Any) -> Any | None:
